@@ -1,0 +1,23 @@
+package org.xenfusa.sloc.tree;
+
+import java.util.Objects;
+
+/**
+ * One regular file of a source tree: its path relative to the tree's root (with '/'), the id of
+ * its content (the git blob id, or the git-style id computed for a folder's file) and its size.
+ */
+public record SourceFile(String path, String blobId, long size) {
+    public SourceFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(blobId, "blobId");
+        if (path.startsWith("/") || path.contains("\\")) {
+            throw new IllegalArgumentException("path must be relative and use '/': " + path);
+        }
+    }
+
+    /** The file's name without its folder. */
+    public String name() {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}
