@@ -1,0 +1,173 @@
+package org.xenfusa.model.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A request to ingest refs of a repository and its live progress. Progress columns are written by
+ * the worker through {@code IngestJobRepository} updates so that any app instance can show them.
+ */
+@Entity
+@Table(name = "ingest_job")
+public class IngestJob {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "repository_id", nullable = false)
+    private Long repositoryId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private IngestMode mode;
+
+    /** The ref (REF), the tag pattern (TAGS) or empty (DEFAULT_BRANCH). */
+    @Column(name = "ref_spec", nullable = false)
+    private String refSpec;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private IngestState state;
+
+    @Column(name = "refs_total")
+    private int refsTotal;
+    @Column(name = "refs_done")
+    private int refsDone;
+    @Column(name = "files_total")
+    private int filesTotal;
+    @Column(name = "files_done")
+    private int filesDone;
+    @Column(name = "files_counted")
+    private int filesCounted;
+    @Column(name = "current_ref")
+    private String currentRef;
+    private String message;
+    @Column(name = "cancel_requested", nullable = false)
+    private boolean cancelRequested;
+    @Column(name = "requested_by")
+    private String requestedBy;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+    @Column(name = "files_per_second")
+    private double filesPerSecond;
+
+    protected IngestJob() {
+    }
+
+    public IngestJob(Long repositoryId, IngestMode mode, String refSpec, String requestedBy) {
+        this.repositoryId = repositoryId;
+        this.mode = mode;
+        this.refSpec = refSpec;
+        this.requestedBy = requestedBy;
+        this.state = IngestState.QUEUED;
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getRepositoryId() {
+        return repositoryId;
+    }
+
+    public IngestMode getMode() {
+        return mode;
+    }
+
+    public String getRefSpec() {
+        return refSpec;
+    }
+
+    public IngestState getState() {
+        return state;
+    }
+
+    public int getRefsTotal() {
+        return refsTotal;
+    }
+
+    public int getRefsDone() {
+        return refsDone;
+    }
+
+    public int getFilesTotal() {
+        return filesTotal;
+    }
+
+    public int getFilesDone() {
+        return filesDone;
+    }
+
+    public int getFilesCounted() {
+        return filesCounted;
+    }
+
+    public String getCurrentRef() {
+        return currentRef;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public double getFilesPerSecond() {
+        return filesPerSecond;
+    }
+
+    /** Percentage of files done, over all refs of the job. */
+    public int getPercent() {
+        if (state == IngestState.SUCCEEDED) {
+            return 100;
+        }
+        return filesTotal == 0 ? 0 : (int) Math.min(100, (100L * filesDone) / filesTotal);
+    }
+
+    public String getDescription() {
+        return switch (mode) {
+            case REF -> "ref " + refSpec;
+            case DEFAULT_BRANCH -> "default branch";
+            case TAGS -> "tags matching " + refSpec;
+        };
+    }
+
+    public Duration getElapsed() {
+        if (startedAt == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt);
+    }
+}

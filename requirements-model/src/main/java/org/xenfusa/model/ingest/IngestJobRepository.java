@@ -1,0 +1,53 @@
+package org.xenfusa.model.ingest;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Ingest jobs; progress updates are single-row UPDATEs so workers never hold an entity open. */
+public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
+    List<IngestJob> findTop20ByRepositoryIdOrderByCreatedAtDesc(Long repositoryId);
+
+    List<IngestJob> findTop20ByOrderByCreatedAtDesc();
+
+    Optional<IngestJob> findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(
+            Long repositoryId, IngestMode mode, String refSpec, Collection<IngestState> states);
+
+    List<IngestJob> findByStateIn(Collection<IngestState> states);
+
+    @Modifying
+    @Transactional
+    @Query("update IngestJob j set j.state = 'RUNNING', j.startedAt = :now, j.message = null where j.id = :id")
+    int markRunning(@Param("id") Long id, @Param("now") Instant now);
+
+    @Modifying
+    @Transactional
+    @Query("update IngestJob j set j.refsTotal = :refsTotal, j.refsDone = :refsDone, j.filesTotal = :filesTotal,"
+            + " j.filesDone = :filesDone, j.filesCounted = :filesCounted, j.currentRef = :currentRef,"
+            + " j.filesPerSecond = :filesPerSecond where j.id = :id")
+    int progress(@Param("id") Long id, @Param("refsTotal") int refsTotal, @Param("refsDone") int refsDone,
+            @Param("filesTotal") int filesTotal, @Param("filesDone") int filesDone,
+            @Param("filesCounted") int filesCounted, @Param("currentRef") String currentRef,
+            @Param("filesPerSecond") double filesPerSecond);
+
+    @Modifying
+    @Transactional
+    @Query("update IngestJob j set j.state = :state, j.finishedAt = :now, j.message = :message where j.id = :id")
+    int finish(@Param("id") Long id, @Param("state") IngestState state, @Param("now") Instant now,
+            @Param("message") String message);
+
+    @Modifying
+    @Transactional
+    @Query("update IngestJob j set j.cancelRequested = true where j.id = :id")
+    int requestCancel(@Param("id") Long id);
+
+    @Query("select j.cancelRequested from IngestJob j where j.id = :id")
+    boolean isCancelRequested(@Param("id") Long id);
+}

@@ -1,0 +1,22 @@
+package org.xenfusa.model.source;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Complete snapshots (a snapshot row exists only when complete). */
+public interface SnapshotRepository extends JpaRepository<Snapshot, Long> {
+    List<Snapshot> findByRepositoryIdOrderByCommitTimeAscRefNameAsc(Long repositoryId);
+
+    Optional<Snapshot> findByRepositoryIdAndRefNameAndCommitSha(Long repositoryId, String refName, String commitSha);
+
+    Optional<Snapshot> findFirstByRepositoryIdAndRefNameOrderByIngestedAtDesc(Long repositoryId, String refName);
+
+    long countByRepositoryId(Long repositoryId);
+
+    @Query("select s from Snapshot s join fetch s.repository where s.id = :id")
+    Optional<Snapshot> findWithRepository(@Param("id") Long id);
+}

@@ -1,0 +1,553 @@
+package org.xenfusa.sloc.count;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One step of cloc's per-language comment-removal chain (its {@code Filters_by_Language} entries),
+ * reimplemented with cloc 1.96's exact semantics, quirks included. A filter takes the remaining
+ * lines (Perl-style, see {@link PerlLines}) and returns those left once its comments are gone; the
+ * counter drops the lines left blank after each step, as cloc does.
+ *
+ * <p>cloc's {@code rm_comments_in_strings} and {@code remove_inline} steps are absent on purpose:
+ * cloc 1.96 skips the first unless {@code --strip-str-comments} is given, and the second does nothing
+ * unless {@code --inline} is given (its blank-line clean-up changes nothing either).
+ */
+sealed interface CommentFilter {
+
+    List<String> apply(List<String> lines);
+
+    /** Perl regexes run on byte strings: '.', '^' and '$' know only "\n" as a line end. */
+    static Pattern perl(String regex) {
+        return Pattern.compile(regex, Pattern.UNIX_LINES);
+    }
+
+    /** {@code remove_matches}: drops every line matching the (case-insensitive) regex. */
+    static CommentFilter removeMatches(String perlRegex) {
+        Matcher leading = Pattern.compile("\\^\\\\s\\*((?:\\\\.|[^\\\\^$.*+?()\\[\\]{}|])+)").matcher(perlRegex);
+        if (leading.matches()) {
+            return new LeadingMarker(leading.group(1).replaceAll("\\\\(.)", "$1"));
+        }
+        return new RemoveMatches(Pattern.compile(perlRegex,
+                Pattern.UNIX_LINES | Pattern.CASE_INSENSITIVE));
+    }
+
+    /** {@code remove_matches '^\s*MARKER'}, the commonest filter, without a regex. */
+    record LeadingMarker(String marker) implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>(lines.size());
+            for (String line : lines) {
+                if (!startsWithMarker(line)) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+
+        boolean startsWithMarker(String line) {
+            int i = 0;
+            int n = line.length();
+            while (i < n && PerlLines.isSpace(line.charAt(i))) {
+                i++;
+            }
+            if (n - i < marker.length()) {
+                return false;
+            }
+            for (int k = 0; k < marker.length(); k++) {
+                // Perl's /i on a byte string folds ASCII letters only
+                if (asciiLower(line.charAt(i + k)) != asciiLower(marker.charAt(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static char asciiLower(char c) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+    }
+
+    /** {@code remove_matches} with any other regex. */
+    record RemoveMatches(Pattern pattern) implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>(lines.size());
+            for (String line : lines) {
+                if (!pattern.matcher(line).find()) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+    }
+
+    /** Which Regexp::Common comment regex {@code call_regexp_common} applies. */
+    enum CommonSyntax { C, CPP, HTML }
+
+    /**
+     * {@code call_regexp_common}: joins the lines into one text (for C++, a line ending in '\' is
+     * joined without the extra "\n" the others get), removes every match of Regexp::Common's comment
+     * regex (cloc's {@code s/$1//g} with an undefined $1 reuses the last matched regex), and splits
+     * the text on "\n" again. Strings are not understood: {@code "/*"} starts a comment.
+     */
+    record RegexpCommon(CommonSyntax syntax) implements CommentFilter {
+        private static final Pattern HTML = perl("<!(?:--[^-]*(?:-[^-]+)*--\\s*)*>");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            StringBuilder all = new StringBuilder();
+            for (String line : lines) {
+                all.append(line);
+                if (syntax == CommonSyntax.CPP && !PerlLines.endsWithBackslash(line)) {
+                    all.append('\n');
+                }
+            }
+            String text = all.toString();
+            String stripped = switch (syntax) {
+                case C -> stripCComments(text, false);
+                case CPP -> stripCComments(text, true);
+                case HTML -> HTML.matcher(text).replaceAll("");
+            };
+            return PerlLines.splitNewlines(stripped);
+        }
+
+        /**
+         * Leftmost-first removal of {@code //[^\n]*\n} (C++ only; it eats the "\n") and
+         * {@code /\*...*\/}. An unclosed block comment matches nothing, so the scan goes on after it.
+         */
+        static String stripCComments(String s, boolean lineComments) {
+            int n = s.length();
+            StringBuilder out = null;
+            int copied = 0;
+            boolean blockPossible = true;
+            int i = s.indexOf('/');
+            while (i >= 0 && i < n - 1) {
+                char d = s.charAt(i + 1);
+                int end = -1;
+                if (d == '/' && lineComments) {
+                    int nl = s.indexOf('\n', i + 2);
+                    if (nl >= 0) {
+                        end = nl + 1;
+                    }
+                } else if (d == '*' && blockPossible) {
+                    int close = s.indexOf("*/", i + 2);
+                    if (close >= 0) {
+                        end = close + 2;
+                    } else {
+                        blockPossible = false;
+                    }
+                }
+                if (end < 0) {
+                    i = s.indexOf('/', i + 1);
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, i);
+                copied = end;
+                i = s.indexOf('/', end);
+            }
+            if (out == null) {
+                return s;
+            }
+            out.append(s, copied, n);
+            return out.toString();
+        }
+    }
+
+    /**
+     * {@code remove_html_comments}: one-line {@code <!-- -->} are cut out; a line that opens a
+     * comment is dropped whole, even with code before the {@code <!--}.
+     */
+    record HtmlComments() implements CommentFilter {
+        private static final Pattern ONE_LINE = perl("<!--.*?-->");
+        private static final Pattern OPEN = perl("^(.*?)<!--");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            boolean inComment = false;
+            for (String line : lines) {
+                String group1 = null;
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                line = ONE_LINE.matcher(line).replaceAll("");
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                if (inComment) {
+                    int close = line.indexOf("-->");
+                    if (close >= 0) {
+                        line = line.substring(close + 3);
+                        inComment = false;
+                    }
+                }
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                Matcher open = OPEN.matcher(line);
+                if (open.find()) {
+                    inComment = true;
+                    group1 = open.group(1);
+                }
+                if (group1 != null && PerlLines.isBlank(group1)) {
+                    continue;
+                }
+                if (inComment) {
+                    continue;
+                }
+                kept.add(line);
+            }
+            return kept;
+        }
+    }
+
+    /**
+     * {@code remove_between_general} (markers quoted) and {@code remove_between_regex} (markers as
+     * regexes): cuts start..end on one line, then tracks comments across lines. Perl's {@code $1} is
+     * reproduced as "group 1 of the last successful match on this line", which is what decides
+     * whether a line opening a comment is dropped.
+     */
+    record Between(Pattern oneLine, Pattern end, Pattern endPrefix, Pattern startPrefix, Pattern startToEol)
+            implements CommentFilter {
+
+        static Between general(String start, String end) {
+            return regex(Pattern.quote(start), Pattern.quote(end));
+        }
+
+        static Between regex(String startRe, String endRe) {
+            return new Between(perl(startRe + ".*?" + endRe), perl(endRe), perl("^.*?" + endRe),
+                    perl("^(.*?)" + startRe), perl("^(.*?)" + startRe + ".*$"));
+        }
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            boolean inComment = false;
+            for (String line : lines) {
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                LastGroup last = new LastGroup();
+                line = last.replaceAll(oneLine, line, "");
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                if (inComment) {
+                    Matcher m = end.matcher(line);
+                    if (m.find()) {
+                        last.record(m);
+                        line = last.replaceFirst(endPrefix, line, "");
+                        inComment = false;
+                    }
+                    if (inComment) {
+                        continue;
+                    }
+                }
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                Matcher open = startPrefix.matcher(line);
+                if (open.find()) {
+                    inComment = true;
+                    last.record(open);
+                }
+                if (last.defined && PerlLines.isBlank(last.value)) {
+                    continue;
+                }
+                if (inComment) {
+                    Matcher cut = startToEol.matcher(line);
+                    if (cut.find()) {
+                        line = cut.group(1) + line.substring(cut.end());
+                    }
+                }
+                kept.add(line);
+            }
+            return kept;
+        }
+    }
+
+    /**
+     * {@code replace_between_regex} (Java's "/*" inside quotes): like {@link Between} but replaces
+     * instead of removing; {@code \g1} in the start regex refers to whatever group 1 is in the
+     * combined regex, as in Perl.
+     */
+    record ReplaceBetween(Pattern oneLine, Pattern end, Pattern endPrefix, Pattern startPrefix,
+                          Pattern startToEol, String replacement) implements CommentFilter {
+
+        static ReplaceBetween of(String startRe, String endRe, String replacement) {
+            return new ReplaceBetween(perl(startRe + ".*?" + endRe), perl(endRe), perl("^.*?" + endRe),
+                    perl("^(.*?)" + startRe), perl("^(.*?)" + startRe + ".*$"), replacement);
+        }
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            boolean inComment = false;
+            for (String line : lines) {
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                LastGroup last = new LastGroup();
+                line = last.replaceAll(oneLine, line, replacement);
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                if (inComment) {
+                    Matcher m = end.matcher(line);
+                    if (m.find()) {
+                        last.record(m);
+                        line = last.replaceFirst(endPrefix, line, replacement);
+                        inComment = false;
+                    }
+                    if (inComment) {
+                        continue;
+                    }
+                }
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                Matcher open = startPrefix.matcher(line);
+                if (open.find()) {
+                    inComment = true;
+                    last.record(open);
+                }
+                if (last.defined && PerlLines.isBlank(last.value)) {
+                    continue;
+                }
+                if (inComment) {
+                    Matcher cut = startToEol.matcher(line);
+                    if (cut.find()) {
+                        line = cut.group(1) + line.substring(cut.end());
+                    }
+                }
+                kept.add(line);
+            }
+            return kept;
+        }
+    }
+
+    /** {@code replace_regex}: a global substitution on every non-blank line. */
+    record ReplaceRegex(Pattern pattern, String replacement) implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            for (String line : lines) {
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                line = pattern.matcher(line).replaceAll(Matcher.quoteReplacement(replacement));
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                kept.add(line);
+            }
+            return kept;
+        }
+    }
+
+    /** {@code remove_below}: everything from the first matching line on is comment (Perl's __END__). */
+    record RemoveBelow(Pattern marker) implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            for (String line : lines) {
+                if (marker.matcher(line).find()) {
+                    break;
+                }
+                kept.add(line);
+            }
+            return kept;
+        }
+    }
+
+    /** {@code remove_below_above}: drops blocks from a start line to an end line (POD). */
+    record RemoveBelowAbove(Pattern below, Pattern above) implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            boolean between = false;
+            for (String line : lines) {
+                if (!between && below.matcher(line).find()) {
+                    between = true;
+                    continue;
+                }
+                if (between && above.matcher(line).find()) {
+                    between = false;
+                    continue;
+                }
+                if (!between) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+    }
+
+    /**
+     * {@code docstring_to_C}: turns every {@code """} / {@code '''} pair into {@code /*}...{@code *\/}
+     * (a {@code u}/{@code U} just before an opening one goes too), for the C regex that follows. Any
+     * triple-quoted string becomes a comment, not only docstrings.
+     */
+    record DocstringToC() implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> out = new ArrayList<>(lines.size());
+            boolean inDocstring = false;
+            for (String line : lines) {
+                int at;
+                while ((at = firstTriple(line, 0)) >= 0) {
+                    if (!inDocstring) {
+                        int from = at;
+                        int prefixed = firstPrefixedTriple(line);
+                        if (prefixed >= 0 && prefixed < at) {
+                            from = prefixed;
+                        }
+                        line = line.substring(0, from) + "/*" + line.substring(at + 3);
+                        inDocstring = true;
+                    } else {
+                        line = line.substring(0, at) + "*/" + line.substring(at + 3);
+                        inDocstring = false;
+                    }
+                }
+                out.add(line);
+            }
+            return out;
+        }
+
+        private static int firstTriple(String s, int from) {
+            for (int i = from; i + 2 < s.length(); i++) {
+                char c = s.charAt(i);
+                if ((c == '"' || c == '\'') && s.charAt(i + 1) == c && s.charAt(i + 2) == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Position of a 'u'/'U' directly followed by a triple quote, or -1. */
+        private static int firstPrefixedTriple(String s) {
+            for (int i = 0; i + 3 < s.length(); i++) {
+                char c = s.charAt(i);
+                if ((c == 'u' || c == 'U') && firstTriple(s, i + 1) == i + 1) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * {@code remove_OCaml_comments}: nested {@code (* *)} by depth counting over tokens, strings on
+     * one line protecting their content; a stray {@code *)} makes the depth negative, which hides
+     * code until balanced; text tokens equal to "0" vanish (Perl truthiness).
+     */
+    record OCamlComments() implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            int depth = 0;
+            for (String line : lines) {
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                StringBuilder clean = new StringBuilder();
+                int n = line.length();
+                int textStart = 0;
+                int i = 0;
+                while (i < n) {
+                    char c = line.charAt(i);
+                    if (c == '(' && i + 1 < n && line.charAt(i + 1) == '*') {
+                        depth = appendText(clean, line, textStart, i, depth);
+                        depth++;
+                        i += 2;
+                        textStart = i;
+                    } else if (c == '*' && i + 1 < n && line.charAt(i + 1) == ')') {
+                        depth = appendText(clean, line, textStart, i, depth);
+                        depth--;
+                        i += 2;
+                        textStart = i;
+                    } else if (c == '"') {
+                        int close = line.indexOf('"', i + 1);
+                        int nl = line.indexOf('\n', i + 1);
+                        if (close >= 0 && (nl < 0 || close < nl)) {
+                            depth = appendText(clean, line, textStart, i, depth);
+                            if (depth == 0) {
+                                clean.append(line, i, close + 1);
+                            }
+                            i = close + 1;
+                            textStart = i;
+                        } else {
+                            i++;
+                        }
+                    } else {
+                        i++;
+                    }
+                }
+                appendText(clean, line, textStart, n, depth);
+                String result = clean.toString();
+                if (!result.isEmpty() && !result.equals("0")) {
+                    kept.add(result);
+                }
+            }
+            return kept;
+        }
+
+        private static int appendText(StringBuilder clean, String line, int from, int to, int depth) {
+            if (to > from && depth == 0) {
+                String t = line.substring(from, to);
+                if (!t.equals("0")) {
+                    clean.append(t);
+                }
+            }
+            return depth;
+        }
+    }
+
+    /** Perl's {@code $1} after the last successful match on the current line. */
+    final class LastGroup {
+        boolean defined;
+        String value;
+
+        void record(Matcher m) {
+            String g = m.groupCount() >= 1 ? m.group(1) : null;
+            defined = g != null;
+            value = g;
+        }
+
+        String replaceAll(Pattern p, String line, String replacement) {
+            Matcher m = p.matcher(line);
+            StringBuilder out = null;
+            int copied = 0;
+            while (m.find()) {
+                if (out == null) {
+                    out = new StringBuilder();
+                }
+                record(m);
+                out.append(line, copied, m.start()).append(replacement);
+                copied = m.end();
+                if (m.end() == m.start()) {
+                    break;
+                }
+            }
+            if (out == null) {
+                return line;
+            }
+            return out.append(line, copied, line.length()).toString();
+        }
+
+        String replaceFirst(Pattern p, String line, String replacement) {
+            Matcher m = p.matcher(line);
+            if (!m.find()) {
+                return line;
+            }
+            record(m);
+            return line.substring(0, m.start()) + replacement + line.substring(m.end());
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.xenfusa.sloc.count;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * cloc 1.96's {@code classify_file}: a file's language from its exact name, its extensions (triple,
+ * double, then single; case-sensitive, as on Linux), cloc's content heuristics for ambiguous
+ * extensions, a {@code Dockerfile.*} prefix, then the interpreter of a {@code #!} first line or an
+ * XML declaration.
+ */
+final class LanguageClassifier {
+
+    /** The outcome: a language, or why not; {@code listed} tells whether cloc lists the file as ignored. */
+    record Classification(Optional<ClocLanguage> language, String reason, boolean listed) {
+        static Classification of(ClocLanguage lang) {
+            return new Classification(Optional.of(lang), "", false);
+        }
+
+        static Classification of(String languageName) {
+            return LanguageTable.byName(languageName).map(Classification::of)
+                    .orElseGet(() -> unsupported(languageName));
+        }
+
+        static Classification ignored(String reason) {
+            return new Classification(Optional.empty(), reason, true);
+        }
+
+        /** cloc returns "(unknown)" without recording a reason, so its --ignored list omits the file. */
+        static Classification silentlyUnknown(String reason) {
+            return new Classification(Optional.empty(), reason, false);
+        }
+
+        static Classification unsupported(String clocLanguage) {
+            return new Classification(Optional.empty(), ClocCounter.UNSUPPORTED_PREFIX + clocLanguage, false);
+        }
+    }
+
+    static final Set<String> NOT_CODE_EXTENSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "a",
+            "ad", "afm", "arc", "arj", "au", "bak", "bdf", "bmp", "bz2", "csv", "desktop", "dic", "doc", "elc",
+            "eps", "fig", "gif", "gz", "h5", "hdf", "in", "jpg", "kdelnk", "man", "mf", "mp3", "n", "o", "o.cmd",
+            "pbm", "pdf", "pfb", "png", "ppt", "pptx", "ps", "sgm", "sgml", "so", "Tag", "tfm", "tgz", "tiff",
+            "tsv", "vf", "wav", "xbm", "xls", "xlsx", "xpm", "Y", "Z", "zip", "gitignore");
+
+    static final Set<String> NOT_CODE_FILE_NAMES = Set.of("AUTHORS", "BUGS", "Changelog", "ChangeLog", "Changes",
+            "CHANGES", "COPYING", "DESCRIPTION", ".cvsignore", "Entries", "FAQ", "INSTALL", "MAINTAINERS",
+            "MD5SUMS", "NAMESPACE", "NEWS", "readme", "Readme", "README", "README.tk", "Repository", "Root",
+            "TODO");
+
+    /** Extensions cloc resolves by reading the file. */
+    private static final Map<String, Function<List<String>, Classification>> AMBIGUOUS = Map.ofEntries(
+            Map.entry("inc", LanguageClassifier::phpOrPascal),
+            Map.entry("pp", lines -> Classification.of(ContentHeuristics.pascalOrPuppet(lines))),
+            Map.entry("pl", lines -> Classification.of(ContentHeuristics.perlOrProlog(lines))),
+            Map.entry("PL", lines -> Classification.of(ContentHeuristics.perlOrProlog(lines))),
+            Map.entry("v", lines -> Classification.of(ContentHeuristics.verilogOrCoq(lines))),
+            Map.entry("ui", lines -> Classification.of(ContentHeuristics.qtOrGlade(lines))),
+            Map.entry("cl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "OpenCL"))),
+            Map.entry("jl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "Julia"))));
+
+    /** Ambiguous extensions whose candidate languages this counter does not implement. */
+    private static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(
+            Map.entry("m", "MATLAB/Mathematica/Objective-C/MUMPS/Mercury"), Map.entry("p6", "Raku/Prolog"),
+            Map.entry("P6", "Raku/Prolog"), Map.entry("pro", "IDL/Qt Project/Prolog/ProGuard"),
+            Map.entry("d", "D/dtrace"), Map.entry("ts", "TypeScript/Qt Linguist"), Map.entry("tpl", "Smarty"),
+            Map.entry("cs", "C#/Smalltalk"), Map.entry("f", "Fortran 77/Forth"), Map.entry("for", "Fortran 77/Forth"),
+            Map.entry("fs", "F#/Forth"), Map.entry("sls", "Scheme/SaltStack"), Map.entry("cls", "Visual Basic/TeX/Apex Class"),
+            Map.entry("b", "Brainfuck"), Map.entry("bf", "Brainfuck"));
+
+    private static final Pattern SHEBANG = CommentFilter.perl("^#!\\s*(\\S.*?)$");
+    private static final Pattern XML_DECLARATION = CommentFilter.perl("<\\?xml\\s");
+
+    private LanguageClassifier() {
+    }
+
+    static Classification classify(String fileName, byte[] content) {
+        if (fileName.equals("build.xml")) {
+            return Classification.of(ContentHeuristics.xmlOr(lines(content), "Ant", "xmlns:artifact=\"antlib:org.apache.maven.artifact.ant\""));
+        }
+        if (fileName.equals("pom.xml")) {
+            return Classification.of(ContentHeuristics.xmlOr(lines(content), "Maven", "xmlns=\"http://maven.apache.org/POM/"));
+        }
+        if (Set.of("Jamfile", "jamfile", "Jamrules").contains(fileName)) {
+            return Classification.unsupported("Jam");
+        }
+        if (fileName.equals("Containerfile")) {
+            return Classification.unsupported("Containerfile");
+        }
+        Optional<ClocLanguage> byName = LanguageTable.byFileName(fileName);
+        if (byName.isPresent()) {
+            return Classification.of(byName.get());
+        }
+        List<String> extensions = extensions(fileName);
+        if (!extensions.isEmpty()) {
+            for (String ext : extensions) {
+                if (NOT_CODE_EXTENSIONS.contains(ext)) {
+                    return Classification.ignored("listed in $Not_Code_Extension{" + ext + "}");
+                }
+                Function<List<String>, Classification> resolver = AMBIGUOUS.get(ext);
+                if (resolver != null) {
+                    return resolver.apply(lines(content));
+                }
+                if (UNSUPPORTED_AMBIGUOUS.containsKey(ext)) {
+                    return Classification.unsupported(UNSUPPORTED_AMBIGUOUS.get(ext));
+                }
+                Optional<ClocLanguage> byExt = LanguageTable.byExtension(ext);
+                if (byExt.isPresent()) {
+                    return Classification.of(byExt.get());
+                }
+            }
+            String stem = stem(fileName);
+            if (stem.equals("Dockerfile")) {
+                return Classification.of("Dockerfile");
+            }
+            if (stem.equals("Containerfile")) {
+                return Classification.unsupported("Containerfile");
+            }
+        } else {
+            Optional<ClocLanguage> byLower = LanguageTable.byFileName(fileName.toLowerCase(Locale.ROOT));
+            if (byLower.isPresent()) {
+                return Classification.of(byLower.get());
+            }
+        }
+        return byFirstLine(content);
+    }
+
+    /** Triple, double and single extension, in the order cloc tries them. */
+    static List<String> extensions(String fileName) {
+        List<String> dots = new ArrayList<>();
+        int end = fileName.length();
+        // an extension is a non-empty run without dots after a dot, counted from the end
+        int pos = end;
+        for (int k = 0; k < 3; k++) {
+            int dot = fileName.lastIndexOf('.', pos - 1);
+            if (dot < 0 || dot == pos - 1) {
+                break;
+            }
+            dots.add(0, fileName.substring(dot + 1, end));
+            pos = dot;
+        }
+        return dots;
+    }
+
+    /** {@code s/^(.*?)\.\S+$/$1/}: the name up to the first dot followed only by non-spaces. */
+    static String stem(String fileName) {
+        for (int i = fileName.indexOf('.'); i >= 0; i = fileName.indexOf('.', i + 1)) {
+            String rest = fileName.substring(i + 1);
+            if (!rest.isEmpty() && rest.chars().noneMatch(c -> PerlLines.isSpace((char) c))) {
+                return fileName.substring(0, i);
+            }
+        }
+        return fileName;
+    }
+
+    private static Classification byFirstLine(byte[] content) {
+        String first = firstLine(content);
+        String script = interpreter(first);
+        if (!script.isEmpty()) {
+            Optional<ClocLanguage> lang = LanguageTable.byInterpreter(script);
+            if (lang.isPresent()) {
+                return Classification.of(lang.get());
+            }
+            String unsupported = LanguageTable.UNSUPPORTED_INTERPRETERS.get(script);
+            if (unsupported != null) {
+                return Classification.unsupported(unsupported);
+            }
+        }
+        if (XML_DECLARATION.matcher(first).find()) {
+            return Classification.of("XML");
+        }
+        return Classification.ignored("language unknown (#3)");
+    }
+
+    /** The first line without its "\n" (a "\r" stays), as cloc's {@code first_line} returns it. */
+    static String firstLine(byte[] content) {
+        int nl = 0;
+        while (nl < content.length && content[nl] != '\n') {
+            nl++;
+        }
+        return PerlLines.latin1(content, 0, nl);
+    }
+
+    /** cloc's {@code peek_at_first_line}: the interpreter of a {@code #!} line ("env X" gives X). */
+    static String interpreter(String firstLine) {
+        var m = SHEBANG.matcher(firstLine);
+        if (!m.find()) {
+            return "";
+        }
+        String[] words = m.group(1).trim().split("[ \\t\\n\\x0B\\f\\r]+");
+        if (words.length == 0 || words[0].isEmpty()) {
+            return "";
+        }
+        if (basename(words[0]).equals("env") && words.length > 1) {
+            return words[1];
+        }
+        return basename(words[0]);
+    }
+
+    /** Perl's File::Basename {@code basename}. */
+    static String basename(String path) {
+        String p = path;
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        int slash = p.lastIndexOf('/');
+        return slash < 0 || p.length() == 1 ? p : p.substring(slash + 1);
+    }
+
+    private static Classification phpOrPascal(List<String> lines) {
+        if (ContentHeuristics.reallyIsPhp(lines)) {
+            return Classification.of("PHP");
+        }
+        if (ContentHeuristics.reallyIsIncPascal(lines)) {
+            return Classification.of("Pascal");
+        }
+        return Classification.silentlyUnknown("language unknown (.inc is neither PHP nor Pascal)");
+    }
+
+    private static List<String> lines(byte[] content) {
+        return PerlLines.rawLines(content);
+    }
+}

@@ -1,0 +1,117 @@
+package org.xenfusa.web.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.xenfusa.model.ingest.IngestMode;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.model.ingest.IngestJobRepository;
+import org.xenfusa.web.dashboard.JobProgress;
+import org.xenfusa.web.ingest.IngestService;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+import org.xenfusa.web.sloc.SlocService;
+
+/** The JSON REST API (HTTP Basic): the same figures as the dashboard, for scripts and CI. */
+@RestController
+@RequestMapping(path = "/api", produces = "application/json")
+public class ApiController {
+    private final SourceRepositoryRepository repositories;
+    private final SnapshotRepository snapshots;
+    private final IngestJobRepository jobs;
+    private final RepositoryRegistrar registrar;
+    private final IngestService ingest;
+    private final SlocService sloc;
+
+    public ApiController(SourceRepositoryRepository repositories, SnapshotRepository snapshots,
+            IngestJobRepository jobs, RepositoryRegistrar registrar, IngestService ingest, SlocService sloc) {
+        this.repositories = repositories;
+        this.snapshots = snapshots;
+        this.jobs = jobs;
+        this.registrar = registrar;
+        this.ingest = ingest;
+        this.sloc = sloc;
+    }
+
+    public record RepositoryJson(long id, String name, String location, String kind) {
+        static RepositoryJson of(SourceRepository r) {
+            return new RepositoryJson(r.getId(), r.getName(), r.getLocation(), r.getKind().name());
+        }
+    }
+
+    public record SnapshotJson(long id, String ref, String commit, String commitTime, String subject, int files) {
+        static SnapshotJson of(Snapshot s) {
+            return new SnapshotJson(s.getId(), s.getRefName(), s.getCommitSha(), s.getCommitTime().toString(),
+                    s.getCommitSubject(), s.getFileCount());
+        }
+    }
+
+    public record RegisterRequest(String name, String location) {
+    }
+
+    public record IngestRequest(IngestMode mode, String ref) {
+    }
+
+    @GetMapping("/repositories")
+    List<RepositoryJson> repositories() {
+        return repositories.findAllByOrderByNameAsc().stream().map(RepositoryJson::of).toList();
+    }
+
+    @PostMapping("/repositories")
+    ResponseEntity<RepositoryJson> register(@RequestBody RegisterRequest request, Authentication auth)
+            throws InvalidRepositoryException {
+        SourceRepository r = registrar.register(request.name(), request.location(), auth.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).body(RepositoryJson.of(r));
+    }
+
+    @GetMapping("/repositories/{id}/snapshots")
+    List<SnapshotJson> snapshots(@PathVariable long id) {
+        return snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id).stream().map(SnapshotJson::of).toList();
+    }
+
+    @PostMapping("/repositories/{id}/ingest")
+    ResponseEntity<JobProgress> ingest(@PathVariable long id, @RequestBody IngestRequest request, Authentication auth) {
+        if (repositories.findById(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no repository " + id);
+        }
+        IngestMode mode = request.mode() == null ? IngestMode.REF : request.mode();
+        if (mode == IngestMode.REF && (request.ref() == null || request.ref().isBlank())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give 'ref' for mode REF");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(JobProgress.of(ingest.request(id, mode, request.ref(), auth.getName())));
+    }
+
+    @GetMapping("/jobs/{id}")
+    JobProgress job(@PathVariable long id) {
+        return jobs.findById(id).map(JobProgress::of)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no job " + id));
+    }
+
+    /** Shaped like {@code cloc --json}: one object per language and SUM, plus the commit. */
+    @GetMapping("/snapshots/{id}/sloc")
+    Map<String, Object> sloc(@PathVariable long id, @RequestParam(defaultValue = "xen/") String path) {
+        return sloc.sloc(id, path).map(s -> s.toClocJson())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no snapshot " + id));
+    }
+
+    @ExceptionHandler(InvalidRepositoryException.class)
+    ResponseEntity<Map<String, String>> invalid(InvalidRepositoryException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,0 +1,136 @@
+package org.xenfusa.web.ingest;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.xenfusa.sloc.count.FileCount;
+
+/**
+ * Bulk storage of line counts by blob and of snapshot file lists. Plain JDBC batches: an ingest
+ * writes thousands of rows per ref, which JPA would make slow for no benefit.
+ */
+@Repository
+public class BlobCountStore {
+    private final JdbcTemplate jdbc;
+
+    public BlobCountStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A counted blob, keyed as the cache keys it. */
+    public record CountedBlob(String blobId, String fileName, long size, FileCount count) {
+    }
+
+    /** Keys {@code blobId + '\0' + fileName} already counted with {@code counterVersion}. */
+    public Map<String, Boolean> cachedKeys(Collection<String> blobIds, int counterVersion) {
+        Map<String, Boolean> keys = new HashMap<>();
+        if (blobIds.isEmpty()) {
+            return keys;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "select blob_id, file_name from blob_count where blob_id = any(?) and counter_version = ?");
+            Array array = con.createArrayOf("varchar", blobIds.toArray());
+            ps.setArray(1, array);
+            ps.setInt(2, counterVersion);
+            return ps;
+        }, rs -> {
+            keys.put(rs.getString(1) + '\0' + rs.getString(2), Boolean.TRUE);
+        });
+        return keys;
+    }
+
+    /** Stores counts; a row counted by an older counter version is replaced. Commits on return. */
+    @Transactional
+    public void save(List<CountedBlob> blobs, int counterVersion) {
+        if (blobs.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into blob_count (blob_id, file_name, counter_version, language, blank, comment, code,
+                                        ignored_reason, size_bytes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (blob_id, file_name) do update set counter_version = excluded.counter_version,
+                    language = excluded.language, blank = excluded.blank, comment = excluded.comment,
+                    code = excluded.code, ignored_reason = excluded.ignored_reason, size_bytes = excluded.size_bytes
+                """, blobs, 500, (ps, b) -> {
+            ps.setString(1, b.blobId());
+            ps.setString(2, b.fileName());
+            ps.setInt(3, counterVersion);
+            ps.setString(4, b.count().language());
+            ps.setInt(5, b.count().blank());
+            ps.setInt(6, b.count().comment());
+            ps.setInt(7, b.count().code());
+            ps.setString(8, b.count().ignoredReason());
+            ps.setLong(9, b.size());
+        });
+    }
+
+    /** A file of a snapshot. */
+    public record SnapshotEntry(String path, String blobId) {
+    }
+
+    /**
+     * Writes a snapshot and its file list in one transaction: either both are there, complete, or
+     * neither is.
+     */
+    @Transactional
+    public long saveSnapshot(long repositoryId, String refName, String commitSha, Instant commitTime,
+            String subject, List<SnapshotEntry> files, int counterVersion) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update((Connection con) -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    insert into snapshot (repository_id, ref_name, commit_sha, commit_time, commit_subject,
+                                          file_count, ingested_at, counter_version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+            ps.setLong(1, repositoryId);
+            ps.setString(2, refName);
+            ps.setString(3, commitSha);
+            ps.setTimestamp(4, Timestamp.from(commitTime));
+            ps.setString(5, subject.length() > 1000 ? subject.substring(0, 1000) : subject);
+            ps.setInt(6, files.size());
+            ps.setTimestamp(7, Timestamp.from(Instant.now()));
+            ps.setInt(8, counterVersion);
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        jdbc.batchUpdate("insert into snapshot_file (snapshot_id, path, blob_id) values (?, ?, ?)", files, 1000,
+                (ps, f) -> {
+                    ps.setLong(1, id);
+                    ps.setString(2, f.path());
+                    ps.setString(3, f.blobId());
+                });
+        return id;
+    }
+
+    /** A file of a snapshot with its stored count. */
+    public record StoredFile(String path, String blobId, long size, FileCount count) {
+    }
+
+    /** The files of a snapshot under {@code prefix} ("" for all), with their counts, sorted by path. */
+    public List<StoredFile> files(long snapshotId, String prefix) {
+        String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.query("""
+                select f.path, f.blob_id, b.size_bytes, b.language, b.blank, b.comment, b.code, b.ignored_reason
+                from snapshot_file f
+                join snapshot s on s.id = f.snapshot_id
+                join blob_count b on b.blob_id = f.blob_id
+                     and b.file_name = regexp_replace(f.path, '^.*/', '')
+                where f.snapshot_id = ? and f.path like ?
+                order by f.path
+                """, (rs, i) -> new StoredFile(rs.getString(1), rs.getString(2), rs.getLong(3),
+                new FileCount(rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(8))),
+                snapshotId, like);
+    }
+}

@@ -1,0 +1,43 @@
+package org.xenfusa.web.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The platform's settings ({@code fusa.*}).
+ *
+ * @param dataDir where the embedded database, the clone cache and other state live
+ * @param allowedRoots folders under which local repositories may be registered
+ * @param submodulePath the Xen submodule ingested at start-up when it has been initialised
+ * @param cloneTimeoutSeconds network timeout for cloning a URL
+ */
+@ConfigurationProperties(prefix = "fusa")
+public record FusaProperties(Path dataDir, List<Path> allowedRoots, Path submodulePath, int cloneTimeoutSeconds) {
+    public FusaProperties {
+        dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
+        allowedRoots = (allowedRoots == null || allowedRoots.isEmpty()
+                ? List.of(Path.of("."), Path.of("repos")) : allowedRoots).stream()
+                .map(p -> p.toAbsolutePath().normalize()).toList();
+        submodulePath = (submodulePath == null ? Path.of("hypervisor-sources-submodule") : submodulePath).toAbsolutePath().normalize();
+        cloneTimeoutSeconds = cloneTimeoutSeconds <= 0 ? 600 : cloneTimeoutSeconds;
+    }
+
+    public Path cacheDir() {
+        return dataDir.resolve("repo-cache");
+    }
+
+    public boolean isAllowedLocalPath(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        return allowedRoots.stream().anyMatch(root -> p.startsWith(root) || p.startsWith(realOrSelf(root)));
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.xenfusa.web.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.xenfusa.model.ingest.IngestJob;
+import org.xenfusa.model.ingest.IngestJobRepository;
+import org.xenfusa.model.ingest.IngestState;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.sloc.count.ClocCounter;
+import org.xenfusa.sloc.count.FileCount;
+import org.xenfusa.sloc.report.TreeCounter;
+import org.xenfusa.sloc.tree.GitSourceTree;
+import org.xenfusa.sloc.tree.SourceFile;
+import org.xenfusa.web.ingest.BlobCountStore.CountedBlob;
+import org.xenfusa.web.ingest.BlobCountStore.SnapshotEntry;
+import org.xenfusa.web.ingest.RefSelection.ResolvedRef;
+
+/**
+ * Runs one ingest job: for each selected ref, reads the commit's tree through JGit, counts every
+ * blob not yet counted (by blob id and file name), then stores the snapshot and its file list in
+ * one transaction. Counts are committed as they are made, so a cancelled or failed job keeps the
+ * work it did, and every earlier snapshot is untouched.
+ */
+@Service
+public class SnapshotIngester {
+    private static final Logger log = LoggerFactory.getLogger(SnapshotIngester.class);
+    private static final int BATCH = 500;
+    private static final long PROGRESS_EVERY_MS = 250;
+    /**
+     * Version of the counting rules stored with each count. Raise it whenever a change to the
+     * counter changes any result, so that cached counts of older rules are counted again.
+     */
+    public static final int COUNTER_VERSION = 1;
+
+    private final IngestJobRepository jobs;
+    private final SourceRepositoryRepository repositories;
+    private final SnapshotRepository snapshots;
+    private final BlobCountStore store;
+    private final ClocCounter counter = new ClocCounter();
+
+    public SnapshotIngester(IngestJobRepository jobs, SourceRepositoryRepository repositories,
+            SnapshotRepository snapshots, BlobCountStore store) {
+        this.jobs = jobs;
+        this.repositories = repositories;
+        this.snapshots = snapshots;
+        this.store = store;
+    }
+
+    /** Raised inside the loop when the user asked to stop. */
+    static final class CancelledException extends RuntimeException {
+        CancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    /** Runs the job to its end and records how it ended; never throws. */
+    public void run(long jobId) {
+        IngestJob job = jobs.findById(jobId).orElse(null);
+        if (job == null || !job.getState().isActive()) {
+            return;
+        }
+        jobs.markRunning(jobId, Instant.now());
+        Progress progress = new Progress(jobId);
+        try {
+            SourceRepository source = repositories.findById(job.getRepositoryId())
+                    .orElseThrow(() -> new InvalidRepositoryException("the repository was removed"));
+            try (Repository repo = GitRepositories.open(Path.of(source.getGitDir()))) {
+                List<ResolvedRef> refs = RefSelection.resolve(repo, job.getMode(), job.getRefSpec());
+                progress.refsTotal = refs.size();
+                for (ResolvedRef ref : refs) {
+                    ingestRef(repo, source, ref, progress);
+                    progress.refsDone++;
+                    progress.flush(true);
+                }
+            }
+            jobs.finish(jobId, IngestState.SUCCEEDED, Instant.now(), "%d ref(s), %d new snapshot(s), %d file(s) counted, %d reused from the cache"
+                    .formatted(progress.refsTotal, progress.newSnapshots, progress.filesCounted,
+                            progress.filesSeen - progress.filesCounted));
+        } catch (CancelledException e) {
+            progress.write();
+            jobs.finish(jobId, IngestState.CANCELLED, Instant.now(), "Cancelled after %d of %d ref(s); complete snapshots are kept"
+                    .formatted(progress.refsDone, progress.refsTotal));
+        } catch (InvalidRepositoryException e) {
+            jobs.finish(jobId, IngestState.FAILED, Instant.now(), e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            log.error("Ingest job {} failed", jobId, e);
+            progress.write();
+            jobs.finish(jobId, IngestState.FAILED, Instant.now(), "Failed at ref " + progress.currentRef + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + " (earlier snapshots are intact)");
+        }
+    }
+
+    private void ingestRef(Repository repo, SourceRepository source, ResolvedRef ref, Progress progress)
+            throws IOException {
+        progress.currentRef = ref.name();
+        if (snapshots.findByRepositoryIdAndRefNameAndCommitSha(source.getId(), ref.name(), ref.commit().name()).isPresent()) {
+            progress.flush(true);
+            return;
+        }
+        try (GitSourceTree tree = GitSourceTree.open(repo, ref.commit().name())) {
+            List<SourceFile> files = tree.files();
+            progress.filesTotal = files.size();
+            progress.filesDone = 0;
+            progress.flush(true);
+            Set<String> ids = new HashSet<>();
+            files.forEach(f -> ids.add(f.blobId()));
+            Map<String, Boolean> cached = store.cachedKeys(ids, COUNTER_VERSION);
+            List<CountedBlob> batch = new ArrayList<>();
+            Set<String> countedNow = new HashSet<>();
+            for (SourceFile f : files) {
+                String key = f.blobId() + '\0' + f.name();
+                if (!cached.containsKey(key) && countedNow.add(key)) {
+                    batch.add(new CountedBlob(f.blobId(), f.name(), f.size(), count(tree, f)));
+                    progress.filesCounted++;
+                    if (batch.size() >= BATCH) {
+                        store.save(batch, COUNTER_VERSION);
+                        batch.clear();
+                    }
+                }
+                progress.filesDone++;
+                progress.filesSeen++;
+                progress.flush(false);
+            }
+            store.save(batch, COUNTER_VERSION);
+            RevCommit commit = tree.revCommit();
+            store.saveSnapshot(source.getId(), ref.name(), commit.name(),
+                    Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage(),
+                    files.stream().map(f -> new SnapshotEntry(f.path(), f.blobId())).toList(), COUNTER_VERSION);
+            progress.newSnapshots++;
+        }
+    }
+
+    private FileCount count(GitSourceTree tree, SourceFile f) throws IOException {
+        if (f.size() > TreeCounter.MAX_FILE_SIZE_BYTES) {
+            return TreeCounter.tooLarge(f.size());
+        }
+        return counter.count(f.path(), tree.read(f));
+    }
+
+    /** Progress of the running job, written to its row at most every {@value #PROGRESS_EVERY_MS} ms. */
+    private final class Progress {
+        final long jobId;
+        final long started = System.nanoTime();
+        long lastFlush;
+        int refsTotal;
+        int refsDone;
+        int filesTotal;
+        int filesDone;
+        int filesSeen;
+        int filesCounted;
+        int newSnapshots;
+        String currentRef = "";
+
+        Progress(long jobId) {
+            this.jobId = jobId;
+        }
+
+        void flush(boolean force) {
+            long now = System.nanoTime();
+            if (!force && (now - lastFlush) / 1_000_000 < PROGRESS_EVERY_MS) {
+                return;
+            }
+            lastFlush = now;
+            write();
+            if (jobs.isCancelRequested(jobId)) {
+                throw new CancelledException();
+            }
+        }
+
+        void write() {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            jobs.progress(jobId, refsTotal, refsDone, filesTotal, filesDone, filesCounted, currentRef,
+                    seconds <= 0 ? 0 : filesSeen / seconds);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.xenfusa.web.sloc;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.sloc.report.CountedFile;
+import org.xenfusa.sloc.report.SlocReport;
+import org.xenfusa.web.ingest.BlobCountStore;
+
+/**
+ * SLOC of stored snapshots, as cloc would report it for the same files. A snapshot never changes
+ * once stored, so its figures are kept in memory after the first request.
+ */
+@Service
+public class SlocService {
+    private final BlobCountStore store;
+    private final SnapshotRepository snapshots;
+    private final Map<String, SlocReport> cache = new ConcurrentHashMap<>();
+
+    public SlocService(BlobCountStore store, SnapshotRepository snapshots) {
+        this.store = store;
+        this.snapshots = snapshots;
+    }
+
+    public Optional<SlocReport> sloc(long snapshotId, String pathPrefix) {
+        String prefix = normalisePrefix(pathPrefix);
+        Optional<Snapshot> snapshot = snapshots.findById(snapshotId);
+        return snapshot.map(s -> cache.computeIfAbsent(snapshotId + "\0" + prefix,
+                k -> SlocReport.of(Optional.of(s.getCommitSha()), prefix, store.files(snapshotId, prefix).stream()
+                        .map(f -> new CountedFile(f.path(), f.blobId(), f.count())).toList())));
+    }
+
+    /** Code lines (cloc's SUM) of every snapshot of a repository under a prefix, oldest first. */
+    public List<TrendPoint> trend(long repositoryId, String pathPrefix) {
+        return snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repositoryId).stream()
+                .map(s -> {
+                    SlocReport sloc = sloc(s.getId(), pathPrefix).orElseThrow();
+                    return new TrendPoint(s.getId(), s.getRefName(), s.getShortSha(), sloc.sum().code(),
+                            sloc.sum().files());
+                })
+                .toList();
+    }
+
+    /** One point of the code-lines-across-releases chart. */
+    public record TrendPoint(long snapshotId, String ref, String commit, long code, int files) {
+    }
+
+    /** "xen" and "/xen/" both mean the folder "xen/"; "" the whole tree. */
+    public static String normalisePrefix(String p) {
+        if (p == null) {
+            return "";
+        }
+        String s = p.strip().replace('\\', '/');
+        while (s.startsWith("/") || s.startsWith("./")) {
+            s = s.startsWith("/") ? s.substring(1) : s.substring(2);
+        }
+        if (!s.isEmpty() && !s.endsWith("/")) {
+            s = s + "/";
+        }
+        return s;
+    }
+}

@@ -1,0 +1,119 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In real Chromium: log in, register a synthetic repository, ingest its tags, watch the job
+ * finish, open the SLOC page with its chart, and keep a screenshot in target/screenshots.
+ */
+@IntegrationTest
+class BrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static SyntheticRepository repo;
+    static WebDriver driver;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String msg = "BROWSER TEST NOT RUN: Debian's chromium and chromium-driver are not installed"
+                    + " (apt-get install -y chromium chromium-driver; .ci/run installs them)";
+            System.err.println("\n!!!!! " + msg + " !!!!!\n");
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(msg);
+            }
+            Assumptions.abort(msg);
+        }
+        Path root = Files.createTempDirectory("fusa-browser");
+        repo = SyntheticRepository.create(root);
+        repo.commit("one", "RELEASE-4.0.0", Map.of("xen/common/a.c", SyntheticRepository.cFile("a", 20),
+                "xen/arch/arm/b.c", SyntheticRepository.cFile("b", 8)));
+        repo.commit("two", "RELEASE-4.1.0", Map.of("xen/common/a.c", SyntheticRepository.cFile("a", 30),
+                "xen/drivers/c.c", SyntheticRepository.cFile("c", 4)));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1100",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (repo != null) {
+            repo.close();
+        }
+    }
+
+    @Test
+    void registerIngestAndSeeTheSlocChart() throws Exception {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        String base = "http://localhost:" + port;
+        driver.get(base + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+        driver.findElement(By.id("password")).sendKeys("test-admin-password");
+        driver.findElement(By.id("login-button")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("repo-location"))).sendKeys(repo.dir().toString());
+        driver.findElement(By.id("repo-name")).sendKeys("browser-xen");
+        driver.findElement(By.id("register-button")).click();
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ingest-mode")));
+        new Select(driver.findElement(By.id("ingest-mode"))).selectByValue("TAGS");
+        driver.findElement(By.id("ingest-spec")).sendKeys("RELEASE-*");
+        driver.findElement(By.id("ingest-button")).click();
+
+        // the page polls the job and reloads when it ends: wait for the snapshot links
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs"), "SUCCEEDED"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("RELEASE-4.1.0")));
+        assertThat(driver.findElement(By.id("snapshots")).getText()).contains("RELEASE-4.0.0").contains("RELEASE-4.1.0");
+        shot("repository");
+
+        driver.findElement(By.linkText("RELEASE-4.1.0")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sum-code")));
+        // a.c 30 + b.c 8 + c.c 4 code lines
+        assertThat(driver.findElement(By.id("sum-code")).getText()).isEqualTo("42");
+        assertThat(driver.findElement(By.id("directories")).getText()).contains("xen/arch/arm").contains("xen/common");
+        Object bars = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Chart.getChart('dir-chart').data.labels.length");
+        assertThat(((Number) bars).intValue()).isEqualTo(3);
+        shot("snapshot-sloc");
+    }
+
+    private static void shot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+}

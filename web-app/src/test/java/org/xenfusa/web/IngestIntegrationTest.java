@@ -1,0 +1,224 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.xenfusa.model.ingest.IngestJob;
+import org.xenfusa.model.ingest.IngestJobRepository;
+import org.xenfusa.model.ingest.IngestMode;
+import org.xenfusa.model.ingest.IngestState;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.sloc.report.SlocReport;
+import org.xenfusa.sloc.report.SlocRow;
+import org.xenfusa.web.ingest.IngestService;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+import org.xenfusa.web.ingest.SnapshotIngester;
+import org.xenfusa.web.sloc.SlocService;
+
+/** Registration, ingestion, the blob cache and failure handling, through the real context and database. */
+@IntegrationTest
+class IngestIntegrationTest {
+    static Path root;
+    static SyntheticRepository synthetic;
+
+    @Autowired RepositoryRegistrar registrar;
+    @Autowired IngestService ingest;
+    @Autowired IngestJobRepository jobs;
+    @Autowired SnapshotRepository snapshots;
+    @Autowired SlocService sloc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired SnapshotIngester ingester;
+
+    @BeforeAll
+    static void buildRepository() throws Exception {
+        root = Files.createTempDirectory("fusa-ingest-test");
+        synthetic = SyntheticRepository.create(root);
+        synthetic.commit("first", "RELEASE-4.0.0", Map.of(
+                "xen/common/sched.c", SyntheticRepository.cFile("sched", 10),
+                "xen/arch/arm/setup.c", SyntheticRepository.cFile("setup", 5),
+                "xen/include/xen/lib.h", "#ifndef LIB_H\n#define LIB_H\n/* lib */\nint lib(void);\n#endif\n",
+                "xen/Makefile", "# top\nobj-y += common/\n\nall:\n\techo done\n",
+                "README", "plain text, not a language\n"));
+        // second tag: one file changed, one added, the rest unchanged
+        synthetic.commit("second", "RELEASE-4.1.0", Map.of(
+                "xen/common/sched.c", SyntheticRepository.cFile("sched", 12),
+                "xen/drivers/char/uart.c", SyntheticRepository.cFile("uart", 7)));
+        // a copy of a file under another name: cloc counts identical content once
+        synthetic.commit("third", "RELEASE-4.2.0", Map.of(
+                "xen/arch/x86/setup.c", SyntheticRepository.cFile("setup", 5)));
+        synthetic.commit("untagged work", null, Map.of("xen/common/new.c", SyntheticRepository.cFile("n", 1)));
+    }
+
+    @AfterAll
+    static void close() {
+        synthetic.close();
+    }
+
+    private SourceRepository register(String name) throws InvalidRepositoryException {
+        return registrar.register(name, synthetic.dir().toString(), "tester");
+    }
+
+    private IngestJob awaitEnd(IngestJob job) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            IngestJob j = jobs.findById(job.getId()).orElseThrow();
+            if (!j.getState().isActive()) {
+                return j;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + job.getId() + " did not end within 60 s");
+    }
+
+    @Test
+    void ingestsAllTagsCountingEachBlobOnce() throws Exception {
+        SourceRepository repo = register("tags-repo");
+        IngestJob job = awaitEnd(ingest.request(repo.getId(), IngestMode.TAGS, "RELEASE-*", "tester"));
+
+        assertThat(job.getState()).as(job.getMessage()).isEqualTo(IngestState.SUCCEEDED);
+        List<Snapshot> list = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId());
+        assertThat(list).extracting(Snapshot::getRefName)
+                .containsExactlyInAnyOrder("RELEASE-4.0.0", "RELEASE-4.1.0", "RELEASE-4.2.0");
+        // 5 files in the first tag; the second adds a changed sched.c and uart.c; the third adds a
+        // copy of setup.c whose blob and name (setup.c) are already cached: 7 counts in all.
+        assertThat(job.getFilesCounted()).isEqualTo(7);
+        assertThat(job.getMessage()).contains("7 file(s) counted");
+
+        Snapshot third = list.stream().filter(s -> s.getRefName().equals("RELEASE-4.2.0")).findFirst().orElseThrow();
+        SlocReport report = sloc.sloc(third.getId(), "xen/").orElseThrow();
+        // sched.c 12, setup.c 5 (once: the x86 copy is identical), uart.c 7, lib.h 3, Makefile 3
+        SlocRow c = report.languages().stream().filter(r -> r.name().equals("C")).findFirst().orElseThrow();
+        assertThat(c.files()).isEqualTo(3);
+        assertThat(c.code()).isEqualTo(12 + 5 + 7);
+        assertThat(report.duplicates()).extracting(f -> f.path()).containsExactly("xen/arch/arm/setup.c");
+        assertThat(report.directories()).extracting(SlocRow::name)
+                .contains("xen/common", "xen/arch/x86", "xen/drivers", "xen/include");
+        assertThat(report.toClocJson()).containsKeys("commit", "C", "SUM");
+
+        // ingesting again creates nothing new and counts nothing
+        IngestJob again = awaitEnd(ingest.request(repo.getId(), IngestMode.TAGS, "RELEASE-*", "tester"));
+        assertThat(again.getState()).isEqualTo(IngestState.SUCCEEDED);
+        assertThat(again.getFilesCounted()).isZero();
+        assertThat(snapshots.countByRepositoryId(repo.getId())).isEqualTo(3);
+    }
+
+    @Test
+    void ingestsTheDefaultBranch() throws Exception {
+        SourceRepository repo = register("branch-repo");
+        IngestJob job = awaitEnd(ingest.request(repo.getId(), IngestMode.DEFAULT_BRANCH, "", "tester"));
+        assertThat(job.getState()).as(job.getMessage()).isEqualTo(IngestState.SUCCEEDED);
+        assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
+                .extracting(Snapshot::getRefName).containsExactly("main");
+    }
+
+    @Test
+    void anUnknownRefFailsWithItsNameAndKeepsEarlierSnapshots() throws Exception {
+        SourceRepository repo = register("unknown-ref-repo");
+        awaitEnd(ingest.request(repo.getId(), IngestMode.REF, "RELEASE-4.0.0", "tester"));
+        IngestJob failed = awaitEnd(ingest.request(repo.getId(), IngestMode.REF, "no-such-tag", "tester"));
+        assertThat(failed.getState()).isEqualTo(IngestState.FAILED);
+        assertThat(failed.getMessage()).contains("unknown ref 'no-such-tag'");
+        assertThat(snapshots.countByRepositoryId(repo.getId())).isEqualTo(1);
+
+        IngestJob noTags = awaitEnd(ingest.request(repo.getId(), IngestMode.TAGS, "V-*", "tester"));
+        assertThat(noTags.getState()).isEqualTo(IngestState.FAILED);
+        assertThat(noTags.getMessage()).contains("no tag matches 'V-*'");
+    }
+
+    @Test
+    void aMissingBlobFailsTheJobWithoutAHalfSnapshot() throws Exception {
+        Path own = Files.createTempDirectory(root, "broken");
+        try (SyntheticRepository broken = SyntheticRepository.create(own)) {
+            broken.commit("one", "RELEASE-1", Map.of("xen/a.c", SyntheticRepository.cFile("a", 3)));
+            RevCommit second = broken.commit("two", "RELEASE-2", Map.of("xen/b.c", SyntheticRepository.cFile("bbb", 4)));
+            SourceRepository repo = registrar.register("broken-repo", broken.dir().toString(), "tester");
+            assertThat(awaitEnd(ingest.request(repo.getId(), IngestMode.REF, "RELEASE-1", "tester")).getState())
+                    .isEqualTo(IngestState.SUCCEEDED);
+            // remove b.c's blob from the object store: reading RELEASE-2 must fail
+            ObjectId blob;
+            try (TreeWalk tw = TreeWalk.forPath(broken.git().getRepository(), "xen/b.c", second.getTree())) {
+                blob = tw.getObjectId(0);
+            }
+            Path object = broken.dir().resolve(".git/objects").resolve(blob.name().substring(0, 2))
+                    .resolve(blob.name().substring(2));
+            Files.delete(object);
+
+            IngestJob failed = awaitEnd(ingest.request(repo.getId(), IngestMode.REF, "RELEASE-2", "tester"));
+            assertThat(failed.getState()).isEqualTo(IngestState.FAILED);
+            assertThat(failed.getMessage()).contains("RELEASE-2").contains("earlier snapshots are intact");
+            assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
+                    .extracting(Snapshot::getRefName).containsExactly("RELEASE-1");
+            assertThat(jdbc.queryForObject("select count(*) from snapshot s left join snapshot_file f on f.snapshot_id = s.id"
+                    + " where s.repository_id = ? and f.path is null", Long.class, repo.getId())).isZero();
+        }
+    }
+
+    @Test
+    void anIdenticalActiveRequestReturnsTheSameJob() throws Exception {
+        SourceRepository repo = register("dedup-repo");
+        // queued directly in the table so that no worker can finish it between the two requests
+        jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at) values (?, 'REF', 'RELEASE-4.0.0', 'QUEUED', now())",
+                repo.getId());
+        IngestJob first = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.REF,
+                "RELEASE-4.0.0", List.of(IngestState.QUEUED)).orElseThrow();
+        IngestJob second = ingest.request(repo.getId(), IngestMode.REF, " RELEASE-4.0.0 ", "tester");
+        assertThat(second.getId()).isEqualTo(first.getId());
+        // the database itself refuses a second active row for the same request
+        assertThatThrownBy(() -> jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at)"
+                + " values (?, 'REF', 'RELEASE-4.0.0', 'RUNNING', now())", repo.getId()))
+                .hasMessageContaining("ingest_job_one_active");
+        jdbc.update("update ingest_job set state = 'CANCELLED' where id = ?", first.getId());
+    }
+
+    @Test
+    void aCancelledJobStopsAndSaysSo() throws Exception {
+        SourceRepository repo = register("cancel-repo");
+        jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at, cancel_requested)"
+                + " values (?, 'TAGS', 'RELEASE-*', 'QUEUED', now(), true)", repo.getId());
+        IngestJob job = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.TAGS,
+                "RELEASE-*", List.of(IngestState.QUEUED)).orElseThrow();
+        // run the worker directly: the cancel flag is seen at the first progress write
+        ingester.run(job.getId());
+        IngestJob ended = jobs.findById(job.getId()).orElseThrow();
+        assertThat(ended.getState()).isEqualTo(IngestState.CANCELLED);
+        assertThat(ended.getMessage()).contains("Cancelled after 0 of 3 ref(s)");
+        assertThat(snapshots.countByRepositoryId(repo.getId())).isZero();
+    }
+
+    @Test
+    void registrationRejectsBadLocationsWithClearMessages() throws Exception {
+        assertThatThrownBy(() -> registrar.register("x1", root.resolve("does-not-exist").toString(), "t"))
+                .isInstanceOf(InvalidRepositoryException.class).hasMessageContaining("does not exist");
+        Path plain = Files.createTempDirectory(root, "plain");
+        assertThatThrownBy(() -> registrar.register("x2", plain.toString(), "t"))
+                .hasMessageContaining("is not a git repository");
+        assertThatThrownBy(() -> registrar.register("x3", "/etc", "t"))
+                .hasMessageContaining("outside the allowed roots");
+        assertThatThrownBy(() -> registrar.register("x4", "file:///etc/passwd", "t"))
+                .hasMessageContaining("scheme 'file' is not accepted");
+        assertThatThrownBy(() -> registrar.register("x5", "https://127.0.0.1:9/nothing.git", "t"))
+                .hasMessageContaining("Cannot clone https://127.0.0.1:9/nothing.git");
+        assertThatThrownBy(() -> registrar.register("bad name!", synthetic.dir().toString(), "t"))
+                .hasMessageContaining("is not valid");
+        registrar.register("twice", synthetic.dir().toString(), "t");
+        assertThatThrownBy(() -> registrar.register("twice", synthetic.dir().toString(), "t"))
+                .hasMessageContaining("already registered");
+    }
+}

@@ -1,0 +1,161 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.xenfusa.model.user.AppUser;
+import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.model.user.Role;
+
+/** Login, roles, CSRF and the API's HTTP Basic, over real HTTP against the running app. */
+@IntegrationTest
+class SecurityIntegrationTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort int port;
+    @Autowired AppUserRepository users;
+    @Autowired PasswordEncoder encoder;
+
+    @BeforeEach
+    void viewer() {
+        if (users.findByUsername("viewer").isEmpty()) {
+            users.save(new AppUser("viewer", encoder.encode("viewer-password"), Role.VIEWER));
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String form(String... kv) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(kv[i]).append('=').append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    private String csrf(HttpClient client, String path) throws Exception {
+        String body = client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = CSRF.matcher(body);
+        assertThat(m.find()).as("a CSRF token on " + path).isTrue();
+        return m.group(1);
+    }
+
+    private HttpClient loggedIn(String user, String password) throws Exception {
+        HttpClient client = browser();
+        String token = csrf(client, "/login");
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("username", user, "password", password, "_csrf", token)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    @Test
+    void pagesNeedALogin() throws Exception {
+        HttpResponse<String> r = browser().send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() throws Exception {
+        HttpClient client = browser();
+        String token = csrf(client, "/login");
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("username", "admin", "password", "wrong", "_csrf", token)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Location").orElse("")).contains("/login?error");
+    }
+
+    @Test
+    void adminSeesTheDashboardWithTheRegisterForm() throws Exception {
+        HttpClient admin = loggedIn("admin", "test-admin-password");
+        String body = admin.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body).contains("Repositories").contains("register-form")
+                .contains("git submodule update --init hypervisor-sources-submodule");
+    }
+
+    @Test
+    void aViewerCannotRegisterRepositories() throws Exception {
+        HttpClient viewer = loggedIn("viewer", "viewer-password");
+        String body = viewer.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body).doesNotContain("register-form");
+        String token = csrf(viewer, "/");
+        HttpResponse<String> r = viewer.send(HttpRequest.newBuilder(uri("/repositories"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("location", "/tmp", "_csrf", token))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() throws Exception {
+        HttpClient admin = loggedIn("admin", "test-admin-password");
+        HttpResponse<String> r = admin.send(HttpRequest.newBuilder(uri("/repositories"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form("location", "/tmp"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiUsesHttpBasicAndRoles() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        assertThat(client.send(HttpRequest.newBuilder(uri("/api/repositories")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        HttpResponse<String> ok = client.send(HttpRequest.newBuilder(uri("/api/repositories"))
+                .header("Authorization", basic("viewer", "viewer-password")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).startsWith("[");
+        HttpResponse<String> forbidden = client.send(HttpRequest.newBuilder(uri("/api/repositories"))
+                .header("Authorization", basic("viewer", "viewer-password")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"location\":\"/tmp\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = client.send(HttpRequest.newBuilder(uri("/api/repositories"))
+                .header("Authorization", basic("admin", "test-admin-password")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"location\":\"/etc\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("outside the allowed roots");
+    }
+
+    @Test
+    void healthIsPublic() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("UP");
+    }
+}
