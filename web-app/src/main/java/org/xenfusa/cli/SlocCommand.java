@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.sloc.count.ClocCounter;
-import org.xenfusa.sloc.report.CountedFile;
+import org.xenfusa.sloc.count.CountedFile;
+import org.xenfusa.sloc.count.LanguageTotals;
 import org.xenfusa.sloc.report.SlocReport;
 import org.xenfusa.sloc.report.SlocRow;
 import org.xenfusa.sloc.report.TreeCounter;
@@ -69,13 +70,13 @@ final class SlocCommand implements Callable<Integer> {
 
     static void printTable(PrintStream out, SlocReport r) {
         String line = "-".repeat(79);
-        out.printf("commit %s, path '%s': %d text files, %d unique, %d ignored%n", r.commit().orElse("(folder)"),
-                r.path(), r.files().size() + r.duplicates().size(), r.files().size(), r.ignored().size());
+        out.printf("commit %s, path '%s': %d unique files, %d files ignored%n", r.commit().orElse("(folder)"),
+                r.path(), r.sum().files(), r.cloc().ignoredFiles());
         out.println(line);
         out.printf("%-27s %10s %14s %14s %10s%n", "Language", "files", "blank", "comment", "code");
         out.println(line);
-        for (SlocRow row : r.languages()) {
-            printRow(out, row);
+        for (LanguageTotals row : r.languages()) {
+            printRow(out, new SlocRow(row.language(), row.files(), row.blank(), row.comment(), row.code()));
         }
         out.println(line);
         printRow(out, new SlocRow("SUM:", r.sum().files(), r.sum().blank(), r.sum().comment(), r.sum().code()));

@@ -25,6 +25,7 @@ import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.sloc.report.SlocReport;
+import org.xenfusa.sloc.count.LanguageTotals;
 import org.xenfusa.sloc.report.SlocRow;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
@@ -55,7 +56,8 @@ class IngestIntegrationTest {
                 "xen/arch/arm/setup.c", SyntheticRepository.cFile("setup", 5),
                 "xen/include/xen/lib.h", "#ifndef LIB_H\n#define LIB_H\n/* lib */\nint lib(void);\n#endif\n",
                 "xen/Makefile", "# top\nobj-y += common/\n\nall:\n\techo done\n",
-                "README", "plain text, not a language\n"));
+                "README", "plain text, not a language\n",
+                "docs/odd\tname\\with back-slash.txt", "a path with a tab and a back-slash\n"));
         // second tag: one file changed, one added, the rest unchanged
         synthetic.commit("second", "RELEASE-4.1.0", Map.of(
                 "xen/common/sched.c", SyntheticRepository.cFile("sched", 12),
@@ -96,18 +98,21 @@ class IngestIntegrationTest {
         List<Snapshot> list = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId());
         assertThat(list).extracting(Snapshot::getRefName)
                 .containsExactlyInAnyOrder("RELEASE-4.0.0", "RELEASE-4.1.0", "RELEASE-4.2.0");
-        // 5 files in the first tag; the second adds a changed sched.c and uart.c; the third adds a
-        // copy of setup.c whose blob and name (setup.c) are already cached: 7 counts in all.
-        assertThat(job.getFilesCounted()).isEqualTo(7);
-        assertThat(job.getMessage()).contains("7 file(s) counted");
+        // a path that COPY's text format must escape comes back unchanged
+        assertThat(jdbc.queryForList("select path from snapshot_file where path like 'docs/%'", String.class))
+                .contains("docs/odd\tname\\with back-slash.txt");
+        // 6 files in the first tag; the second adds a changed sched.c and uart.c; the third adds a
+        // copy of setup.c whose blob and name (setup.c) are already cached: 8 counts in all.
+        assertThat(job.getFilesCounted()).isEqualTo(8);
+        assertThat(job.getMessage()).contains("8 file(s) counted");
 
         Snapshot third = list.stream().filter(s -> s.getRefName().equals("RELEASE-4.2.0")).findFirst().orElseThrow();
         SlocReport report = sloc.sloc(third.getId(), "xen/").orElseThrow();
         // sched.c 12, setup.c 5 (once: the x86 copy is identical), uart.c 7, lib.h 3, Makefile 3
-        SlocRow c = report.languages().stream().filter(r -> r.name().equals("C")).findFirst().orElseThrow();
+        LanguageTotals c = report.languages().stream().filter(r -> r.language().equals("C")).findFirst().orElseThrow();
         assertThat(c.files()).isEqualTo(3);
         assertThat(c.code()).isEqualTo(12 + 5 + 7);
-        assertThat(report.duplicates()).extracting(f -> f.path()).containsExactly("xen/arch/arm/setup.c");
+        assertThat(report.cloc().duplicates()).extracting(d -> d.path()).containsExactly("xen/arch/arm/setup.c");
         assertThat(report.directories()).extracting(SlocRow::name)
                 .contains("xen/common", "xen/arch/x86", "xen/drivers", "xen/include");
         assertThat(report.toClocJson()).containsKeys("commit", "C", "SUM");

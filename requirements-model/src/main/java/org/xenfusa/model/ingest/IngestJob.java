@@ -148,12 +148,16 @@ public class IngestJob {
         return filesPerSecond;
     }
 
-    /** Percentage of files done, over all refs of the job. */
+    /** Percentage done: whole refs, plus the part of the current ref's files. */
     public int getPercent() {
         if (state == IngestState.SUCCEEDED) {
             return 100;
         }
-        return filesTotal == 0 ? 0 : (int) Math.min(100, (100L * filesDone) / filesTotal);
+        if (refsTotal == 0) {
+            return 0;
+        }
+        double current = filesTotal == 0 || refsDone >= refsTotal ? 0 : (double) filesDone / filesTotal;
+        return (int) Math.min(100, Math.floor(100 * (refsDone + current) / refsTotal));
     }
 
     public String getDescription() {

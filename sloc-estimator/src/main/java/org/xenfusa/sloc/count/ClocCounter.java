@@ -80,7 +80,19 @@ public final class ClocCounter {
                 .orElseThrow(() -> new IllegalArgumentException("unsupported language: " + language)), content);
     }
 
+    private static final List<CommentFilter> CPP_ONLY =
+            List.of(new CommentFilter.RegexpCommon(CommentFilter.CommonSyntax.CPP));
+
     private static FileCount countAs(ClocLanguage lang, byte[] content) {
+        if (lang.filters().equals(CPP_ONLY) && !lang.isScript()) {
+            int[] tbc = CFamilyCount.count(content, lang.continuation());
+            return FileCount.counted(lang.name(), tbc[1], tbc[0] - tbc[1] - tbc[2], tbc[2]);
+        }
+        return countLineByLine(lang, content);
+    }
+
+    /** The general pipeline, one Perl-like String per line. */
+    static FileCount countLineByLine(ClocLanguage lang, byte[] content) {
         List<String> lines = readLines(content);
         int total = lines.size();
         List<String> nonBlank = PerlLines.dropBlank(lines, lang.continuation());

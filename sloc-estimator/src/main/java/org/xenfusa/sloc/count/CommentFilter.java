@@ -241,8 +241,8 @@ sealed interface CommentFilter {
                 if (inComment) {
                     Matcher m = end.matcher(line);
                     if (m.find()) {
-                        last.record(m);
-                        line = last.replaceFirst(endPrefix, line, "");
+                        // matches inside Perl's inner if-block do not leak into $1 after it
+                        line = endPrefix.matcher(line).replaceFirst("");
                         inComment = false;
                     }
                     if (inComment) {
@@ -301,8 +301,9 @@ sealed interface CommentFilter {
                 if (inComment) {
                     Matcher m = end.matcher(line);
                     if (m.find()) {
-                        last.record(m);
-                        line = last.replaceFirst(endPrefix, line, replacement);
+                        // matches inside Perl's inner if-block do not leak into $1 after it
+                        Matcher e = endPrefix.matcher(line);
+                        line = e.find() ? line.substring(0, e.start()) + replacement + line.substring(e.end()) : line;
                         inComment = false;
                     }
                     if (inComment) {
@@ -509,7 +510,10 @@ sealed interface CommentFilter {
         }
     }
 
-    /** Perl's {@code $1} after the last successful match on the current line. */
+    /**
+     * Perl's {@code $1} after the last successful match made directly in the loop body for the
+     * current line (match variables set inside a nested block are restored when it ends).
+     */
     final class LastGroup {
         boolean defined;
         String value;
@@ -539,15 +543,6 @@ sealed interface CommentFilter {
                 return line;
             }
             return out.append(line, copied, line.length()).toString();
-        }
-
-        String replaceFirst(Pattern p, String line, String replacement) {
-            Matcher m = p.matcher(line);
-            if (!m.find()) {
-                return line;
-            }
-            record(m);
-            return line.substring(0, m.start()) + replacement + line.substring(m.end());
         }
     }
 }

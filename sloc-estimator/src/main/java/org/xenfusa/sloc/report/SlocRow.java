@@ -1,6 +1,8 @@
 package org.xenfusa.sloc.report;
 
-/** Files and blank, comment and code lines of one language, one directory, or the sum. */
+import org.xenfusa.sloc.count.CountedFile;
+
+/** Files and blank, comment and code lines of one directory. */
 public record SlocRow(String name, int files, long blank, long comment, long code) {
 
     SlocRow plus(CountedFile f) {

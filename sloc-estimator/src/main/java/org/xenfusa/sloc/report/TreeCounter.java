@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 import org.xenfusa.sloc.count.ClocCounter;
+import org.xenfusa.sloc.count.CountedFile;
 import org.xenfusa.sloc.count.FileCount;
 import org.xenfusa.sloc.tree.SourceFile;
 import org.xenfusa.sloc.tree.SourceTree;
@@ -41,7 +42,7 @@ public final class TreeCounter {
             IntStream.range(0, chunk.size()).parallel().forEach(i -> {
                 SourceFile f = chunk.get(i);
                 FileCount c = contents[i] == null ? tooLarge(f.size()) : counter.count(f.path(), contents[i]);
-                counted[i] = new CountedFile(f.path(), f.blobId(), c);
+                counted[i] = new CountedFile(f.path(), f.blobId(), f.size(), c);
             });
             out.addAll(List.of(counted));
             progress.accept(out.size());

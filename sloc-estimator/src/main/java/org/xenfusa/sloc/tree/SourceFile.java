@@ -10,8 +10,9 @@ public record SourceFile(String path, String blobId, long size) {
     public SourceFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(blobId, "blobId");
-        if (path.startsWith("/") || path.contains("\\")) {
-            throw new IllegalArgumentException("path must be relative and use '/': " + path);
+        // a git path may hold any byte but NUL, back-slashes and tabs included
+        if (path.isEmpty() || path.startsWith("/")) {
+            throw new IllegalArgumentException("path must be relative: '" + path + "'");
         }
     }
 

@@ -177,7 +177,7 @@ class ClocQuirksTest {
                 "a script's #! line is code"),
             row("py_u_prefix_docstring", "a.py", "x = u'''a'''\ny = 1\n",
                 counted("Python", 0, 0, 2),
-                "u''' ... ''' is a comment, u included"),
+                "u'''...''' is cut out (the u too), 'x = ' stays code"),
             row("py_hash_in_string", "a.py", "s = '# not comment'\n",
                 counted("Python", 0, 0, 1),
                 "# in a string (no inline removal)"),
@@ -286,9 +286,12 @@ class ClocQuirksTest {
             row("go", "a.go", "// c\npackage main\n",
                 counted("Go", 0, 1, 1),
                 "Go"),
-            row("java_quoted_slash_star_quirk", "A.java", "String s = \"/*\";\nint a;\nint b;\n",
-                counted("Java", 0, 0, 3),
-                "Java: a line starting with a quote and holding /* makes it and the next line comments"),
+            row("java_quoted_slash_star_quirk", "A.java", "\"a\" + b; /* c */\nint a;\nint b;\n",
+                counted("Java", 0, 1, 2),
+                "Java: a line starting with a quote, holding /* with no closing quote after it, and the next line are comments"),
+            row("java_string_with_slash_star_inside_line", "C.java", "String s = \"/*\";\nint a;\n",
+                counted("Java", 0, 0, 2),
+                "Java: quoted /* not at line start is replaced, the line stays code"),
             row("java_plain", "B.java", "class B { // c\n  int a; /* d */\n}\n",
                 counted("Java", 0, 0, 3),
                 "Java"),
@@ -358,7 +361,6 @@ class ClocQuirksTest {
             row("utf8_is_text", "c.c", "int a; /* \303\251\303\251\303\251\303\251\303\251\303\251 */\n",
                 counted("C", 0, 0, 1),
                 "valid UTF-8 is text however many non-ASCII bytes")
-
         );
     }
 

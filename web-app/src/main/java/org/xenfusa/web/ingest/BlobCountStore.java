@@ -1,8 +1,11 @@
 package org.xenfusa.web.ingest;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -10,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -105,13 +109,45 @@ public class BlobCountStore {
             return ps;
         }, key);
         long id = key.getKey().longValue();
-        jdbc.batchUpdate("insert into snapshot_file (snapshot_id, path, blob_id) values (?, ?, ?)", files, 1000,
-                (ps, f) -> {
-                    ps.setLong(1, id);
-                    ps.setString(2, f.path());
-                    ps.setString(3, f.blobId());
-                });
+        copyFiles(id, files);
         return id;
+    }
+
+    /**
+     * Writes a snapshot's file list with PostgreSQL's COPY, on the transaction's own connection:
+     * a release of Xen has thousands of files and COPY is several times faster than batched INSERTs.
+     */
+    private void copyFiles(long snapshotId, List<SnapshotEntry> files) {
+        StringBuilder text = new StringBuilder(files.size() * 80);
+        for (SnapshotEntry f : files) {
+            text.append(snapshotId).append('\t');
+            appendCopyText(text, f.path());
+            text.append('\t').append(f.blobId()).append('\n');
+        }
+        jdbc.execute((Connection con) -> {
+            try {
+                PGConnection pg = con.unwrap(PGConnection.class);
+                pg.getCopyAPI().copyIn("COPY snapshot_file (snapshot_id, path, blob_id) FROM STDIN",
+                        new StringReader(text.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY of snapshot files failed", e);
+            }
+            return null;
+        });
+    }
+
+    /** Escapes a value for COPY's text format (backslash, tab, newline, carriage return). */
+    static void appendCopyText(StringBuilder sb, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(ch);
+            }
+        }
     }
 
     /** A file of a snapshot with its stored count. */

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
-import org.xenfusa.sloc.report.CountedFile;
+import org.xenfusa.sloc.count.CountedFile;
 import org.xenfusa.sloc.report.SlocReport;
 import org.xenfusa.web.ingest.BlobCountStore;
 
@@ -32,7 +32,7 @@ public class SlocService {
         Optional<Snapshot> snapshot = snapshots.findById(snapshotId);
         return snapshot.map(s -> cache.computeIfAbsent(snapshotId + "\0" + prefix,
                 k -> SlocReport.of(Optional.of(s.getCommitSha()), prefix, store.files(snapshotId, prefix).stream()
-                        .map(f -> new CountedFile(f.path(), f.blobId(), f.count())).toList())));
+                        .map(f -> new CountedFile(f.path(), f.blobId(), f.size(), f.count())).toList())));
     }
 
     /** Code lines (cloc's SUM) of every snapshot of a repository under a prefix, oldest first. */

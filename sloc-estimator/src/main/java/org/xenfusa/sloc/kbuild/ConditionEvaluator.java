@@ -1,0 +1,466 @@
+package org.xenfusa.sloc.kbuild;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The macro table of one translation unit and the evaluation of {@code #if}/{@code #elif}
+ * expressions against it: {@code defined}, object- and function-like macros (with {@code ##}
+ * and {@code __VA_ARGS__}, enough for Xen's {@code IS_ENABLED}), integer arithmetic. An
+ * identifier left after expansion is 0, as in C; a call of an unknown function-like name or
+ * {@code __has_include} cannot be decided and yields empty.
+ */
+final class ConditionEvaluator {
+    /** A macro definition; {@code params} is empty for an object-like macro. */
+    record Macro(String name, Optional<List<String>> params, List<String> body) {
+    }
+
+    private static final Set<String> UNDECIDABLE = Set.of("__has_include", "__has_include_next", "__has_builtin",
+            "__has_attribute", "__has_cpp_attribute", "__has_feature");
+    private static final String[] PUNCT = {"...", "<<=", ">>=", "##", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||"};
+
+    private final Map<String, Macro> macros;
+
+    ConditionEvaluator(Map<String, Macro> initial) {
+        this.macros = new HashMap<>(initial);
+    }
+
+    /** Parses the argument of a {@code #define} directive. */
+    static Optional<Macro> parseDefine(String argument) {
+        int k = 0;
+        while (k < argument.length() && (Character.isLetterOrDigit(argument.charAt(k)) || argument.charAt(k) == '_')) {
+            k++;
+        }
+        if (k == 0) {
+            return Optional.empty();
+        }
+        String name = argument.substring(0, k);
+        if (k < argument.length() && argument.charAt(k) == '(') {
+            int close = argument.indexOf(')', k);
+            if (close < 0) {
+                return Optional.empty();
+            }
+            List<String> params = new ArrayList<>();
+            for (String p : argument.substring(k + 1, close).split(",")) {
+                if (!p.isBlank()) {
+                    params.add(p.strip());
+                }
+            }
+            return Optional.of(new Macro(name, Optional.of(params), tokenize(argument.substring(close + 1))));
+        }
+        return Optional.of(new Macro(name, Optional.empty(), tokenize(argument.substring(k))));
+    }
+
+    /** Parsed definitions and token lists by their text: the same headers are read for every unit. */
+    private static final Map<String, Optional<Macro>> DEFINES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, List<String>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void define(String argument) {
+        DEFINES.computeIfAbsent(argument, ConditionEvaluator::parseDefine).ifPresent(m -> macros.put(m.name(), m));
+    }
+
+    void undefine(String argument) {
+        macros.remove(identifier(argument));
+    }
+
+    boolean isDefined(String name) {
+        return macros.containsKey(identifier(name));
+    }
+
+    private static String identifier(String s) {
+        String t = s.strip();
+        int k = 0;
+        while (k < t.length() && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '_')) {
+            k++;
+        }
+        return t.substring(0, k);
+    }
+
+    /** The value of a {@code #if} expression, or empty when it cannot be decided. */
+    OptionalLong evaluate(String expression) {
+        List<String> tokens = TOKENS.computeIfAbsent(expression, ConditionEvaluator::tokenize);
+        // 'defined' is resolved before any expansion
+        List<String> pre = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (t.equals("defined")) {
+                if (i + 1 < tokens.size() && tokens.get(i + 1).equals("(") && i + 3 < tokens.size() && tokens.get(i + 3).equals(")")) {
+                    pre.add(macros.containsKey(tokens.get(i + 2)) ? "1" : "0");
+                    i += 3;
+                } else if (i + 1 < tokens.size()) {
+                    pre.add(macros.containsKey(tokens.get(i + 1)) ? "1" : "0");
+                    i += 1;
+                } else {
+                    return OptionalLong.empty();
+                }
+            } else {
+                pre.add(t);
+            }
+        }
+        List<String> expanded = expand(pre, new HashSet<>(), 0);
+        if (expanded == null) {
+            return OptionalLong.empty();
+        }
+        for (int i = 0; i < expanded.size(); i++) {
+            String t = expanded.get(i);
+            if (isIdentifier(t) && (UNDECIDABLE.contains(t) || (i + 1 < expanded.size() && expanded.get(i + 1).equals("(")))) {
+                return OptionalLong.empty();
+            }
+        }
+        Parser p = new Parser(expanded);
+        try {
+            long v = p.conditional();
+            return p.pos == expanded.size() ? OptionalLong.of(v) : OptionalLong.empty();
+        } catch (IllegalArgumentException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    // ---- expansion -------------------------------------------------------------------------
+
+    /** A token and the macros that may no longer expand in it (its hide set). */
+    private record Tok(String text, Set<String> hide) {
+    }
+
+    private List<String> expand(List<String> in, Set<String> ignored, int depth) {
+        List<Tok> toks = new ArrayList<>();
+        in.forEach(x -> toks.add(new Tok(x, Set.of())));
+        List<Tok> out = expandToks(toks, 0);
+        return out == null ? null : out.stream().map(Tok::text).toList();
+    }
+
+    private List<Tok> expandToks(List<Tok> in, int depth) {
+        if (depth > 32) {
+            return null;
+        }
+        List<Tok> list = new ArrayList<>(in);
+        int steps = 0;
+        int i = 0;
+        while (i < list.size()) {
+            if (++steps > 20000) {
+                return null;
+            }
+            Tok t = list.get(i);
+            Macro m = isIdentifier(t.text()) && !t.hide().contains(t.text()) ? macros.get(t.text()) : null;
+            if (m == null) {
+                i++;
+                continue;
+            }
+            Set<String> hide = new HashSet<>(t.hide());
+            hide.add(t.text());
+            if (m.params().isEmpty()) {
+                List<Tok> repl = paste(m.body()).stream().map(x -> new Tok(x, hide)).toList();
+                list.subList(i, i + 1).clear();
+                list.addAll(i, repl);
+                continue;
+            }
+            if (i + 1 >= list.size() || !list.get(i + 1).text().equals("(")) {
+                i++;
+                continue;
+            }
+            List<List<Tok>> args = new ArrayList<>();
+            int level = 0;
+            List<Tok> cur = new ArrayList<>();
+            int j = i + 2;
+            for (; j < list.size(); j++) {
+                String a = list.get(j).text();
+                if (a.equals("(")) {
+                    level++;
+                } else if (a.equals(")")) {
+                    if (level == 0) {
+                        break;
+                    }
+                    level--;
+                } else if (a.equals(",") && level == 0) {
+                    args.add(cur);
+                    cur = new ArrayList<>();
+                    continue;
+                }
+                cur.add(list.get(j));
+            }
+            if (j >= list.size()) {
+                return null;
+            }
+            args.add(cur);
+            List<Tok> repl = substitute(m, args, hide, depth);
+            if (repl == null) {
+                return null;
+            }
+            list.subList(i, j + 1).clear();
+            list.addAll(i, repl);
+        }
+        return list;
+    }
+
+    private List<Tok> substitute(Macro m, List<List<Tok>> args, Set<String> hide, int depth) {
+        List<String> params = m.params().orElse(List.of());
+        Map<String, List<Tok>> raw = new HashMap<>();
+        for (int k = 0; k < params.size(); k++) {
+            String p = params.get(k);
+            if (p.equals("...")) {
+                List<Tok> va = new ArrayList<>();
+                for (int x = k; x < args.size(); x++) {
+                    if (x > k) {
+                        va.add(new Tok(",", Set.of()));
+                    }
+                    va.addAll(args.get(x));
+                }
+                raw.put("__VA_ARGS__", va);
+            } else {
+                raw.put(p, k < args.size() ? args.get(k) : List.of());
+            }
+        }
+        List<String> body = m.body();
+        List<Tok> out = new ArrayList<>();
+        for (int k = 0; k < body.size(); k++) {
+            String t = body.get(k);
+            List<Tok> arg = raw.get(t);
+            if (t.equals("#") && k + 1 < body.size() && raw.containsKey(body.get(k + 1))) {
+                out.add(new Tok("\"" + String.join(" ", raw.get(body.get(k + 1)).stream().map(Tok::text).toList()) + "\"", hide));
+                k++;
+            } else if (arg != null) {
+                boolean pasted = (k > 0 && body.get(k - 1).equals("##")) || (k + 1 < body.size() && body.get(k + 1).equals("##"));
+                if (pasted) {
+                    out.addAll(arg.isEmpty() ? List.of(new Tok("", hide)) : arg);
+                } else {
+                    List<Tok> e = expandToks(arg, depth + 1);
+                    if (e == null) {
+                        return null;
+                    }
+                    out.addAll(e);
+                }
+            } else {
+                out.add(new Tok(t, hide));
+            }
+        }
+        List<String> texts = paste(out.stream().map(Tok::text).toList());
+        if (texts.size() == out.stream().filter(x -> !x.text().isEmpty()).count()) {
+            List<Tok> kept = new ArrayList<>();
+            for (Tok x : out) {
+                if (!x.text().isEmpty()) {
+                    kept.add(new Tok(x.text(), union(x.hide(), hide)));
+                }
+            }
+            return kept;
+        }
+        return texts.stream().map(x -> new Tok(x, hide)).toList();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        if (b.containsAll(a)) {
+            return b;
+        }
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    private static List<String> paste(List<String> tokens) {
+        if (!tokens.contains("##")) {
+            return tokens.contains("") ? tokens.stream().filter(s -> !s.isEmpty()).toList() : tokens;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < tokens.size(); k++) {
+            String t = tokens.get(k);
+            if (t.equals("##") && !out.isEmpty() && k + 1 < tokens.size()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + tokens.get(++k));
+            } else {
+                out.add(t);
+            }
+        }
+        return out.stream().filter(s -> !s.isEmpty()).toList();
+    }
+
+    // ---- tokens and arithmetic -------------------------------------------------------------
+
+    static List<String> tokenize(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (Character.isLetter(c) || c == '_') {
+                int j = i;
+                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
+                    j++;
+                }
+                out.add(s.substring(i, j));
+                i = j;
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
+                int j = i;
+                while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_' || s.charAt(j) == '.')) {
+                    j++;
+                }
+                out.add(s.substring(i, j));
+                i = j;
+            } else if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < n && s.charAt(j) != c) {
+                    j += s.charAt(j) == '\\' ? 2 : 1;
+                }
+                out.add(s.substring(i, Math.min(j + 1, n)));
+                i = j + 1;
+            } else {
+                String p = String.valueOf(c);
+                for (String candidate : PUNCT) {
+                    if (s.startsWith(candidate, i)) {
+                        p = candidate;
+                        break;
+                    }
+                }
+                out.add(p);
+                i += p.length();
+            }
+        }
+        return out;
+    }
+
+    private static boolean isIdentifier(String t) {
+        return !t.isEmpty() && (Character.isLetter(t.charAt(0)) || t.charAt(0) == '_');
+    }
+
+    /** A recursive-descent parser of C's integer constant expressions. */
+    private static final class Parser {
+        private final List<String> t;
+        private int pos;
+
+        Parser(List<String> tokens) {
+            this.t = tokens;
+        }
+
+        private String peek() {
+            return pos < t.size() ? t.get(pos) : "";
+        }
+
+        private boolean eat(String s) {
+            if (peek().equals(s)) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        long conditional() {
+            long c = binary(0);
+            if (eat("?")) {
+                long a = conditional();
+                if (!eat(":")) {
+                    throw new IllegalArgumentException("missing :");
+                }
+                long b = conditional();
+                return c != 0 ? a : b;
+            }
+            return c;
+        }
+
+        private static final List<List<String>> LEVELS = List.of(List.of("||"), List.of("&&"), List.of("|"), List.of("^"),
+                List.of("&"), List.of("==", "!="), List.of("<", ">", "<=", ">="), List.of("<<", ">>"), List.of("+", "-"),
+                List.of("*", "/", "%"));
+
+        long binary(int level) {
+            if (level == LEVELS.size()) {
+                return unary();
+            }
+            long v = binary(level + 1);
+            while (LEVELS.get(level).contains(peek())) {
+                String op = t.get(pos++);
+                long r = binary(level + 1);
+                v = switch (op) {
+                    case "||" -> (v != 0 || r != 0) ? 1 : 0;
+                    case "&&" -> (v != 0 && r != 0) ? 1 : 0;
+                    case "|" -> v | r;
+                    case "^" -> v ^ r;
+                    case "&" -> v & r;
+                    case "==" -> v == r ? 1 : 0;
+                    case "!=" -> v != r ? 1 : 0;
+                    case "<" -> v < r ? 1 : 0;
+                    case ">" -> v > r ? 1 : 0;
+                    case "<=" -> v <= r ? 1 : 0;
+                    case ">=" -> v >= r ? 1 : 0;
+                    case "<<" -> v << r;
+                    case ">>" -> v >> r;
+                    case "+" -> v + r;
+                    case "-" -> v - r;
+                    case "*" -> v * r;
+                    case "/" -> r == 0 ? 0 : v / r;
+                    default -> r == 0 ? 0 : v % r;
+                };
+            }
+            return v;
+        }
+
+        long unary() {
+            if (eat("!")) {
+                return unary() == 0 ? 1 : 0;
+            }
+            if (eat("~")) {
+                return ~unary();
+            }
+            if (eat("-")) {
+                return -unary();
+            }
+            if (eat("+")) {
+                return unary();
+            }
+            if (eat("(")) {
+                long v = conditional();
+                if (!eat(")")) {
+                    throw new IllegalArgumentException("missing )");
+                }
+                return v;
+            }
+            String tok = peek();
+            if (tok.isEmpty()) {
+                throw new IllegalArgumentException("unexpected end");
+            }
+            pos++;
+            if (isIdentifier(tok)) {
+                return 0;
+            }
+            if (tok.startsWith("'")) {
+                String body = tok.substring(1, Math.max(1, tok.length() - 1));
+                return body.startsWith("\\") ? escape(body) : body.isEmpty() ? 0 : body.charAt(0);
+            }
+            return number(tok);
+        }
+
+        private static long escape(String body) {
+            return switch (body.length() > 1 ? body.charAt(1) : '0') {
+                case 'n' -> '\n';
+                case 't' -> '\t';
+                case '0' -> 0;
+                default -> body.charAt(1);
+            };
+        }
+
+        private static long number(String tok) {
+            int end = tok.length();
+            while (end > 0 && "uUlL".indexOf(tok.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            String s = tok.substring(0, end);
+            try {
+                if (s.startsWith("0x") || s.startsWith("0X")) {
+                    return Long.parseUnsignedLong(s.substring(2), 16);
+                }
+                if (s.startsWith("0b") || s.startsWith("0B")) {
+                    return Long.parseLong(s.substring(2), 2);
+                }
+                if (s.length() > 1 && s.startsWith("0")) {
+                    return Long.parseLong(s.substring(1), 8);
+                }
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a number: " + tok);
+            }
+        }
+    }
+}

@@ -1,0 +1,754 @@
+package org.xenfusa.sloc.kbuild;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.xenfusa.sloc.tree.SourceFile;
+import org.xenfusa.sloc.tree.SourceTree;
+
+/**
+ * Decides which files one configuration of Xen compiles by evaluating its Kbuild Makefiles the
+ * way {@code xen/Rules.mk} drives them (never running make), then follows {@code #include} from
+ * every compiled source, so that the result is what {@code make cloc} lists after a real build.
+ * One evaluator serves one tree and caches parsed Makefiles and include scans by blob id.
+ */
+public final class KbuildEvaluator {
+    /** make cloc: {@code grep -o "[a-zA-Z0-9_/-]*\.[cS]"} over each {@code .o.cmd} file, then {@code test -f}. */
+    private static final Pattern CLOC_PATH = Pattern.compile("[a-zA-Z0-9_/-]*\\.[cS]");
+    private static final Map<String, KbuildMakefile> MAKEFILES = new ConcurrentHashMap<>();
+    private static final Map<String, PreprocessorScan> SCANS = new ConcurrentHashMap<>();
+    private static final Map<XenArch, PreprocessorScan> PREDEFINED = new ConcurrentHashMap<>();
+
+    private final SourceTree tree;
+    private final String prefix;
+    private final List<String> files;
+    private final Set<String> fileSet;
+    private final Set<String> directories;
+    private final Map<String, SourceFile> byPath;
+    private final Properties toolchain;
+    private final List<String> generatedHeaderGlobs;
+
+    private KbuildEvaluator(SourceTree tree, String prefix, Properties toolchain) {
+        this.tree = tree;
+        this.prefix = prefix;
+        this.toolchain = toolchain;
+        List<String> list = new ArrayList<>();
+        Map<String, SourceFile> map = new HashMap<>();
+        Set<String> dirs = new HashSet<>();
+        for (SourceFile f : prefix.isEmpty() ? tree.files() : tree.filesUnder(prefix)) {
+            String rel = f.path().substring(prefix.length());
+            list.add(rel);
+            map.put(rel, f);
+            String d = rel;
+            while (d.contains("/")) {
+                d = d.substring(0, d.lastIndexOf('/'));
+                if (!dirs.add(d)) {
+                    break;
+                }
+            }
+        }
+        list.sort(Comparator.naturalOrder());
+        this.files = List.copyOf(list);
+        this.fileSet = Set.copyOf(list);
+        this.byPath = map;
+        this.directories = dirs;
+        this.generatedHeaderGlobs = resourceLines("generated-headers.txt");
+    }
+
+    /**
+     * An evaluator for a repository tree (Xen under {@code xen/}) or for the {@code xen/} folder
+     * itself, with the toolchain answers of Debian 12's gcc 12 (the reference build's toolchain).
+     */
+    public static KbuildEvaluator of(SourceTree tree) {
+        Properties p = new Properties();
+        try (InputStream in = KbuildEvaluator.class.getResourceAsStream("toolchain-gcc12.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return of(tree, p);
+    }
+
+    /** Same, with explicit toolchain answers: keys {@code <XEN_TARGET_ARCH>.<make variable>}. */
+    public static KbuildEvaluator of(SourceTree tree, Properties toolchain) {
+        String prefix = tree.file("xen/Rules.mk").isPresent() ? "xen/" : "";
+        return new KbuildEvaluator(tree, prefix, toolchain);
+    }
+
+    /** The folder Xen's build runs in, relative to the tree's root ({@code "xen/"} or empty). */
+    public String xenFolder() {
+        return prefix;
+    }
+
+    public CompiledFileSet evaluate(XenArch arch, DotConfig config) {
+        return evaluate(arch, config.values());
+    }
+
+    /** Computes the compiled files of {@code arch} with the given {@code CONFIG_*} values (set symbols only). */
+    public CompiledFileSet evaluate(XenArch arch, Map<String, String> config) {
+        Run run = new Run(arch, config);
+        return run.compute();
+    }
+
+    // ---- one evaluation ---------------------------------------------------------------------
+
+    /** A file the build creates: a copy of a tracked file, a synthesised wrapper, or opaque generated content. */
+    private record Generated(String path, SourceOrigin origin, Optional<String> text) {
+    }
+
+    /** The include search of one translation unit (paths relative to the build folder). */
+    private record SearchPath(List<String> quoteDirs, List<String> includeDirs, List<String> forced, List<String> defines) {
+    }
+
+    /** The state of evaluating one configuration. */
+    private final class Run implements BuildFolder {
+        private final XenArch arch;
+        private final Map<String, String> config;
+        private final List<KbuildWarning> warnings = new ArrayList<>();
+        private final Map<String, Generated> generated = new HashMap<>();
+        private final Map<String, TranslationUnit> units = new TreeMap<>();
+        private final Map<String, SearchPath> unitSearch = new HashMap<>();
+        private final List<Pattern> generatedHeaderPatterns = new ArrayList<>();
+        private final Set<String> initObjects = new HashSet<>();
+        private final Set<String> undecidedAt = new HashSet<>();
+        private final Map<String, Optional<String>> resolveCache = new HashMap<>();
+
+        Run(XenArch arch, Map<String, String> config) {
+            this.arch = arch;
+            this.config = config;
+            for (String glob : generatedHeaderGlobs) {
+                generatedHeaderPatterns.add(Pattern.compile(globRegex(glob.replace("{srcarch}", arch.srcArch()))));
+            }
+        }
+
+        @Override
+        public Optional<KbuildMakefile> makefile(String path) {
+            SourceFile f = byPath.get(path);
+            if (f == null) {
+                return Optional.empty();
+            }
+            KbuildMakefile parsed = MAKEFILES.computeIfAbsent(f.blobId(), id -> KbuildMakefile.parse(prefix + path,
+                    new String(readTracked(path), StandardCharsets.UTF_8)));
+            // named by its repository path, so that warnings point at the right file
+            return Optional.of(parsed.path().equals(prefix + path) ? parsed : new KbuildMakefile(prefix + path, parsed.lines()));
+        }
+
+        @Override
+        public boolean isFile(String path) {
+            return fileSet.contains(path);
+        }
+
+        @Override
+        public boolean isDirectory(String path) {
+            return directories.contains(path);
+        }
+
+        @Override
+        public List<String> files() {
+            return files;
+        }
+
+        CompiledFileSet compute() {
+            MakeInterpreter base = new MakeInterpreter(this, warnings);
+            seed(base);
+            base.include("scripts/Kbuild.include", false);
+
+            // xen/Makefile: the objects and libraries the final link takes, then the arch's additions
+            MakeInterpreter top = base.copy(warnings);
+            makefile("Makefile").ifPresentOrElse(mf -> top.evaluate(new KbuildMakefile(mf.path(),
+                    mf.lines().stream().filter(l -> l.text().matches("^(ALL_OBJS|ALL_LIBS|ARCH_LIBS)-.*")).toList())),
+                    () -> warnings.add(new KbuildWarning(prefix + "Makefile", 0, "no top-level Makefile")));
+            top.include("arch/" + arch.srcArch() + "/arch.mk", false);
+            List<String> roots = new ArrayList<>();
+            for (String o : top.wordsOf("ALL_OBJS-y")) {
+                if (o.endsWith("/built_in.o")) {
+                    roots.add(o.substring(0, o.length() - "/built_in.o".length()));
+                }
+            }
+            for (String o : top.wordsOf("ALL_LIBS-y")) {
+                if (o.endsWith("/built_in.o")) {
+                    roots.add(o.substring(0, o.length() - "/built_in.o".length()));
+                }
+            }
+            asmGenericWrappers(base);
+            Deque<String> queue = new ArrayDeque<>(new TreeSet<>(roots));
+            Set<String> seen = new HashSet<>(queue);
+            while (!queue.isEmpty()) {
+                String dir = queue.poll();
+                for (String sub : directory(base, dir)) {
+                    if (seen.add(sub)) {
+                        queue.add(sub);
+                    }
+                }
+            }
+            return includes();
+        }
+
+        private void seed(MakeInterpreter m) {
+            config.forEach((k, v) -> m.set(k, autoConfValue(v)));
+            m.set("srctree", ".");
+            m.set("objtree", ".");
+            m.set("abs_srctree", "/xen-build");
+            m.set("abs_objtree", "/xen-build");
+            m.set("XEN_ROOT", "..");
+            m.set("TARGET", "xen");
+            m.set("ARCH", arch.targetArch());
+            m.set("SRCARCH", arch.srcArch());
+            m.set("XEN_TARGET_ARCH", arch.targetArch());
+            m.set("XEN_COMPILE_ARCH", arch.targetArch());
+            m.set("comma", ",");
+            m.set("empty", "");
+            m.set("space", " ");
+            String p = arch.targetArch() + ".";
+            for (String key : toolchain.stringPropertyNames()) {
+                if (key.startsWith(p)) {
+                    m.setCommandLine(key.substring(p.length()), toolchain.getProperty(key));
+                }
+            }
+        }
+
+        /** scripts/Makefile.asm-generic: each generic-y header becomes a one-line wrapper of asm-generic's. */
+        private void asmGenericWrappers(MakeInterpreter base) {
+            String src = "arch/" + arch.srcArch() + "/include/asm";
+            MakeInterpreter m = base.copy(warnings);
+            m.set("obj", "arch/" + arch.srcArch() + "/include/generated/asm");
+            m.set("src", src);
+            m.include(src + "/Makefile", true);
+            for (String h : m.wordsOf("generic-y")) {
+                String path = "arch/" + arch.srcArch() + "/include/generated/asm/" + h;
+                generated.put(path, new Generated(path, SourceOrigin.generatedFrom(prefix + "include/asm-generic/" + h),
+                        Optional.of("#include <asm-generic/" + h + ">\n")));
+            }
+        }
+
+        /** Evaluates one directory as {@code make -f Rules.mk obj=dir} does; returns the sub-directories to descend into. */
+        private List<String> directory(MakeInterpreter base, String dir) {
+            MakeInterpreter m = base.copy(warnings);
+            m.set("obj", dir);
+            m.set("src", dir);
+            m.set("srcdir", "./" + dir);
+            for (String v : List.of("obj-y", "lib-y", "targets", "subdir-y", "CFLAGS-y", "AFLAGS-y", "cov-cflags-y",
+                    "nocov-y", "noubsan-y")) {
+                m.set(v, "");
+            }
+            String mk = isFile(dir + "/build.mk") ? dir + "/build.mk" : dir + "/Makefile";
+            if (!isFile(mk)) {
+                warnings.add(new KbuildWarning(prefix + dir, 0, "directory to build has no Makefile"));
+                return List.of();
+            }
+            m.include(mk, false);
+
+            List<String> objY = m.wordsOf("obj-y");
+            Set<String> objSet = new HashSet<>(objY);
+            List<String> libY = new TreeSet<>(m.wordsOf("lib-y")).stream().filter(o -> !objSet.contains(o)).toList();
+            TreeSet<String> subdirs = new TreeSet<>(m.wordsOf("subdir-y"));
+            objY.stream().filter(o -> o.endsWith("/")).forEach(o -> subdirs.add(o.substring(0, o.length() - 1)));
+
+            LinkedHashSet<String> objects = new LinkedHashSet<>();
+            objY.stream().filter(o -> !o.endsWith("/")).forEach(objects::add);
+            objects.addAll(m.wordsOf("obj-bin-y"));
+            objects.addAll(libY);
+            m.wordsOf("extra-y").stream().filter(o -> o.endsWith(".o")).forEach(objects::add);
+            m.wordsOf("targets").stream().filter(o -> o.endsWith(".o")).forEach(objects::add);
+            for (String e : m.wordsOf("extra-y")) {
+                if (!e.endsWith(".o")) {
+                    String path = MakeInterpreter.normalize(dir + "/" + e);
+                    generated.putIfAbsent(path, new Generated(path, SourceOrigin.generatedFrom(prefix + dir + "/Makefile"), Optional.empty()));
+                }
+            }
+
+            List<MakeRule> rules = m.rules();
+            Map<String, MakeRule> explicit = new HashMap<>();
+            for (MakeRule r : rules) {
+                if (!r.pattern() && r.hasRecipe()) {
+                    for (String t : r.targets()) {
+                        explicit.putIfAbsent(MakeInterpreter.normalize(t), r);
+                    }
+                }
+            }
+            SearchPath search = searchPath(m, dir);
+            Deque<String> todo = new ArrayDeque<>();
+            objects.forEach(o -> todo.add(MakeInterpreter.normalize(dir + "/" + o)));
+            Set<String> done = new HashSet<>();
+            while (!todo.isEmpty()) {
+                String o = todo.poll();
+                if (!done.add(o)) {
+                    continue;
+                }
+                MakeRule made = explicit.get(o);
+                if (made != null) {
+                    // made by its own recipe (ld, objcopy...): no source of its own, but its objects are built
+                    made.prerequisites().stream().map(MakeInterpreter::normalize).filter(p -> p.endsWith(".o")).forEach(todo::add);
+                    continue;
+                }
+                if (o.endsWith(".init.o")) {
+                    // Rules.mk: %.init.o is an objcopy of %.o, compiled with -DINIT_SECTIONS_ONLY
+                    String plain = o.substring(0, o.length() - ".init.o".length()) + ".o";
+                    initObjects.add(plain);
+                    todo.add(plain);
+                    continue;
+                }
+                resolveObject(o, dir, rules, explicit, search);
+            }
+            return subdirs.stream().map(s -> MakeInterpreter.normalize(dir + "/" + s)).toList();
+        }
+
+        /** The implicit-rule search make does for {@code o}: rules of this directory first, then Rules.mk's. */
+        private void resolveObject(String o, String dir, List<MakeRule> rules, Map<String, MakeRule> explicit, SearchPath search) {
+            record Candidate(String target, String prerequisite, int order, String stem) {
+            }
+            List<String[]> patterns = new ArrayList<>();
+            for (MakeRule r : rules) {
+                if (r.pattern() && r.hasRecipe() && !r.prerequisites().isEmpty()) {
+                    for (String t : r.targets()) {
+                        patterns.add(new String[] {MakeInterpreter.normalize(t), MakeInterpreter.normalize(r.prerequisites().get(0))});
+                    }
+                }
+            }
+            List<String[]> all = new ArrayList<>(patterns);
+            all.add(new String[] {dir + "/%.o", dir + "/%.c"});
+            all.add(new String[] {dir + "/%.o", dir + "/%.S"});
+            List<Candidate> candidates = new ArrayList<>();
+            for (int k = 0; k < all.size(); k++) {
+                Optional<String> stem = MakeInterpreter.stem(all.get(k)[0], o);
+                if (stem.isPresent()) {
+                    candidates.add(new Candidate(all.get(k)[0], all.get(k)[1], k, stem.get()));
+                }
+            }
+            candidates.sort(Comparator.comparingInt((Candidate c) -> c.stem().length()).thenComparingInt(Candidate::order));
+            for (Candidate c : candidates) {
+                String src = c.prerequisite().replace("%", c.stem());
+                if (isFile(src)) {
+                    addUnit(o, src, SourceOrigin.tracked(), search);
+                    return;
+                }
+                MakeRule rule = explicit.get(src);
+                if (rule != null) {
+                    String from = rule.prerequisites().stream().filter(p -> !p.equals("FORCE")).findFirst()
+                            .map(p -> prefix + MakeInterpreter.normalize(p)).orElse("");
+                    addUnit(o, src, SourceOrigin.generatedFrom(from), search);
+                    return;
+                }
+            }
+            // second pass: a source that another pattern rule can make (e.g. the EFI links to common/efi)
+            for (Candidate c : candidates) {
+                String src = c.prerequisite().replace("%", c.stem());
+                for (String[] p : patterns) {
+                    Optional<String> stem = MakeInterpreter.stem(p[0], src);
+                    if (stem.isEmpty() || p[1].endsWith(".o")) {
+                        continue;
+                    }
+                    String input = p[1].replace("%", stem.get());
+                    if (isFile(input)) {
+                        boolean sameKind = extension(input).equals(extension(src));
+                        addUnit(o, src, sameKind ? SourceOrigin.copyOf(prefix + input) : SourceOrigin.generatedFrom(prefix + input), search);
+                        return;
+                    }
+                }
+            }
+            warnings.add(new KbuildWarning(prefix + dir + "/Makefile", 0, "object with no source: " + prefix + o));
+        }
+
+        private void addUnit(String object, String src, SourceOrigin origin, SearchPath search) {
+            if (!isSource(src)) {
+                return; // made by objcopy from a non-C input (e.g. an ihex file): not a translation unit
+            }
+            units.putIfAbsent(src, new TranslationUnit(prefix + src, prefix + object, origin));
+            unitSearch.putIfAbsent(src, search);
+            if (origin.generated()) {
+                Optional<String> text = Optional.empty();
+                generated.putIfAbsent(src, new Generated(src, origin, text));
+            }
+        }
+
+        /** -iquote/-I/-include as Xen's Makefile sets them for every object, then this directory's CFLAGS-y. */
+        private SearchPath searchPath(MakeInterpreter m, String dir) {
+            List<String> quote = new ArrayList<>();
+            List<String> incl = new ArrayList<>(List.of("include", "arch/" + arch.srcArch() + "/include",
+                    "arch/" + arch.srcArch() + "/include/generated"));
+            List<String> forced = new ArrayList<>(List.of("include/xen/config.h"));
+            List<String> defines = new ArrayList<>();
+            List<String> flags = MakeInterpreter.words(m.value("CFLAGS-y"));
+            for (int k = 0; k < flags.size(); k++) {
+                String f = flags.get(k);
+                String next = k + 1 < flags.size() ? flags.get(k + 1) : "";
+                if (f.equals("-iquote")) {
+                    quote.add(MakeInterpreter.normalize(next));
+                    k++;
+                } else if (f.equals("-I")) {
+                    incl.add(MakeInterpreter.normalize(next));
+                    k++;
+                } else if (f.startsWith("-I")) {
+                    incl.add(MakeInterpreter.normalize(f.substring(2)));
+                } else if (f.equals("-include")) {
+                    forced.add(MakeInterpreter.normalize(next));
+                    k++;
+                } else if (f.startsWith("-D") && f.length() > 2) {
+                    defines.add(f.substring(2).replaceFirst("=", " "));
+                }
+            }
+            return new SearchPath(List.copyOf(quote), List.copyOf(incl), List.copyOf(forced), List.copyOf(defines));
+        }
+
+        // ---- includes ------------------------------------------------------------------------
+
+        private CompiledFileSet includes() {
+            Set<String> cloc = new TreeSet<>();
+            Map<String, Boolean> headers = new TreeMap<>();
+            Map<String, ConditionEvaluator.Macro> base = baseMacros();
+            for (Map.Entry<String, TranslationUnit> e : units.entrySet()) {
+                String src = e.getKey();
+                SearchPath sp = unitSearch.get(src);
+                Map<String, ConditionEvaluator.Macro> initial = new HashMap<>(base);
+                List<String> defines = new ArrayList<>(sp.defines());
+                if (src.endsWith(".S")) {
+                    defines.add("__ASSEMBLER__ 1");
+                }
+                if (initObjects.contains(e.getValue().object().substring(prefix.length()))) {
+                    defines.add("INIT_SECTIONS_ONLY 1");
+                }
+                for (String d : defines) {
+                    ConditionEvaluator.parseDefine(d.contains(" ") ? d : d + " 1").ifPresent(m -> initial.put(m.name(), m));
+                }
+                ConditionEvaluator ce = new ConditionEvaluator(initial);
+                Set<String> reached = new LinkedHashSet<>();
+                for (String f : sp.forced()) {
+                    Optional<String> r = resolvePath(f);
+                    if (r.isPresent()) {
+                        walk(r.get(), ce, sp, reached, 0);
+                    } else {
+                        warnings.add(new KbuildWarning(prefix + src, 0, "forced include not found: " + f));
+                    }
+                }
+                walk(src, ce, sp, reached, 0);
+                for (String f : reached) {
+                    if (isSource(f)) {
+                        clocMatches(f).forEach(cloc::add);
+                    } else if (!f.equals("include/generated/autoconf.h")) {
+                        // fixdep drops autoconf.h from the dependency lists, so make cloc never sees it
+                        headers.put(f, !fileSet.contains(f));
+                    }
+                }
+            }
+            List<String> makeCloc = cloc.stream().map(p -> prefix + p).toList();
+            List<HeaderFile> headerList = headers.entrySet().stream().map(h -> new HeaderFile(prefix + h.getKey(), h.getValue())).toList();
+            return new CompiledFileSet(arch, List.copyOf(units.values()), makeCloc, headerList, dedupe(warnings), undecidedAt.size());
+        }
+
+        /** The macros every unit starts with: the compiler's (toolchain profile) and autoconf.h's. */
+        private Map<String, ConditionEvaluator.Macro> baseMacros() {
+            Map<String, ConditionEvaluator.Macro> macros = new HashMap<>();
+            for (PreprocessorScan.Directive d : PREDEFINED.computeIfAbsent(arch,
+                    a -> PreprocessorScan.of(resourceText("predefined-" + a.targetArch() + ".h"))).directives()) {
+                if (d.keyword().equals("define")) {
+                    ConditionEvaluator.parseDefine(d.argument()).ifPresent(m -> macros.put(m.name(), m));
+                }
+            }
+            config.forEach((k, v) -> {
+                String value = v.strip();
+                String name = k;
+                if (value.equals("n")) {
+                    return;
+                }
+                if (value.equals("y")) {
+                    value = "1";
+                } else if (value.equals("m")) {
+                    name = k + "_MODULE";
+                    value = "1";
+                } else if (!value.matches("-?[0-9]+|0[xX][0-9a-fA-F]+")) {
+                    value = autoConfValue(value);
+                }
+                String define = name + " " + value;
+                ConditionEvaluator.parseDefine(define).ifPresent(m -> macros.put(m.name(), m));
+            });
+            return macros;
+        }
+
+        /** Preprocesses {@code file} in the unit's macro state: only live (or undecidable) branches are followed. */
+        private void walk(String file, ConditionEvaluator ce, SearchPath sp, Set<String> reached, int depth) {
+            reached.add(file);
+            if (depth > 200) {
+                warnings.add(new KbuildWarning(prefix + file, 0, "#include nesting too deep"));
+                return;
+            }
+            // per level: 2 live, 1 undecided, 0 dead; taken: a branch was live; unknown: a condition was undecidable
+            int[] level = new int[64];
+            boolean[] taken = new boolean[64];
+            boolean[] unknown = new boolean[64];
+            int top = 0;
+            level[0] = 2;
+            for (PreprocessorScan.Directive d : scan(file).directives()) {
+                String kw = d.keyword();
+                int cur = level[top];
+                switch (kw) {
+                    case "if", "ifdef", "ifndef" -> {
+                        if (top + 1 >= level.length) {
+                            continue;
+                        }
+                        top++;
+                        taken[top] = false;
+                        unknown[top] = false;
+                        if (cur == 0) {
+                            level[top] = 0;
+                            taken[top] = true;
+                            continue;
+                        }
+                        OptionalLong v = kw.equals("if") ? condition(ce, file, d)
+                                : OptionalLong.of(ce.isDefined(d.argument()) == kw.equals("ifdef") ? 1 : 0);
+                        branch(v, cur, top, level, taken, unknown);
+                    }
+                    case "elif" -> {
+                        int parent = top > 0 ? level[top - 1] : 2;
+                        if (top == 0 || taken[top] || parent == 0) {
+                            level[top] = 0;
+                            continue;
+                        }
+                        branch(condition(ce, file, d), parent, top, level, taken, unknown);
+                    }
+                    case "else" -> {
+                        int parent = top > 0 ? level[top - 1] : 2;
+                        level[top] = top == 0 || taken[top] || parent == 0 ? 0 : unknown[top] ? Math.min(1, parent) : parent;
+                        taken[top] |= level[top] == 2;
+                    }
+                    case "endif" -> {
+                        if (top > 0) {
+                            top--;
+                        }
+                    }
+                    case "define" -> {
+                        if (cur > 0) {
+                            ce.define(d.argument());
+                        }
+                    }
+                    case "undef" -> {
+                        if (cur == 2) {
+                            ce.undefine(d.argument());
+                        }
+                    }
+                    case "include", "include_next" -> {
+                        if (cur == 0) {
+                            continue;
+                        }
+                        include(file, d, ce, sp, reached, depth, cur == 2);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (top > 0) {
+                warnings.add(new KbuildWarning(prefix + file, 0, "#if without #endif"));
+            }
+        }
+
+        private void branch(OptionalLong v, int parent, int top, int[] level, boolean[] taken, boolean[] unknown) {
+            if (v.isEmpty()) {
+                level[top] = Math.min(1, parent);
+                unknown[top] = true;
+            } else if (v.getAsLong() != 0) {
+                level[top] = unknown[top] ? Math.min(1, parent) : parent;
+                taken[top] = !unknown[top];
+                if (unknown[top]) {
+                    // an earlier undecidable branch may have been the live one: keep this one, undecided
+                    taken[top] = false;
+                }
+            } else {
+                level[top] = 0;
+            }
+        }
+
+        private OptionalLong condition(ConditionEvaluator ce, String file, PreprocessorScan.Directive d) {
+            OptionalLong v = ce.evaluate(d.argument());
+            if (v.isEmpty()) {
+                undecidedAt.add(file + ":" + d.line());
+            }
+            return v;
+        }
+
+        private void include(String file, PreprocessorScan.Directive d, ConditionEvaluator ce, SearchPath sp, Set<String> reached,
+                int depth, boolean live) {
+            String arg = d.argument();
+            boolean angled;
+            if (arg.startsWith("<") && arg.indexOf('>') > 0) {
+                angled = true;
+            } else if (arg.startsWith("\"") && arg.indexOf('"', 1) > 0) {
+                angled = false;
+            } else {
+                undecidedAt.add(file + ":" + d.line());
+                warnings.add(new KbuildWarning(prefix + file, d.line(), "computed #include not followed: " + arg));
+                return;
+            }
+            String name = arg.substring(1, angled ? arg.indexOf('>') : arg.indexOf('"', 1));
+            boolean next = d.keyword().equals("include_next");
+            String key = (angled ? "<" : "\"" + parent(file)) + "|" + name + "|" + next + "|" + (next ? file : "") + "|" + System.identityHashCode(sp);
+            Optional<String> r = resolveCache.computeIfAbsent(key, k -> resolveInclude(file, name, angled, next, sp));
+            if (r.isEmpty()) {
+                if (live) {
+                    // in an undecided branch a missing file is expected (e.g. behind __has_include)
+                    warnings.add(new KbuildWarning(prefix + file, d.line(), "#include " + arg + " resolves nowhere"));
+                }
+            } else {
+                walk(r.get(), ce, sp, reached, depth + 1);
+            }
+        }
+
+        private List<String> clocMatches(String path) {
+            List<String> out = new ArrayList<>();
+            Matcher mm = CLOC_PATH.matcher(path);
+            while (mm.find()) {
+                String p = mm.group();
+                if (exists(p)) {
+                    out.add(p);
+                }
+            }
+            return out;
+        }
+
+        private boolean isSource(String f) {
+            return f.endsWith(".c") || f.endsWith(".S");
+        }
+
+        private boolean exists(String p) {
+            return fileSet.contains(p) || generated.containsKey(p);
+        }
+
+        private Optional<String> resolvePath(String p) {
+            if (exists(p) || generatedHeader(p)) {
+                return Optional.of(p);
+            }
+            return Optional.empty();
+        }
+
+        private Optional<String> resolveInclude(String includer, String name, boolean angled, boolean next, SearchPath sp) {
+            List<String> dirs = new ArrayList<>();
+            if (!angled && !next) {
+                dirs.add(parent(includer));
+                dirs.addAll(sp.quoteDirs());
+            }
+            List<String> incl = sp.includeDirs();
+            if (next) {
+                int from = 0;
+                for (int k = 0; k < incl.size(); k++) {
+                    if (includer.startsWith(incl.get(k) + "/")) {
+                        from = k + 1;
+                    }
+                }
+                incl = incl.subList(from, incl.size());
+            }
+            dirs.addAll(incl);
+            for (String d : dirs) {
+                String p = MakeInterpreter.normalize(d.isEmpty() ? name : d + "/" + name);
+                if (!p.isEmpty() && exists(p)) {
+                    return Optional.of(p);
+                }
+            }
+            for (String d : dirs) {
+                String p = MakeInterpreter.normalize(d.isEmpty() ? name : d + "/" + name);
+                if (!p.isEmpty() && generatedHeader(p)) {
+                    return Optional.of(p);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private boolean generatedHeader(String p) {
+            return generatedHeaderPatterns.stream().anyMatch(re -> re.matcher(p).matches());
+        }
+
+        private PreprocessorScan scan(String path) {
+            SourceFile f = byPath.get(path);
+            if (f != null) {
+                return SCANS.computeIfAbsent(f.blobId(), id -> PreprocessorScan.of(readTracked(path)));
+            }
+            Generated g = generated.get(path);
+            if (g == null) {
+                return new PreprocessorScan(List.of());
+            }
+            if (g.text().isPresent()) {
+                return PreprocessorScan.of(g.text().get());
+            }
+            if (g.origin().kind() == SourceOrigin.Kind.COPY) {
+                String from = g.origin().from().substring(prefix.length());
+                return byPath.containsKey(from) ? scan(from) : new PreprocessorScan(List.of());
+            }
+            return new PreprocessorScan(List.of());
+        }
+    }
+
+    /** auto.conf writes strings quoted; a value given without quotes (from a Kconfig engine) gets them back. */
+    static String autoConfValue(String v) {
+        if (v.startsWith("\"") || v.matches("[ymn]|-?[0-9]+|0[xX][0-9a-fA-F]+")) {
+            return v;
+        }
+        return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static List<KbuildWarning> dedupe(List<KbuildWarning> warnings) {
+        return List.copyOf(new LinkedHashSet<>(warnings));
+    }
+
+    private byte[] readTracked(String path) {
+        return tree.read(prefix + path).orElseThrow(() -> new UncheckedIOException(new IOException("cannot read " + path)));
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String extension(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? "" : path.substring(dot);
+    }
+
+    private static String globRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return re.toString();
+    }
+
+    private static List<String> resourceLines(String name) {
+        return resourceText(name).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** A resource's text, empty when absent (an architecture without a toolchain profile). */
+    private static String resourceText(String name) {
+        try (InputStream in = KbuildEvaluator.class.getResourceAsStream(name)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

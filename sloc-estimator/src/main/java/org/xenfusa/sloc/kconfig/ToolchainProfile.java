@@ -1,0 +1,156 @@
+package org.xenfusa.sloc.kconfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a toolchain answers to Kconfig's probes, declared instead of executed: variables that
+ * Xen's Makefile exports to kconfig (CC, LD, ...), and the result of each {@code cc-option},
+ * {@code ld-option}, {@code as-instr}, command exit status ({@code success}/{@code failure}/
+ * {@code if-success}) and {@code shell} output. Keys may use {@code $(VAR)}; they are expanded
+ * with the kconfig environment before matching.
+ *
+ * <p>Text format, one entry a line, {@code #} starts a comment:
+ * <pre>
+ * name debian12-gcc12-x86_64
+ * set CC = gcc
+ * cc-option -fcondition-coverage =&gt; n
+ * as-instr endbr64 =&gt; y
+ * command $(CC) --version | head -n 1 | grep -q gcc =&gt; y
+ * shell $(srctree)/scripts/gcc-version.sh $(CC) =&gt; 120200
+ * </pre>
+ */
+public record ToolchainProfile(String name, String description, Map<String, String> variables,
+        Map<ProbeKind, Map<String, String>> answers) {
+
+    /** The kinds of toolchain question a Kconfig macro can ask. */
+    public enum ProbeKind {
+        CC_OPTION("cc-option"), LD_OPTION("ld-option"), AS_INSTR("as-instr"), COMMAND("command"), SHELL("shell");
+
+        final String keyword;
+
+        ProbeKind(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+    }
+
+    private static final String RESOURCE_DIR = "/org/xenfusa/sloc/kconfig/toolchains/";
+
+    public ToolchainProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        variables = Map.copyOf(variables);
+        Map<ProbeKind, Map<String, String>> copy = new LinkedHashMap<>();
+        answers.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        answers = Map.copyOf(copy);
+    }
+
+    /** The profile a kconfig run for {@code arch} uses unless told otherwise: Debian 12's GCC 12. */
+    public static ToolchainProfile defaultFor(String arch) {
+        String name = switch (XenArch.of(arch)) {
+            case X86_64 -> "debian12-gcc12-x86_64";
+            case ARM64 -> "debian12-gcc12-aarch64";
+            case ARM32 -> "debian12-gcc12-armhf";
+            case RISCV64 -> "debian12-gcc12-riscv64";
+            case PPC64 -> "debian12-gcc12-ppc64";
+        };
+        return shipped(name).orElseThrow(() -> new IllegalStateException("missing shipped profile " + name));
+    }
+
+    /** A profile shipped with the engine, by name. */
+    public static Optional<ToolchainProfile> shipped(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            return Optional.empty();
+        }
+        try (InputStream in = ToolchainProfile.class.getResourceAsStream(RESOURCE_DIR + name + ".profile")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read shipped profile " + name, e);
+        }
+    }
+
+    /**
+     * Reads a profile from its text.
+     *
+     * @throws IllegalArgumentException naming the line of a malformed entry
+     */
+    public static ToolchainProfile parse(String text) {
+        String name = "unnamed";
+        StringBuilder description = new StringBuilder();
+        Map<String, String> vars = new LinkedHashMap<>();
+        Map<ProbeKind, Map<String, String>> answers = new LinkedHashMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].stripTrailing();
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                if (description.isEmpty() && line.length() > 1) {
+                    description.append(line.substring(1).strip());
+                }
+                continue;
+            }
+            int space = line.indexOf(' ');
+            String keyword = space < 0 ? line : line.substring(0, space);
+            String rest = space < 0 ? "" : line.substring(space + 1);
+            if (keyword.equals("name")) {
+                name = rest.strip();
+                continue;
+            }
+            if (keyword.equals("set")) {
+                int eq = rest.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("line " + (i + 1) + ": expected 'set NAME = value'");
+                }
+                vars.put(rest.substring(0, eq).strip(), rest.substring(eq + 1).strip());
+                continue;
+            }
+            ProbeKind kind = null;
+            for (ProbeKind k : ProbeKind.values()) {
+                if (k.keyword.equals(keyword)) {
+                    kind = k;
+                }
+            }
+            int arrow = rest.lastIndexOf(" =>");
+            if (kind == null || arrow < 0) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": expected 'set', 'name' or a probe "
+                        + "(cc-option, ld-option, as-instr, command, shell) with ' => answer': " + line);
+            }
+            String answer = rest.substring(arrow + 3).strip();
+            if (kind != ProbeKind.SHELL && !answer.equals("y") && !answer.equals("n")) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": a " + keyword + " answer is y or n");
+            }
+            answers.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(rest.substring(0, arrow), answer);
+        }
+        return new ToolchainProfile(name, description.toString(), vars, answers);
+    }
+
+    /** The answers of one kind, keys as written (not yet expanded). */
+    public Map<String, String> answersOf(ProbeKind kind) {
+        return answers.getOrDefault(kind, Map.of());
+    }
+
+    /** A copy with more variables or answers (later entries win), for tests and --set-probe style tweaks. */
+    public ToolchainProfile with(String extraText) {
+        ToolchainProfile extra = parse(extraText);
+        Map<String, String> vars = new LinkedHashMap<>(variables);
+        vars.putAll(extra.variables);
+        Map<ProbeKind, Map<String, String>> all = new LinkedHashMap<>();
+        answers.forEach((k, v) -> all.put(k, new LinkedHashMap<>(v)));
+        extra.answers.forEach((k, v) -> all.computeIfAbsent(k, x -> new LinkedHashMap<>()).putAll(v));
+        return new ToolchainProfile(name, description, vars, all);
+    }
+}

@@ -1,0 +1,121 @@
+package org.xenfusa.sloc.kconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.tree.GitSourceTree;
+import org.xenfusa.sloc.tree.SourceTree;
+
+/**
+ * The engine against Xen's own kconfig on a real checkout ({@code XEN_SRC}): every reference
+ * .config in {@code xen-groundtruth/kconfig/} must come out byte for byte; every release's
+ * Kconfig must read without errors for every architecture ({@code XEN_MIRROR}, a bare repository).
+ */
+class XenKconfigReferenceTest {
+
+    static Path xenSource() {
+        String src = System.getenv("XEN_SRC");
+        if (src == null || src.isBlank()) {
+            Assumptions.abort("XEN_SRC not set: no Xen checkout to compare the reference .config files with");
+        }
+        return Path.of(src);
+    }
+
+    static Path sharedDir() {
+        String shared = System.getenv("FUSA_SHARED_DIR");
+        return shared != null && !shared.isBlank() ? Path.of(shared) : Path.of("..", "..", "shared");
+    }
+
+    static StartingPoint startingPoint(String arch, String target) {
+        return switch (target) {
+            case "defconfig" -> new StartingPoint.Defconfig(XenArch.of(arch).defaultDefconfig());
+            case "allyesconfig" -> new StartingPoint.AllYes();
+            case "allnoconfig" -> new StartingPoint.AllNo();
+            default -> throw new IllegalArgumentException(target);
+        };
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"x86_64,defconfig", "x86_64,allyesconfig", "x86_64,allnoconfig", "arm64,defconfig",
+        "arm64,allyesconfig", "arm64,allnoconfig"})
+    void referenceConfigIsIdentical(String arch, String target) throws IOException {
+        Path xen = xenSource();
+        Path reference = sharedDir().resolve("xen-groundtruth/kconfig/" + arch + "-" + target + ".config");
+        String expected = Files.readString(reference, StandardCharsets.UTF_8);
+        try (SourceTree tree = DirectorySourceTree.open(xen)) {
+            KconfigTree kconfig = KconfigParser.parse(tree, "xen", arch, ToolchainProfile.defaultFor(arch));
+            assertThat(kconfig.diagnostics()).filteredOn(d -> d.severity() != KconfigDiagnostic.Severity.INFO)
+                    .isEmpty();
+            Configuration config = kconfig.configure(startingPoint(arch, target), List.of());
+            String actual = config.writeDotConfig();
+            assertThat(actual).as(() -> diff(expected, actual)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void everyReleaseReadsWithoutErrors() throws IOException {
+        String mirror = System.getenv("XEN_MIRROR");
+        if (mirror == null || mirror.isBlank()) {
+            Assumptions.abort("XEN_MIRROR not set: no bare Xen repository to read release tags from");
+        }
+        List<String> problems = new ArrayList<>();
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(Path.of(mirror).toFile()).build()) {
+            for (int minor = 14; minor <= 22; minor++) {
+                String tag = "RELEASE-4." + minor + ".0";
+                try (GitSourceTree tree = GitSourceTree.open(repo, tag)) {
+                    for (XenArch arch : XenArch.values()) {
+                        if (tree.file("xen/arch/" + arch.srcArch() + "/Kconfig").isEmpty()) {
+                            continue;
+                        }
+                        KconfigTree k = KconfigParser.parse(tree, "xen", arch.cliName(),
+                                ToolchainProfile.defaultFor(arch.cliName()));
+                        k.diagnostics().stream().filter(d -> d.severity() != KconfigDiagnostic.Severity.INFO)
+                                .forEach(d -> problems.add(tag + " " + arch.cliName() + ": " + d));
+                        Configuration c = k.configure(new StartingPoint.AllYes(), List.of());
+                        assertThat(c.writeDotConfig()).startsWith("#\n# Automatically generated file");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** A compact line diff for failure messages. */
+    static String diff(String expected, String actual) {
+        String[] e = expected.split("\n", -1);
+        String[] a = actual.split("\n", -1);
+        int[][] lcs = new int[e.length + 1][a.length + 1];
+        for (int i = e.length - 1; i >= 0; i--) {
+            for (int j = a.length - 1; j >= 0; j--) {
+                lcs[i][j] = e[i].equals(a[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        StringBuilder sb = new StringBuilder("diff expected actual:\n");
+        int i = 0;
+        int j = 0;
+        while (i < e.length || j < a.length) {
+            if (i < e.length && j < a.length && e[i].equals(a[j])) {
+                i++;
+                j++;
+            } else if (j < a.length && (i == e.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+                sb.append("+").append(a[j++]).append('\n');
+            } else {
+                sb.append("-").append(e[i++]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
