@@ -1,5 +1,6 @@
 package org.xenfusa.sloc.kbuild;
 
+import org.xenfusa.sloc.xen.XenArch;
 import java.util.List;
 import java.util.Objects;
 

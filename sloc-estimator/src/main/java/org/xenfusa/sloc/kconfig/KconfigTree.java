@@ -1,5 +1,6 @@
 package org.xenfusa.sloc.kconfig;
 
+import org.xenfusa.sloc.xen.XenArch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

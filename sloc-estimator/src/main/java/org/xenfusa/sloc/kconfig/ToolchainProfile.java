@@ -1,5 +1,6 @@
 package org.xenfusa.sloc.kconfig;
 
+import org.xenfusa.sloc.xen.XenArch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.xenfusa.sloc.kconfig;
 
+import org.xenfusa.sloc.xen.XenArch;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,8 @@ final class XenKconfigEnvironment {
 
     static Map<String, String> of(SourceTree tree, String srcDir, XenArch arch, ToolchainProfile profile) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("ARCH", arch.cliName());
-        env.put("XEN_TARGET_ARCH", arch.cliName());
+        env.put("ARCH", arch.targetArch());
+        env.put("XEN_TARGET_ARCH", arch.targetArch());
         env.put("SRCARCH", arch.srcArch());
         env.put("srctree", ".");
         // releases before 4.17 name the source folder BASEDIR in Kconfig.include

@@ -3,7 +3,6 @@ package org.xenfusa.sloc.tree;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -21,6 +20,8 @@ import org.eclipse.jgit.lib.ObjectInserter;
 /**
  * A folder on disk read as a source tree. Blob ids are computed the way git computes them, so a
  * folder and a commit with the same content share cached counts. A {@code .git} folder is skipped.
+ * A symbolic link to a regular file inside the folder is listed with that file's content, as cloc
+ * and make see it; links to folders or outside the folder are not followed.
  */
 public final class DirectorySourceTree implements SourceTree {
     private final Path root;
@@ -47,7 +48,9 @@ public final class DirectorySourceTree implements SourceTree {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile() && !Files.isSymbolicLink(file)) {
+                    boolean linkToFileInside = attrs.isSymbolicLink() && Files.isRegularFile(file)
+                            && file.toRealPath().startsWith(r.toRealPath());
+                    if (attrs.isRegularFile() || linkToFileInside) {
                         byte[] content = Files.readAllBytes(file);
                         String rel = r.relativize(file).toString().replace(java.io.File.separatorChar, '/');
                         found.add(new SourceFile(rel, ids.idFor(Constants.OBJ_BLOB, content).name(), content.length));
@@ -80,7 +83,7 @@ public final class DirectorySourceTree implements SourceTree {
     @Override
     public byte[] read(SourceFile file) throws IOException {
         Path p = root.resolve(file.path());
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(p)) {
             throw new IOException("no longer a file: " + p);
         }
         return Files.readAllBytes(p);

@@ -1,12 +1,14 @@
 package org.xenfusa.sloc.tree;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -21,7 +23,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * The tree of one git commit, read with one {@link ObjectReader} and a {@link TreeWalk}: no
- * checkout. Only regular and executable files are listed; symbolic links and gitlinks are not.
+ * checkout. Regular and executable files are listed, and a symbolic link to a file of the tree is
+ * listed as that file's content under the link's path, as a checkout would show it to cloc or
+ * make; links to folders or outside the tree, and gitlinks (submodules), are not.
  * Not thread-safe (one reader); open one tree per thread.
  */
 public final class GitSourceTree implements SourceTree {
@@ -48,7 +52,8 @@ public final class GitSourceTree implements SourceTree {
         ObjectReader reader = repo.newObjectReader();
         try (RevWalk walk = new RevWalk(reader)) {
             RevCommit commit = walk.parseCommit(id);
-            List<SourceFile> list = new ArrayList<>();
+            Map<String, SourceFile> byPath = new TreeMap<>();
+            Map<String, ObjectId> links = new TreeMap<>();
             try (TreeWalk tw = new TreeWalk(reader)) {
                 tw.addTree(commit.getTree());
                 tw.setRecursive(true);
@@ -57,13 +62,26 @@ public final class GitSourceTree implements SourceTree {
                     if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
                         ObjectId blob = tw.getObjectId(0);
                         long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
-                        list.add(new SourceFile(tw.getPathString(), blob.name(), size));
+                        byPath.put(tw.getPathString(), new SourceFile(tw.getPathString(), blob.name(), size));
+                    } else if (mode == FileMode.SYMLINK) {
+                        links.put(tw.getPathString(), tw.getObjectId(0));
                     }
                 }
             }
-            Map<String, SourceFile> byPath = new LinkedHashMap<>();
-            list.forEach(f -> byPath.put(f.path(), f));
-            return new GitSourceTree(commit, reader, Collections.unmodifiableMap(byPath));
+            Map<String, String> targets = new HashMap<>();
+            for (var link : links.entrySet()) {
+                String text = new String(reader.open(link.getValue(), Constants.OBJ_BLOB).getCachedBytes(4096),
+                        StandardCharsets.UTF_8);
+                targets.put(link.getKey(), text);
+            }
+            for (String link : links.keySet()) {
+                SymbolicLinks.resolve(link, targets, byPath::containsKey)
+                        .ifPresent(target -> {
+                            SourceFile t = byPath.get(target);
+                            byPath.put(link, new SourceFile(link, t.blobId(), t.size()));
+                        });
+            }
+            return new GitSourceTree(commit, reader, Collections.unmodifiableMap(new LinkedHashMap<>(byPath)));
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;

@@ -56,7 +56,6 @@ class XenWholeTreeClocTest {
                 files.add(new CountedFile(f.path(), f.blobId(), f.size(), counter.count(f.path(), content)));
             }
         }
-        files.addAll(symlinkedFiles(Path.of(xenSrc), "xen", counter));
         ClocSummary summary = ClocSummary.of(files);
         long millis = (System.nanoTime() - started) / 1_000_000;
 
@@ -95,26 +94,6 @@ class XenWholeTreeClocTest {
         Matcher ignored = IGNORED.matcher(report);
         assertThat(ignored.find()).isTrue();
         assertThat(summary.ignoredFiles()).isEqualTo(Integer.parseInt(ignored.group(1)));
-    }
-
-    /**
-     * cloc follows a symbolic link to a file (its size and -B tests follow it) while a SourceTree
-     * lists no links; they are added here as cloc sees them, so that the totals are comparable.
-     */
-    private static List<CountedFile> symlinkedFiles(Path root, String under, ClocCounter counter) throws IOException {
-        List<CountedFile> links = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root.resolve(under))) {
-            for (Path p : walk.filter(Files::isSymbolicLink).filter(Files::isRegularFile).sorted().toList()) {
-                byte[] content = Files.readAllBytes(p);
-                String rel = root.relativize(p).toString().replace('\\', '/');
-                String id;
-                try (ObjectInserter.Formatter ids = new ObjectInserter.Formatter()) {
-                    id = ids.idFor(Constants.OBJ_BLOB, content).name();
-                }
-                links.add(new CountedFile(rel, id, content.length, counter.count(rel, content)));
-            }
-        }
-        return links;
     }
 
     static Path sharedDir() {

@@ -1,5 +1,6 @@
 package org.xenfusa.sloc.kbuild;
 
+import org.xenfusa.sloc.xen.XenArch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

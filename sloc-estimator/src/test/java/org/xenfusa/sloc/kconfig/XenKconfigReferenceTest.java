@@ -1,5 +1,6 @@
 package org.xenfusa.sloc.kconfig;
 
+import org.xenfusa.sloc.xen.XenArch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -80,10 +81,10 @@ class XenKconfigReferenceTest {
                         if (tree.file("xen/arch/" + arch.srcArch() + "/Kconfig").isEmpty()) {
                             continue;
                         }
-                        KconfigTree k = KconfigParser.parse(tree, "xen", arch.cliName(),
-                                ToolchainProfile.defaultFor(arch.cliName()));
+                        KconfigTree k = KconfigParser.parse(tree, "xen", arch.targetArch(),
+                                ToolchainProfile.defaultFor(arch.targetArch()));
                         k.diagnostics().stream().filter(d -> d.severity() != KconfigDiagnostic.Severity.INFO)
-                                .forEach(d -> problems.add(tag + " " + arch.cliName() + ": " + d));
+                                .forEach(d -> problems.add(tag + " " + arch.targetArch() + ": " + d));
                         Configuration c = k.configure(new StartingPoint.AllYes(), List.of());
                         assertThat(c.writeDotConfig()).startsWith("#\n# Automatically generated file");
                     }
