@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.xenfusa.cli.FusaCommandLine;
+import org.xenfusa.sloc.tree.GitObjectCache;
 
 /**
  * The one executable: with no command it serves the web app; with a command ({@code sloc},
@@ -14,6 +15,7 @@ import org.xenfusa.cli.FusaCommandLine;
 @ConfigurationPropertiesScan
 public class FusaApplication {
     public static void main(String[] args) {
+        GitObjectCache.install();
         if (FusaCommandLine.isCommand(args)) {
             System.exit(FusaCommandLine.run(args));
         }

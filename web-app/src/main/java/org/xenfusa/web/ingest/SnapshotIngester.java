@@ -3,7 +3,6 @@ package org.xenfusa.web.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.sloc.count.ClocCounter;
-import org.xenfusa.sloc.count.FileCount;
 import org.xenfusa.sloc.report.TreeCounter;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceFile;
@@ -38,7 +36,7 @@ import org.xenfusa.web.ingest.RefSelection.ResolvedRef;
 @Service
 public class SnapshotIngester {
     private static final Logger log = LoggerFactory.getLogger(SnapshotIngester.class);
-    private static final int BATCH = 500;
+    private static final int BATCH = 256;
     private static final long PROGRESS_EVERY_MS = 250;
     /**
      * Version of the counting rules stored with each count. Raise it whenever a change to the
@@ -50,7 +48,7 @@ public class SnapshotIngester {
     private final SourceRepositoryRepository repositories;
     private final SnapshotRepository snapshots;
     private final BlobCountStore store;
-    private final ClocCounter counter = new ClocCounter();
+    private final TreeCounter counter = new TreeCounter(new ClocCounter());
 
     public SnapshotIngester(IngestJobRepository jobs, SourceRepositoryRepository repositories,
             SnapshotRepository snapshots, BlobCountStore store) {
@@ -119,23 +117,21 @@ public class SnapshotIngester {
             Set<String> ids = new HashSet<>();
             files.forEach(f -> ids.add(f.blobId()));
             Map<String, Boolean> cached = store.cachedKeys(ids, COUNTER_VERSION);
-            List<CountedBlob> batch = new ArrayList<>();
             Set<String> countedNow = new HashSet<>();
-            for (SourceFile f : files) {
-                String key = f.blobId() + '\0' + f.name();
-                if (!cached.containsKey(key) && countedNow.add(key)) {
-                    batch.add(new CountedBlob(f.blobId(), f.name(), f.size(), count(tree, f)));
-                    progress.filesCounted++;
-                    if (batch.size() >= BATCH) {
-                        store.save(batch, COUNTER_VERSION);
-                        batch.clear();
-                    }
-                }
-                progress.filesDone++;
-                progress.filesSeen++;
+            List<SourceFile> fresh = files.stream()
+                    .filter(f -> !cached.containsKey(cacheKey(f)) && countedNow.add(cacheKey(f))).toList();
+            progress.filesDone = files.size() - fresh.size();
+            progress.filesSeen += files.size() - fresh.size();
+            for (int start = 0; start < fresh.size(); start += BATCH) {
+                List<SourceFile> part = fresh.subList(start, Math.min(fresh.size(), start + BATCH));
+                List<CountedBlob> counted = counter.count(tree, part, done -> { }).stream()
+                        .map(c -> new CountedBlob(c.contentId(), fileName(c.path()), c.size(), c.count())).toList();
+                store.save(counted, COUNTER_VERSION);
+                progress.filesCounted += part.size();
+                progress.filesDone += part.size();
+                progress.filesSeen += part.size();
                 progress.flush(false);
             }
-            store.save(batch, COUNTER_VERSION);
             RevCommit commit = tree.revCommit();
             store.saveSnapshot(source.getId(), ref.name(), commit.name(),
                     Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage(),
@@ -144,11 +140,13 @@ public class SnapshotIngester {
         }
     }
 
-    private FileCount count(GitSourceTree tree, SourceFile f) throws IOException {
-        if (f.size() > TreeCounter.MAX_FILE_SIZE_BYTES) {
-            return TreeCounter.tooLarge(f.size());
-        }
-        return counter.count(f.path(), tree.read(f));
+    /** Counts are cached by content and file name: cloc decides the language from both. */
+    private static String cacheKey(SourceFile f) {
+        return f.blobId() + '\0' + f.name();
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Progress of the running job, written to its row at most every {@value #PROGRESS_EVERY_MS} ms. */
