@@ -1,0 +1,13 @@
+package org.xenfusa.model.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Saved configurations. */
+public interface SavedConfigurationRepository extends JpaRepository<SavedConfiguration, Long> {
+    List<SavedConfiguration> findAllByOrderByNameAsc();
+
+    Optional<SavedConfiguration> findByName(String name);
+}

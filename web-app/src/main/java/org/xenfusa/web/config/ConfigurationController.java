@@ -1,0 +1,183 @@
+package org.xenfusa.web.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.SavedConfigurationRepository;
+import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.sloc.kconfig.SymbolAssignment;
+import org.xenfusa.sloc.xen.XenArch;
+import org.xenfusa.web.config.ConfigurationService.Evaluated;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+
+/** The configurations pages: create, browse the menu with values, explain and change a symbol, compare. */
+@Controller
+public class ConfigurationController {
+    static final List<String> TOOLCHAINS = List.of("debian12-gcc12-x86_64", "debian12-gcc12-aarch64",
+            "debian12-gcc12-armhf", "debian12-gcc12-riscv64", "debian12-gcc12-ppc64");
+
+    private final ConfigurationService service;
+    private final SavedConfigurationRepository configurations;
+    private final SourceRepositoryRepository repositories;
+    private final SnapshotRepository snapshots;
+    private final ConfigurationHistory history;
+
+    public ConfigurationController(ConfigurationService service, SavedConfigurationRepository configurations,
+            SourceRepositoryRepository repositories, SnapshotRepository snapshots, ConfigurationHistory history) {
+        this.service = service;
+        this.configurations = configurations;
+        this.repositories = repositories;
+        this.snapshots = snapshots;
+        this.history = history;
+    }
+
+    private SavedConfiguration find(long id) {
+        return configurations.findById(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no configuration " + id));
+    }
+
+    @GetMapping("/configurations")
+    String list(Model model) {
+        List<SourceRepository> repos = repositories.findAllByOrderByNameAsc();
+        model.addAttribute("configurations", configurations.findAllByOrderByNameAsc());
+        model.addAttribute("repositories", repos);
+        model.addAttribute("repositoryNames", repos.stream()
+                .collect(Collectors.toMap(SourceRepository::getId, SourceRepository::getName)));
+        model.addAttribute("refs", repos.stream().flatMap(r -> snapshots
+                .findByRepositoryIdOrderByCommitTimeAscRefNameAsc(r.getId()).stream().map(s -> s.getRefName()))
+                .distinct().sorted().toList());
+        model.addAttribute("arches", List.of(XenArch.values()).stream().map(XenArch::targetArch).toList());
+        model.addAttribute("kinds", StartKind.values());
+        model.addAttribute("toolchains", TOOLCHAINS);
+        return "config/list";
+    }
+
+    @PostMapping("/configurations")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String create(@RequestParam String name, @RequestParam long repositoryId, @RequestParam String ref,
+            @RequestParam String arch, @RequestParam StartKind startKind,
+            @RequestParam(defaultValue = "") String startValue, @RequestParam(defaultValue = "") String overrides,
+            @RequestParam(defaultValue = "") String toolchain, @RequestParam(defaultValue = "") String description,
+            Authentication auth, RedirectAttributes redirect) {
+        try {
+            SavedConfiguration saved = service.create(name, repositoryId, ref, arch, startKind, startValue, overrides,
+                    toolchain, description, auth.getName());
+            redirect.addFlashAttribute("notice", "Created configuration '" + saved.getName() + "'");
+            return "redirect:/configurations/" + saved.getId();
+        } catch (InvalidRepositoryException e) {
+            redirect.addFlashAttribute("error", "Not created: " + e.getMessage());
+            return "redirect:/configurations";
+        }
+    }
+
+    @GetMapping("/configurations/{id}")
+    String show(@PathVariable long id, @RequestParam(defaultValue = "") String q, Model model) {
+        SavedConfiguration saved = find(id);
+        model.addAttribute("saved", saved);
+        model.addAttribute("q", q);
+        model.addAttribute("repositoryName", repositories.findById(saved.getRepositoryId())
+                .map(SourceRepository::getName).orElse("(removed)"));
+        try {
+            Evaluated e = service.evaluate(saved);
+            model.addAttribute("evaluated", e);
+            model.addAttribute("rows", MenuRow.of(e.configuration(), q));
+        } catch (InvalidRepositoryException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("rows", List.of());
+        }
+        return "config/show";
+    }
+
+    @GetMapping("/configurations/{id}/symbols/{symbol}")
+    String symbol(@PathVariable long id, @PathVariable String symbol,
+            @RequestParam(required = false) String preview, Model model) throws InvalidRepositoryException {
+        SavedConfiguration saved = find(id);
+        Evaluated e = service.evaluate(saved);
+        var explanation = e.configuration().explain(symbol)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no symbol " + symbol));
+        model.addAttribute("saved", saved);
+        model.addAttribute("evaluated", e);
+        model.addAttribute("x", explanation);
+        model.addAttribute("help", e.configuration().tree().symbol(symbol).flatMap(s -> s.help()).orElse(""));
+        if (preview != null) {
+            SymbolAssignment change = ConfigurationService.parseAssignment(symbol + "=" + preview);
+            Evaluated after = service.evaluate(saved, saved.getRefName(), List.of(change));
+            model.addAttribute("preview", preview);
+            model.addAttribute("consequences", ConfigurationService.diff(e.configuration(), after.configuration()));
+            model.addAttribute("previewDiagnostics", after.configuration().runDiagnostics());
+        }
+        return "config/symbol";
+    }
+
+    @PostMapping("/configurations/{id}/symbols/{symbol}")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String setValue(@PathVariable long id, @PathVariable String symbol, @RequestParam String value,
+            RedirectAttributes redirect) {
+        try {
+            service.setValue(id, symbol, value);
+            redirect.addFlashAttribute("notice", "Set " + symbol + "=" + value);
+        } catch (InvalidRepositoryException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/configurations/" + id + "/symbols/" + symbol;
+    }
+
+    @GetMapping("/configurations/{id}/dotconfig")
+    ResponseEntity<byte[]> download(@PathVariable long id) throws InvalidRepositoryException {
+        SavedConfiguration saved = find(id);
+        Evaluated e = service.evaluate(saved);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(saved.getName().replaceAll("[^A-Za-z0-9._-]", "_") + ".config").build().toString())
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(e.configuration().writeDotConfig().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/configurations/compare")
+    String compare(@RequestParam long a, @RequestParam(required = false) Long b,
+            @RequestParam(required = false) String ref, Model model) throws InvalidRepositoryException {
+        SavedConfiguration left = find(a);
+        Evaluated l = service.evaluate(left);
+        Evaluated r;
+        if (b != null) {
+            r = service.evaluate(find(b));
+        } else if (ref != null && !ref.isBlank()) {
+            r = service.evaluate(left, ref.strip(), List.of());
+        } else {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "give b (another configuration) or ref (another tag)");
+        }
+        model.addAttribute("left", l);
+        model.addAttribute("right", r);
+        model.addAttribute("changes", ConfigurationService.diff(l.configuration(), r.configuration()));
+        model.addAttribute("configurations", configurations.findAllByOrderByNameAsc());
+        return "config/compare";
+    }
+
+    @GetMapping("/configurations/{id}/history")
+    String history(@PathVariable long id, Model model) {
+        model.addAttribute("saved", find(id));
+        model.addAttribute("revisions", history.revisions(id));
+        return "config/history";
+    }
+
+}
