@@ -54,6 +54,7 @@ class BrowserTest {
                 "xen/arch/arm/b.c", SyntheticRepository.cFile("b", 8)));
         repo.commit("two", "RELEASE-4.1.0", Map.of("xen/common/a.c", SyntheticRepository.cFile("a", 30),
                 "xen/drivers/c.c", SyntheticRepository.cFile("c", 4)));
+        repo.commit("kconfig", "RELEASE-4.2.0", SyntheticKconfig.FILES);
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -104,11 +105,31 @@ class BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sum-code")));
         // a.c 30 + b.c 8 + c.c 4 code lines
         assertThat(driver.findElement(By.id("sum-code")).getText()).isEqualTo("42");
+        assertThat(driver.findElement(By.id("languages")).getText()).contains("C");
         assertThat(driver.findElement(By.id("directories")).getText()).contains("xen/arch/arm").contains("xen/common");
         Object bars = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "return Chart.getChart('dir-chart').data.labels.length");
         assertThat(((Number) bars).intValue()).isEqualTo(3);
         shot("snapshot-sloc");
+
+        // a configuration: create it, explain a symbol, preview a change and apply it
+        driver.get(base + "/configurations");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-name"))).sendKeys("browser-cfg");
+        new Select(driver.findElement(By.id("config-repository"))).selectByVisibleText("browser-xen");
+        driver.findElement(By.id("config-ref")).sendKeys("RELEASE-4.2.0");
+        driver.findElement(By.id("config-overrides")).sendKeys("CONFIG_LIMIT=8");
+        driver.findElement(By.id("config-create")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
+        assertThat(driver.findElement(By.id("menu")).getText()).contains("Feature A").contains("FEATURE_B");
+        shot("configuration");
+        driver.findElement(By.linkText("FEATURE_A")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-value"))).sendKeys("n");
+        driver.findElement(By.id("preview-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consequences")));
+        assertThat(driver.findElement(By.id("consequences")).getText()).contains("CONFIG_FEATURE_B");
+        driver.findElement(By.id("apply-button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("symbol-value"), "n"));
+        shot("symbol");
     }
 
     private static void shot(String name) throws Exception {

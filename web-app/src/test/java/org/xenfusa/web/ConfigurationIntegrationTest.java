@@ -39,48 +39,11 @@ class ConfigurationIntegrationTest {
     @Autowired ConfigurationHistory history;
     @LocalServerPort int port;
 
-    static final String TOP = """
-            mainmenu "Test hypervisor/$(SRCARCH) Configuration"
-
-            source "arch/$(SRCARCH)/Kconfig"
-            source "common/Kconfig"
-            """;
-    static final String ARCH = """
-            config X86_64
-            \tdef_bool y
-            \tselect HAS_TIMER
-            """;
-    static final String COMMON = """
-            menu "Common Features"
-
-            config HAS_TIMER
-            \tbool
-
-            config FEATURE_A
-            \tbool "Feature A"
-            \tdefault y
-            \thelp
-            \t  Turns on feature A.
-
-            config FEATURE_B
-            \tbool "Feature B"
-            \tdepends on FEATURE_A
-            \tdefault y
-
-            config LIMIT
-            \tint "A limit"
-            \trange 1 64
-            \tdefault 16
-
-            endmenu
-            """;
-
     @BeforeAll
     static void build() throws Exception {
         repo = SyntheticRepository.create(Files.createTempDirectory("fusa-config-test"));
-        repo.commit("one", "RELEASE-1.0", Map.of("xen/Kconfig", TOP, "xen/arch/x86/Kconfig", ARCH,
-                "xen/common/Kconfig", COMMON, "xen/arch/x86/configs/x86_64_defconfig", "# empty on purpose\n"));
-        repo.commit("two", "RELEASE-1.1", Map.of("xen/common/Kconfig", COMMON.replace("endmenu", """
+        repo.commit("one", "RELEASE-1.0", SyntheticKconfig.FILES);
+        repo.commit("two", "RELEASE-1.1", Map.of("xen/common/Kconfig", SyntheticKconfig.COMMON.replace("endmenu", """
                 config FEATURE_C
                 \tbool "Feature C"
                 \tdefault y
