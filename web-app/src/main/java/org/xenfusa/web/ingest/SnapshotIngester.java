@@ -114,12 +114,19 @@ public class SnapshotIngester {
             progress.filesTotal = files.size();
             progress.filesDone = 0;
             progress.flush(true);
+            // consecutive tags share most blobs: ask the database only about keys this job has not seen
             Set<String> ids = new HashSet<>();
-            files.forEach(f -> ids.add(f.blobId()));
+            files.stream().filter(f -> !progress.knownCached.contains(cacheKey(f))).forEach(f -> ids.add(f.blobId()));
             Map<String, Boolean> cached = store.cachedKeys(ids, COUNTER_VERSION);
             Set<String> countedNow = new HashSet<>();
             List<SourceFile> fresh = files.stream()
-                    .filter(f -> !cached.containsKey(cacheKey(f)) && countedNow.add(cacheKey(f))).toList();
+                    .filter(f -> !progress.knownCached.contains(cacheKey(f)) && !cached.containsKey(cacheKey(f))
+                            && countedNow.add(cacheKey(f))).toList();
+            files.forEach(f -> {
+                if (cached.containsKey(cacheKey(f))) {
+                    progress.knownCached.add(cacheKey(f));
+                }
+            });
             progress.filesDone = files.size() - fresh.size();
             progress.filesSeen += files.size() - fresh.size();
             for (int start = 0; start < fresh.size(); start += BATCH) {
@@ -127,6 +134,7 @@ public class SnapshotIngester {
                 List<CountedBlob> counted = counter.count(tree, part, done -> { }).stream()
                         .map(c -> new CountedBlob(c.contentId(), fileName(c.path()), c.size(), c.count())).toList();
                 store.save(counted, COUNTER_VERSION);
+                part.forEach(f -> progress.knownCached.add(cacheKey(f)));
                 progress.filesCounted += part.size();
                 progress.filesDone += part.size();
                 progress.filesSeen += part.size();
@@ -162,6 +170,8 @@ public class SnapshotIngester {
         int filesCounted;
         int newSnapshots;
         String currentRef = "";
+        /** Cache keys this job knows to be stored, so that later refs need not ask again. */
+        final Set<String> knownCached = new HashSet<>();
 
         Progress(long jobId) {
             this.jobId = jobId;
