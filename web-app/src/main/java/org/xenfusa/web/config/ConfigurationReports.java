@@ -1,0 +1,138 @@
+package org.xenfusa.web.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.sloc.config.ConfigurationCounter;
+import org.xenfusa.sloc.config.ConfigurationReport;
+import org.xenfusa.sloc.config.ConfigurationRequest;
+import org.xenfusa.sloc.kconfig.SymbolAssignment;
+import org.xenfusa.sloc.kconfig.ToolchainProfile;
+import org.xenfusa.sloc.tree.GitSourceTree;
+import org.xenfusa.sloc.xen.XenArch;
+import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+
+/**
+ * The three SLOC figures of saved configurations at a ref. A commit's counter (open tree, parsed
+ * Kconfig, preprocessing results, counts by blob) is kept for the last few commits, and finished
+ * reports for the last few configurations, since a report never changes for the same inputs.
+ */
+@Service
+public class ConfigurationReports {
+    private static final Logger log = LoggerFactory.getLogger(ConfigurationReports.class);
+    private static final int COUNTERS = 4;
+    private static final int REPORTS = 32;
+
+    private final SourceRepositoryRepository repositories;
+
+    private final Map<String, OpenCounter> counters = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, OpenCounter> eldest) {
+            if (size() > COUNTERS) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
+    private final Map<String, ConfigurationReport> reports = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ConfigurationReport> eldest) {
+            return size() > REPORTS;
+        }
+    };
+
+    public ConfigurationReports(SourceRepositoryRepository repositories) {
+        this.repositories = repositories;
+    }
+
+    /** A commit's open tree and its counter; closed when evicted. */
+    private record OpenCounter(Repository repository, GitSourceTree tree, ConfigurationCounter counter) {
+        void close() {
+            tree.close();
+            repository.close();
+        }
+    }
+
+    public ConfigurationReport report(SavedConfiguration saved) throws InvalidRepositoryException {
+        return report(saved, saved.getRefName(), List.of());
+    }
+
+    /** The report of {@code saved} evaluated at {@code ref} with extra overrides after its own. */
+    public synchronized ConfigurationReport report(SavedConfiguration saved, String ref, List<SymbolAssignment> extra)
+            throws InvalidRepositoryException {
+        SourceRepository source = repositories.findById(saved.getRepositoryId())
+                .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
+        XenArch arch;
+        try {
+            arch = XenArch.of(saved.getArch());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRepositoryException(e.getMessage());
+        }
+        ToolchainProfile profile = saved.getToolchain().isBlank() ? ToolchainProfile.defaultFor(arch.targetArch())
+                : ToolchainProfile.shipped(saved.getToolchain()).orElseThrow(() -> new InvalidRepositoryException(
+                        "unknown toolchain profile '" + saved.getToolchain() + "'"));
+        List<SymbolAssignment> overrides = new java.util.ArrayList<>(ConfigurationService.parseOverrides(saved.getOverrides()));
+        overrides.addAll(extra);
+        ConfigurationRequest request = new ConfigurationRequest(arch, ConfigurationService.startingPoint(saved, arch),
+                overrides, profile);
+        OpenCounter counter = counter(source, ref);
+        String key = counter.tree().revCommit().name() + "\0" + request;
+        ConfigurationReport hit = reports.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        long t0 = System.nanoTime();
+        ConfigurationReport report = counter.counter().report(request);
+        log.info("Configuration '{}' at {}: make cloc {} code lines, {} ms", saved.getName(), ref,
+                report.makeCloc().code(), (System.nanoTime() - t0) / 1_000_000);
+        reports.put(key, report);
+        return report;
+    }
+
+    /** The content of a file of the configuration's repository at {@code ref}. */
+    public synchronized byte[] read(SavedConfiguration saved, String ref, String path) throws InvalidRepositoryException {
+        SourceRepository source = repositories.findById(saved.getRepositoryId())
+                .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
+        return counter(source, ref).tree().read(path)
+                .orElseThrow(() -> new InvalidRepositoryException("no file " + path + " at " + ref));
+    }
+
+    private OpenCounter counter(SourceRepository source, String ref) throws InvalidRepositoryException {
+        Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
+        try {
+            ObjectId id = repo.resolve(ref + "^{commit}");
+            if (id == null) {
+                throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
+            }
+            String key = source.getGitDir() + "\0" + id.name();
+            OpenCounter open = counters.get(key);
+            if (open != null) {
+                repo.close();
+                return open;
+            }
+            GitSourceTree tree = GitSourceTree.open(repo, id.name());
+            OpenCounter created = new OpenCounter(repo, tree, ConfigurationCounter.of(tree));
+            counters.put(key, created);
+            return created;
+        } catch (IOException e) {
+            repo.close();
+            throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
+        } catch (InvalidRepositoryException | RuntimeException e) {
+            repo.close();
+            throw e;
+        }
+    }
+}

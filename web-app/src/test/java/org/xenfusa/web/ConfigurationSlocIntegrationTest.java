@@ -1,0 +1,69 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.sloc.config.ConfigurationReport;
+import org.xenfusa.sloc.kconfig.SymbolAssignment;
+import org.xenfusa.web.config.ConfigurationReports;
+import org.xenfusa.web.config.ConfigurationService;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+
+/** The three SLOC figures of saved configurations on a small Xen-like tree of our own. */
+@IntegrationTest
+class ConfigurationSlocIntegrationTest {
+    static SyntheticRepository repo;
+
+    @Autowired RepositoryRegistrar registrar;
+    @Autowired ConfigurationService service;
+    @Autowired ConfigurationReports reports;
+
+    @BeforeAll
+    static void build() throws Exception {
+        repo = SyntheticRepository.create(Files.createTempDirectory("fusa-config-sloc"));
+        Map<String, String> files = new HashMap<>(SyntheticKconfig.FILES);
+        files.putAll(SyntheticKconfig.BUILD);
+        repo.commit("tree", "RELEASE-2.0", files);
+    }
+
+    @AfterAll
+    static void close() {
+        repo.close();
+    }
+
+    @Test
+    void threeFiguresFollowTheConfiguration() throws Exception {
+        SourceRepository r = registrar.register("config-sloc-repo", repo.dir().toString(), "tester");
+        SavedConfiguration saved = service.create("sloc-default", r.getId(), "RELEASE-2.0", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", "", "tester");
+
+        ConfigurationReport all = reports.report(saved);
+        assertThat(all.translationUnits()).containsExactly("xen/arch/x86/setup.c", "xen/common/a.c", "xen/common/fa.c");
+        // setup.c 2, a.c 7 (directives count as code for cloc), fa.c 2
+        assertThat(all.makeCloc().files()).isEqualTo(3);
+        assertThat(all.makeCloc().code()).isEqualTo(11);
+        assertThat(all.withHeaders().files()).isGreaterThan(3);
+        assertThat(all.headers()).contains("xen/include/xen/lib.h");
+
+        ConfigurationReport noB = reports.report(saved, "RELEASE-2.0", List.of(SymbolAssignment.parse("FEATURE_B=n")));
+        assertThat(noB.makeCloc()).isEqualTo(all.makeCloc());
+        assertThat(noB.activeLines().code()).isEqualTo(all.activeLines().code() - 3);
+        assertThat(noB.activity("xen/common/a.c").orElseThrow().isActive(3)).isFalse();
+
+        ConfigurationReport noA = reports.report(saved, "RELEASE-2.0", List.of(SymbolAssignment.parse("FEATURE_A=n")));
+        assertThat(noA.translationUnits()).doesNotContain("xen/common/fa.c");
+        assertThat(noA.makeCloc().code()).isEqualTo(9);
+        assertThat(noA.dotConfigSha256()).isNotEqualTo(all.dotConfigSha256());
+    }
+}
