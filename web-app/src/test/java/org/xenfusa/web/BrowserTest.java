@@ -54,7 +54,9 @@ class BrowserTest {
                 "xen/arch/arm/b.c", SyntheticRepository.cFile("b", 8)));
         repo.commit("two", "RELEASE-4.1.0", Map.of("xen/common/a.c", SyntheticRepository.cFile("a", 30),
                 "xen/drivers/c.c", SyntheticRepository.cFile("c", 4)));
-        repo.commit("kconfig", "RELEASE-4.2.0", SyntheticKconfig.FILES);
+        Map<String, String> kconfig = new java.util.HashMap<>(SyntheticKconfig.FILES);
+        kconfig.putAll(SyntheticKconfig.BUILD);
+        repo.commit("kconfig", "RELEASE-4.2.0", kconfig);
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -130,6 +132,19 @@ class BrowserTest {
         driver.findElement(By.id("apply-button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("symbol-value"), "n"));
         shot("symbol");
+
+        // its compiled code: FEATURE_A is now off, so only setup.c and a.c are compiled (2 + 7 code lines)
+        driver.findElement(By.linkText("browser-cfg")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sloc-link"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("make-cloc-code")));
+        assertThat(driver.findElement(By.id("make-cloc-code")).getText()).isEqualTo("9");
+        shot("configuration-sloc");
+        driver.findElement(By.linkText("xen/common")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("xen/common/a.c"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inactive-count")));
+        // FEATURE_B depends on FEATURE_A, so its block in a.c is inactive
+        assertThat(driver.findElement(By.id("inactive-count")).getText()).isNotEqualTo("0");
+        shot("file-active-lines");
     }
 
     private static void shot(String name) throws Exception {
