@@ -17,7 +17,10 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.SavedConfigurationRepository;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.FileFigures;
+import org.xenfusa.sloc.effort.Asil;
+import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.kbuild.LineActivity;
+import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /** A configuration's compiled code: the three SLOC figures per directory, per file, and per line. */
@@ -25,10 +28,13 @@ import org.xenfusa.web.ingest.InvalidRepositoryException;
 public class ConfigurationSlocController {
     private final SavedConfigurationRepository configurations;
     private final ConfigurationReports reports;
+    private final EffortModels effort;
 
-    public ConfigurationSlocController(SavedConfigurationRepository configurations, ConfigurationReports reports) {
+    public ConfigurationSlocController(SavedConfigurationRepository configurations, ConfigurationReports reports,
+            EffortModels effort) {
         this.configurations = configurations;
         this.reports = reports;
+        this.effort = effort;
     }
 
     private SavedConfiguration find(long id) {
@@ -45,6 +51,11 @@ public class ConfigurationSlocController {
         model.addAttribute("saved", saved);
         model.addAttribute("ref", at);
         model.addAttribute("report", report);
+        EffortModel m = effort.current();
+        model.addAttribute("effortModel", m);
+        model.addAttribute("effortSloc", m.slocOf(report));
+        model.addAttribute("estimates", m.estimates(m.slocOf(report)).values());
+        model.addAttribute("asils", Asil.values());
         return "config/sloc";
     }
 
