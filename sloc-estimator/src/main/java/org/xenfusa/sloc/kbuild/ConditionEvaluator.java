@@ -25,10 +25,89 @@ final class ConditionEvaluator {
             "__has_attribute", "__has_cpp_attribute", "__has_feature");
     private static final String[] PUNCT = {"...", "<<=", ">>=", "##", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||"};
 
-    private final Map<String, Macro> macros;
+    /** A macro table entry: the definition (null once undefined) and when it was written. */
+    private record Entry(Macro macro, int stamp) {
+    }
+
+    /** A recording being made: where in the write log it started, and the external reads so far. */
+    private record Open(int start, Map<String, Optional<Macro>> reads) {
+    }
+
+    private final Map<String, Entry> macros;
+    /** Every write in order; an entry's stamp is its index here (initial macros have -1). */
+    private final List<String> log = new ArrayList<>();
+    /** Open recordings, innermost first. */
+    private final java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
 
     ConditionEvaluator(Map<String, Macro> initial) {
-        this.macros = new HashMap<>(initial);
+        // sized for a unit's whole include closure: Xen's headers define thousands of macros
+        this.macros = new HashMap<>(Math.max(1 << 15, initial.size() * 2));
+        initial.forEach((name, m) -> macros.put(name, new Entry(m, -1)));
+    }
+
+    /**
+     * What preprocessing one file read from the macro table before writing it (the value at the
+     * first read, empty for undefined) and the writes it left (final values, empty for undefined):
+     * enough to replay the file's effect on another macro table that reads the same.
+     */
+    record Recording(Map<String, Optional<Macro>> reads, List<Map.Entry<String, Optional<Macro>>> writes) {
+    }
+
+    /** Starts recording reads and writes; reads are also recorded for every enclosing recording. */
+    void beginRecording() {
+        open.push(new Open(log.size(), new HashMap<>()));
+    }
+
+    /** Ends the innermost recording; {@code withWrites} false when nothing will replay its writes. */
+    Recording endRecording(boolean withWrites) {
+        Open o = open.pop();
+        if (!withWrites) {
+            return new Recording(o.reads(), List.of());
+        }
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(log.subList(o.start(), log.size()));
+        List<Map.Entry<String, Optional<Macro>>> writes = new ArrayList<>(names.size());
+        for (String name : names) {
+            writes.add(Map.entry(name, Optional.ofNullable(macros.get(name).macro())));
+        }
+        return new Recording(o.reads(), List.copyOf(writes));
+    }
+
+    /** Whether the table reads as {@code reads} says (recorded as reads of the open recordings). */
+    boolean reads(Map<String, Optional<Macro>> reads) {
+        for (Map.Entry<String, Optional<Macro>> e : reads.entrySet()) {
+            Macro now = lookup(e.getKey());
+            if (!java.util.Objects.equals(now, e.getValue().orElse(null))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Applies a recorded file's writes, as preprocessing that file again would (its reads already matched). */
+    void replay(Recording r) {
+        for (Map.Entry<String, Optional<Macro>> w : r.writes()) {
+            write(w.getKey(), w.getValue().orElse(null));
+        }
+    }
+
+    private Macro lookup(String name) {
+        Entry e = macros.get(name);
+        Macro m = e == null ? null : e.macro();
+        if (!open.isEmpty()) {
+            int stamp = e == null ? -1 : e.stamp();
+            for (Open o : open) {
+                if (stamp >= o.start() || o.reads().putIfAbsent(name, Optional.ofNullable(m)) != null) {
+                    // written inside this recording, or already read by it: so too for the enclosing ones
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
+    private void write(String name, Macro m) {
+        macros.put(name, new Entry(m, log.size()));
+        log.add(name);
     }
 
     /** Parses the argument of a {@code #define} directive. */
@@ -62,15 +141,16 @@ final class ConditionEvaluator {
     private static final Map<String, List<String>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     void define(String argument) {
-        DEFINES.computeIfAbsent(argument, ConditionEvaluator::parseDefine).ifPresent(m -> macros.put(m.name(), m));
+        DEFINES.computeIfAbsent(argument, ConditionEvaluator::parseDefine).ifPresent(m -> write(m.name(), m));
     }
 
     void undefine(String argument) {
-        macros.remove(identifier(argument));
+        // written even when not defined, so that a replay elsewhere undefines it too
+        write(identifier(argument), null);
     }
 
     boolean isDefined(String name) {
-        return macros.containsKey(identifier(name));
+        return lookup(identifier(name)) != null;
     }
 
     private static String identifier(String s) {
@@ -91,10 +171,10 @@ final class ConditionEvaluator {
             String t = tokens.get(i);
             if (t.equals("defined")) {
                 if (i + 1 < tokens.size() && tokens.get(i + 1).equals("(") && i + 3 < tokens.size() && tokens.get(i + 3).equals(")")) {
-                    pre.add(macros.containsKey(tokens.get(i + 2)) ? "1" : "0");
+                    pre.add(lookup(tokens.get(i + 2)) != null ? "1" : "0");
                     i += 3;
                 } else if (i + 1 < tokens.size()) {
-                    pre.add(macros.containsKey(tokens.get(i + 1)) ? "1" : "0");
+                    pre.add(lookup(tokens.get(i + 1)) != null ? "1" : "0");
                     i += 1;
                 } else {
                     return OptionalLong.empty();
@@ -147,7 +227,7 @@ final class ConditionEvaluator {
                 return null;
             }
             Tok t = list.get(i);
-            Macro m = isIdentifier(t.text()) && !t.hide().contains(t.text()) ? macros.get(t.text()) : null;
+            Macro m = isIdentifier(t.text()) && !t.hide().contains(t.text()) ? lookup(t.text()) : null;
             if (m == null) {
                 i++;
                 continue;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.SourceFile;
 import org.xenfusa.sloc.tree.SourceTree;
 
@@ -39,7 +41,10 @@ public final class KbuildEvaluator {
     private static final Pattern CLOC_PATH = Pattern.compile("[a-zA-Z0-9_/-]*\\.[cS]");
     private static final Map<String, KbuildMakefile> MAKEFILES = new ConcurrentHashMap<>();
     private static final Map<String, PreprocessorScan> SCANS = new ConcurrentHashMap<>();
-    private static final Map<XenArch, PreprocessorScan> PREDEFINED = new ConcurrentHashMap<>();
+    private static final Map<String, PreprocessorScan> PREDEFINED = new ConcurrentHashMap<>();
+    /** A file read from this many different macro states is no longer remembered for replay. */
+    private static final int MAX_VARIANTS = 48;
+    private static final BitSet NO_LINES = new BitSet();
 
     private final SourceTree tree;
     private final String prefix;
@@ -49,6 +54,9 @@ public final class KbuildEvaluator {
     private final Map<String, SourceFile> byPath;
     private final Properties toolchain;
     private final List<String> generatedHeaderGlobs;
+    /** Preprocessing effects per search path and file, each with the macro reads it depends on (see walk). */
+    private final Map<String, List<Walked>> walks = new ConcurrentHashMap<>();
+    private final Map<String, String> searchPathKeys = new ConcurrentHashMap<>();
 
     private KbuildEvaluator(SourceTree tree, String prefix, Properties toolchain) {
         this.tree = tree;
@@ -79,21 +87,13 @@ public final class KbuildEvaluator {
 
     /**
      * An evaluator for a repository tree (Xen under {@code xen/}) or for the {@code xen/} folder
-     * itself, with the toolchain answers of Debian 12's gcc 12 (the reference build's toolchain).
+     * itself; the toolchain's answers come from the {@link ToolchainProfile} of each evaluation.
      */
     public static KbuildEvaluator of(SourceTree tree) {
-        Properties p = new Properties();
-        try (InputStream in = KbuildEvaluator.class.getResourceAsStream("toolchain-gcc12.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return of(tree, p);
+        return of(tree, new Properties());
     }
 
-    /** Same, with explicit toolchain answers: keys {@code <XEN_TARGET_ARCH>.<make variable>}. */
+    /** Same, with make variables that override the profile's: keys {@code <XEN_TARGET_ARCH>.<make variable>}. */
     public static KbuildEvaluator of(SourceTree tree, Properties toolchain) {
         String prefix = tree.file("xen/Rules.mk").isPresent() ? "xen/" : "";
         return new KbuildEvaluator(tree, prefix, toolchain);
@@ -110,8 +110,46 @@ public final class KbuildEvaluator {
 
     /** Computes the compiled files of {@code arch} with the given {@code CONFIG_*} values (set symbols only). */
     public CompiledFileSet evaluate(XenArch arch, Map<String, String> config) {
-        Run run = new Run(arch, config);
-        return run.compute();
+        return analyse(arch, config).files();
+    }
+
+    /** The compiled files, line activity and generated sources, with the default toolchain of {@code arch}. */
+    public BuildAnalysis analyse(XenArch arch, Map<String, String> config) {
+        return analyse(arch, config, ToolchainProfile.defaultFor(arch.targetArch()));
+    }
+
+    /**
+     * Everything a build of this configuration reads, with {@code profile}'s answers for what Xen's
+     * Makefiles ask the toolchain, its predefined macros and its declared counts of binary-made sources.
+     */
+    public BuildAnalysis analyse(XenArch arch, Map<String, String> config, ToolchainProfile profile) {
+        return new Run(arch, config, profile).compute();
+    }
+
+    // ---- replayable preprocessing ----------------------------------------------------------
+
+    /** The inactive lines of one file in one reading of it. */
+    private record FileLines(String file, BitSet inactive) {
+    }
+
+    /** What preprocessing one file (and all it includes) did, and the macro reads it depended on. */
+    private record Walked(ConditionEvaluator.Recording recording, List<String> reached, List<FileLines> lines,
+            List<String> undecided, List<KbuildWarning> warnings) {
+    }
+
+    /** What the readings of one unit or one file collect. */
+    private static final class Collector {
+        final Set<String> reached = new LinkedHashSet<>();
+        final List<FileLines> lines = new ArrayList<>();
+        final List<String> undecided = new ArrayList<>();
+        final List<KbuildWarning> warnings = new ArrayList<>();
+
+        void absorb(Walked w) {
+            reached.addAll(w.reached());
+            lines.addAll(w.lines());
+            undecided.addAll(w.undecided());
+            warnings.addAll(w.warnings());
+        }
     }
 
     // ---- one evaluation ---------------------------------------------------------------------
@@ -128,18 +166,21 @@ public final class KbuildEvaluator {
     private final class Run implements BuildFolder {
         private final XenArch arch;
         private final Map<String, String> config;
+        private final ToolchainProfile profile;
+        private final Map<String, PreprocessorScan> generatedScans = new HashMap<>();
         private final List<KbuildWarning> warnings = new ArrayList<>();
         private final Map<String, Generated> generated = new HashMap<>();
         private final Map<String, TranslationUnit> units = new TreeMap<>();
         private final Map<String, SearchPath> unitSearch = new HashMap<>();
         private final List<Pattern> generatedHeaderPatterns = new ArrayList<>();
         private final Set<String> initObjects = new HashSet<>();
-        private final Set<String> undecidedAt = new HashSet<>();
+        private final Set<String> undecidedAt = new TreeSet<>();
         private final Map<String, Optional<String>> resolveCache = new HashMap<>();
 
-        Run(XenArch arch, Map<String, String> config) {
+        Run(XenArch arch, Map<String, String> config, ToolchainProfile profile) {
             this.arch = arch;
             this.config = config;
+            this.profile = profile;
             for (String glob : generatedHeaderGlobs) {
                 generatedHeaderPatterns.add(Pattern.compile(globRegex(glob.replace("{srcarch}", arch.srcArch()))));
             }
@@ -172,7 +213,7 @@ public final class KbuildEvaluator {
             return files;
         }
 
-        CompiledFileSet compute() {
+        BuildAnalysis compute() {
             MakeInterpreter base = new MakeInterpreter(this, warnings);
             seed(base);
             base.include("scripts/Kbuild.include", false);
@@ -223,6 +264,7 @@ public final class KbuildEvaluator {
             m.set("comma", ",");
             m.set("empty", "");
             m.set("space", " ");
+            profile.makeVariables().forEach(m::setCommandLine);
             String p = arch.targetArch() + ".";
             for (String key : toolchain.stringPropertyNames()) {
                 if (key.startsWith(p)) {
@@ -351,6 +393,10 @@ public final class KbuildEvaluator {
                     String from = rule.prerequisites().stream().filter(p -> !p.equals("FORCE")).findFirst()
                             .map(p -> prefix + MakeInterpreter.normalize(p)).orElse("");
                     addUnit(o, src, SourceOrigin.generatedFrom(from), search);
+                    if (from.endsWith("/binfile")) {
+                        binfileText(rule, src, from).ifPresent(t -> generated.put(src, new Generated(src,
+                                SourceOrigin.generatedFrom(from), Optional.of(t))));
+                    }
                     return;
                 }
             }
@@ -371,6 +417,54 @@ public final class KbuildEvaluator {
                 }
             }
             warnings.add(new KbuildWarning(prefix + dir + "/Makefile", 0, "object with no source: " + prefix + o));
+        }
+
+        /**
+         * The text {@code tools/binfile} writes for {@code src} (Rules.mk: {@code cmd_binfile = binfile
+         * $(BINFILE_FLAGS) $@ $(2)}): the script's here-document with its variables substituted, the
+         * options and positional arguments read from its own assignments. The script is read, never run.
+         */
+        private Optional<String> binfileText(MakeRule rule, String src, String script) {
+            String mkPath = rule.file().startsWith(prefix) ? rule.file().substring(prefix.length()) : rule.file();
+            Optional<KbuildMakefile> mf = makefile(mkPath);
+            String scriptPath = script.startsWith(prefix) ? script.substring(prefix.length()) : script;
+            if (mf.isEmpty() || !isFile(scriptPath)) {
+                return Optional.empty();
+            }
+            String dir = parent(src);
+            String name = src.substring(src.lastIndexOf('/') + 1);
+            Optional<String> args = Optional.empty();
+            String flags = "";
+            Pattern flagLine = Pattern.compile("^\\S*" + Pattern.quote(name) + "\\s*:\\s*BINFILE_FLAGS\\s*:?=(.*)$");
+            for (KbuildMakefile.Line l : mf.get().lines()) {
+                Matcher fm = flagLine.matcher(l.text());
+                if (fm.matches()) {
+                    flags = fm.group(1).strip();
+                }
+                int call = l.text().indexOf("binfile,");
+                if (args.isEmpty() && l.number() > rule.line() && l.recipePrefixed() && call >= 0) {
+                    int close = l.text().lastIndexOf(')');
+                    args = Optional.of(l.text().substring(call + "binfile,".length(), close < call ? l.text().length() : close)
+                            .replace("$(obj)", dir).replace("$(src)", dir).strip());
+                }
+            }
+            if (args.isEmpty()) {
+                warnings.add(new KbuildWarning(rule.file(), rule.line(), "binfile rule without a recognisable recipe for " + prefix + src));
+                return Optional.empty();
+            }
+            List<String> positional = new ArrayList<>();
+            positional.add(src);
+            positional.addAll(MakeInterpreter.words(args.get()));
+            Map<String, String> options = new HashMap<>();
+            List<String> f = MakeInterpreter.words(flags);
+            for (int k = 0; k < f.size(); k++) {
+                if (f.get(k).startsWith("-") && f.get(k).length() == 2) {
+                    String opt = f.get(k).substring(1);
+                    boolean takesArgument = k + 1 < f.size() && !f.get(k + 1).startsWith("-");
+                    options.put(opt, takesArgument ? f.get(++k) : "");
+                }
+            }
+            return Optional.of(hereDocument(new String(readTracked(scriptPath), StandardCharsets.UTF_8), positional, options));
         }
 
         private void addUnit(String object, String src, SourceOrigin origin, SearchPath search) {
@@ -416,10 +510,13 @@ public final class KbuildEvaluator {
 
         // ---- includes ------------------------------------------------------------------------
 
-        private CompiledFileSet includes() {
+        private BuildAnalysis includes() {
             Set<String> cloc = new TreeSet<>();
             Map<String, Boolean> headers = new TreeMap<>();
             Map<String, ConditionEvaluator.Macro> base = baseMacros();
+            String fingerprint = generatedFingerprint();
+            Map<String, BitSet> inactive = new HashMap<>();
+            Set<BitSet> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (Map.Entry<String, TranslationUnit> e : units.entrySet()) {
                 String src = e.getKey();
                 SearchPath sp = unitSearch.get(src);
@@ -435,17 +532,19 @@ public final class KbuildEvaluator {
                     ConditionEvaluator.parseDefine(d.contains(" ") ? d : d + " 1").ifPresent(m -> initial.put(m.name(), m));
                 }
                 ConditionEvaluator ce = new ConditionEvaluator(initial);
-                Set<String> reached = new LinkedHashSet<>();
+                String spKey = searchPathKeys.computeIfAbsent(sp + "|" + fingerprint, k -> "sp" + searchPathKeys.size());
+                Collector unit = new Collector();
                 for (String f : sp.forced()) {
                     Optional<String> r = resolvePath(f);
                     if (r.isPresent()) {
-                        walk(r.get(), ce, sp, reached, 0);
+                        walk(r.get(), ce, sp, spKey, unit, 0, true);
                     } else {
                         warnings.add(new KbuildWarning(prefix + src, 0, "forced include not found: " + f));
                     }
                 }
-                walk(src, ce, sp, reached, 0);
-                for (String f : reached) {
+                // nothing follows the unit's own source, so its macro writes are never needed
+                walk(src, ce, sp, spKey, unit, 0, false);
+                for (String f : unit.reached) {
                     if (isSource(f)) {
                         clocMatches(f).forEach(cloc::add);
                     } else if (!f.equals("include/generated/autoconf.h")) {
@@ -453,19 +552,81 @@ public final class KbuildEvaluator {
                         headers.put(f, !fileSet.contains(f));
                     }
                 }
+                // a line is active when any unit keeps it: intersect the inactive sets of every reading
+                for (FileLines fl : unit.lines) {
+                    if (applied.add(fl.inactive())) {
+                        BitSet acc = inactive.get(fl.file());
+                        if (acc == null) {
+                            inactive.put(fl.file(), (BitSet) fl.inactive().clone());
+                        } else {
+                            acc.and(fl.inactive());
+                        }
+                    }
+                }
+                undecidedAt.addAll(unit.undecided);
+                warnings.addAll(unit.warnings);
             }
             List<String> makeCloc = cloc.stream().map(p -> prefix + p).toList();
             List<HeaderFile> headerList = headers.entrySet().stream().map(h -> new HeaderFile(prefix + h.getKey(), h.getValue())).toList();
-            return new CompiledFileSet(arch, List.copyOf(units.values()), makeCloc, headerList, dedupe(warnings), undecidedAt.size());
+            Map<String, LineActivity> activity = new HashMap<>();
+            inactive.forEach((file, bits) -> {
+                if (fileSet.contains(file) || generated.containsKey(file)) {
+                    activity.put(prefix + file, LineActivity.of(prefix + file, scan(file).lineCount(), bits));
+                }
+            });
+            Map<String, GeneratedSource> generatedSources = new HashMap<>();
+            for (String p : cloc) {
+                Generated g = generated.get(p);
+                if (fileSet.contains(p) || g == null) {
+                    continue;
+                }
+                Optional<ToolchainProfile.BuildOutput> declared = profile.buildOutputs().stream()
+                        .filter(o -> o.arch().equals(arch.targetArch()) && o.path().equals(p)).findFirst();
+                declared.ifPresent(o -> checkMeasured(o));
+                GeneratedSource gs = new GeneratedSource(prefix + p, g.origin(), g.text(), declared);
+                if (!gs.countable()) {
+                    warnings.add(new KbuildWarning(prefix + p, 0, "made at build time from " + g.origin().from()
+                            + "; its content needs a real build and the toolchain profile " + profile.name()
+                            + " declares no count for it: not counted"));
+                }
+                generatedSources.put(prefix + p, gs);
+            }
+            CompiledFileSet files = new CompiledFileSet(arch, List.copyOf(units.values()), makeCloc, headerList,
+                    dedupe(warnings), undecidedAt.size());
+            return new BuildAnalysis(files, activity, generatedSources);
+        }
+
+        /** A declared count holds for the configuration it was measured with; say so when this one differs. */
+        private void checkMeasured(ToolchainProfile.BuildOutput o) {
+            List<String> differing = new ArrayList<>();
+            o.measuredWith().forEach((symbol, value) -> {
+                String now = config.getOrDefault(symbol, "n");
+                if (!DotConfig.unquote(now).equals(DotConfig.unquote(value))) {
+                    differing.add(symbol + "=" + now + " (measured with " + value + ")");
+                }
+            });
+            if (!differing.isEmpty()) {
+                warnings.add(new KbuildWarning(prefix + o.path(), 0, "count declared by toolchain profile " + profile.name()
+                        + " was measured with another configuration, so it is approximate: " + String.join(", ", differing)));
+            }
+        }
+
+        /** Include resolution depends on which generated files exist besides the tracked ones. */
+        private String generatedFingerprint() {
+            return Integer.toHexString(new TreeSet<>(generated.keySet()).hashCode()) + "-" + arch;
         }
 
         /** The macros every unit starts with: the compiler's (toolchain profile) and autoconf.h's. */
         private Map<String, ConditionEvaluator.Macro> baseMacros() {
             Map<String, ConditionEvaluator.Macro> macros = new HashMap<>();
-            for (PreprocessorScan.Directive d : PREDEFINED.computeIfAbsent(arch,
-                    a -> PreprocessorScan.of(resourceText("predefined-" + a.targetArch() + ".h"))).directives()) {
-                if (d.keyword().equals("define")) {
-                    ConditionEvaluator.parseDefine(d.argument()).ifPresent(m -> macros.put(m.name(), m));
+            List<String> predefined = profile.predefinedMacros().isEmpty()
+                    ? List.of("predefined-" + arch.targetArch() + ".h") : profile.predefinedMacros();
+            for (String resource : predefined) {
+                for (PreprocessorScan.Directive d : PREDEFINED.computeIfAbsent(resource,
+                        r -> PreprocessorScan.of(resourceText(r))).directives()) {
+                    if (d.keyword().equals("define")) {
+                        ConditionEvaluator.parseDefine(d.argument()).ifPresent(m -> macros.put(m.name(), m));
+                    }
                 }
             }
             config.forEach((k, v) -> {
@@ -488,22 +649,53 @@ public final class KbuildEvaluator {
             return macros;
         }
 
-        /** Preprocesses {@code file} in the unit's macro state: only live (or undecidable) branches are followed. */
-        private void walk(String file, ConditionEvaluator ce, SearchPath sp, Set<String> reached, int depth) {
-            reached.add(file);
+        /**
+         * Preprocesses {@code file} in the unit's macro state: only live (or undecidable) branches are
+         * followed. The effect of a file (macros written, files reached, lines skipped) depends only on
+         * the macros it reads, so it is kept per file and replayed wherever those read the same.
+         */
+        private void walk(String file, ConditionEvaluator ce, SearchPath sp, String spKey, Collector out, int depth,
+                boolean effectsNeeded) {
+            String key = spKey + "|" + file + (effectsNeeded ? "" : "|last");
+            List<Walked> variants = walks.get(key);
+            if (variants != null) {
+                for (Walked w : variants) {
+                    if (ce.reads(w.recording().reads())) {
+                        ce.replay(w.recording());
+                        out.absorb(w);
+                        return;
+                    }
+                }
+            }
+            ce.beginRecording();
+            Collector mine = new Collector();
+            mine.reached.add(file);
             if (depth > 200) {
-                warnings.add(new KbuildWarning(prefix + file, 0, "#include nesting too deep"));
+                mine.warnings.add(new KbuildWarning(prefix + file, 0, "#include nesting too deep"));
+                out.absorb(new Walked(ce.endRecording(false), List.copyOf(mine.reached), List.of(), List.of(), List.copyOf(mine.warnings)));
                 return;
             }
+            PreprocessorScan scan = scan(file);
+            BitSet inactive = new BitSet();
             // per level: 2 live, 1 undecided, 0 dead; taken: a branch was live; unknown: a condition was undecidable
             int[] level = new int[64];
             boolean[] taken = new boolean[64];
             boolean[] unknown = new boolean[64];
             int top = 0;
             level[0] = 2;
-            for (PreprocessorScan.Directive d : scan(file).directives()) {
+            int previousEnd = 0;
+            for (PreprocessorScan.Directive d : scan.directives()) {
                 String kw = d.keyword();
                 int cur = level[top];
+                if (cur == 0 && d.line() > previousEnd + 1) {
+                    inactive.set(previousEnd + 1, d.line());
+                }
+                boolean conditional = kw.equals("elif") || kw.equals("else") || kw.equals("endif");
+                int directiveLevel = conditional ? (top > 0 ? level[top - 1] : 2) : cur;
+                if (directiveLevel == 0) {
+                    inactive.set(d.line(), d.lastLine() + 1);
+                }
+                previousEnd = Math.max(previousEnd, d.lastLine());
                 switch (kw) {
                     case "if", "ifdef", "ifndef" -> {
                         if (top + 1 >= level.length) {
@@ -517,7 +709,7 @@ public final class KbuildEvaluator {
                             taken[top] = true;
                             continue;
                         }
-                        OptionalLong v = kw.equals("if") ? condition(ce, file, d)
+                        OptionalLong v = kw.equals("if") ? condition(ce, file, d, mine)
                                 : OptionalLong.of(ce.isDefined(d.argument()) == kw.equals("ifdef") ? 1 : 0);
                         branch(v, cur, top, level, taken, unknown);
                     }
@@ -527,7 +719,7 @@ public final class KbuildEvaluator {
                             level[top] = 0;
                             continue;
                         }
-                        branch(condition(ce, file, d), parent, top, level, taken, unknown);
+                        branch(condition(ce, file, d, mine), parent, top, level, taken, unknown);
                     }
                     case "else" -> {
                         int parent = top > 0 ? level[top - 1] : 2;
@@ -553,15 +745,33 @@ public final class KbuildEvaluator {
                         if (cur == 0) {
                             continue;
                         }
-                        include(file, d, ce, sp, reached, depth, cur == 2);
+                        include(file, d, ce, sp, spKey, mine, depth, cur == 2);
                     }
                     default -> {
                     }
                 }
             }
-            if (top > 0) {
-                warnings.add(new KbuildWarning(prefix + file, 0, "#if without #endif"));
+            if (level[top] == 0 && scan.lineCount() > previousEnd) {
+                inactive.set(previousEnd + 1, scan.lineCount() + 1);
             }
+            if (top > 0) {
+                mine.warnings.add(new KbuildWarning(prefix + file, 0, "#if without #endif"));
+            }
+            mine.lines.add(new FileLines(file, inactive.isEmpty() ? NO_LINES : inactive));
+            Walked w = new Walked(ce.endRecording(effectsNeeded), List.copyOf(mine.reached), List.copyOf(mine.lines),
+                    List.copyOf(mine.undecided), List.copyOf(mine.warnings));
+            walks.compute(key, (k, list) -> {
+                if (list == null) {
+                    return List.of(w);
+                }
+                if (list.size() >= MAX_VARIANTS) {
+                    return list;
+                }
+                List<Walked> more = new ArrayList<>(list);
+                more.add(w);
+                return List.copyOf(more);
+            });
+            out.absorb(w);
         }
 
         private void branch(OptionalLong v, int parent, int top, int[] level, boolean[] taken, boolean[] unknown) {
@@ -580,16 +790,16 @@ public final class KbuildEvaluator {
             }
         }
 
-        private OptionalLong condition(ConditionEvaluator ce, String file, PreprocessorScan.Directive d) {
+        private OptionalLong condition(ConditionEvaluator ce, String file, PreprocessorScan.Directive d, Collector out) {
             OptionalLong v = ce.evaluate(d.argument());
             if (v.isEmpty()) {
-                undecidedAt.add(file + ":" + d.line());
+                out.undecided.add(file + ":" + d.line());
             }
             return v;
         }
 
-        private void include(String file, PreprocessorScan.Directive d, ConditionEvaluator ce, SearchPath sp, Set<String> reached,
-                int depth, boolean live) {
+        private void include(String file, PreprocessorScan.Directive d, ConditionEvaluator ce, SearchPath sp, String spKey,
+                Collector out, int depth, boolean live) {
             String arg = d.argument();
             boolean angled;
             if (arg.startsWith("<") && arg.indexOf('>') > 0) {
@@ -597,21 +807,21 @@ public final class KbuildEvaluator {
             } else if (arg.startsWith("\"") && arg.indexOf('"', 1) > 0) {
                 angled = false;
             } else {
-                undecidedAt.add(file + ":" + d.line());
-                warnings.add(new KbuildWarning(prefix + file, d.line(), "computed #include not followed: " + arg));
+                out.undecided.add(file + ":" + d.line());
+                out.warnings.add(new KbuildWarning(prefix + file, d.line(), "computed #include not followed: " + arg));
                 return;
             }
             String name = arg.substring(1, angled ? arg.indexOf('>') : arg.indexOf('"', 1));
             boolean next = d.keyword().equals("include_next");
-            String key = (angled ? "<" : "\"" + parent(file)) + "|" + name + "|" + next + "|" + (next ? file : "") + "|" + System.identityHashCode(sp);
+            String key = (angled ? "<" : "\"" + parent(file)) + "|" + name + "|" + next + "|" + (next ? file : "") + "|" + spKey;
             Optional<String> r = resolveCache.computeIfAbsent(key, k -> resolveInclude(file, name, angled, next, sp));
             if (r.isEmpty()) {
                 if (live) {
                     // in an undecided branch a missing file is expected (e.g. behind __has_include)
-                    warnings.add(new KbuildWarning(prefix + file, d.line(), "#include " + arg + " resolves nowhere"));
+                    out.warnings.add(new KbuildWarning(prefix + file, d.line(), "#include " + arg + " resolves nowhere"));
                 }
             } else {
-                walk(r.get(), ce, sp, reached, depth + 1);
+                walk(r.get(), ce, sp, spKey, out, depth + 1, true);
             }
         }
 
@@ -688,7 +898,7 @@ public final class KbuildEvaluator {
                 return new PreprocessorScan(List.of());
             }
             if (g.text().isPresent()) {
-                return PreprocessorScan.of(g.text().get());
+                return generatedScans.computeIfAbsent(path, k -> PreprocessorScan.of(g.text().get()));
             }
             if (g.origin().kind() == SourceOrigin.Kind.COPY) {
                 String from = g.origin().from().substring(prefix.length());
@@ -696,6 +906,75 @@ public final class KbuildEvaluator {
             }
             return new PreprocessorScan(List.of());
         }
+    }
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$");
+    private static final Pattern OPTION_CASE = Pattern.compile("^\\s*([A-Za-z])\\)\\s*$");
+    private static final Pattern HERE_DOC = Pattern.compile("^\\s*cat\\s+<<\\s*'?([A-Za-z_]+)'?.*$");
+    private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|\\$([A-Za-z_][A-Za-z0-9_]*|[0-9])");
+
+    /**
+     * The output of a generator script of the {@code tools/binfile} kind: plain assignments
+     * (defaults, {@code x) var=...} branches of its option {@code case}, {@code var=$N}) followed
+     * by one {@code cat <<EOF} here-document.
+     */
+    static String hereDocument(String script, List<String> positional, Map<String, String> options) {
+        Map<String, String> vars = new HashMap<>();
+        String option = null;
+        StringBuilder out = null;
+        String terminator = null;
+        for (String line : script.split("\n", -1)) {
+            if (out != null) {
+                if (line.strip().equals(terminator)) {
+                    return out.toString();
+                }
+                out.append(substitute(line, vars, positional)).append('\n');
+                continue;
+            }
+            Matcher here = HERE_DOC.matcher(line);
+            if (here.matches()) {
+                terminator = here.group(1);
+                out = new StringBuilder();
+                continue;
+            }
+            Matcher opt = OPTION_CASE.matcher(line);
+            if (opt.matches()) {
+                option = opt.group(1);
+                continue;
+            }
+            if (line.strip().equals(";;") || line.strip().equals("esac")) {
+                option = null;
+                continue;
+            }
+            Matcher a = ASSIGNMENT.matcher(line);
+            if (a.matches() && (option == null || options.containsKey(option))) {
+                String value = a.group(2).strip();
+                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                String argument = option == null ? "" : options.get(option);
+                vars.put(a.group(1), substitute(value.replace("$OPTARG", argument), vars, positional));
+            }
+        }
+        return out == null ? "" : out.toString();
+    }
+
+    private static String substitute(String text, Map<String, String> vars, List<String> positional) {
+        Matcher m = SHELL_VARIABLE.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String value;
+            if (name.matches("[0-9]")) {
+                int n = Integer.parseInt(name);
+                value = n >= 1 && n <= positional.size() ? positional.get(n - 1) : "";
+            } else {
+                value = vars.getOrDefault(name, "");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** auto.conf writes strings quoted; a value given without quotes (from a Kconfig engine) gets them back. */

@@ -10,17 +10,28 @@ import java.util.Objects;
  * are skipped and continuation lines joined first, so an {@code #include} inside a comment is not
  * taken. Depends only on the file's content, so it is cached per blob id.
  */
-record PreprocessorScan(List<Directive> directives) {
-    /** One directive: its keyword ({@code include}, {@code if}, {@code define}, ...), the rest of the line, and the line number. */
-    record Directive(String keyword, String argument, int line) {
+record PreprocessorScan(List<Directive> directives, int lineCount) {
+    /**
+     * One directive: its keyword ({@code include}, {@code if}, {@code define}, ...), the rest of the
+     * line, and its first and last line (continuation lines and comments can make it span several).
+     */
+    record Directive(String keyword, String argument, int line, int lastLine) {
         Directive {
             Objects.requireNonNull(keyword, "keyword");
             Objects.requireNonNull(argument, "argument");
+        }
+
+        Directive(String keyword, String argument, int line) {
+            this(keyword, argument, line, line);
         }
     }
 
     PreprocessorScan {
         directives = List.copyOf(directives);
+    }
+
+    PreprocessorScan(List<Directive> directives) {
+        this(directives, directives.isEmpty() ? 0 : directives.get(directives.size() - 1).lastLine());
     }
 
     static PreprocessorScan of(byte[] content) {
@@ -100,7 +111,7 @@ record PreprocessorScan(List<Directive> directives) {
                     k++;
                 }
                 if (k > 0) {
-                    out.add(new Directive(body.substring(0, k), body.substring(k).strip(), startLine));
+                    out.add(new Directive(body.substring(0, k), body.substring(k).strip(), startLine, lineNo));
                 }
                 continue;
             }
@@ -113,7 +124,9 @@ record PreprocessorScan(List<Directive> directives) {
             }
             i++;
         }
-        return new PreprocessorScan(out);
+        // a last line without a newline still counts, as cloc counts it
+        int lines = n == 0 ? 0 : text.charAt(n - 1) == '\n' ? lineNo - 1 : lineNo;
+        return new PreprocessorScan(out, lines);
     }
 
     private static int skipLineComment(String text, int i) {

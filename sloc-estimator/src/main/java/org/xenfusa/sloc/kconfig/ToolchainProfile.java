@@ -24,10 +24,43 @@ import java.util.Optional;
  * as-instr endbr64 =&gt; y
  * command $(CC) --version | head -n 1 | grep -q gcc =&gt; y
  * shell $(srctree)/scripts/gcc-version.sh $(CC) =&gt; 120200
+ * # what Kbuild needs (the same toolchain, so one profile serves both engines)
+ * make XEN_BUILD_EFI = y
+ * predefined /org/xenfusa/sloc/kbuild/predefined-x86_64.h
+ * build-output x86_64 arch/x86/boot/built-in-32.S =&gt; Assembly 1 3 284 measured CONFIG_VIDEO=y
  * </pre>
+ * {@code make} answers a make variable Xen's {@code arch.mk} gets by running the toolchain;
+ * {@code predefined} names a resource holding the compiler's predefined macros
+ * ({@code gcc -dM -E}); {@code build-output} is a {@link BuildOutput}.
  */
 public record ToolchainProfile(String name, String description, Map<String, String> variables,
-        Map<ProbeKind, Map<String, String>> answers) {
+        Map<ProbeKind, Map<String, String>> answers, Map<String, String> makeVariables,
+        java.util.List<String> predefinedMacros, java.util.List<BuildOutput> buildOutputs) {
+
+    /**
+     * The cloc count of a file the build makes from compiled binaries (e.g. x86's
+     * {@code arch/x86/boot/built-in-32.S}), as measured with this toolchain for one configuration:
+     * only a real build can make its content, so the profile states it, with the symbols whose
+     * values the measurement depended on.
+     *
+     * @param path         relative to Xen's build folder ({@code xen/})
+     * @param measuredWith {@code CONFIG_X} to the value it had when measured ({@code n} for not set)
+     */
+    public record BuildOutput(String arch, String path, String language, int blank, int comment, int code,
+            Map<String, String> measuredWith) {
+        public BuildOutput {
+            Objects.requireNonNull(arch, "arch");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(language, "language");
+            measuredWith = Map.copyOf(measuredWith);
+        }
+    }
+
+    /** A profile with Kconfig answers only (no Kbuild answers). */
+    public ToolchainProfile(String name, String description, Map<String, String> variables,
+            Map<ProbeKind, Map<String, String>> answers) {
+        this(name, description, variables, answers, Map.of(), java.util.List.of(), java.util.List.of());
+    }
 
     /** The kinds of toolchain question a Kconfig macro can ask. */
     public enum ProbeKind {
@@ -53,6 +86,9 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
         Map<ProbeKind, Map<String, String>> copy = new LinkedHashMap<>();
         answers.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
         answers = Map.copyOf(copy);
+        makeVariables = Map.copyOf(makeVariables);
+        predefinedMacros = java.util.List.copyOf(predefinedMacros);
+        buildOutputs = java.util.List.copyOf(buildOutputs);
     }
 
     /** The profile a kconfig run for {@code arch} uses unless told otherwise: Debian 12's GCC 12. */
@@ -92,6 +128,9 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
         StringBuilder description = new StringBuilder();
         Map<String, String> vars = new LinkedHashMap<>();
         Map<ProbeKind, Map<String, String>> answers = new LinkedHashMap<>();
+        Map<String, String> make = new LinkedHashMap<>();
+        java.util.List<String> predefined = new java.util.ArrayList<>();
+        java.util.List<BuildOutput> outputs = new java.util.ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].stripTrailing();
@@ -119,6 +158,22 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
                 vars.put(rest.substring(0, eq).strip(), rest.substring(eq + 1).strip());
                 continue;
             }
+            if (keyword.equals("make")) {
+                int eq = rest.indexOf('=');
+                if (eq < 0) {
+                    throw new IllegalArgumentException("line " + (i + 1) + ": expected 'make NAME = value'");
+                }
+                make.put(rest.substring(0, eq).strip(), rest.substring(eq + 1).strip());
+                continue;
+            }
+            if (keyword.equals("predefined")) {
+                predefined.add(rest.strip());
+                continue;
+            }
+            if (keyword.equals("build-output")) {
+                outputs.add(buildOutput(rest, i + 1));
+                continue;
+            }
             ProbeKind kind = null;
             for (ProbeKind k : ProbeKind.values()) {
                 if (k.keyword.equals(keyword)) {
@@ -136,7 +191,34 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
             }
             answers.computeIfAbsent(kind, k -> new LinkedHashMap<>()).put(rest.substring(0, arrow), answer);
         }
-        return new ToolchainProfile(name, description.toString(), vars, answers);
+        return new ToolchainProfile(name, description.toString(), vars, answers, make, predefined, outputs);
+    }
+
+    /** {@code ARCH PATH => LANGUAGE BLANK COMMENT CODE [measured CONFIG_X=v ...]}. */
+    private static BuildOutput buildOutput(String rest, int line) {
+        String[] w = rest.strip().split("\\s+");
+        int arrow = java.util.Arrays.asList(w).indexOf("=>");
+        if (arrow != 2 || w.length < 7) {
+            throw new IllegalArgumentException("line " + line
+                    + ": expected 'build-output ARCH PATH => LANGUAGE BLANK COMMENT CODE [measured CONFIG_X=v ...]'");
+        }
+        Map<String, String> with = new LinkedHashMap<>();
+        for (int k = 7; k < w.length; k++) {
+            if (k == 7 && w[k].equals("measured")) {
+                continue;
+            }
+            int eq = w[k].indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("line " + line + ": expected CONFIG_X=value after 'measured': " + w[k]);
+            }
+            with.put(w[k].substring(0, eq), w[k].substring(eq + 1));
+        }
+        try {
+            return new BuildOutput(w[0], w[1], w[3], Integer.parseInt(w[4]), Integer.parseInt(w[5]),
+                    Integer.parseInt(w[6]), with);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("line " + line + ": blank, comment and code are numbers: " + rest);
+        }
     }
 
     /** The answers of one kind, keys as written (not yet expanded). */
@@ -152,6 +234,11 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
         Map<ProbeKind, Map<String, String>> all = new LinkedHashMap<>();
         answers.forEach((k, v) -> all.put(k, new LinkedHashMap<>(v)));
         extra.answers.forEach((k, v) -> all.computeIfAbsent(k, x -> new LinkedHashMap<>()).putAll(v));
-        return new ToolchainProfile(name, description, vars, all);
+        Map<String, String> make = new LinkedHashMap<>(makeVariables);
+        make.putAll(extra.makeVariables);
+        java.util.List<String> predefined = extra.predefinedMacros.isEmpty() ? predefinedMacros : extra.predefinedMacros;
+        java.util.List<BuildOutput> outputs = new java.util.ArrayList<>(buildOutputs);
+        outputs.addAll(extra.buildOutputs);
+        return new ToolchainProfile(name, description, vars, all, make, predefined, outputs);
     }
 }

@@ -23,3 +23,5 @@ cc-option -fvisibility=hidden => y
 # MC/DC coverage needs GCC 14 or Clang 18
 cc-option -fcondition-coverage => n
 cc-option -fprofile-instr-generate -fcoverage-mapping -fcoverage-mcdc => n
+# Kbuild: gcc 12.2's predefined macros with Xen's arm64 flags, for #if evaluation
+predefined /org/xenfusa/sloc/kbuild/predefined-arm64.h

@@ -1,0 +1,86 @@
+package org.xenfusa.exports.docx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.exports.readiness.GateResult;
+import org.xenfusa.exports.readiness.GateVerdict;
+import org.xenfusa.exports.readiness.ReadinessReport;
+import org.xenfusa.exports.readiness.ReleaseComparison;
+
+/** The release-readiness report (DOCX): cover, verdict, gates per configuration, comparison with the previous release. */
+public final class ReadinessDocument {
+    public static final String TITLE = "Release readiness report";
+
+    private ReadinessDocument() {
+    }
+
+    public static byte[] write(ReleaseEvidence evidence, ReadinessReport report) {
+        var ctx = evidence.context();
+        WordDocument d = new WordDocument(ctx, TITLE, TITLE + ": " + ctx.ref() + " ("
+                + TraceabilityReport.shortSha(ctx.commit()) + ")");
+        TraceabilityReport.cover(d, evidence, TITLE);
+        d.contents();
+        d.heading(1, "Verdict");
+        if (report.passed()) {
+            d.paragraph("READY: no gate failed (gate file " + report.gateFile() + ").");
+        } else {
+            d.warning("NOT READY: " + report.failures().size() + " gate(s) failed (gate file " + report.gateFile()
+                    + ").");
+        }
+        d.heading(2, "Gates");
+        List<String[]> rows = new ArrayList<>();
+        for (GateResult r : report.results()) {
+            rows.add(new String[] {r.configuration(), r.gate().description(), number(r.threshold()),
+                r.value().map(ReadinessDocument::number).orElse("n/a"), r.verdict().name(), r.detail()});
+        }
+        d.table(new String[] {"Configuration", "Gate", "Threshold", "Value", "Verdict", "How counted"}, rows,
+                new int[] {4, 5, 2, 2, 3, 6}, new boolean[] {false, false, true, true, false, false});
+        long notEvaluated = report.results().stream().filter(r -> r.verdict() == GateVerdict.NOT_EVALUATED).count();
+        if (notEvaluated > 0) {
+            d.paragraph(notEvaluated + " gate(s) could not be evaluated (see 'How counted'); they do not block.");
+        }
+        d.heading(1, "Comparison with the previous release");
+        if (report.comparison().isEmpty()) {
+            d.paragraph("No previous release was given.");
+        } else {
+            ReleaseComparison c = report.comparison().get();
+            d.paragraph("Previous release: " + c.previousRef() + " (" + c.previousCommit() + ").");
+            d.heading(2, "Code size per directory");
+            List<String[]> dirs = new ArrayList<>();
+            for (ReleaseComparison.DirectoryDelta x : c.directories()) {
+                dirs.add(new String[] {x.configuration(), x.path(), Figures.count(x.previousCode()),
+                    Figures.count(x.currentCode()), Figures.signed(x.codeDelta())});
+            }
+            d.table(new String[] {"Configuration", "Directory", "make cloc before", "now", "Delta"}, dirs,
+                    new int[] {4, 6, 2, 2, 2}, new boolean[] {false, false, true, true, true});
+            d.heading(2, "Effort");
+            List<String[]> effort = new ArrayList<>();
+            for (ReleaseComparison.EffortDelta x : c.effort()) {
+                effort.add(new String[] {x.configuration(), x.level(), Figures.hours(x.previousHours()),
+                    Figures.hours(x.currentHours()), Figures.signedHours(x.delta())});
+            }
+            d.table(new String[] {"Configuration", "Level", "Hours before", "Hours now", "Delta"}, effort,
+                    new int[] {4, 4, 2, 2, 2}, new boolean[] {false, false, true, true, true});
+            d.heading(2, "Requirements");
+            d.labelled("Added", list(c.requirementsAdded()));
+            d.labelled("Changed", list(c.requirementsChanged()));
+            d.labelled("Removed", list(c.requirementsRemoved()));
+            d.heading(2, "New suspect links and regressed tests");
+            d.labelled("New suspect links", c.newSuspectLinks().isEmpty() ? "none"
+                    : String.join("; ", c.newSuspectLinks().stream().map(s -> s.from() + " -> " + s.to()).toList()));
+            d.labelled("Tests that regressed", list(c.regressedTests()));
+        }
+        return d.toBytes();
+    }
+
+    private static String list(List<String> ids) {
+        return ids.isEmpty() ? "none" : ids.size() + ": " + String.join(", ", ids);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Figures.count((long) v) : String.format(Locale.UK, "%.1f", v);
+    }
+}

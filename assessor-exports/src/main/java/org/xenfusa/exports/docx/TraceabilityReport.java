@@ -1,0 +1,266 @@
+package org.xenfusa.exports.docx;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.xenfusa.exports.model.ConfigurationFigures;
+import org.xenfusa.exports.model.DirectorySloc;
+import org.xenfusa.exports.model.EvidenceContext;
+import org.xenfusa.exports.model.FigureKind;
+import org.xenfusa.exports.model.FileSloc;
+import org.xenfusa.exports.model.LevelEffort;
+import org.xenfusa.exports.model.Provenance;
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.exports.model.RequirementRow;
+import org.xenfusa.exports.model.SlocFigure;
+import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.TraceDefect;
+import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.exports.model.UntracedCode;
+
+/**
+ * The software traceability and code-size report (DOCX): cover page with the facts and sign-off, contents, scope
+ * and method, summary tables, one chapter per configuration with its directory table, chart and effort, defects
+ * and suspect links, and the file lists as an appendix.
+ */
+public final class TraceabilityReport {
+    public static final String TITLE = "Software traceability and code-size report";
+    /** Directories shown in a chart; the table lists them all. */
+    static final int CHART_DIRECTORIES = 15;
+
+    private TraceabilityReport() {
+    }
+
+    public static byte[] write(ReleaseEvidence evidence) {
+        EvidenceContext ctx = evidence.context();
+        WordDocument d = new WordDocument(ctx, TITLE, TITLE + ": " + ctx.ref() + " (" + shortSha(ctx.commit()) + ")");
+        cover(d, evidence, TITLE);
+        d.contents();
+        scopeAndMethod(d, evidence);
+        summary(d, evidence);
+        for (ConfigurationFigures c : evidence.configurations()) {
+            configuration(d, evidence, c);
+        }
+        defects(d, evidence);
+        d.startAppendices();
+        for (ConfigurationFigures c : evidence.configurations()) {
+            fileList(d, c);
+        }
+        return d.toBytes();
+    }
+
+    static String shortSha(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
+    }
+
+    /** The first page every document shares: what, which commit, which configurations, which tool and when. */
+    static void cover(WordDocument d, ReleaseEvidence evidence, String title) {
+        EvidenceContext ctx = evidence.context();
+        d.title(title);
+        d.subtitle("Xen hypervisor, " + ctx.ref());
+        d.labelled("Repository", ctx.repository());
+        d.labelled("Ref", ctx.ref());
+        d.labelled("Commit", ctx.commit());
+        d.labelled("Generated (UTC)", ctx.generatedAt().toString());
+        d.labelled("Tool version", ctx.toolVersion());
+        d.labelled("Effort model", ctx.effortModel().isBlank() ? "not stated" : ctx.effortModel());
+        List<String[]> rows = new ArrayList<>();
+        for (ConfigurationFigures c : evidence.configurations()) {
+            rows.add(new String[] {c.name(), c.arch(), c.board().orElse("-"), c.configSha256(),
+                String.valueOf(c.warnings().size())});
+        }
+        d.caption("Configurations covered by this document (SHA-256 of each .config as carried in the evidence"
+                + " package):");
+        d.table(new String[] {"Configuration", "Arch", "Board", ".config SHA-256", "Warnings"}, rows,
+                new int[] {5, 2, 3, 11, 3}, new boolean[] {false, false, false, false, true});
+        if (evidence.hasWarnings()) {
+            long n = evidence.configurations().stream().mapToLong(c -> c.warnings().size()).sum();
+            d.warning("Some figures carry warnings (" + n + " in total). They are listed with each configuration"
+                    + " and in the evidence manifest; read them before relying on the figures.");
+        } else {
+            d.paragraph("No figure carries a warning.");
+        }
+        d.signatures("Prepared by", "Reviewed by", "Approved by");
+    }
+
+    private static void scopeAndMethod(WordDocument d, ReleaseEvidence evidence) {
+        d.heading(1, "Scope and method");
+        d.heading(2, "Scope");
+        d.paragraph("This report states, for the commit and configurations named on the cover, how much code is"
+                + " compiled in, what certifying it would cost, and how requirements trace to code and tests."
+                + " Every figure is computed from the repository at that commit and can be reproduced with the"
+                + " tool version named on the cover; the evidence package holds this report with the inputs it was"
+                + " made from and a SHA-256 for every file.");
+        d.paragraph(evidence.configurations().size() + " configuration(s) and " + evidence.requirements().size()
+                + " requirement(s) are covered.");
+        d.heading(2, "How each figure was obtained");
+        List<String[]> rows = new ArrayList<>();
+        for (Provenance.Source s : Provenance.sources(evidence.context())) {
+            rows.add(new String[] {s.figure(), s.obtainedBy()});
+        }
+        d.table(new String[] {"Figure", "Obtained by (the reference it equals)"}, rows, new int[] {3, 8},
+                new boolean[2]);
+        d.heading(2, "Terms");
+        d.labelled("make cloc", "the code Xen's own `make cloc` counts: compiled .c and .S files");
+        d.labelled("with headers", "make cloc files plus the headers they include");
+        d.labelled("active lines", "with-headers lines that survive #if evaluation for the configuration");
+        d.labelled("Verdicts", "COVERED (all needed coverage present), UNCOVERED (some coverage missing),"
+                + " DEFECT (broken, outdated or duplicate link), EXCLUDED (does not apply to the configuration)");
+    }
+
+    private static void summary(WordDocument d, ReleaseEvidence evidence) {
+        d.heading(1, "Summary");
+        d.heading(2, "Code size");
+        List<String[]> rows = new ArrayList<>();
+        for (ConfigurationFigures c : evidence.configurations()) {
+            rows.add(new String[] {c.title(), Figures.count(c.makeCloc().files()), Figures.count(c.makeCloc().code()),
+                Figures.count(c.withHeaders().files()), Figures.count(c.withHeaders().code()),
+                Figures.count(c.activeLines().code()), String.valueOf(c.warnings().size())});
+        }
+        d.table(new String[] {"Configuration", "make cloc files", "make cloc code", "with headers files",
+            "with headers code", "active code", "Warnings"}, rows, new int[] {6, 2, 2, 2, 2, 2, 2},
+                new boolean[] {false, true, true, true, true, true, true});
+        d.heading(2, "Traceability");
+        rows = new ArrayList<>();
+        for (ConfigurationFigures c : evidence.configurations()) {
+            Map<TraceVerdict, Long> counts = verdictCounts(evidence, c.name());
+            long applicable = evidence.requirements().size() - counts.get(TraceVerdict.EXCLUDED);
+            double pct = applicable == 0 ? 0 : 100.0 * counts.get(TraceVerdict.COVERED) / applicable;
+            rows.add(new String[] {c.title(), Figures.count(evidence.requirements().size()),
+                Figures.count(counts.get(TraceVerdict.COVERED)), Figures.count(counts.get(TraceVerdict.UNCOVERED)),
+                Figures.count(counts.get(TraceVerdict.DEFECT)), Figures.count(counts.get(TraceVerdict.EXCLUDED)),
+                Figures.percent(pct)});
+        }
+        d.table(new String[] {"Configuration", "Requirements", "Covered", "Uncovered", "Defect", "Excluded",
+            "Covered of applicable"}, rows, new int[] {6, 2, 2, 2, 2, 2, 3},
+                new boolean[] {false, true, true, true, true, true, true});
+        d.paragraph(evidence.suspectLinks().size() + " suspect link(s), " + evidence.defects().size()
+                + " trace defect(s) in all configurations; see the chapter on defects and suspect links.");
+        d.heading(2, "Certification effort");
+        rows = new ArrayList<>();
+        for (ConfigurationFigures c : evidence.configurations()) {
+            for (LevelEffort e : c.effort()) {
+                rows.add(new String[] {c.title(), e.level(), Figures.count(e.slocBasis()), Figures.hours(e.hours()),
+                    Figures.years(e.personYears()), e.interpolated() ? "yes" : "no"});
+            }
+        }
+        d.table(new String[] {"Configuration", "Level", "SLOC basis", "Hours", "Person-years", "Interpolated"},
+                rows, new int[] {6, 4, 2, 2, 2, 2}, new boolean[] {false, false, true, true, true, false});
+    }
+
+    static Map<TraceVerdict, Long> verdictCounts(ReleaseEvidence evidence, String configuration) {
+        Map<TraceVerdict, Long> counts = new TreeMap<>();
+        for (TraceVerdict v : TraceVerdict.values()) {
+            counts.put(v, 0L);
+        }
+        for (RequirementRow r : evidence.requirements()) {
+            counts.merge(r.verdict(configuration), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static void configuration(WordDocument d, ReleaseEvidence evidence, ConfigurationFigures c) {
+        d.heading(1, "Configuration " + c.title());
+        d.labelled("Arch", c.arch());
+        d.labelled("Board", c.board().orElse("none"));
+        d.labelled(".config SHA-256", c.configSha256());
+        if (c.warnings().isEmpty()) {
+            d.labelled("Warnings", "none");
+        } else {
+            for (String w : c.warnings()) {
+                d.warning("Warning: " + w);
+            }
+        }
+        d.heading(2, "Code size per directory");
+        List<String[]> rows = new ArrayList<>();
+        for (DirectorySloc dir : c.directories()) {
+            rows.add(directoryRow(dir.path(), dir.makeCloc(), dir.withHeaders(), dir.activeLines()));
+        }
+        rows.add(directoryRow("Total", c.makeCloc(), c.withHeaders(), c.activeLines()));
+        d.totalledTable(new String[] {"Directory", "make cloc files", "make cloc code", "with headers files",
+            "with headers code", "active code"}, rows, new int[] {8, 2, 2, 2, 2, 2},
+                new boolean[] {false, true, true, true, true, true});
+        List<DirectorySloc> top = c.directories().stream()
+                .sorted(Comparator.comparingLong((DirectorySloc x) -> x.withHeaders().code()).reversed()
+                        .thenComparing(DirectorySloc::path))
+                .limit(CHART_DIRECTORIES).toList();
+        List<String> labels = top.stream().map(DirectorySloc::path).toList();
+        List<DirectoryBarChart.Series> series = new ArrayList<>();
+        for (FigureKind k : FigureKind.values()) {
+            series.add(new DirectoryBarChart.Series(k.label(), top.stream().map(x -> x.figure(k).code()).toList()));
+        }
+        byte[] png = DirectoryBarChart.png("Code lines per directory, " + c.title(), labels, series);
+        d.figure(png, DirectoryBarChart.width(), DirectoryBarChart.height(labels.size(), series.size()), 16,
+                "Figure: code lines per directory in " + c.title() + (c.directories().size() > CHART_DIRECTORIES
+                        ? " (the " + CHART_DIRECTORIES + " largest directories)" : "") + ".");
+        d.heading(2, "Certification effort");
+        rows = new ArrayList<>();
+        for (LevelEffort e : c.effort()) {
+            rows.add(new String[] {e.level(), String.format(java.util.Locale.UK, "%.2f", e.hoursPerSloc()),
+                Figures.count(e.slocBasis()), Figures.hours(e.hours()), Figures.years(e.personYears()),
+                e.interpolated() ? "yes" : "no"});
+        }
+        d.table(new String[] {"Level", "Hours per SLOC", "SLOC basis", "Hours", "Person-years", "Interpolated"},
+                rows, new int[] {4, 2, 2, 2, 2, 2}, new boolean[] {false, true, true, true, true, false});
+        long untraced = evidence.untracedCode().stream().filter(u -> u.configuration().equals(c.name()))
+                .mapToLong(UntracedCode::code).sum();
+        d.paragraph("Untraced code in this configuration: " + Figures.count(untraced) + " line(s) of compiled code"
+                + " that no requirement covers.");
+    }
+
+    private static String[] directoryRow(String name, SlocFigure make, SlocFigure headers, SlocFigure active) {
+        return new String[] {name, Figures.count(make.files()), Figures.count(make.code()),
+            Figures.count(headers.files()), Figures.count(headers.code()), Figures.count(active.code())};
+    }
+
+    private static void defects(WordDocument d, ReleaseEvidence evidence) {
+        d.heading(1, "Defects and suspect links");
+        d.heading(2, "Trace defects");
+        if (evidence.defects().isEmpty()) {
+            d.paragraph("The trace reported no defect.");
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            for (TraceDefect t : evidence.defects()) {
+                rows.add(new String[] {t.configuration(), t.item(), t.message()});
+            }
+            d.table(new String[] {"Configuration", "Item", "Defect"}, rows, new int[] {3, 4, 6}, new boolean[3]);
+        }
+        d.heading(2, "Suspect links");
+        if (evidence.suspectLinks().isEmpty()) {
+            d.paragraph("No link is suspect.");
+        } else {
+            List<String[]> rows = new ArrayList<>();
+            for (SuspectLink s : evidence.suspectLinks()) {
+                rows.add(new String[] {s.from(), s.to(), s.reason()});
+            }
+            d.table(new String[] {"From", "To", "Reason"}, rows, new int[] {4, 4, 5}, new boolean[3]);
+        }
+        d.heading(2, "Untraced code");
+        List<String[]> rows = new ArrayList<>();
+        for (UntracedCode u : evidence.untracedCode()) {
+            rows.add(new String[] {u.configuration(), u.path(), Figures.count(u.code())});
+        }
+        if (rows.isEmpty()) {
+            d.paragraph("All compiled code traces to a requirement.");
+        } else {
+            d.table(new String[] {"Configuration", "File", "Untraced code"}, rows, new int[] {3, 7, 2},
+                    new boolean[] {false, false, true});
+        }
+    }
+
+    private static void fileList(WordDocument d, ConfigurationFigures c) {
+        d.heading(1, "Files of " + c.title());
+        List<String[]> rows = new ArrayList<>();
+        for (FileSloc f : c.files()) {
+            rows.add(new String[] {f.path(), f.role().name().toLowerCase(), Figures.count(f.makeCloc().code()),
+                Figures.count(f.withHeaders().code()), Figures.count(f.activeLines().code())});
+        }
+        d.paragraph(c.files().size() + " file(s). Code lines per figure; a header counts in make cloc only when"
+                + " the build compiles it.");
+        d.table(new String[] {"File", "Role", "make cloc code", "with headers code", "active code"}, rows,
+                new int[] {9, 2, 2, 2, 2}, new boolean[] {false, false, true, true, true});
+    }
+}

@@ -1,0 +1,17 @@
+package org.xenfusa.exports.model;
+
+/** The kinds of input file an evidence package carries besides the {@code .config} files. */
+public enum AttachmentKind {
+    LINKS("links"), TEST_RESULTS("test-results"), OTHER("other");
+
+    private final String folder;
+
+    AttachmentKind(String folder) {
+        this.folder = folder;
+    }
+
+    /** The folder under {@code inputs/} that holds files of this kind in an evidence package. */
+    public String folder() {
+        return folder;
+    }
+}

@@ -1,0 +1,46 @@
+package org.xenfusa.exports.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything measured for one Kconfig configuration (optionally on a board): its {@code .config}, the three
+ * code-size figures in total, per directory and per file, the effort per level, and the warnings that qualify them.
+ */
+public record ConfigurationFigures(String name, String arch, Optional<String> board, String configText,
+        SlocFigure makeCloc, SlocFigure withHeaders, SlocFigure activeLines, List<DirectorySloc> directories,
+        List<FileSloc> files, List<LevelEffort> effort, List<String> warnings) {
+    public ConfigurationFigures {
+        name = Copies.required(name, "configuration name");
+        arch = Copies.required(arch, "arch of " + name);
+        board = Copies.optional(board);
+        configText = Copies.text(configText);
+        Objects.requireNonNull(makeCloc, "makeCloc of " + name);
+        Objects.requireNonNull(withHeaders, "withHeaders of " + name);
+        Objects.requireNonNull(activeLines, "activeLines of " + name);
+        directories = Copies.list(directories);
+        files = Copies.list(files);
+        effort = Copies.list(effort);
+        warnings = Copies.list(warnings);
+    }
+
+    /** SHA-256 of the {@code .config} bytes (UTF-8), computed here so it can never disagree with the text. */
+    public String configSha256() {
+        return Sha256.hex(configText.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public SlocFigure figure(FigureKind kind) {
+        return switch (kind) {
+            case MAKE_CLOC -> makeCloc;
+            case WITH_HEADERS -> withHeaders;
+            case ACTIVE_LINES -> activeLines;
+        };
+    }
+
+    /** "x86_64-defconfig" or "arm64-defconfig on qemu-virt": how documents name this configuration. */
+    public String title() {
+        return board.map(b -> name + " on " + b).orElse(name);
+    }
+}

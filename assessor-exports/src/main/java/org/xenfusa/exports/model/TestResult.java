@@ -1,0 +1,11 @@
+package org.xenfusa.exports.model;
+
+import java.util.Objects;
+
+/** One imported test result; {@code test} is the name requirements cite in their tests list. */
+public record TestResult(String test, TestOutcome outcome) {
+    public TestResult {
+        test = Copies.required(test, "test name");
+        Objects.requireNonNull(outcome, "outcome of " + test);
+    }
+}

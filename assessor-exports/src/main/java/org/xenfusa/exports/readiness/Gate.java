@@ -1,0 +1,57 @@
+package org.xenfusa.exports.readiness;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The release-readiness gates a gate file may set, each with its key and how its threshold compares. */
+public enum Gate {
+    DESIGN_COVERED_BY_CODE("design-covered-by-code-min-percent", Bound.MIN_PERCENT,
+            "Design requirements (dsn) covered by code"),
+    VERIFIED_BY_PASSED_TESTS("verified-by-passed-tests-min-percent", Bound.MIN_PERCENT,
+            "Requirements verified by passed tests"),
+    SUSPECT_LINKS("suspect-links-max", Bound.MAX_COUNT, "Suspect links"),
+    TRACE_DEFECTS("trace-defects-max", Bound.MAX_COUNT, "Trace defects"),
+    UNTRACED_SLOC("untraced-sloc-max", Bound.MAX_COUNT, "Untraced code lines"),
+    SLOC_GROWTH("sloc-growth-max-percent", Bound.MAX_PERCENT, "make-cloc code growth against the previous release"),
+    FIGURE_WARNINGS("figure-warnings-max", Bound.MAX_COUNT, "Figures with warnings");
+
+    /** How a gate's threshold compares with its value, and which YAML values it takes. */
+    public enum Bound {
+        /** value >= threshold; threshold a number from 0 to 100. */
+        MIN_PERCENT,
+        /** value <= threshold; threshold a whole number >= 0. */
+        MAX_COUNT,
+        /** value <= threshold; threshold any number (a negative one demands shrinking). */
+        MAX_PERCENT
+    }
+
+    private final String key;
+    private final Bound bound;
+    private final String description;
+
+    Gate(String key, Bound bound, String description) {
+        this.key = key;
+        this.bound = bound;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Bound bound() {
+        return bound;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean passes(double value, double threshold) {
+        return bound == Bound.MIN_PERCENT ? value >= threshold : value <= threshold;
+    }
+
+    public static Optional<Gate> byKey(String key) {
+        return Arrays.stream(values()).filter(g -> g.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,166 @@
+package org.xenfusa.exports.readiness;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.xenfusa.exports.model.ConfigurationFigures;
+import org.xenfusa.exports.model.DirectorySloc;
+import org.xenfusa.exports.model.LevelEffort;
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.exports.model.RequirementRow;
+import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.TestOutcome;
+import org.xenfusa.exports.model.TestResult;
+import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.exports.model.UntracedCode;
+
+/** Evaluates readiness gates on a release's evidence, per configuration, against an optional previous release. */
+public final class ReadinessEvaluator {
+    /** OpenFastTrace's artifact type for design requirements. */
+    static final String DESIGN_TYPE = "dsn";
+
+    private ReadinessEvaluator() {
+    }
+
+    public static ReadinessReport evaluate(ReadinessGates gates, ReleaseEvidence current,
+            Optional<ReleaseEvidence> previous) throws GateFileException {
+        for (ReadinessGates.Scope scope : gates.configurations().values()) {
+            if (current.configuration(scope.configuration()).isEmpty()) {
+                throw new GateFileException(gates.file(), scope.line(), "configuration '" + scope.configuration()
+                        + "' is not in the evidence; it has: " + String.join(", ",
+                        current.configurations().stream().map(ConfigurationFigures::name).toList()));
+            }
+        }
+        Map<String, TestOutcome> outcomes = new HashMap<>();
+        for (TestResult t : current.testResults()) {
+            outcomes.put(t.test(), t.outcome());
+        }
+        List<GateResult> results = new ArrayList<>();
+        for (ConfigurationFigures c : current.configurations()) {
+            Optional<ConfigurationFigures> before = previous.flatMap(p -> p.configuration(c.name()));
+            for (GateThreshold t : gates.effective(c.name())) {
+                results.add(evaluate(t, c, current, before, outcomes));
+            }
+        }
+        return new ReadinessReport(current.context(), gates.file(), results, previous.map(p -> compare(p, current)));
+    }
+
+    private static GateResult evaluate(GateThreshold t, ConfigurationFigures c, ReleaseEvidence e,
+            Optional<ConfigurationFigures> before, Map<String, TestOutcome> outcomes) {
+        String name = c.name();
+        return switch (t.gate()) {
+            case DESIGN_COVERED_BY_CODE -> {
+                List<RequirementRow> dsn = e.requirements().stream()
+                        .filter(r -> r.type().equals(DESIGN_TYPE) && r.verdict(name) != TraceVerdict.EXCLUDED).toList();
+                long covered = dsn.stream()
+                        .filter(r -> r.verdict(name) == TraceVerdict.COVERED && !r.codeAnchors().isEmpty()).count();
+                yield percent(t, name, covered, dsn.size(), "design requirements COVERED with a code anchor");
+            }
+            case VERIFIED_BY_PASSED_TESTS -> {
+                List<RequirementRow> applicable = e.requirements().stream()
+                        .filter(r -> r.verdict(name) != TraceVerdict.EXCLUDED).toList();
+                long verified = applicable.stream().filter(r -> !r.tests().isEmpty() && r.tests().stream()
+                        .allMatch(test -> outcomes.get(test) == TestOutcome.PASSED)).count();
+                yield percent(t, name, verified, applicable.size(),
+                        "requirements whose every test has a PASSED result");
+            }
+            case SUSPECT_LINKS -> count(t, name, e.suspectLinks().size(), "suspect links (all configurations)");
+            case TRACE_DEFECTS -> count(t, name,
+                    e.defects().stream().filter(d -> d.configuration().equals(name)).count(), "trace defects");
+            case UNTRACED_SLOC -> count(t, name, e.untracedCode().stream().filter(u -> u.configuration().equals(name))
+                    .mapToLong(UntracedCode::code).sum(), "untraced code lines");
+            case FIGURE_WARNINGS -> count(t, name, c.warnings().size(), "warnings on this configuration's figures");
+            case SLOC_GROWTH -> {
+                if (before.isEmpty()) {
+                    yield new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_EVALUATED,
+                            "no previous release of this configuration to compare with");
+                }
+                long was = before.get().makeCloc().code();
+                long now = c.makeCloc().code();
+                if (was == 0) {
+                    yield new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_EVALUATED,
+                            "the previous release had no make-cloc code");
+                }
+                double growth = 100.0 * (now - was) / was;
+                yield result(t, name, growth, String.format(Locale.UK, "make-cloc code %,d -> %,d", was, now));
+            }
+        };
+    }
+
+    private static GateResult percent(GateThreshold t, String name, long part, long whole, String what) {
+        if (whole == 0) {
+            return new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_EVALUATED,
+                    "nothing the gate applies to");
+        }
+        return result(t, name, 100.0 * part / whole, part + " of " + whole + " " + what);
+    }
+
+    private static GateResult count(GateThreshold t, String name, long value, String what) {
+        return result(t, name, value, value + " " + what);
+    }
+
+    private static GateResult result(GateThreshold t, String name, double value, String detail) {
+        GateVerdict v = t.gate().passes(value, t.threshold()) ? GateVerdict.PASSED : GateVerdict.FAILED;
+        return new GateResult(name, t.gate(), t.threshold(), Optional.of(value), v, detail);
+    }
+
+    /** What changed from {@code before} to {@code now}. */
+    public static ReleaseComparison compare(ReleaseEvidence before, ReleaseEvidence now) {
+        List<ReleaseComparison.DirectoryDelta> dirs = new ArrayList<>();
+        List<ReleaseComparison.EffortDelta> effort = new ArrayList<>();
+        for (ConfigurationFigures c : now.configurations()) {
+            Optional<ConfigurationFigures> p = before.configuration(c.name());
+            Map<String, DirectorySloc> was = new LinkedHashMap<>();
+            p.ifPresent(x -> x.directories().forEach(d -> was.put(d.path(), d)));
+            Map<String, DirectorySloc> is = new LinkedHashMap<>();
+            c.directories().forEach(d -> is.put(d.path(), d));
+            Set<String> paths = new TreeSet<>(was.keySet());
+            paths.addAll(is.keySet());
+            for (String path : paths) {
+                DirectorySloc a = was.get(path);
+                DirectorySloc b = is.get(path);
+                dirs.add(new ReleaseComparison.DirectoryDelta(c.name(), path,
+                        a == null ? 0 : a.makeCloc().code(), b == null ? 0 : b.makeCloc().code(),
+                        a == null ? 0 : a.activeLines().code(), b == null ? 0 : b.activeLines().code()));
+            }
+            Map<String, Double> hoursBefore = new HashMap<>();
+            p.ifPresent(x -> x.effort().forEach(l -> hoursBefore.put(l.level(), l.hours())));
+            for (LevelEffort l : c.effort()) {
+                effort.add(new ReleaseComparison.EffortDelta(c.name(), l.level(),
+                        hoursBefore.getOrDefault(l.level(), 0.0), l.hours()));
+            }
+        }
+        Map<String, RequirementRow> was = new LinkedHashMap<>();
+        before.requirements().forEach(r -> was.put(r.id(), r));
+        Map<String, RequirementRow> is = new LinkedHashMap<>();
+        now.requirements().forEach(r -> is.put(r.id(), r));
+        List<String> added = is.keySet().stream().filter(id -> !was.containsKey(id)).toList();
+        List<String> removed = was.keySet().stream().filter(id -> !is.containsKey(id)).toList();
+        List<String> changed = is.values().stream().filter(r -> was.containsKey(r.id()))
+                .filter(r -> !sameContent(r, was.get(r.id()))).map(RequirementRow::id).toList();
+        Set<String> oldLinks = new HashSet<>();
+        before.suspectLinks().forEach(s -> oldLinks.add(s.from() + "\n" + s.to()));
+        List<SuspectLink> newSuspects = now.suspectLinks().stream()
+                .filter(s -> !oldLinks.contains(s.from() + "\n" + s.to())).toList();
+        Map<String, TestOutcome> nowTests = new HashMap<>();
+        now.testResults().forEach(t -> nowTests.put(t.test(), t.outcome()));
+        List<String> regressed = before.testResults().stream().filter(t -> t.outcome() == TestOutcome.PASSED)
+                .filter(t -> nowTests.get(t.test()) != TestOutcome.PASSED).map(TestResult::test).toList();
+        return new ReleaseComparison(before.context().ref(), before.context().commit(), dirs, effort, added, changed,
+                removed, newSuspects, regressed);
+    }
+
+    private static boolean sameContent(RequirementRow a, RequirementRow b) {
+        return a.type().equals(b.type()) && a.title().equals(b.title()) && a.description().equals(b.description())
+                && Objects.equals(a.covers(), b.covers());
+    }
+}

@@ -1,0 +1,38 @@
+package org.xenfusa.exports.readiness;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed gate file: thresholds for every configuration ({@code all}) and overrides per configuration or board
+ * name ({@code configurations}), each remembering its line so that evaluation errors can point at it.
+ */
+public record ReadinessGates(String file, List<GateThreshold> all, Map<String, Scope> configurations) {
+    /** The overrides for one configuration. */
+    public record Scope(String configuration, int line, List<GateThreshold> thresholds) {
+        public Scope {
+            thresholds = List.copyOf(thresholds);
+        }
+    }
+
+    public ReadinessGates {
+        all = List.copyOf(all);
+        configurations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configurations));
+    }
+
+    /** The thresholds in force for a configuration: {@code all}, then its own overrides. */
+    public List<GateThreshold> effective(String configuration) {
+        Map<Gate, GateThreshold> byGate = new LinkedHashMap<>();
+        for (GateThreshold t : all) {
+            byGate.put(t.gate(), t);
+        }
+        Scope scope = configurations.get(configuration);
+        if (scope != null) {
+            for (GateThreshold t : scope.thresholds()) {
+                byGate.put(t.gate(), t);
+            }
+        }
+        return byGate.values().stream().sorted(java.util.Comparator.comparing(GateThreshold::gate)).toList();
+    }
+}

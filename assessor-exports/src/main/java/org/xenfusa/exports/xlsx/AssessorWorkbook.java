@@ -1,0 +1,426 @@
+package org.xenfusa.exports.xlsx;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.xenfusa.exports.DocumentProperties;
+import org.xenfusa.exports.FixedTimeZip;
+import org.xenfusa.exports.model.ConfigurationFigures;
+import org.xenfusa.exports.model.EvidenceContext;
+import org.xenfusa.exports.model.FigureKind;
+import org.xenfusa.exports.model.FileSloc;
+import org.xenfusa.exports.model.LevelEffort;
+import org.xenfusa.exports.model.Provenance;
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.exports.model.RequirementRow;
+import org.xenfusa.exports.model.SlocFigure;
+import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.TestResult;
+import org.xenfusa.exports.model.TraceDefect;
+import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.exports.model.UntracedCode;
+
+/**
+ * The assessor's workbook: About, Summary, the traceability matrix, SLOC per directory and per file of each
+ * configuration, effort, untraced code, warnings, suspect links, defects and test results. Totals are SUM
+ * formulas next to the analysis' own totals and their difference, so an assessor sees the rows add up.
+ */
+public final class AssessorWorkbook {
+    /** Rows the streaming workbook keeps in memory before flushing to its temporary file. */
+    private static final int WINDOW = 200;
+    static final String ABOUT = "About";
+    static final String SUMMARY = "Summary";
+    static final String MATRIX = "Traceability";
+
+    private AssessorWorkbook() {
+    }
+
+    /** The workbook's bytes, identical for identical evidence. */
+    public static byte[] write(ReleaseEvidence evidence) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        try {
+            new AssessorWorkbookBuilder(wb, evidence).build();
+            DocumentProperties.stamp(wb.getXSSFWorkbook().getProperties(), evidence.context(),
+                    "Traceability and code-size workbook, " + evidence.context().ref());
+            wb.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the workbook", e);
+        } finally {
+            wb.dispose();
+            try {
+                wb.close();
+            } catch (IOException e) {
+                // nothing left to release: the temporary files are gone after dispose()
+            }
+        }
+        return FixedTimeZip.restamp(out.toByteArray(), evidence.context().generatedAt());
+    }
+
+    /** Sheet name of the per-directory table of a configuration in this workbook. */
+    public static String directorySheet(ReleaseEvidence evidence, String configuration) {
+        return AssessorWorkbookBuilder.sheetNames(evidence).get("dirs:" + configuration);
+    }
+
+    /** Sheet name of the per-file table of a configuration in this workbook. */
+    public static String fileSheet(ReleaseEvidence evidence, String configuration) {
+        return AssessorWorkbookBuilder.sheetNames(evidence).get("files:" + configuration);
+    }
+
+    /** Builds the sheets of one workbook. */
+    private static final class AssessorWorkbookBuilder {
+        private final SXSSFWorkbook wb;
+        private final ReleaseEvidence evidence;
+        private final EvidenceContext context;
+        private final WorkbookStyles styles;
+        private final Map<String, String> names;
+
+        AssessorWorkbookBuilder(SXSSFWorkbook wb, ReleaseEvidence evidence) {
+            this.wb = wb;
+            this.evidence = evidence;
+            this.context = evidence.context();
+            this.styles = new WorkbookStyles(wb);
+            this.names = sheetNames(evidence);
+        }
+
+        /** Every sheet's name, decided up front so that formulas can refer to sheets written later. */
+        static Map<String, String> sheetNames(ReleaseEvidence evidence) {
+            SheetNames n = new SheetNames();
+            Map<String, String> names = new LinkedHashMap<>();
+            names.put("about", n.name(ABOUT));
+            names.put("summary", n.name(SUMMARY));
+            names.put("matrix", n.name(MATRIX));
+            for (ConfigurationFigures c : evidence.configurations()) {
+                names.put("dirs:" + c.name(), n.name("SLOC " + c.name()));
+                names.put("files:" + c.name(), n.name("Files " + c.name()));
+            }
+            names.put("effort", n.name("Effort"));
+            names.put("untraced", n.name("Untraced code"));
+            names.put("warnings", n.name("Warnings"));
+            names.put("suspects", n.name("Suspect links"));
+            names.put("defects", n.name("Trace defects"));
+            names.put("tests", n.name("Test results"));
+            return names;
+        }
+
+        void build() {
+            Map<String, SheetWriter> sheets = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                SXSSFSheet s = wb.createSheet(e.getValue());
+                sheets.put(e.getKey(), new SheetWriter(s, styles));
+            }
+            about(sheets.get("about"));
+            int matrixEnd = matrix(sheets.get("matrix"));
+            Map<String, Integer> dirTotals = new LinkedHashMap<>();
+            for (ConfigurationFigures c : evidence.configurations()) {
+                dirTotals.put(c.name(), directories(sheets.get("dirs:" + c.name()), c));
+                files(sheets.get("files:" + c.name()), c);
+            }
+            summary(sheets.get("summary"), matrixEnd, dirTotals);
+            effort(sheets.get("effort"));
+            untraced(sheets.get("untraced"));
+            warnings(sheets.get("warnings"));
+            simpleTable(sheets.get("suspects"), new String[] {"From", "To", "Reason"}, evidence.suspectLinks(),
+                    (SuspectLink s) -> new String[] {s.from(), s.to(), s.reason()});
+            simpleTable(sheets.get("defects"), new String[] {"Configuration", "Item", "Defect"}, evidence.defects(),
+                    (TraceDefect d) -> new String[] {d.configuration(), d.item(), d.message()});
+            simpleTable(sheets.get("tests"), new String[] {"Test", "Outcome"}, evidence.testResults(),
+                    (TestResult t) -> new String[] {t.test(), t.outcome().name()});
+            wb.setActiveSheet(0);
+            // SXSSF writes formulas without cached values: ask the reader to compute them on opening.
+            wb.setForceFormulaRecalculation(true);
+        }
+
+        private void about(SheetWriter s) {
+            Row title = s.row();
+            s.text(title, 0, "Xen functional-safety evidence workbook", styles.title());
+            s.skip();
+            pair(s, "Repository", context.repository(), Optional.empty());
+            pair(s, "Ref", context.ref(), Optional.empty());
+            pair(s, "Commit", context.commit(), context.commitUrl());
+            pair(s, "Generated at (UTC)", DateTimeFormatter.ISO_INSTANT.format(context.generatedAt()), Optional.empty());
+            pair(s, "Tool version", context.toolVersion(), Optional.empty());
+            pair(s, "Effort model", context.effortModel(), Optional.empty());
+            pair(s, "Dashboard", context.dashboardUrl(), context.dashboard(""));
+            long warnings = evidence.configurations().stream().mapToLong(c -> c.warnings().size()).sum();
+            Row w = s.row();
+            s.text(w, 0, "Figures with warnings", styles.label());
+            if (warnings == 0) {
+                s.text(w, 1, "none");
+            } else {
+                s.text(w, 1, "YES: " + warnings + " warning(s), see sheet '" + names.get("warnings") + "'",
+                        styles.warning());
+            }
+            s.skip();
+            s.header("Configuration", "Arch", "Board", ".config SHA-256", "Warnings");
+            for (ConfigurationFigures c : evidence.configurations()) {
+                Row r = s.row();
+                s.text(r, 0, c.name());
+                s.text(r, 1, c.arch());
+                s.text(r, 2, c.board().orElse(""));
+                s.text(r, 3, c.configSha256());
+                s.number(r, 4, c.warnings().size(), styles.integer());
+            }
+            s.skip();
+            Row how = s.row();
+            s.text(how, 0, "How each figure was obtained", styles.label());
+            Row hh = s.row();
+            s.text(hh, 0, "Figure", styles.header());
+            s.text(hh, 1, "Obtained by (reference it equals)", styles.header());
+            for (Provenance.Source src : Provenance.sources(context)) {
+                Row r = s.row();
+                s.text(r, 0, src.figure(), styles.wrap());
+                s.text(r, 1, src.obtainedBy(), styles.wrap());
+            }
+            s.applyWidths();
+        }
+
+        private void pair(SheetWriter s, String label, String value, Optional<String> url) {
+            Row r = s.row();
+            s.text(r, 0, label, styles.label());
+            s.link(r, 1, value, url);
+        }
+
+        /** The matrix; returns the 1-based number of its last data row (for COUNTIF ranges). */
+        private int matrix(SheetWriter s) {
+            List<String> head = new ArrayList<>(List.of("ID", "Type", "Title", "Covers", "Covered by",
+                    "Code anchors", "Tests"));
+            for (ConfigurationFigures c : evidence.configurations()) {
+                head.add("Verdict " + c.name());
+            }
+            head.add("Suspect");
+            s.header(head.toArray(String[]::new));
+            for (RequirementRow r : evidence.requirements()) {
+                Row row = s.row();
+                s.link(row, 0, r.id(), context.dashboard("/trace/items/" + encode(r.id())));
+                s.text(row, 1, r.type());
+                s.text(row, 2, r.title());
+                s.text(row, 3, String.join(", ", r.covers()));
+                s.text(row, 4, String.join(", ", r.coveredBy()));
+                s.text(row, 5, String.join(", ", r.codeAnchors()));
+                s.text(row, 6, String.join(", ", r.tests()));
+                int col = 7;
+                for (ConfigurationFigures c : evidence.configurations()) {
+                    TraceVerdict v = r.verdict(c.name());
+                    s.text(row, col++, v.name(), styles.verdict(v));
+                }
+                s.text(row, col, r.suspect() ? "SUSPECT" : "");
+            }
+            int last = s.nextRow();
+            s.finishTable(1, last - 1);
+            return last;
+        }
+
+        private static final String[] FIGURE_COLUMNS = {"files", "blank", "comment", "code"};
+
+        private static List<String> figureHeads() {
+            List<String> h = new ArrayList<>();
+            for (FigureKind k : FigureKind.values()) {
+                for (String f : FIGURE_COLUMNS) {
+                    h.add(k.label() + ": " + f);
+                }
+            }
+            return h;
+        }
+
+        private void figures(SheetWriter s, Row r, int first, Function<FigureKind, SlocFigure> of) {
+            int col = first;
+            for (FigureKind k : FigureKind.values()) {
+                SlocFigure f = of.apply(k);
+                s.number(r, col++, f.files(), styles.integer());
+                s.number(r, col++, f.blank(), styles.integer());
+                s.number(r, col++, f.comment(), styles.integer());
+                s.number(r, col++, f.code(), styles.integer());
+            }
+        }
+
+        /** Total (SUM), the analysis' totals and their difference under a figures table; returns the SUM row. */
+        private int totals(SheetWriter s, int firstFigureColumn, ConfigurationFigures c) {
+            int endData = s.nextRow(); // 1-based number of the last data row
+            Row sum = s.row();
+            int sumRow = sum.getRowNum();
+            s.text(sum, 0, "Total (SUM of the rows above)", styles.totalLabel());
+            for (int i = 0; i < 12; i++) {
+                int col = firstFigureColumn + i;
+                s.formula(sum, col, "SUM(" + s.range(col, endData) + ")", styles.totalInteger());
+            }
+            Row analysis = s.row();
+            s.text(analysis, 0, "Configuration total reported by the analysis", styles.label());
+            figures(s, analysis, firstFigureColumn, c::figure);
+            Row diff = s.row();
+            s.text(diff, 0, "Difference (must be 0)", styles.label());
+            for (int i = 0; i < 12; i++) {
+                int col = firstFigureColumn + i;
+                s.formula(diff, col, SheetWriter.cell(col, sumRow) + "-" + SheetWriter.cell(col, analysis.getRowNum()),
+                        styles.integer());
+            }
+            return sumRow;
+        }
+
+        private int directories(SheetWriter s, ConfigurationFigures c) {
+            List<String> head = new ArrayList<>(List.of("Directory"));
+            head.addAll(figureHeads());
+            s.header(head.toArray(String[]::new));
+            for (var d : c.directories()) {
+                Row r = s.row();
+                s.link(r, 0, d.path(), context.dashboard("/sloc/directories?configuration=" + encode(c.name())
+                        + "&path=" + encode(d.path())));
+                figures(s, r, 1, d::figure);
+            }
+            int lastData = s.nextRow() - 1;
+            int sumRow = totals(s, 1, c);
+            s.widen(0, 40);
+            s.finishTable(1, lastData);
+            return sumRow;
+        }
+
+        private void files(SheetWriter s, ConfigurationFigures c) {
+            List<String> head = new ArrayList<>(List.of("File", "Role"));
+            head.addAll(figureHeads());
+            s.header(head.toArray(String[]::new));
+            for (FileSloc f : c.files()) {
+                Row r = s.row();
+                s.link(r, 0, f.path(), context.dashboard("/sloc/files?configuration=" + encode(c.name())
+                        + "&path=" + encode(f.path())));
+                s.text(r, 1, f.role().name());
+                figures(s, r, 2, f::figure);
+            }
+            int lastData = s.nextRow() - 1;
+            Row sum = s.row();
+            s.text(sum, 0, "Total (SUM of the rows above)", styles.totalLabel());
+            for (int i = 0; i < 12; i++) {
+                s.formula(sum, 2 + i, "SUM(" + s.range(2 + i, lastData + 1) + ")", styles.totalInteger());
+            }
+            Row analysis = s.row();
+            s.text(analysis, 0, "Configuration total reported by the analysis", styles.label());
+            figures(s, analysis, 2, c::figure);
+            Row diff = s.row();
+            s.text(diff, 0, "Difference (must be 0 except for make cloc: files, see note)", styles.label());
+            for (int i = 0; i < 12; i++) {
+                int col = 2 + i;
+                s.formula(diff, col, SheetWriter.cell(col, sum.getRowNum()) + "-"
+                        + SheetWriter.cell(col, analysis.getRowNum()), styles.integer());
+            }
+            Row note = s.row();
+            s.text(note, 0, "Note: cloc counts files with identical content once; the per-file rows list every"
+                    + " compiled file, so a duplicate shows as a difference here and in the file count only.");
+            s.widen(0, 50);
+            s.finishTable(1, lastData);
+        }
+
+        private void summary(SheetWriter s, int matrixEnd, Map<String, Integer> dirTotals) {
+            Row t = s.row();
+            s.text(t, 0, "Summary per configuration (formulas over the other sheets)", styles.title());
+            s.skip();
+            s.header("Configuration", "Board", "make cloc code", "with headers code", "active lines code",
+                    "Requirements", "COVERED", "UNCOVERED", "DEFECT", "EXCLUDED", "Covered %", "Warnings");
+            String matrix = SheetNames.ref(names.get("matrix"));
+            int col = 7;
+            for (ConfigurationFigures c : evidence.configurations()) {
+                Row r = s.row();
+                s.text(r, 0, c.name());
+                s.text(r, 1, c.board().orElse(""));
+                String dirs = SheetNames.ref(names.get("dirs:" + c.name()));
+                int sumRow = dirTotals.get(c.name());
+                // code columns of the three figures: 1 + 3, 1 + 7, 1 + 11 on the directory sheet
+                s.formula(r, 2, dirs + "!" + SheetWriter.cell(4, sumRow), styles.integer());
+                s.formula(r, 3, dirs + "!" + SheetWriter.cell(8, sumRow), styles.integer());
+                s.formula(r, 4, dirs + "!" + SheetWriter.cell(12, sumRow), styles.integer());
+                String verdicts = matrix + "!" + SheetWriter.cell(col, 1) + ":" + SheetWriter.cell(col, matrixEnd - 1);
+                s.formula(r, 5, "COUNTA(" + verdicts + ")", styles.integer());
+                int k = 6;
+                for (TraceVerdict v : TraceVerdict.values()) {
+                    s.formula(r, k++, "COUNTIF(" + verdicts + ",\"" + v.name() + "\")", styles.integer());
+                }
+                String covered = SheetWriter.cell(6, r.getRowNum());
+                String all = SheetWriter.cell(5, r.getRowNum());
+                String excluded = SheetWriter.cell(9, r.getRowNum());
+                s.formula(r, 10, "IF(" + all + "-" + excluded + "=0,0,100*" + covered + "/(" + all + "-" + excluded
+                        + "))", styles.percent());
+                s.number(r, 11, c.warnings().size(), styles.integer());
+                col++;
+            }
+            s.finishTable(1, s.nextRow() - 1);
+        }
+
+        private void effort(SheetWriter s) {
+            s.header("Configuration", "Level", "Hours per SLOC", "SLOC basis", "Hours", "Rate x SLOC (check)",
+                    "Person-years", "Interpolated rate");
+            for (ConfigurationFigures c : evidence.configurations()) {
+                for (LevelEffort e : c.effort()) {
+                    Row r = s.row();
+                    s.text(r, 0, c.name());
+                    s.text(r, 1, e.level());
+                    s.number(r, 2, e.hoursPerSloc(), styles.decimal());
+                    s.number(r, 3, e.slocBasis(), styles.integer());
+                    s.number(r, 4, e.hours(), styles.decimal());
+                    int n = r.getRowNum();
+                    s.formula(r, 5, SheetWriter.cell(2, n) + "*" + SheetWriter.cell(3, n), styles.decimal());
+                    s.number(r, 6, e.personYears(), styles.decimal());
+                    s.text(r, 7, e.interpolated() ? "yes" : "no");
+                }
+            }
+            s.finishTable(2, s.nextRow() - 1);
+        }
+
+        private void untraced(SheetWriter s) {
+            s.header("Configuration", "File", "Untraced code lines");
+            for (UntracedCode u : evidence.untracedCode()) {
+                Row r = s.row();
+                s.text(r, 0, u.configuration());
+                s.link(r, 1, u.path(), context.dashboard("/sloc/files?configuration=" + encode(u.configuration())
+                        + "&path=" + encode(u.path())));
+                s.number(r, 2, u.code(), styles.integer());
+            }
+            int lastData = s.nextRow() - 1;
+            for (ConfigurationFigures c : evidence.configurations()) {
+                Row r = s.row();
+                s.text(r, 0, "Total " + c.name() + " (SUMIF)", styles.totalLabel());
+                s.formula(r, 2, "SUMIF(" + s.range(0, lastData + 1) + ",\"" + c.name() + "\","
+                        + s.range(2, lastData + 1) + ")", styles.totalInteger());
+            }
+            s.finishTable(1, lastData);
+        }
+
+        private void warnings(SheetWriter s) {
+            s.header("Configuration", "Warning");
+            for (ConfigurationFigures c : evidence.configurations()) {
+                for (String w : c.warnings()) {
+                    Row r = s.row();
+                    s.text(r, 0, c.name());
+                    s.text(r, 1, w, styles.warning());
+                }
+            }
+            s.finishTable(1, s.nextRow() - 1);
+        }
+
+        private <T> void simpleTable(SheetWriter s, String[] head, List<T> rows, Function<T, String[]> cells) {
+            s.header(head);
+            for (T t : rows) {
+                Row r = s.row();
+                String[] values = cells.apply(t);
+                for (int i = 0; i < values.length; i++) {
+                    s.text(r, i, values[i]);
+                }
+            }
+            s.finishTable(1, s.nextRow() - 1);
+        }
+
+        private static String encode(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
+}

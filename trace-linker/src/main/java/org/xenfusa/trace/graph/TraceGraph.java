@@ -1,0 +1,35 @@
+package org.xenfusa.trace.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.xenfusa.trace.function.FunctionIndex;
+import org.xenfusa.trace.link.LinkItems;
+import org.xenfusa.trace.link.LinkSet;
+import org.xenfusa.trace.spec.ImportProblem;
+import org.xenfusa.trace.spec.SpecificationImport;
+import org.xenfusa.trace.spec.SpecificationItem;
+
+/**
+ * The one graph of a snapshot: specification items and coverage tags from the tree, plus the
+ * items that link files stand for, traced together.
+ */
+public record TraceGraph(TraceResult trace, LinkItems links, List<SpecificationItem> tagItems,
+        List<ImportProblem> problems) {
+    public TraceGraph {
+        tagItems = List.copyOf(tagItems);
+        problems = List.copyOf(problems);
+    }
+
+    public static TraceGraph build(SpecificationImport imported, LinkSet linkSet, FunctionIndex index) {
+        LinkItems links = LinkItems.resolve(linkSet, index);
+        List<SpecificationItem> all = new ArrayList<>(imported.items());
+        all.addAll(links.items());
+        List<ImportProblem> problems = new ArrayList<>(imported.problems());
+        problems.addAll(links.problems());
+        // the items found in code files (by tags) are the code anchors of the tree itself
+        List<SpecificationItem> tags = imported.items().stream()
+                .filter(i -> org.xenfusa.trace.function.FunctionParser.handles(i.location().path())).toList();
+        return new TraceGraph(new Tracer().trace(all), links, tags, problems);
+    }
+}

@@ -1,0 +1,105 @@
+package org.xenfusa.trace.oracle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.itsallcode.openfasttrace.api.importer.tag.config.PathConfig;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.tree.SourceFile;
+import org.xenfusa.trace.graph.TraceResult;
+import org.xenfusa.trace.graph.Tracer;
+import org.xenfusa.trace.spec.ShortTagRule;
+import org.xenfusa.trace.spec.SpecificationImport;
+import org.xenfusa.trace.spec.SpecificationScanner;
+
+/**
+ * Our import and trace against OpenFastTrace 4.4.0's own, item by item: every field of every
+ * item, its links per state, shallow and deep coverage and the defect flag. OFT reads the same
+ * files in the same order (it is given the file list, so that duplicate handling, which depends
+ * on order, is compared too) and names them by the same absolute paths.
+ */
+class OpenFastTraceOracleTest {
+    @TempDir Path tmp;
+
+    @Test
+    void syntheticInputsGiveOftsVerdictsItemByItem() throws IOException {
+        SyntheticSpecifications.write(tmp);
+        List<PathConfig> oftShort = List.of(PathConfig.builder().patternPathMatcher("glob:**/src/short/*.c")
+                .tagArtifactType("impl").coveredItemArtifactType("XenSwdgn").build());
+        List<ShortTagRule> ourShort = List.of(new ShortTagRule(p -> p.startsWith("src/short/") && p.endsWith(".c"),
+                "impl", "XenSwdgn", ""));
+        Comparison c = compare(tmp, oftShort, ourShort);
+        assertThat(c.ours()).containsExactlyElementsOf(c.oft());
+        // the synthetic set must exercise every verdict, or this comparison proves little
+        Set<String> states = c.ours().stream().flatMap(v -> v.links().keySet().stream()).collect(Collectors.toSet());
+        assertThat(states).contains("COVERS", "PREDATED", "OUTDATED", "AMBIGUOUS", "UNWANTED", "ORPHANED",
+                "COVERED_SHALLOW", "COVERED_UNWANTED", "COVERED_PREDATED", "COVERED_OUTDATED", "DUPLICATE");
+        assertThat(c.ours()).extracting(ItemView::deepCoverage).contains("covered", "uncovered", "cycle");
+        assertThat(c.ours()).extracting(ItemView::status).contains("rejected", "draft", "proposed", "approved");
+        assertThat(c.ours()).anyMatch(ItemView::forwards).anyMatch(v -> !v.defect()).anyMatch(ItemView::defect);
+        assertThat(c.ours()).anyMatch(v -> v.id().startsWith("impl~console_driver-"))
+                .anyMatch(v -> v.id().equals("impl~custom-name~3"));
+        System.out.printf("OFT oracle, synthetic: %d items compared, 0 differ, %d defects%n", c.ours().size(),
+                c.ours().stream().filter(ItemView::defect).count());
+    }
+
+    @Test
+    void xenFusaRequirementsGiveOftsVerdictsItemByItem() throws IOException {
+        String xen = System.getenv("XEN_SRC");
+        Assumptions.assumeTrue(xen != null && !xen.isBlank(),
+                "XEN_SRC not set: set it to a Xen checkout to compare docs/fusa/reqs with OpenFastTrace");
+        Path reqs = Path.of(xen, "docs/fusa/reqs");
+        assertThat(reqs).isDirectory();
+        Comparison c = compare(reqs, List.of(), List.of());
+        assertThat(c.ours()).hasSizeGreaterThan(20);
+        Map<String, ItemView> oft = byKey(c.oft());
+        Map<String, ItemView> ours = byKey(c.ours());
+        assertThat(ours.keySet()).isEqualTo(oft.keySet());
+        Set<String> differing = new TreeSet<>();
+        ours.forEach((k, v) -> {
+            if (!v.equals(oft.get(k))) {
+                differing.add(k);
+            }
+        });
+        assertThat(differing).as("items that differ from OFT").isEmpty();
+        assertThat(c.ours()).containsExactlyElementsOf(c.oft());
+        System.out.printf("OFT oracle, Xen docs/fusa/reqs: %d items compared, 0 differ, %d defects%n",
+                c.ours().size(), c.ours().stream().filter(ItemView::defect).count());
+    }
+
+    record Comparison(List<ItemView> oft, List<ItemView> ours) {
+    }
+
+    static Comparison compare(Path root, List<PathConfig> oftShort, List<ShortTagRule> ourShort) throws IOException {
+        try (DirectorySourceTree tree = DirectorySourceTree.open(root)) {
+            List<Path> files = tree.files().stream().map(SourceFile::path).map(root::resolve).toList();
+            List<ItemView> oft = OftOracle.run(files, oftShort).items();
+            SpecificationImport imported = SpecificationScanner.under("").withShortTags(ourShort)
+                    .withLocationPrefix(root + "/").scan(tree);
+            TraceResult trace = new Tracer().trace(imported.items());
+            return new Comparison(oft, OurTrace.views(trace));
+        }
+    }
+
+    private static Map<String, ItemView> byKey(List<ItemView> views) {
+        Map<String, ItemView> m = new LinkedHashMap<>();
+        views.forEach(v -> m.put(v.key(), v));
+        return m;
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p);
+    }
+}
