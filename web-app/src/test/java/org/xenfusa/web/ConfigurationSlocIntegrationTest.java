@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.StartKind;
 import org.xenfusa.model.source.SourceRepository;
@@ -65,5 +66,17 @@ class ConfigurationSlocIntegrationTest {
         assertThat(noA.translationUnits()).doesNotContain("xen/common/fa.c");
         assertThat(noA.makeCloc().code()).isEqualTo(9);
         assertThat(noA.dotConfigSha256()).isNotEqualTo(all.dotConfigSha256());
+
+        // the slide table and the trend, as pages
+        SavedConfiguration withoutA = service.create("sloc-no-a", r.getId(), "RELEASE-2.0", "x86_64",
+                StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", "", "tester");
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String table = web.get("/sloc-table?c=" + saved.getId() + "&c=" + withoutA.getId()).body();
+        assertThat(table).contains("sloc-default").contains("sloc-no-a").contains("xen/common")
+                .contains("11 / ").contains(">9 / ").contains("DAL A effort").contains("DAL B effort (interpolated)");
+        String trend = web.get("/configurations/" + saved.getId() + "/trend").body();
+        assertThat(trend).contains("RELEASE-2.0");
     }
+
+    @LocalServerPort int port;
 }

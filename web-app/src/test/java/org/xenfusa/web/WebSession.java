@@ -1,0 +1,53 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser-like HTTP session against the running app: form login with its CSRF token, cookies kept. */
+final class WebSession {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private WebSession(int port) {
+        this.port = port;
+    }
+
+    static WebSession login(int port, String user, String password) throws Exception {
+        WebSession s = new WebSession(port);
+        HttpResponse<String> r = s.post("/login", "username=" + enc(user) + "&password=" + enc(password), "/login");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return s;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form with the CSRF token of the page {@code tokenFrom}. */
+    HttpResponse<String> post(String path, String form, String tokenFrom) throws Exception {
+        Matcher m = CSRF.matcher(get(tokenFrom).body());
+        assertThat(m.find()).as("a CSRF token on " + tokenFrom).isTrue();
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(m.group(1)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
