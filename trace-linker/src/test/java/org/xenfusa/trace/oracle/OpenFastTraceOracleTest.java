@@ -3,7 +3,6 @@ package org.xenfusa.trace.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +78,17 @@ class OpenFastTraceOracleTest {
                 c.ours().size(), c.ours().stream().filter(ItemView::defect).count());
     }
 
+    @Test
+    void theBenchmarkSetGivesOftsVerdictsItemByItem() throws IOException {
+        int links = org.xenfusa.trace.bench.SyntheticTraceSet.write(tmp);
+        assertThat(links).isEqualTo(50_000);
+        Comparison c = compare(tmp, List.of(), List.of());
+        assertThat(c.ours()).hasSize(50_500).containsExactlyElementsOf(c.oft());
+        assertThat(c.ours()).anyMatch(ItemView::defect);
+        System.out.printf("OFT oracle, benchmark set: %d items compared, 0 differ, %d defects%n", c.ours().size(),
+                c.ours().stream().filter(ItemView::defect).count());
+    }
+
     record Comparison(List<ItemView> oft, List<ItemView> ours) {
     }
 
@@ -97,9 +107,5 @@ class OpenFastTraceOracleTest {
         Map<String, ItemView> m = new LinkedHashMap<>();
         views.forEach(v -> m.put(v.key(), v));
         return m;
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }

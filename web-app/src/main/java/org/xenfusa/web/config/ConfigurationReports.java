@@ -102,6 +102,13 @@ public class ConfigurationReports {
         return report;
     }
 
+    /** Runs {@code work} with the counter of {@code source} at {@code ref}, one caller at a time. */
+    public synchronized <T> T withCounter(SourceRepository source, String ref,
+            java.util.function.Function<ConfigurationCounter, T> work) throws InvalidRepositoryException {
+        OpenCounter open = counter(source, ref);
+        return work.apply(open.counter());
+    }
+
     /** The content of a file of the configuration's repository at {@code ref}. */
     public synchronized byte[] read(SavedConfiguration saved, String ref, String path) throws InvalidRepositoryException {
         SourceRepository source = repositories.findById(saved.getRepositoryId())

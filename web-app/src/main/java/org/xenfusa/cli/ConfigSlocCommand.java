@@ -1,0 +1,251 @@
+package org.xenfusa.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.xenfusa.sloc.config.ConfigurationCounter;
+import org.xenfusa.sloc.config.ConfigurationDiff;
+import org.xenfusa.sloc.config.ConfigurationReport;
+import org.xenfusa.sloc.config.ConfigurationRequest;
+import org.xenfusa.sloc.config.DirectoryFigures;
+import org.xenfusa.sloc.config.FileFigures;
+import org.xenfusa.sloc.config.GeneratedFile;
+import org.xenfusa.sloc.config.LineFigures;
+import org.xenfusa.sloc.config.OptionCost;
+import org.xenfusa.sloc.config.OptionRanking;
+import org.xenfusa.sloc.config.ReportWarning;
+import org.xenfusa.sloc.effort.Asil;
+import org.xenfusa.sloc.effort.DesignAssuranceLevel;
+import org.xenfusa.sloc.effort.EffortEstimate;
+import org.xenfusa.sloc.effort.EffortModel;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code fusa config-sloc}: the three SLOC figures of a configuration (make cloc, with headers,
+ * active lines) per directory and in total, with the effort per DO-178C level; optionally the
+ * difference from the same configuration with other {@code --diff-set} values, and a ranking of
+ * the options that carry the most code.
+ */
+@Command(name = "config-sloc", mixinStandardHelpOptions = true,
+        description = "SLOC a configuration compiles (make cloc, with headers, active lines) and its certification effort.")
+final class ConfigSlocCommand implements Callable<Integer> {
+    @Mixin
+    ConfigurationOptions options;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Option(names = "--diff-set", paramLabel = "SYMBOL=VALUE",
+            description = "Compare with the same configuration plus these values (repeatable).")
+    List<String> diffSet = new ArrayList<>();
+
+    @Option(names = "--rank", paramLabel = "N", defaultValue = "0",
+            description = "Rank the N options (bool, set to y, with a prompt) that save the most SLOC when switched off.")
+    int rank;
+
+    @Override
+    public Integer call() throws Exception {
+        try (TreeSource source = TreeSource.open(options.repo, options.ref)) {
+            ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
+            ConfigurationRequest request = options.request(counter);
+            ConfigurationReport report = counter.report(request);
+            EffortModel model = EffortModel.xenFusaSig();
+            ConfigurationDiff diff = null;
+            ConfigurationReport other = null;
+            if (!diffSet.isEmpty()) {
+                other = counter.report(request.with(ConfigurationOptions.assignments(
+                        counter.kconfig(request.arch(), request.profile()), diffSet)));
+                diff = ConfigurationDiff.between(report, other);
+            }
+            List<OptionCost> ranking = List.of();
+            if (rank > 0) {
+                List<String> candidates = OptionRanking.candidates(report, counter.kconfig(request.arch(), request.profile()));
+                System.err.printf("fusa: ranking %d options...%n", candidates.size());
+                ranking = OptionRanking.rank(counter, request, report, candidates).stream().limit(rank).toList();
+            }
+            report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
+            if (json) {
+                Map<String, Object> doc = json(report, model);
+                if (diff != null) {
+                    doc.put("diff", json(diff, model.delta(report, other)));
+                }
+                if (rank > 0) {
+                    doc.put("ranking", ranking);
+                }
+                System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(doc));
+            } else {
+                print(System.out, report, model);
+                if (diff != null) {
+                    print(System.out, diffSet, diff, model.delta(report, other));
+                }
+                if (rank > 0) {
+                    System.out.printf("%nOptions by make-cloc SLOC saved when switched off:%n%-28s %10s %12s %12s %6s  %s%n",
+                            "option", "make cloc", "with hdrs", "active", "files", "also off");
+                    for (OptionCost c : ranking) {
+                        System.out.printf("%-28s %10d %12d %12d %6d  %s%s%n", c.symbol(), c.makeClocSaved(), c.withHeadersSaved(),
+                                c.activeLinesSaved(), c.sourcesRemoved(), String.join(" ", c.alsoOff()),
+                                c.switchable() ? "" : " (kept on by Kconfig)");
+                    }
+                }
+            }
+        }
+        return FusaCommandLine.OK;
+    }
+
+    static Map<String, Object> json(ConfigurationReport r, EffortModel model) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("commit", r.commit());
+        doc.put("arch", r.arch().targetArch());
+        doc.put("toolchain", r.toolchain());
+        doc.put("dotConfigSha256", r.dotConfigSha256());
+        doc.put("makeCloc", figures(r.makeCloc()));
+        doc.put("withHeaders", figures(r.withHeaders()));
+        doc.put("activeLines", figures(r.activeLines()));
+        doc.put("compiledFiles", r.compiledFiles());
+        doc.put("headers", r.headers());
+        List<Map<String, Object>> generated = new ArrayList<>();
+        for (GeneratedFile g : r.generated()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", g.path());
+            m.put("role", g.role().name().toLowerCase());
+            m.put("kind", g.kind().name().toLowerCase());
+            m.put("from", g.from());
+            m.put("counted", g.counted());
+            generated.add(m);
+        }
+        doc.put("generated", generated);
+        Map<String, Object> dirs = new LinkedHashMap<>();
+        for (DirectoryFigures d : r.directories()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("makeCloc", figures(d.makeCloc()));
+            m.put("withHeaders", figures(d.withHeaders()));
+            m.put("activeLines", figures(d.activeLines()));
+            dirs.put(d.directory(), m);
+        }
+        doc.put("directories", dirs);
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (FileFigures f : r.files()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", f.path());
+            m.put("role", f.role().name().toLowerCase());
+            m.put("language", f.count().language());
+            m.put("blank", f.count().blank());
+            m.put("comment", f.count().comment());
+            m.put("code", f.count().code());
+            m.put("activeCode", f.active().code());
+            m.put("counted", f.counted());
+            f.duplicateOf().ifPresent(d -> m.put("duplicateOf", d));
+            files.add(m);
+        }
+        doc.put("files", files);
+        doc.put("effort", effort(model.estimates(r)));
+        Map<String, Object> effortModel = new LinkedHashMap<>();
+        effortModel.put("name", model.name());
+        effortModel.put("description", model.description());
+        effortModel.put("figure", model.figure().name());
+        effortModel.put("hoursPerPersonYear", model.hoursPerPersonYear());
+        Map<String, String> asil = new LinkedHashMap<>();
+        for (Asil a : Asil.values()) {
+            asil.put(a.name(), model.levelOf(a).name());
+        }
+        effortModel.put("asilToDal", asil);
+        doc.put("effortModel", effortModel);
+        doc.put("warnings", r.warnings().stream().map(ReportWarning::toString).toList());
+        doc.put("undecidedConditions", r.undecidedConditions());
+        return doc;
+    }
+
+    private static Map<String, Object> json(ConfigurationDiff d, Map<DesignAssuranceLevel, EffortEstimate> delta) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sourcesAdded", d.sourcesAdded());
+        m.put("sourcesRemoved", d.sourcesRemoved());
+        m.put("headersAdded", d.headersAdded());
+        m.put("headersRemoved", d.headersRemoved());
+        m.put("makeCloc", figures(d.makeCloc()));
+        m.put("withHeaders", figures(d.withHeaders()));
+        m.put("activeLines", figures(d.activeLines()));
+        Map<String, Object> dirs = new LinkedHashMap<>();
+        for (DirectoryFigures x : d.directories()) {
+            dirs.put(x.directory(), Map.of("makeCloc", figures(x.makeCloc()), "withHeaders", figures(x.withHeaders()),
+                    "activeLines", figures(x.activeLines())));
+        }
+        m.put("directories", dirs);
+        m.put("symbols", d.symbols());
+        m.put("effort", effort(delta));
+        return m;
+    }
+
+    private static Map<String, Object> effort(Map<DesignAssuranceLevel, EffortEstimate> estimates) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        estimates.forEach((level, e) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("hours", e.hours());
+            m.put("personYears", e.personYears());
+            m.put("interpolated", e.interpolated());
+            out.put(level.name(), m);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> figures(LineFigures f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("files", f.files());
+        m.put("blank", f.blank());
+        m.put("comment", f.comment());
+        m.put("code", f.code());
+        return m;
+    }
+
+    static void print(PrintStream out, ConfigurationReport r, EffortModel model) {
+        out.printf("commit %s, %s, toolchain %s, .config sha256 %s%n", r.commit().isEmpty() ? "(folder)" : r.commit(),
+                r.arch().targetArch(), r.toolchain(), r.dotConfigSha256());
+        String line = "-".repeat(86);
+        out.println(line);
+        out.printf("%-30s %6s %10s %8s %12s %10s%n", "Directory", "files", "make cloc", "+ hdrs", "with hdrs", "active");
+        out.println(line);
+        for (DirectoryFigures d : r.directories()) {
+            out.printf("%-30s %6d %10d %8d %12d %10d%n", d.directory(), d.makeCloc().files(), d.makeCloc().code(),
+                    d.withHeaders().files() - d.makeCloc().files(), d.withHeaders().code(), d.activeLines().code());
+        }
+        out.println(line);
+        out.printf("%-30s %6d %10d %8d %12d %10d%n", "SUM:", r.makeCloc().files(), r.makeCloc().code(),
+                r.withHeaders().files() - r.makeCloc().files(), r.withHeaders().code(), r.activeLines().code());
+        out.println(line);
+        out.printf("%d compiled units, %d make cloc files, %d headers (%d generated, not counted), %d undecided conditions, %d warnings%n",
+                r.translationUnits().size(), r.compiledFiles().size(), r.headers().size(),
+                r.generated().stream().filter(g -> !g.counted()).count(), r.undecidedConditions(), r.warnings().size());
+        out.printf("%nEffort on %s SLOC (%s, %.0f h per person-year):%n", model.figure().name().toLowerCase().replace('_', '-'),
+                model.name(), model.hoursPerPersonYear());
+        printEffort(out, model.estimates(r));
+        out.println(model.description());
+    }
+
+    private static void printEffort(PrintStream out, Map<DesignAssuranceLevel, EffortEstimate> estimates) {
+        for (EffortEstimate e : estimates.values()) {
+            out.printf("  %-6s %6.3f h/SLOC %14.0f h %10.1f person-years%s%n", e.level().label(), e.hoursPerSloc(), e.hours(),
+                    e.personYears(), e.interpolated() ? "  (interpolated)" : "");
+        }
+    }
+
+    private static void print(PrintStream out, List<String> set, ConfigurationDiff d, Map<DesignAssuranceLevel, EffortEstimate> delta) {
+        out.printf("%nWith %s: make cloc %+d code (%+d files), with headers %+d, active %+d%n", String.join(" ", set),
+                d.makeCloc().code(), d.makeCloc().files(), d.withHeaders().code(), d.activeLines().code());
+        for (DirectoryFigures x : d.directories()) {
+            out.printf("  %-30s make cloc %+8d  with headers %+8d  active %+8d%n", x.directory(), x.makeCloc().code(),
+                    x.withHeaders().code(), x.activeLines().code());
+        }
+        d.sourcesRemoved().forEach(f -> out.println("  - " + f));
+        d.sourcesAdded().forEach(f -> out.println("  + " + f));
+        d.symbols().forEach(s -> out.printf("  %s: %s -> %s%n", s.symbol(), s.before(), s.after()));
+        printEffort(out, delta);
+    }
+}

@@ -1,0 +1,43 @@
+package org.xenfusa.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.xenfusa.exports.model.EvidenceJson;
+import org.xenfusa.exports.model.ReleaseEvidence;
+
+/**
+ * Loads the evidence JSON the export commands take with {@code --input} until they are wired to the analysis;
+ * any problem with the file is bad input (exit 2).
+ */
+final class EvidenceInputs {
+    private EvidenceInputs() {
+    }
+
+    static ReleaseEvidence load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new FusaCommandLine.BadInputException("evidence file " + file + " does not exist");
+        }
+        try {
+            return EvidenceJson.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new FusaCommandLine.BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FusaCommandLine.BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<ReleaseEvidence> loadOptional(Path file) {
+        return file == null ? Optional.empty() : Optional.of(load(file));
+    }
+
+    static String readText(Path file, String what) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new FusaCommandLine.BadInputException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

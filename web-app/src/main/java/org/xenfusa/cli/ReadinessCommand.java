@@ -1,0 +1,116 @@
+package org.xenfusa.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.xenfusa.exports.docx.ReadinessDocument;
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.exports.readiness.GateFileException;
+import org.xenfusa.exports.readiness.GateFileParser;
+import org.xenfusa.exports.readiness.GateResult;
+import org.xenfusa.exports.readiness.ReadinessEvaluator;
+import org.xenfusa.exports.readiness.ReadinessReport;
+import org.xenfusa.exports.xlsx.ReadinessWorkbook;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code fusa readiness}: evaluates the gate file on a release's evidence; exit 1 when a gate fails, for CI. */
+@Command(name = "readiness", mixinStandardHelpOptions = true,
+        description = "Evaluate release-readiness gates (exit 1 when a gate fails).")
+final class ReadinessCommand implements Callable<Integer> {
+    @Option(names = "--gates", required = true, description = "Gate file (YAML).")
+    Path gates;
+
+    @Option(names = "--input", required = true,
+            description = "Evidence JSON of the release (until the analysis is wired to this command).")
+    Path input;
+
+    @Option(names = "--previous", description = "Evidence JSON of the previous release, for deltas and growth.")
+    Path previous;
+
+    @Option(names = "--docx", description = "Also write the readiness report as DOCX.")
+    Path docx;
+
+    @Option(names = "--xlsx", description = "Also write the readiness report as XLSX.")
+    Path xlsx;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ReleaseEvidence current = EvidenceInputs.load(input);
+        Optional<ReleaseEvidence> before = EvidenceInputs.loadOptional(previous);
+        ReadinessReport report;
+        try {
+            report = ReadinessEvaluator.evaluate(GateFileParser.parse(EvidenceInputs.readText(gates, "gate file"),
+                    gates.toString()), current, before);
+        } catch (GateFileException e) {
+            throw new FusaCommandLine.BadInputException(e.getMessage(), e);
+        }
+        if (docx != null) {
+            Files.write(docx, ReadinessDocument.write(current, report));
+        }
+        if (xlsx != null) {
+            Files.write(xlsx, ReadinessWorkbook.write(report));
+        }
+        if (json) {
+            System.out.println(toJson(report));
+        } else {
+            System.out.printf("%s %s (%s): %s%n", current.context().repository(), current.context().ref(),
+                    current.context().commit(), report.passed() ? "READY" : "NOT READY");
+            for (GateResult r : report.results()) {
+                System.out.printf("%-8s %-24s %-40s threshold %-8s value %-8s %s%n", r.verdict(), r.configuration(),
+                        r.gate().key(), number(r.threshold()), r.value().map(ReadinessCommand::number).orElse("n/a"),
+                        r.detail());
+            }
+        }
+        return report.passed() ? FusaCommandLine.OK : FusaCommandLine.CHECK_FAILED;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String toJson(ReadinessReport report) {
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("commit", report.context().commit());
+        root.put("ref", report.context().ref());
+        root.put("ready", report.passed());
+        ArrayNode gates = root.putArray("gates");
+        for (GateResult r : report.results()) {
+            ObjectNode g = gates.addObject();
+            g.put("configuration", r.configuration());
+            g.put("gate", r.gate().key());
+            g.put("threshold", r.threshold());
+            if (r.value().isPresent()) {
+                g.put("value", r.value().get());
+            } else {
+                g.putNull("value");
+            }
+            g.put("verdict", r.verdict().name());
+            g.put("detail", r.detail());
+        }
+        report.comparison().ifPresent(c -> {
+            ObjectNode o = root.putObject("comparison");
+            o.put("previousRef", c.previousRef());
+            o.put("previousCommit", c.previousCommit());
+            c.requirementsAdded().forEach(o.withArray("requirementsAdded")::add);
+            c.requirementsChanged().forEach(o.withArray("requirementsChanged")::add);
+            c.requirementsRemoved().forEach(o.withArray("requirementsRemoved")::add);
+            c.regressedTests().forEach(o.withArray("regressedTests")::add);
+            c.newSuspectLinks().forEach(s -> o.withArray("newSuspectLinks").addObject().put("from", s.from())
+                    .put("to", s.to()));
+        });
+        return mapper.writeValueAsString(root);
+    }
+}

@@ -1,0 +1,152 @@
+package org.xenfusa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.web.SyntheticRepository;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code fusa kconfig} and {@code fusa config-sloc} contract on a small Xen-like repository of our own. */
+class ConfigurationCommandsTest {
+    /** Kconfig, Makefiles and sources; figures below are counted by hand. */
+    static final Map<String, String> TREE = new LinkedHashMap<>();
+
+    static {
+        TREE.put("xen/Makefile", "XEN_VERSION = 4\nXEN_SUBVERSION = 99\nALL_OBJS-y := common/built_in.o\n"
+                + "ALL_OBJS-y += arch/$(SRCARCH)/built_in.o\n");
+        TREE.put("xen/Rules.mk", "# modelled by the evaluator\n");
+        TREE.put("xen/scripts/Kbuild.include", "empty :=\n");
+        TREE.put("xen/Kconfig", "mainmenu \"Synthetic Xen $(XEN_FULLVERSION)\"\n\nconfig ARM_64\n\tdef_bool y\n\n"
+                + "config FOO\n\tbool \"Foo support\"\n\tdefault y\n\nconfig BAR\n\tbool \"Bar support\"\n\tdepends on FOO\n\tdefault y\n");
+        TREE.put("xen/arch/arm/configs/arm64_defconfig", "");
+        TREE.put("xen/arch/arm/arch.mk", "");
+        TREE.put("xen/arch/arm/Makefile", "obj-y += setup.o\n");
+        TREE.put("xen/arch/arm/setup.c", "int setup;\n");
+        TREE.put("xen/common/Makefile", "obj-y += core.o\nobj-$(CONFIG_FOO) += foo.o\nobj-$(CONFIG_BAR) += bar.o\n");
+        // 6 code lines, line 4 inactive unless BAR
+        TREE.put("xen/common/core.c", "#include <xen/lib.h>\nint core;\n#ifdef CONFIG_BAR\nint bar_hook;\n#endif\nint end;\n");
+        TREE.put("xen/common/foo.c", "int foo;\n");
+        TREE.put("xen/common/bar.c", "int bar;\nint bar2;\n");
+        TREE.put("xen/include/xen/config.h", "#define XEN_CONFIG 1\n");
+        TREE.put("xen/include/xen/lib.h", "int lib(void);\n");
+    }
+
+    @TempDir Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+    private SyntheticRepository repo;
+    private RevCommit commit;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        repo = SyntheticRepository.create(tmp);
+        commit = repo.commit("synthetic xen", "RELEASE-9.9.0", TREE);
+    }
+
+    @AfterEach
+    void restore() {
+        repo.close();
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private int run(String... args) {
+        return FusaCommandLine.run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void kconfigWritesTheDotConfigToStdoutOrAFile() throws Exception {
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--ref", "RELEASE-9.9.0", "--arch", "arm64", "--defconfig"))
+                .as(err()).isZero();
+        assertThat(out()).contains("CONFIG_FOO=y", "CONFIG_BAR=y");
+        Path file = tmp.resolve("allno.config");
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "arm64", "--allno", "--out", file.toString()))
+                .as(err()).isZero();
+        assertThat(Files.readString(file)).contains("# CONFIG_FOO is not set");
+        assertThat(FusaCommandLine.isCommand(new String[] {"kconfig"})).isTrue();
+    }
+
+    @Test
+    void kconfigExplainsASymbol() {
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "arm64", "--set", "FOO=n", "--explain", "BAR"))
+                .as(err()).isZero();
+        assertThat(out()).contains("CONFIG_BAR=n").contains("depends on FOO");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndSaysWhy() {
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "arm64", "--set", "NOPE=y")).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("--set NOPE=y: no Kconfig file defines CONFIG_NOPE");
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "sparc")).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("unknown architecture 'sparc'");
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--toolchain", "no-such-profile"))
+                .isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("unknown toolchain profile 'no-such-profile'");
+    }
+
+    @Test
+    void configSlocJsonCarriesTheContractFields() throws Exception {
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "RELEASE-9.9.0", "--arch", "arm64", "--json"))
+                .as(err()).isZero();
+        JsonNode j = JsonMapper.builder().build().readTree(out());
+        assertThat(j.get("commit").asString()).isEqualTo(commit.name());
+        assertThat(j.get("arch").asString()).isEqualTo("arm64");
+        // setup.c 1, core.c 6, foo.c 1, bar.c 2
+        assertThat(j.get("makeCloc").get("files").asInt()).isEqualTo(4);
+        assertThat(j.get("makeCloc").get("code").asInt()).isEqualTo(10);
+        assertThat(j.get("withHeaders").get("code").asInt()).isEqualTo(12);
+        assertThat(j.get("activeLines").get("code").asInt()).isEqualTo(12);
+        assertThat(j.get("compiledFiles")).hasSize(4);
+        assertThat(j.get("headers").get(0).asString()).isEqualTo("xen/include/xen/config.h");
+        assertThat(j.get("directories").get("xen/common").get("makeCloc").get("code").asInt()).isEqualTo(9);
+        assertThat(j.get("effort").get("DAL_A").get("hours").asDouble()).isEqualTo(10 * 0.67, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(j.get("effort").get("DAL_B").get("interpolated").asBoolean()).isTrue();
+        assertThat(j.get("effort").get("DAL_C").get("interpolated").asBoolean()).isFalse();
+        assertThat(j.get("warnings")).isEmpty();
+        assertThat(j.get("undecidedConditions").asInt()).isZero();
+        assertThat(j.has("generated")).isTrue();
+    }
+
+    @Test
+    void configSlocComparesWithAnOptionSwitchedAndPrintsATable() throws Exception {
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--diff-set", "BAR=n", "--json"))
+                .as(err()).isZero();
+        JsonNode d = JsonMapper.builder().build().readTree(out()).get("diff");
+        assertThat(d.get("sourcesRemoved").get(0).asString()).isEqualTo("xen/common/bar.c");
+        assertThat(d.get("makeCloc").get("code").asInt()).isEqualTo(-2);
+        // bar.c and core.c's line 4
+        assertThat(d.get("activeLines").get("code").asInt()).isEqualTo(-3);
+        out.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--rank", "2")).as(err()).isZero();
+        assertThat(out()).containsPattern("SUM:\\s+4\\s+10\\s+2\\s+12\\s+12").contains("DAL B").contains("(interpolated)");
+        assertThat(out()).containsPattern("FOO\\s+3\\s+3\\s+4\\s+2\\s+CONFIG_BAR");
+    }
+}

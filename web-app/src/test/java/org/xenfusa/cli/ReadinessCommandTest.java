@@ -1,0 +1,68 @@
+package org.xenfusa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.exports.model.EvidenceJson;
+import org.xenfusa.exports.synthetic.SyntheticEvidence;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code fusa readiness}: exit 1 when a gate fails (so CI can block), JSON output, gate file errors as exit 2. */
+class ReadinessCommandTest {
+    @TempDir Path tmp;
+    Path now;
+    Path before;
+
+    @BeforeEach
+    void evidence() throws Exception {
+        var shape = SyntheticEvidence.Shape.small();
+        now = tmp.resolve("now.json");
+        before = tmp.resolve("before.json");
+        Files.write(now, EvidenceJson.write(SyntheticEvidence.create(shape, "RELEASE-4.22.0", "a".repeat(40), 10)));
+        Files.write(before, EvidenceJson.write(SyntheticEvidence.create(shape, "RELEASE-4.21.0", "b".repeat(40), 0)));
+    }
+
+    @Test
+    void aFailingGateIsExitOneAndAPassingFileExitZero() throws Exception {
+        Path strict = tmp.resolve("strict.yaml");
+        Files.writeString(strict, "all:\n  suspect-links-max: 0\n");
+        Path docx = tmp.resolve("r.docx");
+        Path xlsx = tmp.resolve("r.xlsx");
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"readiness", "--gates", strict.toString(), "--input",
+                now.toString(), "--previous", before.toString(), "--docx", docx.toString(), "--xlsx", xlsx.toString()}))
+                    .as(c.err()).isEqualTo(1);
+            assertThat(c.out()).contains("NOT READY").contains("FAILED   x86_64-defconfig");
+        }
+        assertThat(docx).isNotEmptyFile();
+        assertThat(xlsx).isNotEmptyFile();
+        Path lax = tmp.resolve("lax.yaml");
+        Files.writeString(lax, "all:\n  suspect-links-max: 1\n  sloc-growth-max-percent: 50\n");
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"readiness", "--gates", lax.toString(), "--input",
+                now.toString(), "--previous", before.toString(), "--json"})).as(c.err()).isZero();
+            JsonNode json = JsonMapper.builder().build().readTree(c.out());
+            assertThat(json.get("ready").asBoolean()).isTrue();
+            assertThat(json.get("gates")).hasSize(4);
+            assertThat(json.get("comparison").get("previousRef").asString()).isEqualTo("RELEASE-4.21.0");
+        }
+    }
+
+    @Test
+    void aBadGateFileIsExitTwoNamingFileAndLine() throws Exception {
+        Path g = tmp.resolve("g.yaml");
+        Files.writeString(g, "all:\n  suspect-links-max: lots\n");
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"readiness", "--gates", g.toString(), "--input",
+                now.toString()})).isEqualTo(2);
+            assertThat(c.err()).contains(g + ":2: 'suspect-links-max' wants a whole number, got 'lots'");
+        }
+    }
+}

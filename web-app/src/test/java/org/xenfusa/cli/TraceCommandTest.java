@@ -1,0 +1,179 @@
+package org.xenfusa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.web.SyntheticRepository;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code fusa trace} contract: JSON fields, per-configuration figures, exit codes. */
+class TraceCommandTest {
+    @TempDir Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut;
+    private PrintStream oldErr;
+
+    private static final String REQS = """
+            Console
+            =======
+
+            `XenProd~console~1`
+
+            Description:
+            Xen shall provide a console.
+
+            Needs: XenSwdgn
+
+            UART
+            ----
+
+            `XenSwdgn~uart~1`
+
+            Description:
+            Xen shall drive the UART.
+
+            Covers:
+             - `XenProd~console~1`
+
+            Needs: impl, utest
+            """;
+
+    private static final String UART = """
+            int uart_init(void)
+            {
+                return 0;
+            }
+
+            int uart_put(char c)
+            {
+                return c;
+            }
+            """;
+
+    private static final String LINKS = """
+            version: 1
+            links:
+              - requirement: XenSwdgn~uart~1
+                code:
+                  - file: xen/drivers/uart.c
+                    function: uart_put
+                tests:
+                  - file: tests/uart.c
+                    name: uart.puts_a_char
+            """;
+
+    private static final String JUNIT = """
+            <testsuite name="uart"><testcase classname="uart" name="puts_a_char"/></testsuite>
+            """;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private RevCommit repo(SyntheticRepository repo) throws Exception {
+        return repo.commit("one", "RELEASE-1", Map.of("docs/fusa/reqs/console.rst", REQS,
+                "xen/drivers/uart.c", UART, "xen/common/timer.c", "int timer(void)\n{\n    return 1;\n}\n"));
+    }
+
+    @Test
+    void jsonCarriesItemsVerdictsAndConfigurationCoverage() throws Exception {
+        Files.writeString(tmp.resolve("links.yaml"), LINKS);
+        Files.writeString(tmp.resolve("files.txt"), "xen/drivers/uart.c\nxen/common/timer.c\n");
+        Files.writeString(tmp.resolve("junit.xml"), JUNIT);
+        RevCommit c;
+        int code;
+        try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
+            c = repo(repo);
+            code = FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--ref", "RELEASE-1",
+                "--links", tmp.resolve("links.yaml").toString(), "--junit", tmp.resolve("junit.xml").toString(),
+                "--arch", "arm64", "--config-files", tmp.resolve("files.txt").toString(), "--json"});
+        }
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("commit").asString()).isEqualTo(c.name());
+        assertThat(json.get("defects").asInt()).isZero();
+        JsonNode uart = null;
+        for (JsonNode i : json.get("items")) {
+            if (i.get("id").asString().equals("XenSwdgn~uart~1")) {
+                uart = i;
+            }
+        }
+        assertThat(uart).isNotNull();
+        assertThat(uart.get("type").asString()).isEqualTo("XenSwdgn");
+        assertThat(uart.get("title").asString()).isEqualTo("UART");
+        assertThat(uart.get("location").get("path").asString()).isEqualTo("docs/fusa/reqs/console.rst");
+        assertThat(uart.get("location").get("line").asInt()).isEqualTo(14);
+        assertThat(uart.get("covers").get(0).asString()).isEqualTo("XenProd~console~1");
+        assertThat(uart.get("coveredBy")).hasSize(2);
+        assertThat(uart.get("verdict").asString()).isEqualTo("covered");
+        assertThat(uart.get("verification").asString()).isEqualTo("verified");
+        JsonNode conf = json.get("configuration");
+        assertThat(conf.get("compiledCode").asInt()).isEqualTo(12);
+        assertThat(conf.get("tracedCode").asInt()).isEqualTo(4);
+        assertThat(conf.get("untracedCode").asInt()).isEqualTo(8);
+        assertThat(conf.get("levels").get("design").get("applicable").asInt()).isEqualTo(1);
+        assertThat(conf.get("levels").get("design").get("verified").asInt()).isEqualTo(1);
+        assertThat(conf.get("untracedFunctions").get(0).get("name").asString()).isIn("uart_init", "timer");
+        assertThat(json.get("verification").get("XenSwdgn~uart~1").get("evidence").get(0).get("sha256").asString())
+                .hasSize(64);
+    }
+
+    @Test
+    void defectsExitWithOneAndAreListed() throws Exception {
+        int code;
+        try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
+            repo(repo);
+            code = FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--ref", "RELEASE-1"});
+        }
+        assertThat(code).isEqualTo(FusaCommandLine.CHECK_FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 items, 2 defects")
+                .contains("not ok  XenProd~console~1  docs/fusa/reqs/console.rst:4  uncovered deep")
+                .contains("not ok  XenSwdgn~uart~1  docs/fusa/reqs/console.rst:14  uncovered");
+    }
+
+    @Test
+    void aMissingLinkFileIsBadInputAndABrokenOneIsNamedByLine() throws Exception {
+        try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
+            repo(repo);
+            assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--links",
+                tmp.resolve("nope.yaml").toString()})).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.yaml' does not exist");
+            Files.writeString(tmp.resolve("bad.yaml"), "version: 1\nlinks:\n  - requirement: XenSwdgn~x\n");
+            FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--links",
+                tmp.resolve("bad.yaml").toString()});
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml:3: malformed requirement id");
+        }
+    }
+
+    @Test
+    void defconfigIsNotWiredYetAndSaysSo() {
+        assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", tmp.toString(), "--arch", "arm64",
+            "--defconfig"})).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--config-files");
+    }
+}
