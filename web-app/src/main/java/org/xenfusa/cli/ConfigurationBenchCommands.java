@@ -22,14 +22,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Benchmarks of the configuration engines that print figures (never pass/fail):
- * {@code fusa bench-kconfig} and {@code fusa bench-config-sloc}.
+ * {@code fusa bench kconfig} and {@code fusa bench config-sloc}.
  */
 final class ConfigurationBenchCommands {
     private ConfigurationBenchCommands() {
     }
 
     /** Kconfig parse time of the whole tree and evaluation time of each defconfig, per architecture, warm. */
-    @Command(name = "bench-kconfig", mixinStandardHelpOptions = true,
+    @Command(name = "kconfig", mixinStandardHelpOptions = true,
             description = "Time Kconfig parsing and defconfig evaluation per architecture (warm JVM).")
     static final class Kconfig implements Callable<Integer> {
         @Option(names = "--repo", required = true)
@@ -78,7 +78,7 @@ final class ConfigurationBenchCommands {
     }
 
     /** Configuration to all three figures, warm, and a sweep of configurations with one option switched. */
-    @Command(name = "bench-config-sloc", mixinStandardHelpOptions = true,
+    @Command(name = "config-sloc", mixinStandardHelpOptions = true,
             description = "Time from a configuration to its three SLOC figures (warm), and a sweep of configurations.")
     static final class ConfigSloc implements Callable<Integer> {
         @Option(names = "--repo", required = true)
