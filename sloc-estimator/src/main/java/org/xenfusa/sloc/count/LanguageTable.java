@@ -87,6 +87,7 @@ final class LanguageTable {
         row("HTML", "htm html html.hl xht", "", "", NO_CONT, html()),
         row("SVG", "SVG svg", "", "", NO_CONT, html()),
         row("XSLT", "XSL XSLT xsl xslt", "", "", NO_CONT, html()),
+        row("XSD", "XSD xsd", "", "", NO_CONT, html()),
         row("DTD", "dtd", "", "", NO_CONT, html()),
         row("INI", "buildozer.spec ini lektorproject prefs", "", "", NO_CONT, List.of(rm("^\\s*;"))),
         row("OCaml", "eliom eliomi ml ml4 mli mll mly", "", "", CONT, List.of(new OCamlComments())),
@@ -102,6 +103,10 @@ final class LanguageTable {
                 + " webmanifest yyp", "", "", NO_CONT, List.of(rm("^\\s*$"))),
         row("TOML", "toml", "", "", NO_CONT, hash()),
         row("Text", "text txt", "", "", NO_CONT, List.of(rm("^\\s*$"))),
+        row("Maven", "pom pom.xml", "", "", NO_CONT, html()),
+        row("Properties", "properties", "", "", NO_CONT, List.of(rm("^\\s*#"), rm("^\\s*!"))),
+        row("SQL", "SQL cql mysql psql sql tab udf viw", "", "", NO_CONT,
+            List.of(new RegexpCommon(CommonSyntax.C), rm("^\\s*--"))),
         row("Rust", "rs rs.in", "", "", NO_CONT, cpp()),
         row("Go", "go", "", "", CONT, cpp()),
         row("Java", "java", "", "", NO_CONT, List.of(

@@ -42,7 +42,7 @@ public class SnapshotIngester {
      * Version of the counting rules stored with each count. Raise it whenever a change to the
      * counter changes any result, so that cached counts of older rules are counted again.
      */
-    public static final int COUNTER_VERSION = 1;
+    public static final int COUNTER_VERSION = 2;
 
     private final IngestJobRepository jobs;
     private final SourceRepositoryRepository repositories;
