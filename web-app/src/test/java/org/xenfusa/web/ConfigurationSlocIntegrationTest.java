@@ -73,7 +73,7 @@ class ConfigurationSlocIntegrationTest {
         WebSession web = WebSession.login(port, "admin", "test-admin-password");
         String table = web.get("/sloc-table?c=" + saved.getId() + "&c=" + withoutA.getId()).body();
         assertThat(table).contains("sloc-default").contains("sloc-no-a").contains("xen/common")
-                .contains("11 / ").contains(">9 / ").contains("DAL A effort").contains("DAL B effort (interpolated)");
+                .contains(">11 / ").contains(">9 / ").contains("DAL A effort").contains("DAL B effort (interpolated)");
         String trend = web.get("/configurations/" + saved.getId() + "/trend").body();
         assertThat(trend).contains("RELEASE-2.0");
     }

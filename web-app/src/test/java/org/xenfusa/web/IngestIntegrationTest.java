@@ -208,6 +208,29 @@ class IngestIntegrationTest {
     }
 
     @Test
+    void aRepositoryWithThousandsOfTagsIngestsOnlyTheMatchingOnes() throws Exception {
+        Path own = Files.createTempDirectory(root, "many-tags");
+        try (SyntheticRepository many = SyntheticRepository.create(own)) {
+            RevCommit c = many.commit("one", "RELEASE-9.0", Map.of("xen/a.c", SyntheticRepository.cFile("a", 2)));
+            var repo = many.git().getRepository();
+            var batch = repo.getRefDatabase().newBatchUpdate();
+            for (int i = 0; i < 3000; i++) {
+                batch.addCommand(new org.eclipse.jgit.transport.ReceiveCommand(ObjectId.zeroId(), c.getId(),
+                        "refs/tags/nightly-" + i));
+            }
+            try (var walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+                batch.execute(walk, org.eclipse.jgit.lib.NullProgressMonitor.INSTANCE);
+            }
+            assertThat(repo.getRefDatabase().getRefsByPrefix("refs/tags/")).hasSize(3001);
+            SourceRepository r = registrar.register("many-tags-repo", many.dir().toString(), "tester");
+            IngestJob job = awaitEnd(ingest.request(r.getId(), IngestMode.TAGS, "RELEASE-*", "tester"));
+            assertThat(job.getState()).as(job.getMessage()).isEqualTo(IngestState.SUCCEEDED);
+            assertThat(job.getRefsTotal()).isEqualTo(1);
+            assertThat(snapshots.countByRepositoryId(r.getId())).isEqualTo(1);
+        }
+    }
+
+    @Test
     void registrationRejectsBadLocationsWithClearMessages() throws Exception {
         assertThatThrownBy(() -> registrar.register("x1", root.resolve("does-not-exist").toString(), "t"))
                 .isInstanceOf(InvalidRepositoryException.class).hasMessageContaining("does not exist");
