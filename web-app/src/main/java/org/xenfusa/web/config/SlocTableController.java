@@ -28,6 +28,7 @@ import org.xenfusa.sloc.config.LineFigures;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
+import org.xenfusa.sloc.report.ReleaseOrder;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.GitRepositories;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
@@ -112,7 +113,7 @@ public class SlocTableController {
         for (Snapshot s : snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(saved.getRepositoryId())) {
             byRef.putIfAbsent(s.getRefName(), s.getCommitTime().getEpochSecond());
         }
-        return byRef.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        return byRef.keySet().stream().sorted(ReleaseOrder.INSTANCE).toList();
     }
 
     /** One point of a configuration's trend across tags. */

@@ -91,7 +91,10 @@ public class DashboardController {
         SourceRepository repo = repositories.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no repository " + id));
         model.addAttribute("repository", repo);
-        model.addAttribute("snapshots", snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id));
+        // release order, the same as the trend chart, so that each row lines up with its point
+        model.addAttribute("snapshots", snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id).stream()
+                .sorted(java.util.Comparator.comparing(org.xenfusa.model.source.Snapshot::getRefName,
+                        org.xenfusa.sloc.report.ReleaseOrder.INSTANCE)).toList());
         model.addAttribute("jobs", jobs.findTop20ByRepositoryIdOrderByCreatedAtDesc(id));
         model.addAttribute("trend", sloc.trend(id, path));
         model.addAttribute("trendPath", path);

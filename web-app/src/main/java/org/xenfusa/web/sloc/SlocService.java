@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.sloc.count.CountedFile;
+import org.xenfusa.sloc.report.ReleaseOrder;
 import org.xenfusa.sloc.report.SlocReport;
 import org.xenfusa.web.ingest.BlobCountStore;
 
@@ -38,6 +39,7 @@ public class SlocService {
     /** Code lines (cloc's SUM) of every snapshot of a repository under a prefix, oldest first. */
     public List<TrendPoint> trend(long repositoryId, String pathPrefix) {
         return snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repositoryId).stream()
+                .sorted(java.util.Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE))
                 .map(s -> {
                     SlocReport sloc = sloc(s.getId(), pathPrefix).orElseThrow();
                     return new TrendPoint(s.getId(), s.getRefName(), s.getShortSha(), sloc.sum().code(),
