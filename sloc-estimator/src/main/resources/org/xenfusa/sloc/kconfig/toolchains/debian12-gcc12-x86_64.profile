@@ -28,6 +28,8 @@ cc-option -mindirect-branch-register => y
 cc-option -mretpoline-external-thunk => n
 cc-option -mfunction-return=thunk-extern => y
 cc-option -fcf-protection=branch -mmanual-endbr -mindirect-branch=thunk-extern => y
+# asked by the 4.14 to 4.16 maintenance releases
+cc-option -fcf-protection=branch -mindirect-branch=thunk-extern => y
 as-instr wrssq %rax,0;setssbsy => y
 as-instr endbr64 => y
 # Kbuild (xen/arch/x86/arch.mk runs the toolchain for these; answers for the same tools)
