@@ -220,20 +220,34 @@ public final class KbuildEvaluator {
 
             // xen/Makefile: the objects and libraries the final link takes, then the arch's additions
             MakeInterpreter top = base.copy(warnings);
-            makefile("Makefile").ifPresentOrElse(mf -> top.evaluate(new KbuildMakefile(mf.path(),
-                    mf.lines().stream().filter(l -> l.text().matches("^(ALL_OBJS|ALL_LIBS|ARCH_LIBS)-.*")).toList())),
+            makefile("Makefile").ifPresentOrElse(mf -> top.evaluate(objectLists(mf)),
                     () -> warnings.add(new KbuildWarning(prefix + "Makefile", 0, "no top-level Makefile")));
+            if (top.wordsOf("ALL_OBJS-y").isEmpty()) {
+                // up to Xen 4.16 the lists lived in Rules.mk, as $(BASEDIR)/dir/built_in.o
+                makefile("Rules.mk").ifPresent(mf -> top.evaluate(objectLists(mf)));
+            }
             top.include("arch/" + arch.srcArch() + "/arch.mk", false);
+            // arch.mk's own -I directories apply to every object (x86 up to 4.19: asm/mach-generic, mach-default)
+            for (String f : MakeInterpreter.words(top.value("CFLAGS"))) {
+                if (f.startsWith("-I") && f.length() > 2) {
+                    archIncludes.add(MakeInterpreter.normalize(f.substring(2)));
+                }
+            }
             List<String> roots = new ArrayList<>();
             for (String o : top.wordsOf("ALL_OBJS-y")) {
                 if (o.endsWith("/built_in.o")) {
-                    roots.add(o.substring(0, o.length() - "/built_in.o".length()));
+                    roots.add(stripDot(o.substring(0, o.length() - "/built_in.o".length())));
                 }
             }
             for (String o : top.wordsOf("ALL_LIBS-y")) {
                 if (o.endsWith("/built_in.o")) {
-                    roots.add(o.substring(0, o.length() - "/built_in.o".length()));
+                    roots.add(stripDot(o.substring(0, o.length() - "/built_in.o".length())));
                 }
+            }
+            if (roots.isEmpty()) {
+                // never a silent zero: a layout this evaluator does not know must show on every figure
+                warnings.add(new KbuildWarning(prefix + "Makefile", 0, "no ALL_OBJS-y list found in Makefile or Rules.mk:"
+                        + " this tag's build layout is not understood, so no compiled file is known"));
             }
             asmGenericWrappers(base);
             Deque<String> queue = new ArrayDeque<>(new TreeSet<>(roots));
@@ -249,6 +263,18 @@ public final class KbuildEvaluator {
             return includes();
         }
 
+        /** The lines of a Makefile that build the final link's object and library lists. */
+        private final List<String> archIncludes = new ArrayList<>();
+
+        private KbuildMakefile objectLists(KbuildMakefile mf) {
+            return new KbuildMakefile(mf.path(), mf.lines().stream()
+                    .filter(l -> l.text().matches("^(ALL_OBJS|ALL_LIBS|ARCH_LIBS)-.*")).toList());
+        }
+
+        private static String stripDot(String dir) {
+            return dir.startsWith("./") ? dir.substring(2) : dir;
+        }
+
         private void seed(MakeInterpreter m) {
             config.forEach((k, v) -> m.set(k, autoConfValue(v)));
             m.set("srctree", ".");
@@ -256,6 +282,10 @@ public final class KbuildEvaluator {
             m.set("abs_srctree", "/xen-build");
             m.set("abs_objtree", "/xen-build");
             m.set("XEN_ROOT", "..");
+            // the names Xen 4.16 and older use for the same things
+            m.set("BASEDIR", ".");
+            m.set("TARGET_ARCH", arch.srcArch());
+            m.set("TARGET_SUBARCH", arch.targetArch());
             m.set("TARGET", "xen");
             m.set("ARCH", arch.targetArch());
             m.set("SRCARCH", arch.srcArch());
@@ -484,6 +514,7 @@ public final class KbuildEvaluator {
             List<String> quote = new ArrayList<>();
             List<String> incl = new ArrayList<>(List.of("include", "arch/" + arch.srcArch() + "/include",
                     "arch/" + arch.srcArch() + "/include/generated"));
+            incl.addAll(archIncludes);
             List<String> forced = new ArrayList<>(List.of("include/xen/config.h"));
             List<String> defines = new ArrayList<>();
             List<String> flags = MakeInterpreter.words(m.value("CFLAGS-y"));

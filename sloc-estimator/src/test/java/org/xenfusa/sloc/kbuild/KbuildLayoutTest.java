@@ -1,0 +1,59 @@
+package org.xenfusa.sloc.kbuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.xen.XenArch;
+
+/** Build layouts across Xen releases: lists in Rules.mk (up to 4.16), arch.mk include paths, unknown layouts. */
+class KbuildLayoutTest {
+    @TempDir Path dir;
+
+    private void write(Map<String, String> files) throws Exception {
+        for (var e : files.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+    }
+
+    @Test
+    void objectListsInRulesMkWithBasedirAreFollowed() throws Exception {
+        write(Map.of(
+                "xen/Makefile", "# the lists are in Rules.mk in this layout\nall:\n",
+                "xen/Rules.mk", "ALL_OBJS-y += $(BASEDIR)/common/built_in.o\nALL_OBJS-y += $(BASEDIR)/arch/$(TARGET_ARCH)/built_in.o\n",
+                "xen/scripts/Kbuild.include", "empty :=\n",
+                "xen/arch/x86/arch.mk", "CFLAGS += -I$(srctree)/arch/x86/include/asm/mach-default\n",
+                "xen/arch/x86/Makefile", "obj-y += setup.o\n",
+                "xen/arch/x86/setup.c", "#include <mach_apic.h>\nint s;\n",
+                "xen/arch/x86/include/asm/mach-default/mach_apic.h", "int apic;\n",
+                "xen/common/Makefile", "obj-y += a.o\n",
+                "xen/common/a.c", "int a;\n",
+                "xen/include/xen/config.h", "/* forced */\n"));
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            CompiledFileSet set = KbuildEvaluator.of(tree).evaluate(XenArch.X86_64, Map.of());
+            assertThat(set.makeClocList()).containsExactly("xen/arch/x86/setup.c", "xen/common/a.c");
+            assertThat(set.headers()).extracting(HeaderFile::path)
+                    .contains("xen/arch/x86/include/asm/mach-default/mach_apic.h");
+            assertThat(set.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownLayoutIsAWarningNeverASilentZero() throws Exception {
+        write(Map.of("xen/Makefile", "all:\n\t@echo nothing here\n", "xen/scripts/Kbuild.include", "empty :=\n",
+                "xen/arch/arm/arch.mk", "# nothing\n"));
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            CompiledFileSet set = KbuildEvaluator.of(tree).evaluate(XenArch.ARM64, Map.of());
+            assertThat(set.makeClocList()).isEmpty();
+            assertThat(set.warnings()).extracting(KbuildWarning::message)
+                    .anySatisfy(m -> assertThat(m).contains("no ALL_OBJS-y list found"));
+        }
+    }
+}
