@@ -76,6 +76,12 @@ class ConfigurationSlocIntegrationTest {
                 .contains(">11 / ").contains(">9 / ").contains("DAL A effort").contains("DAL B effort (interpolated)");
         String trend = web.get("/configurations/" + saved.getId() + "/trend").body();
         assertThat(trend).contains("RELEASE-2.0");
+
+        // one option switched: fa.c (2 code lines) goes, and DAL A effort drops by 2 x 0.67 h
+        String diff = web.get("/configurations/" + saved.getId() + "/diff?set=CONFIG_FEATURE_A=n").body();
+        assertThat(diff).contains("id=\"diff-make-cloc\">-2<").contains("xen/common/fa.c").contains(">-1.3<");
+        String ranking = web.get("/configurations/" + saved.getId() + "/ranking").body();
+        assertThat(ranking).contains(">FEATURE_A<").contains("FEATURE_B");
     }
 
     @LocalServerPort int port;

@@ -73,21 +73,8 @@ public class ConfigurationReports {
     /** The report of {@code saved} evaluated at {@code ref} with extra overrides after its own. */
     public synchronized ConfigurationReport report(SavedConfiguration saved, String ref, List<SymbolAssignment> extra)
             throws InvalidRepositoryException {
-        SourceRepository source = repositories.findById(saved.getRepositoryId())
-                .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
-        XenArch arch;
-        try {
-            arch = XenArch.of(saved.getArch());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRepositoryException(e.getMessage());
-        }
-        ToolchainProfile profile = saved.getToolchain().isBlank() ? ToolchainProfile.defaultFor(arch.targetArch())
-                : ToolchainProfile.shipped(saved.getToolchain()).orElseThrow(() -> new InvalidRepositoryException(
-                        "unknown toolchain profile '" + saved.getToolchain() + "'"));
-        List<SymbolAssignment> overrides = new java.util.ArrayList<>(ConfigurationService.parseOverrides(saved.getOverrides()));
-        overrides.addAll(extra);
-        ConfigurationRequest request = new ConfigurationRequest(arch, ConfigurationService.startingPoint(saved, arch),
-                overrides, profile);
+        SourceRepository source = source(saved);
+        ConfigurationRequest request = request(saved, extra);
         OpenCounter counter = counter(source, ref);
         String key = counter.tree().revCommit().name() + "\0" + request;
         ConfigurationReport hit = reports.get(key);
@@ -100,6 +87,29 @@ public class ConfigurationReports {
                 report.makeCloc().code(), (System.nanoTime() - t0) / 1_000_000);
         reports.put(key, report);
         return report;
+    }
+
+    /** The engine's request for a saved configuration, with extra overrides after its own. */
+    public ConfigurationRequest request(SavedConfiguration saved, List<SymbolAssignment> extra)
+            throws InvalidRepositoryException {
+        XenArch arch;
+        try {
+            arch = XenArch.of(saved.getArch());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRepositoryException(e.getMessage());
+        }
+        ToolchainProfile profile = saved.getToolchain().isBlank() ? ToolchainProfile.defaultFor(arch.targetArch())
+                : ToolchainProfile.shipped(saved.getToolchain()).orElseThrow(() -> new InvalidRepositoryException(
+                        "unknown toolchain profile '" + saved.getToolchain() + "'"));
+        List<SymbolAssignment> overrides = new java.util.ArrayList<>(ConfigurationService.parseOverrides(saved.getOverrides()));
+        overrides.addAll(extra);
+        return new ConfigurationRequest(arch, ConfigurationService.startingPoint(saved, arch), overrides, profile);
+    }
+
+    /** The repository a saved configuration reads. */
+    public SourceRepository source(SavedConfiguration saved) throws InvalidRepositoryException {
+        return repositories.findById(saved.getRepositoryId())
+                .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
     }
 
     /** Runs {@code work} with the counter of {@code source} at {@code ref}, one caller at a time. */
