@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +37,8 @@ public class BlobCountStore {
     }
 
     /** Keys {@code blobId + '\0' + fileName} already counted with {@code counterVersion}. */
-    public Map<String, Boolean> cachedKeys(Collection<String> blobIds, int counterVersion) {
-        Map<String, Boolean> keys = new HashMap<>();
+    public Set<String> cachedKeys(Collection<String> blobIds, int counterVersion) {
+        Set<String> keys = new HashSet<>();
         if (blobIds.isEmpty()) {
             return keys;
         }
@@ -50,7 +50,7 @@ public class BlobCountStore {
             ps.setInt(2, counterVersion);
             return ps;
         }, rs -> {
-            keys.put(rs.getString(1) + '\0' + rs.getString(2), Boolean.TRUE);
+            keys.add(rs.getString(1) + '\0' + rs.getString(2));
         });
         return keys;
     }

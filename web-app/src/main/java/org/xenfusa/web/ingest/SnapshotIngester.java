@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.jgit.lib.Repository;
@@ -117,13 +116,13 @@ public class SnapshotIngester {
             // consecutive tags share most blobs: ask the database only about keys this job has not seen
             Set<String> ids = new HashSet<>();
             files.stream().filter(f -> !progress.knownCached.contains(cacheKey(f))).forEach(f -> ids.add(f.blobId()));
-            Map<String, Boolean> cached = store.cachedKeys(ids, COUNTER_VERSION);
+            Set<String> cached = store.cachedKeys(ids, COUNTER_VERSION);
             Set<String> countedNow = new HashSet<>();
             List<SourceFile> fresh = files.stream()
-                    .filter(f -> !progress.knownCached.contains(cacheKey(f)) && !cached.containsKey(cacheKey(f))
+                    .filter(f -> !progress.knownCached.contains(cacheKey(f)) && !cached.contains(cacheKey(f))
                             && countedNow.add(cacheKey(f))).toList();
             files.forEach(f -> {
-                if (cached.containsKey(cacheKey(f))) {
+                if (cached.contains(cacheKey(f))) {
                     progress.knownCached.add(cacheKey(f));
                 }
             });
