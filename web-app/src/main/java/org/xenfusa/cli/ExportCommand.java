@@ -17,9 +17,13 @@ import org.xenfusa.exports.reqif.ReqifExport;
 import org.xenfusa.exports.xlsx.AssessorWorkbook;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fusa export}: writes one assessor document (XLSX, DOCX, ReqIF) or the whole evidence package. */
+/**
+ * {@code fusa export}: writes one assessor document (XLSX, DOCX, ReqIF) or the whole evidence package, from the
+ * analysis of a repository at a ref ({@code --repo}, configurations) or from an evidence JSON file ({@code --input}).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write an assessor document or the hashed evidence package.")
 final class ExportCommand implements Callable<Integer> {
@@ -34,22 +38,25 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "File to write.")
     Path out;
 
-    @Option(names = "--input", required = true,
-            description = "Evidence JSON (until the analysis options --repo/--ref/configuration are wired here).")
+    @Option(names = "--input", description = "Evidence JSON, instead of the analysis options (--repo ...).")
     Path input;
+
+    @Mixin
+    EvidenceOptions analysis;
 
     @Option(names = "--gates", description = "Evidence package only: also evaluate and include this gate file.")
     Path gates;
 
-    @Option(names = "--previous", description = "Evidence package only: previous release's evidence JSON.")
-    Path previous;
+    @Option(names = "--previous", description = "Evidence package only: the previous release, as a ref of --repo "
+            + "or (with --input) its evidence JSON.")
+    String previous;
 
     @Override
     public Integer call() throws Exception {
-        ReleaseEvidence evidence = EvidenceInputs.load(input);
         if (format != Format.evidence && (gates != null || previous != null)) {
             throw new FusaCommandLine.BadInputException("--gates and --previous go with --format evidence only");
         }
+        ReleaseEvidence evidence = load();
         byte[] bytes = switch (format) {
             case xlsx -> AssessorWorkbook.write(evidence);
             case docx -> TraceabilityReport.write(evidence);
@@ -68,6 +75,27 @@ final class ExportCommand implements Callable<Integer> {
         return FusaCommandLine.OK;
     }
 
+    private ReleaseEvidence load() {
+        if (input != null) {
+            analysis.requireAbsent("--input and the analysis options (--repo, --arch, ...) exclude each other");
+            return EvidenceInputs.load(input);
+        }
+        if (!analysis.given()) {
+            throw new FusaCommandLine.BadInputException("give --repo REF and configurations, or --input EVIDENCE.json");
+        }
+        // suspect links need the previous snapshot, which only an evidence package with --previous names
+        return analysis.evidence(analysis.ref, format == Format.evidence ? Optional.ofNullable(previous)
+                : Optional.empty());
+    }
+
+    private Optional<ReleaseEvidence> previousEvidence() {
+        if (previous == null) {
+            return Optional.empty();
+        }
+        return Optional.of(input != null ? EvidenceInputs.load(Path.of(previous)) : analysis.evidence(previous,
+                Optional.empty()));
+    }
+
     private Optional<ReadinessInputs> readiness(ReleaseEvidence evidence) {
         if (gates == null) {
             if (previous != null) {
@@ -76,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
             return Optional.empty();
         }
         String text = EvidenceInputs.readText(gates, "gate file");
-        Optional<ReleaseEvidence> before = EvidenceInputs.loadOptional(previous);
+        Optional<ReleaseEvidence> before = previousEvidence();
         try {
             return Optional.of(new ReadinessInputs(gates.getFileName().toString(), text, before,
                     ReadinessEvaluator.evaluate(GateFileParser.parse(text, gates.toString()), evidence, before)));

@@ -12,29 +12,37 @@ import org.xenfusa.exports.readiness.GateFileException;
 import org.xenfusa.exports.readiness.GateFileParser;
 import org.xenfusa.exports.readiness.GateResult;
 import org.xenfusa.exports.readiness.ReadinessEvaluator;
+import org.xenfusa.exports.readiness.ReadinessGates;
 import org.xenfusa.exports.readiness.ReadinessReport;
 import org.xenfusa.exports.xlsx.ReadinessWorkbook;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code fusa readiness}: evaluates the gate file on a release's evidence; exit 1 when a gate fails, for CI. */
+/**
+ * {@code fusa readiness}: evaluates the gate file on a release (analysed from {@code --repo} at {@code --ref}, or an
+ * evidence JSON); exit 1 when a gate fails, for CI.
+ */
 @Command(name = "readiness", mixinStandardHelpOptions = true,
         description = "Evaluate release-readiness gates (exit 1 when a gate fails).")
 final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--gates", required = true, description = "Gate file (YAML).")
     Path gates;
 
-    @Option(names = "--input", required = true,
-            description = "Evidence JSON of the release (until the analysis is wired to this command).")
+    @Option(names = "--input", description = "Evidence JSON of the release, instead of the analysis options.")
     Path input;
 
-    @Option(names = "--previous", description = "Evidence JSON of the previous release, for deltas and growth.")
-    Path previous;
+    @Mixin
+    EvidenceOptions analysis;
+
+    @Option(names = "--previous", description = "The previous release, for deltas, growth and suspect links: a ref "
+            + "of --repo, or (with --input) its evidence JSON.")
+    String previous;
 
     @Option(names = "--docx", description = "Also write the readiness report as DOCX.")
     Path docx;
@@ -47,12 +55,31 @@ final class ReadinessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReleaseEvidence current = EvidenceInputs.load(input);
-        Optional<ReleaseEvidence> before = EvidenceInputs.loadOptional(previous);
+        if (!Files.isRegularFile(gates)) {
+            throw new FusaCommandLine.BadInputException("gate file " + gates + " does not exist");
+        }
+        ReadinessGates parsed;
+        try {
+            // the gate file is checked before the (long) analysis, so a typo fails in a second
+            parsed = GateFileParser.parse(EvidenceInputs.readText(gates, "gate file"), gates.toString());
+        } catch (GateFileException e) {
+            throw new FusaCommandLine.BadInputException(e.getMessage(), e);
+        }
+        ReleaseEvidence current;
+        Optional<ReleaseEvidence> before;
+        if (input != null) {
+            analysis.requireAbsent("--input and the analysis options (--repo, --arch, ...) exclude each other");
+            current = EvidenceInputs.load(input);
+            before = EvidenceInputs.loadOptional(previous == null ? null : Path.of(previous));
+        } else if (analysis.given()) {
+            current = analysis.evidence(analysis.ref, Optional.ofNullable(previous));
+            before = previous == null ? Optional.empty() : Optional.of(analysis.evidence(previous, Optional.empty()));
+        } else {
+            throw new FusaCommandLine.BadInputException("give --repo REF and configurations, or --input EVIDENCE.json");
+        }
         ReadinessReport report;
         try {
-            report = ReadinessEvaluator.evaluate(GateFileParser.parse(EvidenceInputs.readText(gates, "gate file"),
-                    gates.toString()), current, before);
+            report = ReadinessEvaluator.evaluate(parsed, current, before);
         } catch (GateFileException e) {
             throw new FusaCommandLine.BadInputException(e.getMessage(), e);
         }

@@ -12,6 +12,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
+import org.xenfusa.sloc.config.ConfigurationCounter;
+import org.xenfusa.sloc.config.ConfigurationReport;
+import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.trace.config.ConfigurationAnalysis;
 import org.xenfusa.trace.config.ConfigurationCoverage;
 import org.xenfusa.trace.config.FunctionSloc;
@@ -62,9 +65,17 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--arch", description = "Architecture of the configuration (x86_64, arm64, ...).")
     String arch;
 
-    @Option(names = "--defconfig", arity = "0..1", fallbackValue = "",
-            description = "Configuration from a defconfig (not wired yet: use --config-files).")
+    @Option(names = "--defconfig", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "With --arch: the configuration of arch/<arch>/configs/<arch>_defconfig, or another file there "
+                    + "(the default when --arch is given without --config-files).")
     String defconfig;
+
+    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "With --arch: set a symbol (repeatable).")
+    List<String> set = new ArrayList<>();
+
+    @Option(names = "--toolchain", paramLabel = "PROFILE",
+            description = "With --arch: shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
+    String toolchain;
 
     @Option(names = "--config-files", description = "The configuration's compiled files, one path per line "
             + "(as config-sloc's compiledFiles or make cloc's list).")
@@ -73,11 +84,16 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    /** The .config's SHA-256 when the configuration was computed here, to name it in evidence. */
+    private String dotConfigSha256;
+
     @Override
     public Integer call() throws Exception {
-        if (defconfig != null) {
-            throw new BadInputException("--defconfig is not wired to the configuration library yet: "
-                    + "give the compiled files with --config-files (e.g. from fusa config-sloc --json)");
+        if (configFiles != null && (defconfig != null || !set.isEmpty())) {
+            throw new BadInputException("give the configuration either as --arch with --defconfig/--set, or as --config-files");
+        }
+        if (arch == null && (defconfig != null || !set.isEmpty() || toolchain != null)) {
+            throw new BadInputException("--defconfig, --set and --toolchain need --arch");
         }
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
@@ -100,6 +116,9 @@ final class TraceCommand implements Callable<Integer> {
         try (TreeSource source = TreeSource.open(repo, ref)) {
             SpecificationImport specs = SpecificationScanner.under(path).scan(source.tree());
             FunctionIndex index = FunctionIndex.of(source.tree());
+            if (compiled == null && arch != null) {
+                compiled = compiledFiles(source);
+            }
             TraceGraph graph = TraceGraph.build(specs, linkSet, index);
             List<ImportProblem> problems = new ArrayList<>(graph.problems());
             problems.addAll(evidenceProblems);
@@ -118,6 +137,33 @@ final class TraceCommand implements Callable<Integer> {
             }
             return defects > 0 ? FusaCommandLine.CHECK_FAILED : FusaCommandLine.OK;
         }
+    }
+
+    /** The files {@code make cloc} would count for --arch, --defconfig and --set, as {@code fusa config-sloc} computes them. */
+    private List<String> compiledFiles(TreeSource source) {
+        ConfigurationOptions options = new ConfigurationOptions();
+        options.repo = repo;
+        options.ref = ref;
+        options.arch = arch;
+        options.toolchain = toolchain;
+        options.set = set;
+        options.start = new ConfigurationOptions.Start();
+        options.start.defconfig = defconfig == null ? "" : defconfig;
+        ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
+        if (source.tree().file(counter.xenFolder() + "Kconfig").isEmpty()) {
+            throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref)
+                    + " (give the compiled files with --config-files instead)");
+        }
+        ConfigurationRequest request;
+        try {
+            request = options.request(counter);
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage() + " (or give the compiled files with --config-files)", e);
+        }
+        ConfigurationReport report = counter.report(request);
+        report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
+        dotConfigSha256 = report.dotConfigSha256();
+        return report.compiledFiles();
     }
 
     private static Path requireFile(Path p, String what) {
@@ -178,6 +224,11 @@ final class TraceCommand implements Callable<Integer> {
         if (coverage != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("arch", arch);
+            if (dotConfigSha256 != null) {
+                c.put("defconfig", defconfig == null || defconfig.isEmpty() ? "(default)" : defconfig);
+                c.put("set", set);
+                c.put("dotConfigSha256", dotConfigSha256);
+            }
             c.put("compiledFiles", coverage.compiledFiles());
             c.put("compiledCode", coverage.compiledCode());
             c.put("tracedCode", coverage.tracedCode());

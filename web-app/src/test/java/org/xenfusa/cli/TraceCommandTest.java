@@ -171,9 +171,9 @@ class TraceCommandTest {
     }
 
     @Test
-    void defconfigIsNotWiredYetAndSaysSo() {
+    void defconfigOnATreeWithoutKconfigIsBadInputAndPointsToConfigFiles() {
         assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", tmp.toString(), "--arch", "arm64",
             "--defconfig"})).isEqualTo(FusaCommandLine.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--config-files");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Kconfig found").contains("--config-files");
     }
 }

@@ -135,7 +135,7 @@ class ConfigurationIntegrationTest {
 
     @Test
     void pagesShowTheMenuAndServeTheDotConfig() throws Exception {
-        SavedConfiguration saved = create("cfg-pages", "");
+        SavedConfiguration saved = create("cfg-pages", "CONFIG_LIMIT=12\nCONFIG_FEATURE_B=n");
         // the pages are behind form login
         var cookies = new java.net.CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -148,6 +148,10 @@ class ConfigurationIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=test-admin-password&_csrf="
                         + java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.discarding());
+        // the list shows each configuration's overrides on one line
+        String list = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/configurations")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(list).contains("cfg-pages").contains("CONFIG_LIMIT=12, CONFIG_FEATURE_B=n");
         String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/configurations/" + saved.getId() + "?q=feature")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("FEATURE_A").contains("FEATURE_B").contains("Common Features").doesNotContain(">LIMIT<");

@@ -28,6 +28,15 @@ public final class ReadinessEvaluator {
     /** OpenFastTrace's artifact type for design requirements. */
     static final String DESIGN_TYPE = "dsn";
 
+    /**
+     * Design requirements: OpenFastTrace's {@code dsn} and the artifact types projects name for their
+     * design level, such as Xen's {@code XenSwdgn} (software design).
+     */
+    static boolean isDesignType(String type) {
+        String t = type.toLowerCase(java.util.Locale.ROOT);
+        return t.equals(DESIGN_TYPE) || t.endsWith("dgn") || t.endsWith("dsn") || t.equals("design");
+    }
+
     private ReadinessEvaluator() {
     }
 
@@ -60,7 +69,7 @@ public final class ReadinessEvaluator {
         return switch (t.gate()) {
             case DESIGN_COVERED_BY_CODE -> {
                 List<RequirementRow> dsn = e.requirements().stream()
-                        .filter(r -> r.type().equals(DESIGN_TYPE) && r.verdict(name) != TraceVerdict.EXCLUDED).toList();
+                        .filter(r -> isDesignType(r.type()) && r.verdict(name) != TraceVerdict.EXCLUDED).toList();
                 long covered = dsn.stream()
                         .filter(r -> r.verdict(name) == TraceVerdict.COVERED && !r.codeAnchors().isEmpty()).count();
                 yield percent(t, name, covered, dsn.size(), "design requirements COVERED with a code anchor");

@@ -144,6 +144,11 @@ public class SavedConfiguration {
         return updatedAt;
     }
 
+    /** The overrides on one line, for lists: "CONFIG_A=y, CONFIG_B=n". */
+    public String getOverridesSummary() {
+        return String.join(", ", overrides.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
+
     /** A short description of the starting point, e.g. "defconfig x86_64_defconfig". */
     public String getStartDescription() {
         return switch (startKind) {

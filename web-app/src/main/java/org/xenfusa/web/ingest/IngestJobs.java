@@ -47,9 +47,9 @@ public class IngestJobs {
 
     @Bean
     @DependsOn("flywayInitializer")
-    Scheduler ingestScheduler(DataSource dataSource, OneTimeTask<Long> ingestTask,
+    Scheduler ingestScheduler(DataSource dataSource, OneTimeTask<Long> ingestTask, OneTimeTask<Long> exportTask,
             @Value("${fusa.ingest.threads:2}") int threads) {
-        return Scheduler.create(dataSource, ingestTask)
+        return Scheduler.create(dataSource, ingestTask, exportTask)
                 .threads(threads)
                 .pollingInterval(Duration.ofSeconds(2))
                 .heartbeatInterval(Duration.ofSeconds(10))

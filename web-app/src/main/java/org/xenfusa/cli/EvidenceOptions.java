@@ -1,0 +1,210 @@
+package org.xenfusa.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.xenfusa.cli.FusaCommandLine.BadInputException;
+import org.xenfusa.exports.model.AttachedFile;
+import org.xenfusa.exports.model.AttachmentKind;
+import org.xenfusa.exports.model.EvidenceContext;
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.sloc.boards.Board;
+import org.xenfusa.sloc.boards.BoardCatalog;
+import org.xenfusa.sloc.boards.BoardConfigurations;
+import org.xenfusa.sloc.config.ConfigurationCounter;
+import org.xenfusa.sloc.effort.EffortModel;
+import org.xenfusa.sloc.kconfig.StartingPoint;
+import org.xenfusa.web.exports.EvidenceAssembler;
+import org.xenfusa.web.exports.EvidenceAssembler.NamedReport;
+import org.xenfusa.web.exports.EvidenceAssembler.TraceInputs;
+import org.xenfusa.web.exports.ToolVersion;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * The analysis options of {@code fusa export} and {@code fusa readiness}: a repository and ref, one or more
+ * configurations (each {@code --arch} starts one, as in {@code fusa config-sloc}) or boards, link files and JUnit
+ * results. Builds the same evidence the web app builds, without Spring.
+ */
+final class EvidenceOptions {
+    @Option(names = "--repo", description = "Repository path, folder or URL (instead of --input).")
+    String repo;
+
+    @Option(names = "--ref", description = "Branch, tag or commit (default HEAD).")
+    String ref;
+
+    @ArgGroup(exclusive = false, multiplicity = "0..*",
+            heading = "Configurations (repeatable; each starts with --arch):%n")
+    List<ConfigurationChoice> configurations = new ArrayList<>();
+
+    @Option(names = "--board", paramLabel = "ID", description = "A board of the shipped table: its minimal "
+            + "configuration (repeatable).")
+    List<String> boards = new ArrayList<>();
+
+    @Option(names = "--links", paramLabel = "FILE", description = "A link file (YAML); repeatable.")
+    List<Path> links = new ArrayList<>();
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "A JUnit XML result file; repeatable.")
+    List<Path> junit = new ArrayList<>();
+
+    @Option(names = "--generated-at", paramLabel = "INSTANT", description = "The time the documents state, e.g. "
+            + "2025-06-01T12:00:00Z (default: SOURCE_DATE_EPOCH, else now), so that a rebuild gives the same bytes.")
+    String generatedAt;
+
+    @Option(names = "--dashboard-url", paramLabel = "URL", description = "Base URL of the dashboard the documents link to.")
+    String dashboardUrl;
+
+    /** One configuration: the options of {@code fusa config-sloc}, and an optional name for the documents. */
+    static final class ConfigurationChoice {
+        @Option(names = "--arch", required = true, description = "x86_64, arm64, arm32, riscv64 or ppc64.")
+        String arch;
+
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
+        ConfigurationOptions.Start start;
+
+        @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "Set a symbol (repeatable).")
+        List<String> set = new ArrayList<>();
+
+        @Option(names = "--toolchain", paramLabel = "PROFILE", description = "Toolchain profile name or file.")
+        String toolchain;
+
+        @Option(names = "--name", description = "The configuration's name in the documents (default arch-start).")
+        String name;
+
+        ConfigurationOptions asOptions(String repo, String ref) {
+            ConfigurationOptions o = new ConfigurationOptions();
+            o.repo = repo;
+            o.ref = ref;
+            o.arch = arch;
+            o.start = start;
+            o.set = set;
+            o.toolchain = toolchain;
+            return o;
+        }
+
+        String documentName(StartingPoint p) {
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+            String from;
+            if (p instanceof StartingPoint.Defconfig d) {
+                from = d.name().endsWith("_defconfig") && d.name().startsWith(arch) ? "defconfig" : d.name();
+            } else if (p instanceof StartingPoint.AllYes) {
+                from = "allyes";
+            } else if (p instanceof StartingPoint.AllNo) {
+                from = "allno";
+            } else if (p instanceof StartingPoint.Random r) {
+                from = "rand" + r.seed();
+            } else if (p instanceof StartingPoint.ExistingConfig c) {
+                from = Path.of(c.name()).getFileName().toString();
+            } else {
+                from = "config";
+            }
+            return arch + "-" + from + (set.isEmpty() ? "" : "+" + String.join("+", set));
+        }
+    }
+
+    boolean given() {
+        return repo != null;
+    }
+
+    /** Refuses analysis options that were given with {@code --input} (they would be silently ignored). */
+    void requireAbsent(String why) {
+        if (repo != null || ref != null || !configurations.isEmpty() || !boards.isEmpty() || !links.isEmpty()
+                || !junit.isEmpty()) {
+            throw new BadInputException(why);
+        }
+    }
+
+    /** The evidence of {@code at} (the --ref, or another ref such as --previous); suspect links since {@code since}. */
+    ReleaseEvidence evidence(String at, Optional<String> since) {
+        if (configurations.isEmpty() && boards.isEmpty()) {
+            throw new BadInputException("name at least one configuration (--arch A [--defconfig|--allno|...]) or --board");
+        }
+        TraceInputs inputs = new TraceInputs(read(links, AttachmentKind.LINKS, "link file"),
+                read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file"), "");
+        EffortModel model = EffortModel.xenFusaSig();
+        try (TreeSource source = TreeSource.open(repo, at)) {
+            ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
+            List<NamedReport> reports = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (ConfigurationChoice c : configurations) {
+                ConfigurationOptions o = c.asOptions(repo, at);
+                var request = o.request(counter);
+                String name = c.documentName(request.start());
+                if (!names.add(name)) {
+                    throw new BadInputException("two configurations are named " + name + ": give one of them --name");
+                }
+                System.err.printf("fusa: configuration %s ...%n", name);
+                reports.add(new NamedReport(name, Optional.empty(), counter.report(request)));
+            }
+            BoardCatalog catalog = BoardCatalog.shipped();
+            for (String id : boards) {
+                Board b = catalog.board(id).orElseThrow(() -> new BadInputException("unknown board '" + id
+                        + "'; the table has: " + String.join(", ", catalog.boards().stream().map(Board::id).toList())));
+                System.err.printf("fusa: board %s ...%n", id);
+                reports.add(new NamedReport("minimal-" + id, Optional.of(b.title()),
+                        new BoardConfigurations(counter).minimal(List.of(b)).report()));
+            }
+            String commit = source.tree().commit().orElse("(folder, no commit)");
+            EvidenceContext context = new EvidenceContext(repo, at == null ? "HEAD" : at, commit, ToolVersion.NAME,
+                    time(), EvidenceAssembler.describe(model), dashboardUrl == null ? "" : dashboardUrl,
+                    Optional.empty());
+            System.err.println("fusa: tracing requirements and tags ...");
+            if (since.isEmpty()) {
+                return EvidenceAssembler.assemble(context, source.tree(), reports, model, inputs, Optional.empty());
+            }
+            try (TreeSource before = TreeSource.open(repo, since.get())) {
+                return EvidenceAssembler.assemble(context, source.tree(), reports, model, inputs,
+                        Optional.of(before.tree()));
+            }
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + repo + ": " + e.getMessage(), e);
+        }
+    }
+
+    Instant time() {
+        if (generatedAt != null) {
+            try {
+                return Instant.parse(generatedAt);
+            } catch (DateTimeParseException e) {
+                throw new BadInputException("--generated-at " + generatedAt + ": not an instant such as "
+                        + "2025-06-01T12:00:00Z");
+            }
+        }
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch));
+        }
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static List<AttachedFile> read(List<Path> files, AttachmentKind kind, String what) {
+        List<AttachedFile> out = new ArrayList<>();
+        for (Path p : files) {
+            if (!Files.isRegularFile(p)) {
+                throw new BadInputException(what + " '" + p + "' does not exist");
+            }
+            try {
+                out.add(EvidenceAssembler.attachment(kind, p.toString(), Files.readAllBytes(p)));
+            } catch (IOException e) {
+                throw new BadInputException("cannot read " + what + " '" + p + "': " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}

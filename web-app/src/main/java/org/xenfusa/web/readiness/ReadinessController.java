@@ -1,0 +1,166 @@
+package org.xenfusa.web.readiness;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.xenfusa.exports.readiness.Gate;
+import org.xenfusa.exports.readiness.GateFileException;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.SavedConfigurationRepository;
+import org.xenfusa.model.exports.ExportFormat;
+import org.xenfusa.model.exports.ExportJob;
+import org.xenfusa.model.exports.ExportState;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.web.exports.EvidenceService;
+import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
+import org.xenfusa.web.exports.ExportService;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.security.CurrentUser;
+
+/** Release readiness: a release tag's gates and its comparison with the previous tag, the history, the gate file. */
+@Controller
+public class ReadinessController {
+    private final ReadinessService readiness;
+    private final ExportService exports;
+    private final SourceRepositoryRepository repositories;
+    private final SavedConfigurationRepository configurations;
+
+    public ReadinessController(ReadinessService readiness, ExportService exports,
+            SourceRepositoryRepository repositories, SavedConfigurationRepository configurations) {
+        this.readiness = readiness;
+        this.exports = exports;
+        this.repositories = repositories;
+        this.configurations = configurations;
+    }
+
+    /** What the pages evaluate: a repository, its chosen configurations and boards (all its saved ones by default). */
+    private record Choice(Optional<SourceRepository> repository, List<SavedConfiguration> available,
+            List<Long> configurationIds, List<String> boardIds) {
+        EvidenceRequest request(String ref) {
+            return new EvidenceRequest(repository.orElseThrow().getId(), ref, configurationIds, boardIds,
+                    ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), Instant.now());
+        }
+    }
+
+    private Choice choice(Long repositoryId, List<Long> c, List<String> b) {
+        Optional<SourceRepository> repo = repositoryId != null ? repositories.findById(repositoryId)
+                : repositories.findAllByOrderByNameAsc().stream().findFirst();
+        List<SavedConfiguration> available = repo.map(r -> configurations.findAllByOrderByNameAsc().stream()
+                .filter(s -> s.getRepositoryId().equals(r.getId())).toList()).orElse(List.of());
+        List<Long> chosen = c != null && !c.isEmpty() ? c
+                : b != null && !b.isEmpty() ? List.of() : available.stream().map(SavedConfiguration::getId).toList();
+        return new Choice(repo, available, chosen, b == null ? List.of() : b);
+    }
+
+    private void common(Model model, Choice choice) {
+        model.addAttribute("repositories", repositories.findAllByOrderByNameAsc());
+        model.addAttribute("repository", choice.repository().orElse(null));
+        model.addAttribute("available", choice.available());
+        model.addAttribute("chosen", choice.configurationIds());
+        model.addAttribute("boardIds", choice.boardIds());
+        model.addAttribute("releases", choice.repository().map(r -> readiness.releases(r.getId())).orElse(List.of()));
+    }
+
+    @GetMapping("/readiness")
+    String release(@RequestParam(required = false) Long repositoryId, @RequestParam(required = false) String ref,
+            @RequestParam(name = "c", required = false) List<Long> c,
+            @RequestParam(name = "b", required = false) List<String> b, Model model) {
+        Choice choice = choice(repositoryId, c, b);
+        common(model, choice);
+        List<String> releases = choice.repository().map(r -> readiness.releases(r.getId())).orElse(List.of());
+        String at = ref != null && !ref.isBlank() ? ref : releases.isEmpty() ? "" : releases.get(releases.size() - 1);
+        model.addAttribute("ref", at);
+        if (choice.repository().isEmpty() || at.isEmpty()) {
+            model.addAttribute("error", "Ingest a repository's release tags first: readiness is evaluated per tag.");
+            return "readiness/release";
+        }
+        try {
+            ReadinessService.Evaluation e = readiness.evaluate(choice.request(at), EvidenceService.Progress.NONE);
+            model.addAttribute("evaluation", e);
+            model.addAttribute("report", e.report());
+            model.addAttribute("comparison", e.report().comparison().orElse(null));
+            model.addAttribute("deltas", e.report().comparison().map(x -> x.directories().stream()
+                    .filter(d -> d.codeDelta() != 0 || d.currentActive() != d.previousActive()).toList())
+                    .orElse(List.of()));
+        } catch (InvalidRepositoryException | GateFileException e) {
+            model.addAttribute("error", "Cannot evaluate " + at + ": " + e.getMessage());
+        }
+        return "readiness/release";
+    }
+
+    @GetMapping("/readiness/download")
+    @PreAuthorize("hasAnyRole('ASSESSOR', 'ENGINEER', 'ADMIN')")
+    String download(@RequestParam long repositoryId, @RequestParam String ref, @RequestParam String format,
+            @RequestParam(name = "c", required = false) List<Long> c,
+            @RequestParam(name = "b", required = false) List<String> b, RedirectAttributes redirect) {
+        Choice choice = choice(repositoryId, c, b);
+        ExportFormat f = "docx".equals(format) ? ExportFormat.READINESS_DOCX : ExportFormat.READINESS_XLSX;
+        try {
+            ExportJob job = exports.request(choice.request(ref), f, Optional.empty(), CurrentUser.nameOrSystem());
+            if (job.getState() == ExportState.SUCCEEDED) {
+                return "redirect:/exports/" + job.getId() + "/download";
+            }
+            redirect.addFlashAttribute("error", "Not exported: " + job.getMessage());
+        } catch (InvalidRepositoryException e) {
+            redirect.addFlashAttribute("error", "Not exported: " + e.getMessage());
+        }
+        return "redirect:/exports";
+    }
+
+    @GetMapping("/readiness/history")
+    String history(@RequestParam(required = false) Long repositoryId,
+            @RequestParam(name = "c", required = false) List<Long> c,
+            @RequestParam(name = "b", required = false) List<String> b, Model model) {
+        Choice choice = choice(repositoryId, c, b);
+        common(model, choice);
+        if (choice.repository().isEmpty() || (choice.configurationIds().isEmpty() && choice.boardIds().isEmpty())) {
+            model.addAttribute("error", "Choose a repository with saved configurations (or boards) first.");
+            model.addAttribute("verdicts", List.of());
+            return "readiness/history";
+        }
+        try {
+            model.addAttribute("verdicts", readiness.history(choice.request("HEAD")));
+        } catch (GateFileException e) {
+            model.addAttribute("error", "The gate file is broken: " + e.getMessage());
+            model.addAttribute("verdicts", List.of());
+        }
+        return "readiness/history";
+    }
+
+    @GetMapping("/readiness/gates")
+    String gates(Model model) {
+        if (!model.containsAttribute("text")) {
+            model.addAttribute("text", readiness.gateText());
+        }
+        model.addAttribute("history", readiness.history());
+        model.addAttribute("gates", Gate.values());
+        return "readiness/gates";
+    }
+
+    @PostMapping("/readiness/gates")
+    @PreAuthorize("hasRole('ADMIN')")
+    String saveGates(@RequestParam String text, RedirectAttributes redirect) {
+        try {
+            readiness.update(text);
+            redirect.addFlashAttribute("notice", "Gate file saved");
+        } catch (GateFileException e) {
+            redirect.addFlashAttribute("error", "Not saved: " + e.getMessage());
+            redirect.addFlashAttribute("text", text);
+            redirect.addFlashAttribute("errorLine", e.line());
+            List<String> lines = text.lines().toList();
+            redirect.addFlashAttribute("errorLineText", e.line() >= 1 && e.line() <= lines.size()
+                    ? lines.get(e.line() - 1) : "");
+        }
+        return "redirect:/readiness/gates";
+    }
+}

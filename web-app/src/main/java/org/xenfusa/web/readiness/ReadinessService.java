@@ -1,0 +1,198 @@
+package org.xenfusa.web.readiness;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.query.AuditEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.exports.readiness.GateFileException;
+import org.xenfusa.exports.readiness.GateFileParser;
+import org.xenfusa.exports.readiness.ReadinessEvaluator;
+import org.xenfusa.exports.readiness.ReadinessGates;
+import org.xenfusa.exports.readiness.ReadinessReport;
+import org.xenfusa.model.audit.AuditRevision;
+import org.xenfusa.model.exports.ReadinessGateText;
+import org.xenfusa.model.exports.ReadinessGateTextRepository;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.web.exports.EvidenceService;
+import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+
+/**
+ * Release readiness: the stored gate file (ADMIN edits it, Envers keeps every version), the release tags of a
+ * repository (its ingested snapshots, oldest first), and a tag's verdict against the tag before it. Evidence is
+ * kept for the last few (repository, ref, configurations, gates) so that the history page does not rebuild it.
+ */
+@Service
+public class ReadinessService {
+    static final String NAME = "default";
+    /** How the stored gate file is named in messages and in evidence packages. */
+    public static final String GATE_FILE = "readiness-gates.yaml";
+    private static final int CACHED = 48;
+
+    static final String SHIPPED = """
+            # Release-readiness gates, the format of `fusa readiness --gates FILE`.
+            # 'all' applies to every configuration; 'configurations' overrides per configuration or board name.
+            all:
+              design-covered-by-code-min-percent: 100
+              verified-by-passed-tests-min-percent: 80
+              suspect-links-max: 0
+              trace-defects-max: 0
+              untraced-sloc-max: 500000
+              sloc-growth-max-percent: 10
+              figure-warnings-max: 0
+            """;
+
+    private final ReadinessGateTextRepository texts;
+    private final SnapshotRepository snapshots;
+    private final EvidenceService evidence;
+    private final EntityManager entityManager;
+    private final Map<String, ReleaseEvidence> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ReleaseEvidence> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    public ReadinessService(ReadinessGateTextRepository texts, SnapshotRepository snapshots, EvidenceService evidence,
+            EntityManager entityManager) {
+        this.texts = texts;
+        this.snapshots = snapshots;
+        this.evidence = evidence;
+        this.entityManager = entityManager;
+    }
+
+    /** A release's verdict, the evidence it was computed on, and the release it was compared with. */
+    public record Evaluation(ReleaseEvidence evidence, ReadinessReport report, Optional<String> previousRef) {
+    }
+
+    /** One release on the history page. */
+    public record ReleaseVerdict(String ref, boolean ready, long passed, long failed, long notEvaluated,
+            String error) {
+    }
+
+    /** One edit of the gate file. */
+    public record Change(int revision, Instant when, String who, int lines) {
+    }
+
+    @Transactional
+    public ReadinessGateText stored() {
+        return texts.findByName(NAME).orElseGet(() -> texts.saveAndFlush(new ReadinessGateText(NAME, SHIPPED)));
+    }
+
+    public String gateText() {
+        return stored().getText();
+    }
+
+    public ReadinessGates gates() throws GateFileException {
+        return GateFileParser.parse(gateText(), GATE_FILE);
+    }
+
+    /**
+     * Replaces the gate file after checking it parses.
+     *
+     * @throws GateFileException naming the line of the first problem; nothing is stored then
+     */
+    @Transactional
+    public ReadinessGates update(String text) throws GateFileException {
+        String normalised = text.replace("\r\n", "\n");
+        ReadinessGates parsed = GateFileParser.parse(normalised, GATE_FILE);
+        ReadinessGateText stored = stored();
+        stored.setText(normalised);
+        texts.saveAndFlush(stored);
+        return parsed;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Change> history() {
+        ReadinessGateText t = texts.findByName(NAME).orElse(null);
+        if (t == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = AuditReaderFactory.get(entityManager).createQuery()
+                .forRevisionsOfEntity(ReadinessGateText.class, false, true)
+                .add(AuditEntity.id().eq(t.getId())).addOrder(AuditEntity.revisionNumber().desc()).getResultList();
+        List<Change> out = new ArrayList<>();
+        for (Object[] row : rows) {
+            ReadinessGateText v = (ReadinessGateText) row[0];
+            AuditRevision rev = (AuditRevision) row[1];
+            // the shipped file is stored on first read, by whoever read it: that revision is nobody's edit
+            String who = row[2] == org.hibernate.envers.RevisionType.ADD ? "shipped defaults" : rev.getUsername();
+            out.add(new Change(rev.getId(), Instant.ofEpochMilli(rev.getTimestamp()), who,
+                    (int) v.getText().lines().count()));
+        }
+        return out;
+    }
+
+    /** The repository's ingested refs, oldest commit first (each ref once). */
+    public List<String> releases(long repositoryId) {
+        LinkedHashSet<String> refs = new LinkedHashSet<>();
+        snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repositoryId).stream().map(Snapshot::getRefName)
+                .forEach(refs::add);
+        return List.copyOf(refs);
+    }
+
+    public Optional<String> previous(long repositoryId, String ref) {
+        List<String> all = releases(repositoryId);
+        int i = all.indexOf(ref);
+        return i > 0 ? Optional.of(all.get(i - 1)) : Optional.empty();
+    }
+
+    /** The verdict of {@code request.ref()} under the stored gates, compared with the release before it. */
+    public Evaluation evaluate(EvidenceRequest request, EvidenceService.Progress progress)
+            throws InvalidRepositoryException, GateFileException {
+        ReadinessGates gates = gates();
+        Optional<String> before = previous(request.repositoryId(), request.ref());
+        ReleaseEvidence current = cached(request, before, progress);
+        Optional<ReleaseEvidence> previous = before.isEmpty() ? Optional.empty()
+                : Optional.of(cached(request.at(before.get()), Optional.empty(), EvidenceService.Progress.NONE));
+        return new Evaluation(current, ReadinessEvaluator.evaluate(gates, current, previous), before);
+    }
+
+    /** Every release's verdict, oldest first; a release that cannot be evaluated says why. */
+    public List<ReleaseVerdict> history(EvidenceRequest template) throws GateFileException {
+        gates(); // a broken gate file is one error, not one per release
+        List<ReleaseVerdict> out = new ArrayList<>();
+        for (String ref : releases(template.repositoryId())) {
+            try {
+                ReadinessReport r = evaluate(template.at(ref), EvidenceService.Progress.NONE).report();
+                long passed = r.results().stream().filter(g -> g.verdict().name().equals("PASSED")).count();
+                long failed = r.failures().size();
+                out.add(new ReleaseVerdict(ref, r.passed(), passed, failed, r.results().size() - passed - failed, ""));
+            } catch (InvalidRepositoryException | GateFileException | RuntimeException e) {
+                out.add(new ReleaseVerdict(ref, false, 0, 0, 0, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private ReleaseEvidence cached(EvidenceRequest request, Optional<String> since, EvidenceService.Progress progress)
+            throws InvalidRepositoryException {
+        // the stated time is not part of the key: the figures do not depend on it
+        String key = request.repositoryId() + "|" + request.ref() + "|" + request.configurationIds() + "|"
+                + request.boardIds() + "|" + since.orElse("");
+        synchronized (cache) {
+            ReleaseEvidence hit = cache.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        ReleaseEvidence built = evidence.evidence(request, since, progress);
+        synchronized (cache) {
+            cache.put(key, built);
+        }
+        return built;
+    }
+}

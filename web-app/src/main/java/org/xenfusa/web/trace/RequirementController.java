@@ -1,0 +1,214 @@
+package org.xenfusa.web.trace;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.model.trace.Requirement;
+import org.xenfusa.trace.graph.TracedItem;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+
+/** The requirements browser, a requirement's page, and writing requirements and links. */
+@Controller
+public class RequirementController {
+    private static final int MAX_PROBLEMS_SHOWN = 20;
+
+    private final TraceService traces;
+    private final TracePages pages;
+    private final RequirementService requirements;
+    private final LinkService links;
+    private final SourceRepositoryRepository repositories;
+    private final SnapshotRepository snapshots;
+
+    public RequirementController(TraceService traces, TracePages pages, RequirementService requirements,
+            LinkService links, SourceRepositoryRepository repositories, SnapshotRepository snapshots) {
+        this.traces = traces;
+        this.pages = pages;
+        this.requirements = requirements;
+        this.links = links;
+        this.repositories = repositories;
+        this.snapshots = snapshots;
+    }
+
+    @GetMapping("/trace")
+    String index(Model model) {
+        List<SourceRepository> repos = repositories.findAllByOrderByNameAsc();
+        model.addAttribute("repositories", repos);
+        model.addAttribute("snapshots", repos.stream().collect(Collectors.toMap(SourceRepository::getId,
+                r -> snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(r.getId()))));
+        return "trace/index";
+    }
+
+    @GetMapping("/trace/{sid}")
+    String browse(@PathVariable long sid, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String verdict, @RequestParam(defaultValue = "") String state,
+            @RequestParam(required = false) Long configuration, Model model) throws InvalidRepositoryException {
+        SnapshotTrace trace = traces.trace(sid);
+        var all = traces.configurations(trace);
+        var shown = configuration == null ? all : all.stream().filter(c -> c.getId().equals(configuration)).toList();
+        model.addAttribute("trace", trace);
+        model.addAttribute("configurations", all);
+        model.addAttribute("shownConfigurations", shown);
+        model.addAttribute("rows", pages.rows(trace, shown, new TracePages.Filter(q, type, status, verdict, state)));
+        model.addAttribute("tree", trace.tree());
+        model.addAttribute("types", trace.requirements().stream().map(t -> t.item().type()).distinct().sorted().toList());
+        model.addAttribute("verdicts", trace.requirements().stream().map(TracedItem::verdict).distinct().sorted().toList());
+        model.addAttribute("q", q);
+        model.addAttribute("type", type);
+        model.addAttribute("status", status);
+        model.addAttribute("verdict", verdict);
+        model.addAttribute("state", state);
+        model.addAttribute("configuration", configuration);
+        model.addAttribute("importedCount", trace.requirementIds().values().stream().mapToInt(List::size).sum());
+        return "trace/browser";
+    }
+
+    @GetMapping("/trace/{sid}/items/{itemId}")
+    String requirement(@PathVariable long sid, @PathVariable String itemId,
+            @RequestParam(defaultValue = "") String file, Model model) throws InvalidRepositoryException {
+        TracePages.RequirementPage page = pages.requirement(sid, itemId);
+        model.addAttribute("page", page);
+        model.addAttribute("trace", page.trace());
+        model.addAttribute("t", page.items().get(0));
+        model.addAttribute("file", file);
+        if (page.linkable()) {
+            model.addAttribute("sourceFiles", pages.sourceFiles(sid));
+            if (!file.isBlank()) {
+                model.addAttribute("functions", pages.functions(sid, file));
+            }
+        }
+        return "trace/requirement";
+    }
+
+    @PostMapping("/trace/{sid}/import")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String importSnapshot(@PathVariable long sid, Authentication auth, RedirectAttributes redirect)
+            throws InvalidRepositoryException {
+        report(redirect, "Imported %d requirements from the snapshot's specification files",
+                requirements.importSnapshot(sid, auth.getName()));
+        return "redirect:/trace/" + sid;
+    }
+
+    @PostMapping("/trace/{sid}/requirements")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String create(@PathVariable long sid, RequirementService.RequirementText text, Authentication auth,
+            RedirectAttributes redirect) {
+        try {
+            Requirement r = requirements.create(text, auth.getName());
+            redirect.addFlashAttribute("notice", "Created " + r.getItemId());
+            return "redirect:" + itemUrl(sid, r.getItemId());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Not created: " + e.getMessage());
+            return "redirect:/trace/" + sid;
+        }
+    }
+
+    @PostMapping("/trace/{sid}/requirements/{rid}")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String update(@PathVariable long sid, @PathVariable long rid, RequirementService.RequirementText text,
+            RedirectAttributes redirect) {
+        Requirement before = requirements.find(rid);
+        try {
+            Requirement r = requirements.update(rid, text);
+            redirect.addFlashAttribute("notice", "Saved " + r.getItemId());
+            return "redirect:" + itemUrl(sid, r.getItemId());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Not saved: " + e.getMessage());
+            return "redirect:" + itemUrl(sid, before.getItemId());
+        }
+    }
+
+    @PostMapping("/trace/{sid}/spreadsheet")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String spreadsheet(@PathVariable long sid, @RequestParam MultipartFile file, Authentication auth,
+            RedirectAttributes redirect) throws IOException {
+        report(redirect, "Imported %d requirements from the spreadsheet",
+                requirements.importSpreadsheet(name(file), file.getBytes(), auth.getName()));
+        return "redirect:/trace/" + sid;
+    }
+
+    @PostMapping("/trace/{sid}/items/{itemId}/code-links")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String linkFunction(@PathVariable long sid, @PathVariable String itemId, @RequestParam String file,
+            @RequestParam String function, @RequestParam(required = false) Integer startLine, Authentication auth,
+            RedirectAttributes redirect) throws InvalidRepositoryException {
+        try {
+            links.linkFunction(sid, itemId, file, function, Optional.ofNullable(startLine), auth.getName());
+            redirect.addFlashAttribute("notice", "Linked " + itemId + " to " + function + " in " + file + " (draft)");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Not linked: " + e.getMessage());
+        }
+        return "redirect:" + itemUrl(sid, itemId);
+    }
+
+    @PostMapping("/trace/{sid}/items/{itemId}/test-links")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String linkTest(@PathVariable long sid, @PathVariable String itemId, @RequestParam String file,
+            @RequestParam String test, Authentication auth, RedirectAttributes redirect) {
+        try {
+            links.linkTest(sid, itemId, file, test, auth.getName());
+            redirect.addFlashAttribute("notice", "Linked " + itemId + " to test " + test + " (draft)");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Not linked: " + e.getMessage());
+        }
+        return "redirect:" + itemUrl(sid, itemId);
+    }
+
+    @PostMapping("/trace/{sid}/links/{lid}/review")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String review(@PathVariable long sid, @PathVariable long lid, @RequestParam(defaultValue = "") String back,
+            Authentication auth, RedirectAttributes redirect) throws InvalidRepositoryException {
+        try {
+            var l = links.review(lid, sid, auth.getName());
+            redirect.addFlashAttribute("notice", "Reviewed the link of " + l.getRequirement() + " to "
+                    + (l.getFunctionName().isEmpty() ? l.getTestName() : l.getFunctionName()));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("error", "Not reviewed: " + e.getMessage());
+        }
+        return "redirect:" + (back.startsWith("/trace/") ? back : "/trace/" + sid);
+    }
+
+    @PostMapping("/trace/{sid}/links/{lid}/delete")
+    @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
+    String deleteLink(@PathVariable long sid, @PathVariable long lid, @RequestParam(defaultValue = "") String back,
+            RedirectAttributes redirect) {
+        links.delete(lid);
+        redirect.addFlashAttribute("notice", "Removed the link");
+        return "redirect:" + (back.startsWith("/trace/") ? back : "/trace/" + sid);
+    }
+
+    static String itemUrl(long sid, String itemId) {
+        return "/trace/" + sid + "/items/" + UriUtils.encodePathSegment(itemId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String name(MultipartFile file) {
+        String n = file.getOriginalFilename();
+        return n == null || n.isBlank() ? "(upload)" : n;
+    }
+
+    /** A notice with the count, and an error listing the first problems (file and line each). */
+    static void report(RedirectAttributes redirect, String notice, RequirementService.ImportOutcome outcome) {
+        redirect.addFlashAttribute("notice", String.format(notice, outcome.imported()));
+        if (!outcome.problems().isEmpty()) {
+            redirect.addFlashAttribute("problems", outcome.problems().stream().limit(MAX_PROBLEMS_SHOWN)
+                    .map(Object::toString).toList());
+            redirect.addFlashAttribute("problemCount", outcome.problems().size());
+        }
+    }
+}

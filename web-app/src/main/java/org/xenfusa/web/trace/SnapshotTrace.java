@@ -1,0 +1,106 @@
+package org.xenfusa.web.trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.trace.config.TraceLevel;
+import org.xenfusa.trace.graph.TraceGraph;
+import org.xenfusa.trace.graph.TracedItem;
+import org.xenfusa.trace.link.ResolvedCodeLink;
+import org.xenfusa.trace.spec.SpecificationItem;
+
+/**
+ * One snapshot's trace as the library computed it, with the stored requirements and links it was
+ * made of (to reach their pages and history).
+ *
+ * @param key            identifies the inputs: snapshot and the stamp of the stored requirements and links
+ * @param requirementIds stored requirement ids per OFT item id (more than one for duplicates)
+ */
+public record SnapshotTrace(String key, SnapshotRef snapshot, TraceGraph graph, Map<String, List<Long>> requirementIds,
+        List<WebLink> links) {
+
+    /** The snapshot without its JPA session: id, repository, ref and commit. */
+    public record SnapshotRef(long id, long repositoryId, String repositoryName, String ref, String commit) {
+        static SnapshotRef of(Snapshot s) {
+            return new SnapshotRef(s.getId(), s.getRepository().getId(), s.getRepository().getName(), s.getRefName(),
+                    s.getCommitSha());
+        }
+
+        public String shortCommit() {
+            return commit.substring(0, Math.min(12, commit.length()));
+        }
+    }
+
+    /** The traced items that are requirements (from specification files, the web app or spreadsheets), in trace order. */
+    public List<TracedItem> requirements() {
+        return graph.trace().items().stream().filter(t -> requirementIds.containsKey(t.id().toString())).toList();
+    }
+
+    public List<TracedItem> items(String itemId) {
+        return graph.trace().items().stream().filter(t -> t.id().toString().equals(itemId)).toList();
+    }
+
+    /** The code links (resolved in this snapshot) that cover the item. */
+    public List<ResolvedCodeLink> codeLinks(String itemId) {
+        return graph.links().code().stream().filter(l -> l.link().requirement().toString().equals(itemId)).toList();
+    }
+
+    /** The coverage tags of the tree that cover the item. */
+    public List<SpecificationItem> tags(String itemId) {
+        return graph.tagItems().stream().filter(t -> t.covers().stream().anyMatch(c -> c.toString().equals(itemId)))
+                .toList();
+    }
+
+    public List<WebLink> storedLinks(String itemId) {
+        return links.stream().filter(l -> l.requirement().equals(itemId)).toList();
+    }
+
+    public Optional<WebLink> storedLink(long id) {
+        return links.stream().filter(l -> l.id() == id).findFirst();
+    }
+
+    /**
+     * The market -> product -> design tree: each requirement under the requirements it covers;
+     * roots are those covering no requirement. An item reachable twice appears twice.
+     */
+    public List<TreeNode> tree() {
+        List<TracedItem> reqs = requirements();
+        Map<String, List<TracedItem>> children = new HashMap<>();
+        List<TracedItem> roots = new ArrayList<>();
+        for (TracedItem t : reqs) {
+            List<String> parents = t.item().covers().stream().map(Object::toString)
+                    .filter(requirementIds::containsKey).distinct().toList();
+            if (parents.isEmpty()) {
+                roots.add(t);
+            }
+            parents.forEach(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(t));
+        }
+        roots.sort(java.util.Comparator.comparing((TracedItem t) -> TraceLevel.of(t.item().type()))
+                .thenComparing(t -> t.id().toString()));
+        List<TreeNode> out = new ArrayList<>();
+        for (TracedItem r : roots) {
+            out.add(node(r, children, new java.util.HashSet<>()));
+        }
+        return out;
+    }
+
+    private static TreeNode node(TracedItem t, Map<String, List<TracedItem>> children, java.util.Set<String> path) {
+        String id = t.id().toString();
+        if (!path.add(id)) {
+            return new TreeNode(t, List.of()); // a cycle: OFT calls it so; the tree stops here
+        }
+        List<TreeNode> kids = children.getOrDefault(id, List.of()).stream()
+                .sorted(java.util.Comparator.comparing(c -> c.id().toString()))
+                .map(c -> node(c, children, path)).toList();
+        path.remove(id);
+        return new TreeNode(t, kids);
+    }
+
+    /** A requirement and the requirements that cover it. */
+    public record TreeNode(TracedItem item, List<TreeNode> children) {
+    }
+}

@@ -1,0 +1,269 @@
+package org.xenfusa.web.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.trace.Requirement;
+import org.xenfusa.model.trace.RequirementRepository;
+import org.xenfusa.trace.config.ConfigurationCoverage;
+import org.xenfusa.trace.config.TraceLevel;
+import org.xenfusa.trace.evidence.RequirementVerification;
+import org.xenfusa.trace.evidence.VerificationState;
+import org.xenfusa.trace.function.SourceFunction;
+import org.xenfusa.trace.graph.DeepCoverage;
+import org.xenfusa.trace.graph.LinkStatus;
+import org.xenfusa.trace.graph.TracedItem;
+import org.xenfusa.trace.link.ResolvedCodeLink;
+import org.xenfusa.trace.spec.SpecificationItem;
+import org.xenfusa.trace.spec.SpecificationItemId;
+import org.xenfusa.trace.spec.TextLines;
+import org.xenfusa.trace.suspect.SuspectLink;
+import org.xenfusa.trace.suspect.SuspectLinkAnalysis;
+import org.xenfusa.trace.suspect.SuspectReason;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+
+/** Puts together what the traceability pages show, so that controllers stay thin and templates only display. */
+@Service
+public class TracePages {
+    private final TraceService traces;
+    private final RequirementService requirementService;
+    private final RequirementRepository requirements;
+    private final SnapshotTrees trees;
+
+    public TracePages(TraceService traces, RequirementService requirementService, RequirementRepository requirements,
+            SnapshotTrees trees) {
+        this.traces = traces;
+        this.requirementService = requirementService;
+        this.requirements = requirements;
+        this.trees = trees;
+    }
+
+    /** A requirement's state in one configuration, in words a page shows. */
+    public record ConfigurationState(SavedConfiguration configuration, String coverage, String verification,
+            Optional<String> error) {
+        public String coverageClass() {
+            return "cov-" + coverage.replace(' ', '-').replace("/", "");
+        }
+    }
+
+    /** One row of the browser and the matrix: the traced item, its level and its state per configuration. */
+    public record Row(TracedItem item, String level, List<ConfigurationState> states) {
+    }
+
+    /** Coverage of an item in a configuration: n/a when no compiled code reaches it. */
+    static String coverageState(TracedItem t, Optional<ConfigurationCoverage> c) {
+        if (c.isEmpty()) {
+            return "error";
+        }
+        if (!c.get().applicable().contains(t.id())) {
+            return "n/a";
+        }
+        return t.coveredShallow() && t.deepCoverage() == DeepCoverage.COVERED ? "covered" : "uncovered";
+    }
+
+    static String verificationState(TracedItem t, Map<SpecificationItemId, RequirementVerification> v) {
+        RequirementVerification r = v.get(t.id());
+        return (r == null ? VerificationState.NO_TESTS : r.state()).name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Per configuration: its coverage, or the reason it could not be computed. */
+    public Map<SavedConfiguration, Optional<ConfigurationCoverage>> coverages(SnapshotTrace trace,
+            List<SavedConfiguration> configurations, Map<SavedConfiguration, String> errors) {
+        Map<SavedConfiguration, Optional<ConfigurationCoverage>> out = new LinkedHashMap<>();
+        for (SavedConfiguration c : configurations) {
+            try {
+                out.put(c, Optional.of(traces.coverage(trace, c)));
+            } catch (InvalidRepositoryException | RuntimeException e) {
+                errors.put(c, e.getMessage());
+                out.put(c, Optional.empty());
+            }
+        }
+        return out;
+    }
+
+    /** The requirements of the trace with their states, filtered as the browser's form asks. */
+    public List<Row> rows(SnapshotTrace trace, List<SavedConfiguration> configurations, Filter filter) {
+        Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
+        Map<SavedConfiguration, Optional<ConfigurationCoverage>> cov = configurations.isEmpty() ? Map.of()
+                : coverages(trace, configurations, errors);
+        List<Row> rows = new ArrayList<>();
+        for (TracedItem t : trace.requirements()) {
+            List<ConfigurationState> states = new ArrayList<>();
+            for (SavedConfiguration c : configurations) {
+                states.add(new ConfigurationState(c, coverageState(t, cov.get(c)),
+                        verificationState(t, traces.verification(trace, c)), Optional.ofNullable(errors.get(c))));
+            }
+            Row row = new Row(t, TraceLevel.of(t.item().type()).toString(), states);
+            if (filter.accepts(row)) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The browser's filters; an empty field accepts everything. */
+    public record Filter(String query, String type, String status, String verdict, String state) {
+        boolean accepts(Row r) {
+            SpecificationItem i = r.item().item();
+            String q = query.strip().toLowerCase(Locale.ROOT);
+            return (q.isEmpty() || (i.id() + "\n" + i.title() + "\n" + i.description()).toLowerCase(Locale.ROOT).contains(q))
+                    && (type.isEmpty() || i.type().equals(type))
+                    && (status.isEmpty() || i.status().toString().equals(status))
+                    && (verdict.isEmpty() || r.item().verdict().equals(verdict))
+                    && (state.isEmpty() || r.states().stream().anyMatch(s -> s.coverage().equals(state)));
+        }
+    }
+
+    /** A function a requirement is linked to, with its code in this snapshot (empty when it is gone). */
+    public record CodeAnchor(WebLink link, Optional<SourceFunction> function, List<String> code) {
+    }
+
+    /** A coverage tag in the tree's code, with the function it marks. */
+    public record TagAnchor(SpecificationItem tag, Optional<SourceFunction> function, List<String> code) {
+    }
+
+    /** A link to or from the item, with OFT's state for it. */
+    public record Relation(String id, String status, boolean requirement, String label) {
+    }
+
+    /** Everything the requirement page shows. */
+    public record RequirementPage(SnapshotTrace trace, String itemId, List<TracedItem> items, List<Requirement> stored,
+            List<Relation> up, List<Relation> down, List<CodeAnchor> code, List<TagAnchor> tags, List<WebLink> tests,
+            List<ConfigurationState> states, Map<Long, List<RequirementService.Change>> history, boolean linkable) {
+    }
+
+    @Transactional(readOnly = true)
+    public RequirementPage requirement(long snapshotId, String itemId) throws InvalidRepositoryException {
+        SnapshotTrace trace = traces.trace(snapshotId);
+        List<TracedItem> items = trace.items(itemId);
+        if (items.isEmpty()) {
+            throw new TraceService.NotFoundException("no item " + itemId + " in " + trace.snapshot().ref());
+        }
+        TracedItem t = items.get(0);
+        List<Requirement> stored = trace.requirementIds().getOrDefault(itemId, List.of()).stream()
+                .map(requirements::findById).flatMap(Optional::stream).toList();
+        List<Relation> up = new ArrayList<>();
+        List<Relation> down = new ArrayList<>();
+        // a link's generated item id means little to a reader: name the function or test instead
+        Map<String, String> anchors = new LinkedHashMap<>();
+        trace.graph().links().code().forEach(r -> anchors.put(r.item().id().toString(),
+                "link to " + r.link().path() + " : " + r.link().function()));
+        trace.graph().tagItems().forEach(tag -> anchors.put(tag.id().toString(), "tag at " + tag.location()));
+        t.links().forEach((status, ids) -> ids.forEach(id -> {
+            Relation r = new Relation(id.toString(), status.toString(), trace.requirementIds().containsKey(id.toString()),
+                    anchors.getOrDefault(id.toString(), ""));
+            if (status.isIncoming()) {
+                down.add(r);
+            } else if (status != LinkStatus.DUPLICATE) {
+                up.add(r);
+            }
+        }));
+        Snapshot s = traces.snapshot(snapshotId);
+        SpecificationItemId id = t.id();
+        List<WebLink> stored0 = trace.links().stream().filter(l -> SpecificationItemId.tryParse(l.requirement())
+                .map(r -> r.sameItemAs(id)).orElse(false)).toList();
+        Map<Long, ResolvedCodeLink> resolved = new LinkedHashMap<>();
+        trace.graph().links().code().forEach(r -> resolved.put((long) r.link().declaredAt().line(), r));
+        List<CodeAnchor> code = new ArrayList<>();
+        List<TagAnchor> tags = new ArrayList<>();
+        trees.with(s, tree -> {
+            Map<String, List<String>> files = new LinkedHashMap<>();
+            for (WebLink l : stored0) {
+                if (l.isCode()) {
+                    Optional<SourceFunction> f = Optional.ofNullable(resolved.get(l.id()))
+                            .flatMap(r -> r.functions().stream().findFirst());
+                    code.add(new CodeAnchor(l, f, f.map(fn -> slice(tree, files, fn)).orElse(List.of())));
+                }
+            }
+            for (SpecificationItem tag : trace.tags(itemId)) {
+                Optional<SourceFunction> f = tree.index().at(tag.location().path(), tag.location().line());
+                tags.add(new TagAnchor(tag, f, f.map(fn -> slice(tree, files, fn)).orElse(List.of())));
+            }
+            return null;
+        });
+        List<SavedConfiguration> configurations = traces.configurations(trace);
+        Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
+        Map<SavedConfiguration, Optional<ConfigurationCoverage>> cov = coverages(trace, configurations, errors);
+        List<ConfigurationState> states = configurations.stream().map(c -> new ConfigurationState(c,
+                coverageState(t, cov.get(c)), verificationState(t, traces.verification(trace, c)),
+                Optional.ofNullable(errors.get(c)))).toList();
+        Map<Long, List<RequirementService.Change>> history = new LinkedHashMap<>();
+        stored.forEach(r -> history.put(r.getId(), requirementService.history(r.getId())));
+        TraceLevel level = TraceLevel.of(t.item().type());
+        return new RequirementPage(trace, itemId, items, stored, up, down, code, tags,
+                stored0.stream().filter(l -> !l.isCode()).toList(), states, history,
+                level != TraceLevel.CODE && level != TraceLevel.TEST);
+    }
+
+    /** Lines start..end of the function's file (files read once per page). */
+    private static List<String> slice(SnapshotTrees.OpenTree tree, Map<String, List<String>> files, SourceFunction f) {
+        List<String> lines = files.computeIfAbsent(f.path(), p -> tree.tree().read(p).map(TextLines::of).orElse(List.of()));
+        return lines.subList(Math.min(f.startLine() - 1, lines.size()), Math.min(f.endLine(), lines.size()));
+    }
+
+    /** The functions of a file of the snapshot, for the link form. */
+    public List<SourceFunction> functions(long snapshotId, String path) throws InvalidRepositoryException {
+        return trees.with(traces.snapshot(snapshotId), t -> t.index().functions(path));
+    }
+
+    /** The C and assembly files of the snapshot, for the link form. */
+    public List<String> sourceFiles(long snapshotId) throws InvalidRepositoryException {
+        return trees.with(traces.snapshot(snapshotId), t -> t.tree().files().stream().map(f -> f.path())
+                .filter(org.xenfusa.trace.function.FunctionParser::handles).toList());
+    }
+
+    /** A suspect link with the diff that made it suspect and whether it was reviewed again since. */
+    public record Suspect(SuspectLink suspect, Optional<WebLink> link, List<LineDiff.Line> diff, boolean reviewedAgain) {
+        public List<String> reasons() {
+            return suspect.reasons().stream().map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList();
+        }
+    }
+
+    /** The links of the repository that became suspect between two snapshots of it. */
+    public List<Suspect> suspects(long beforeId, long afterId) throws InvalidRepositoryException {
+        SnapshotTrace before = traces.trace(beforeId);
+        SnapshotTrace after = traces.trace(afterId);
+        if (before.snapshot().repositoryId() != after.snapshot().repositoryId()) {
+            throw new IllegalArgumentException("both snapshots must be of the same repository");
+        }
+        List<org.xenfusa.trace.link.CodeLink> codeLinks = after.graph().links().code().stream().map(ResolvedCodeLink::link).toList();
+        List<org.xenfusa.trace.link.CodeLink> all = new ArrayList<>(codeLinks);
+        // links whose function is gone from the later snapshot are not resolved there: take them from the earlier one
+        before.graph().links().code().stream().map(ResolvedCodeLink::link)
+                .filter(l -> all.stream().noneMatch(a -> a.declaredAt().equals(l.declaredAt()))).forEach(all::add);
+        Snapshot sb = traces.snapshot(beforeId);
+        Snapshot sa = traces.snapshot(afterId);
+        List<SuspectLink> found = trees.with(sb, tb -> {
+            try {
+                return trees.with(sa, ta -> SuspectLinkAnalysis.compare(all,
+                        new SuspectLinkAnalysis.Snapshot(tb.index(), requirementItems(before)),
+                        new SuspectLinkAnalysis.Snapshot(ta.index(), requirementItems(after))));
+            } catch (InvalidRepositoryException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+        List<Suspect> out = new ArrayList<>();
+        for (SuspectLink s : found) {
+            Optional<WebLink> link = after.storedLink(s.link().declaredAt().line());
+            boolean again = link.isPresent() && s.functionAfter().isPresent()
+                    && link.get().reviewedHash().equals(Optional.of(s.functionAfter().get().contentHash()))
+                    && s.reasons().stream().allMatch(r -> r == SuspectReason.FUNCTION_CHANGED);
+            out.add(new Suspect(s, link, LineDiff.of(s.textBefore().orElse(""), s.textAfter().orElse("")), again));
+        }
+        return out;
+    }
+
+    private static List<SpecificationItem> requirementItems(SnapshotTrace trace) {
+        return trace.requirements().stream().map(TracedItem::item).toList();
+    }
+}

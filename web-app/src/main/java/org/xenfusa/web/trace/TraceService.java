@@ -1,0 +1,242 @@
+package org.xenfusa.web.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.SavedConfigurationRepository;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.trace.LinkKind;
+import org.xenfusa.model.trace.Requirement;
+import org.xenfusa.model.trace.RequirementRepository;
+import org.xenfusa.model.trace.TestCaseRecord;
+import org.xenfusa.model.trace.TestCaseRecordRepository;
+import org.xenfusa.model.trace.TestResultFileRecord;
+import org.xenfusa.model.trace.TestResultFileRepository;
+import org.xenfusa.model.trace.TraceLink;
+import org.xenfusa.model.trace.TraceLinkRepository;
+import org.xenfusa.sloc.config.ConfigurationReport;
+import org.xenfusa.trace.config.ConfigurationAnalysis;
+import org.xenfusa.trace.config.ConfigurationCoverage;
+import org.xenfusa.trace.evidence.RequirementVerification;
+import org.xenfusa.trace.evidence.TestCaseResult;
+import org.xenfusa.trace.evidence.TestOutcome;
+import org.xenfusa.trace.evidence.TestResultFile;
+import org.xenfusa.trace.evidence.TestVerification;
+import org.xenfusa.trace.graph.TraceGraph;
+import org.xenfusa.trace.link.CodeLink;
+import org.xenfusa.trace.link.LinkSet;
+import org.xenfusa.trace.link.ReviewState;
+import org.xenfusa.trace.link.TestLink;
+import org.xenfusa.trace.spec.ItemStatus;
+import org.xenfusa.trace.spec.Location;
+import org.xenfusa.trace.spec.SpecificationImport;
+import org.xenfusa.trace.spec.SpecificationItem;
+import org.xenfusa.trace.spec.SpecificationItemId;
+import org.xenfusa.web.config.ConfigurationReports;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+
+/**
+ * The trace of a snapshot: its imported requirements, the authored ones, the tags of its code and
+ * the links of its repository, traced by the library with OpenFastTrace's rules; and per saved
+ * configuration its coverage and test verification. Results are cached under a stamp of the
+ * tables they come from, so any change anywhere (another app instance too) makes a new trace.
+ */
+@Service
+public class TraceService {
+    private static final Logger log = LoggerFactory.getLogger(TraceService.class);
+    /** Link locations name the stored link: path {@value}, line = link id. */
+    public static final String WEB_LINK_PATH = "(web link)";
+    static final String AUTHORED_PATH = "(web app)";
+
+    private final SnapshotRepository snapshots;
+    private final RequirementRepository requirements;
+    private final TraceLinkRepository links;
+    private final TestResultFileRepository resultFiles;
+    private final TestCaseRecordRepository resultCases;
+    private final SavedConfigurationRepository configurations;
+    private final ConfigurationReports reports;
+    private final SnapshotTrees trees;
+    private final JdbcTemplate jdbc;
+
+    private final Map<String, SnapshotTrace> traces = lru(8);
+    private final Map<String, ConfigurationCoverage> coverages = lru(64);
+    private final Map<String, Map<SpecificationItemId, RequirementVerification>> verifications = lru(64);
+
+    public TraceService(SnapshotRepository snapshots, RequirementRepository requirements, TraceLinkRepository links,
+            TestResultFileRepository resultFiles, TestCaseRecordRepository resultCases,
+            SavedConfigurationRepository configurations, ConfigurationReports reports, SnapshotTrees trees,
+            JdbcTemplate jdbc) {
+        this.snapshots = snapshots;
+        this.requirements = requirements;
+        this.links = links;
+        this.resultFiles = resultFiles;
+        this.resultCases = resultCases;
+        this.configurations = configurations;
+        this.reports = reports;
+        this.trees = trees;
+        this.jdbc = jdbc;
+    }
+
+    private static <V> Map<String, V> lru(int size) {
+        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > size;
+            }
+        });
+    }
+
+    public Snapshot snapshot(long id) {
+        return snapshots.findWithRepository(id).orElseThrow(() -> new NotFoundException("no snapshot " + id));
+    }
+
+    /** Changes whenever a requirement, a link or a result file is added, edited or removed. */
+    String stamp() {
+        return jdbc.queryForObject("""
+                select (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) from requirement)
+                    || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) from trace_link)
+                """, String.class);
+    }
+
+    private String resultStamp() {
+        return jdbc.queryForObject("select count(*) || ':' || coalesce(max(id), 0) from test_result_file", String.class);
+    }
+
+    @Transactional(readOnly = true)
+    public SnapshotTrace trace(long snapshotId) throws InvalidRepositoryException {
+        Snapshot s = snapshot(snapshotId);
+        String key = snapshotId + "|" + stamp();
+        SnapshotTrace hit = traces.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        long t0 = System.nanoTime();
+        List<Requirement> stored = new ArrayList<>(requirements.findBySnapshotIdOrderByPositionAscIdAsc(snapshotId));
+        stored.addAll(requirements.findBySnapshotIdIsNullOrderByItemTypeAscNameAsc());
+        List<TraceLink> repoLinks = links.findByRepositoryIdOrderByIdAsc(s.getRepository().getId());
+        List<SpecificationItem> items = new ArrayList<>();
+        Map<String, List<Long>> requirementIds = new LinkedHashMap<>();
+        for (Requirement r : stored) {
+            items.add(item(r));
+            requirementIds.computeIfAbsent(r.getItemId(), k -> new ArrayList<>()).add(r.getId());
+        }
+        LinkSet linkSet = linkSet(repoLinks);
+        TraceGraph graph = trees.with(s, t -> TraceGraph.build(
+                new SpecificationImport(items, List.of()).plus(t.tags()), linkSet, t.index()));
+        SnapshotTrace trace = new SnapshotTrace(key, SnapshotTrace.SnapshotRef.of(s), graph, requirementIds,
+                repoLinks.stream().map(WebLink::of).toList());
+        log.info("Traced snapshot {} ({} items, {} links) in {} ms", snapshotId, graph.trace().items().size(),
+                repoLinks.size(), (System.nanoTime() - t0) / 1_000_000);
+        traces.put(key, trace);
+        return trace;
+    }
+
+    /** The saved configurations of the snapshot's repository, by name. */
+    public List<SavedConfiguration> configurations(SnapshotTrace trace) {
+        return configurations.findAllByOrderByNameAsc().stream()
+                .filter(c -> c.getRepositoryId().equals(trace.snapshot().repositoryId())).toList();
+    }
+
+    public SavedConfiguration configuration(long id) {
+        return configurations.findById(id).orElseThrow(() -> new NotFoundException("no configuration " + id));
+    }
+
+    /** The configuration evaluated at the snapshot's commit, and the trace over its compiled files. */
+    public ConfigurationCoverage coverage(SnapshotTrace trace, SavedConfiguration saved) throws InvalidRepositoryException {
+        String key = trace.key() + "|" + saved.getId() + "|" + saved.getUpdatedAt() + "|" + resultStamp();
+        ConfigurationCoverage hit = coverages.get(key);
+        if (hit != null) {
+            return hit;
+        }
+        ConfigurationReport report = reports.report(saved, trace.snapshot().commit(), List.of());
+        Map<SpecificationItemId, RequirementVerification> verification = verification(trace, saved);
+        Snapshot s = snapshot(trace.snapshot().id());
+        ConfigurationCoverage coverage = trees.with(s, t -> new ConfigurationAnalysis()
+                .analyse(trace.graph(), t.index(), report.compiledFiles(), verification));
+        coverages.put(key, coverage);
+        return coverage;
+    }
+
+    /** Per requirement with test links: what this configuration's imported results say. */
+    public Map<SpecificationItemId, RequirementVerification> verification(SnapshotTrace trace, SavedConfiguration saved) {
+        String key = trace.key() + "|" + saved.getId() + "|" + resultStamp();
+        return verifications.computeIfAbsent(key, k -> TestVerification.verify(trace.graph().links().tests(),
+                results(trace.snapshot().id(), saved.getId())));
+    }
+
+    /** The imported result files of a snapshot and configuration, as the library reads them. */
+    public List<TestResultFile> results(long snapshotId, long configurationId) {
+        List<TestResultFileRecord> files = resultFiles.findBySnapshotIdAndConfigurationIdOrderByIdAsc(snapshotId,
+                configurationId);
+        Map<Long, List<TestCaseResult>> cases = new LinkedHashMap<>();
+        files.forEach(f -> cases.put(f.getId(), new ArrayList<>()));
+        if (!files.isEmpty()) {
+            for (TestCaseRecord c : resultCases.findByResultFileIdInOrderByIdAsc(cases.keySet())) {
+                String fileName = files.stream().filter(f -> f.getId().equals(c.getResultFileId())).findFirst()
+                        .map(TestResultFileRecord::getFileName).orElse("");
+                cases.get(c.getResultFileId()).add(new TestCaseResult(c.getClassName(), c.getName(),
+                        TestOutcome.valueOf(c.getOutcome()), c.getSeconds(), new Location(fileName, c.getLine())));
+            }
+        }
+        return files.stream().map(f -> new TestResultFile(f.getFileName(), f.getSha256(), cases.get(f.getId()))).toList();
+    }
+
+    /** A stored requirement as the tracer reads it. */
+    static SpecificationItem item(Requirement r) {
+        return new SpecificationItem(new SpecificationItemId(r.getItemType(), r.getName(), r.getRevision()),
+                r.getTitle(), r.getDescription(), r.getRationale(), r.getComment(),
+                new Location(r.getFilePath().isEmpty() ? AUTHORED_PATH : r.getFilePath(), r.getLine()),
+                ItemStatus.parse(r.getStatus()), ids(r.getCovers()), ids(r.getDepends()), lines(r.getNeeds()),
+                lines(r.getTags()), r.isForwards());
+    }
+
+    static List<String> lines(String text) {
+        return Arrays.stream(text.split("[\\n,]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Stored ids were checked when written; an id that no longer parses is left out rather than failing the page. */
+    static List<SpecificationItemId> ids(String text) {
+        return lines(text).stream().map(SpecificationItemId::tryParse).flatMap(Optional::stream).toList();
+    }
+
+    /** The stored links as a link file would give them; each one's location names the stored link. */
+    static LinkSet linkSet(List<TraceLink> stored) {
+        List<CodeLink> code = new ArrayList<>();
+        List<TestLink> tests = new ArrayList<>();
+        for (TraceLink l : stored) {
+            Optional<SpecificationItemId> req = SpecificationItemId.tryParse(l.getRequirement());
+            if (req.isEmpty()) {
+                continue;
+            }
+            Location at = new Location(WEB_LINK_PATH, l.getId().intValue());
+            if (l.getKind() == LinkKind.CODE) {
+                code.add(new CodeLink(req.get(), l.getFilePath(), l.getFunctionName(),
+                        l.getLines().map(r -> new CodeLink.LineRange(r[0], r[1])), l.getArtifactType(),
+                        l.getReviewedHash(), ReviewState.valueOf(l.getState().name()), Optional.of(l.getAuthor()),
+                        l.getReviewer(), at));
+            } else {
+                tests.add(new TestLink(req.get(), l.getFilePath(), l.getTestName(), l.getArtifactType(), at));
+            }
+        }
+        return new LinkSet(code, tests, List.of());
+    }
+
+    /** A page asked for something that does not exist. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    public static final class NotFoundException extends RuntimeException {
+        public NotFoundException(String message) {
+            super(message);
+        }
+    }
+}

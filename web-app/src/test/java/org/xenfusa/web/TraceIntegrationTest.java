@@ -1,0 +1,366 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.ingest.IngestJobRepository;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.trace.LinkState;
+import org.xenfusa.model.trace.Requirement;
+import org.xenfusa.model.trace.TestResultFileRepository;
+import org.xenfusa.model.trace.TraceLink;
+import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.sloc.tree.GitSourceTree;
+import org.xenfusa.trace.config.ConfigurationCoverage;
+import org.xenfusa.trace.function.FunctionIndex;
+import org.xenfusa.trace.graph.TraceGraph;
+import org.xenfusa.trace.graph.TracedItem;
+import org.xenfusa.trace.link.LinkSet;
+import org.xenfusa.trace.spec.SpecificationScanner;
+import org.xenfusa.trace.suspect.SuspectReason;
+import org.xenfusa.web.config.ConfigurationService;
+import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.IngestService;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+import org.xenfusa.web.trace.LinkService;
+import org.xenfusa.web.trace.RequirementService;
+import org.xenfusa.web.trace.SnapshotTrace;
+import org.xenfusa.web.trace.TestEvidenceService;
+import org.xenfusa.web.trace.TracePages;
+import org.xenfusa.web.trace.TraceService;
+
+/**
+ * Requirements, links, coverage per configuration, suspect links and test evidence through the
+ * real context on the embedded PostgreSQL. Each test has its own synthetic repository.
+ */
+@IntegrationTest
+class TraceIntegrationTest {
+    @Autowired RepositoryRegistrar registrar;
+    @Autowired IngestService ingest;
+    @Autowired IngestJobRepository jobs;
+    @Autowired SnapshotRepository snapshots;
+    @Autowired AppUserRepository users;
+    @Autowired PasswordEncoder encoder;
+    @Autowired ConfigurationService configurations;
+    @Autowired TraceService traces;
+    @Autowired TracePages pages;
+    @Autowired RequirementService requirements;
+    @Autowired LinkService links;
+    @Autowired TestEvidenceService evidence;
+    @Autowired TestResultFileRepository resultFiles;
+    @LocalServerPort int port;
+
+    TraceFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new TraceFixture(registrar, ingest, jobs, snapshots, users, encoder);
+    }
+
+    private Snapshot ingested(String name, Map<String, String> files) throws Exception {
+        try (SyntheticRepository repo = TraceFixture.newRepository()) {
+            repo.commit("one", "RELEASE-1", files);
+            return fixture.snapshot(fixture.registerAndIngest(name, repo), "RELEASE-1");
+        }
+    }
+
+    private static Optional<TracedItem> item(SnapshotTrace trace, String id) {
+        return trace.items(id).stream().findFirst();
+    }
+
+    @Test
+    void importKeepsFileAndLineReportsBadItemsAndVerdictsAreTheLibrarys() throws Exception {
+        Map<String, String> files = TraceFixture.tree(1, TraceFixture.FA_C);
+        files.put("docs/fusa/reqs/broken.rst", "Broken\n======\n\n`XenProd~no_revision`\n\nDescription:\nx\n");
+        files.put("xen/arch/x86/setup.c", "#include <xen/lib.h>\n/* [impl->XenSwdgn~fa_start~1] */\nint setup(void)\n{\n    return 0;\n}\n");
+        Snapshot s = ingested("trace-import", files);
+
+        RequirementService.ImportOutcome outcome = requirements.importSnapshot(s.getId(), TraceFixture.ENGINEER);
+        assertThat(outcome.imported()).isEqualTo(3);
+        assertThat(outcome.problems()).anySatisfy(p -> assertThat(p.toString()).startsWith("docs/fusa/reqs/broken.rst:4"));
+        SnapshotTrace trace = traces.trace(s.getId());
+        TracedItem product = item(trace, "XenProd~feature_a~1").orElseThrow();
+        assertThat(product.item().location().toString()).isEqualTo("docs/fusa/reqs/market-product.rst:17");
+        assertThat(product.item().rationale()).isEqualTo("Guests ask for it.");
+        assertThat(item(trace, "XenSwdgn~fa_start~1").orElseThrow().item().location().path())
+                .isEqualTo("docs/fusa/reqs/design.md");
+
+        // the same verdicts as the library traced straight from the tree (OFT-identical by its oracle test)
+        Map<String, String> expected = new LinkedHashMap<>();
+        try (Repository git = GitRepositories.open(Path.of(s.getRepository().getGitDir()));
+                GitSourceTree tree = GitSourceTree.open(git, s.getCommitSha())) {
+            TraceGraph direct = TraceGraph.build(SpecificationScanner.under("").scan(tree), LinkSet.empty(),
+                    FunctionIndex.of(tree));
+            direct.trace().items().forEach(t -> expected.put(t.id().toString(), t.verdict()));
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        trace.graph().trace().items().stream().filter(t -> expected.containsKey(t.id().toString()))
+                .forEach(t -> shown.put(t.id().toString(), t.verdict()));
+        assertThat(shown).isEqualTo(expected);
+        // the tag in setup.c covers the design requirement, which needs impl: covered
+        assertThat(expected.get("XenSwdgn~fa_start~1")).isEqualTo("covered");
+
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String browser = web.get("/trace/" + s.getId()).body();
+        assertThat(browser).contains("XenMkt~timer~1").contains("XenProd~feature_a~1").contains("id=\"tree\"");
+        String page = web.get("/trace/" + s.getId() + "/items/XenProd~feature_a~1").body();
+        assertThat(page).contains("docs/fusa/reqs/market-product.rst:17").contains("XenSwdgn~fa_start~1")
+                .contains("XenMkt~timer~1");
+        String filtered = web.get("/trace/" + s.getId() + "?type=XenMkt").body();
+        assertThat(filtered).contains("XenMkt~timer~1").doesNotContain(">XenProd~feature_a~1</a></td>");
+    }
+
+    @Test
+    void anEngineerWritesAndEditsARequirementAndItsHistoryShowsWhoAndTheDiff() throws Exception {
+        Snapshot s = ingested("trace-history", TraceFixture.tree(1, TraceFixture.FA_C));
+        WebSession web = WebSession.login(port, TraceFixture.ENGINEER, TraceFixture.PASSWORD);
+        String form = "id=" + WebSession.enc("swunit~history_unit~1") + "&title=" + WebSession.enc("Unit keeps time")
+                + "&description=" + WebSession.enc("The unit shall count.\nIt shall not stop.")
+                + "&needs=impl&status=approved&covers=&rationale=&comment=&depends=";
+        var created = web.post("/trace/" + s.getId() + "/requirements", form, "/trace/" + s.getId());
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location").orElse("")).contains("/items/swunit~history_unit~1");
+
+        Requirement r = requirements.find(traces.trace(s.getId()).requirementIds().get("swunit~history_unit~1").get(0));
+        String edit = "id=" + WebSession.enc("swunit~history_unit~2") + "&title=" + WebSession.enc("Unit keeps time")
+                + "&description=" + WebSession.enc("The unit shall count ticks.\nIt shall not stop.")
+                + "&needs=impl&status=approved&covers=&rationale=&comment=&depends=";
+        web = WebSession.login(port, TraceFixture.REVIEWER, TraceFixture.PASSWORD);
+        assertThat(web.post("/trace/" + s.getId() + "/requirements/" + r.getId(), edit, "/trace/" + s.getId())
+                .statusCode()).isEqualTo(302);
+
+        List<RequirementService.Change> history = requirements.history(r.getId());
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).who()).isEqualTo(TraceFixture.REVIEWER);
+        assertThat(history.get(0).kind()).isEqualTo("changed");
+        assertThat(history.get(1).who()).isEqualTo(TraceFixture.ENGINEER);
+        String page = web.get("/trace/" + s.getId() + "/items/swunit~history_unit~2").body();
+        assertThat(page).contains(TraceFixture.REVIEWER).contains(TraceFixture.ENGINEER)
+                .contains("- The unit shall count.").contains("+ The unit shall count ticks.")
+                .contains("  It shall not stop.").contains("+ swunit~history_unit~2");
+
+        // bad input is refused with the reason, nothing changes
+        assertThatThrownBy(() -> requirements.update(r.getId(), new RequirementService.RequirementText(
+                "swunit~other_name~3", "t", "", "", "", "", "", "", ""))).hasMessageContaining("do not change");
+        assertThatThrownBy(() -> requirements.create(new RequirementService.RequirementText("not an id", "t", "", "",
+                "", "", "", "", ""), "x")).hasMessageContaining("not a requirement id");
+        var viewer = WebSession.login(port, "admin", "test-admin-password");
+        assertThat(viewer.get("/trace/" + s.getId()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLinkToAFunctionCoversTheRequirementInTheConfigurationsThatCompileIt() throws Exception {
+        Snapshot s = ingested("trace-coverage", TraceFixture.tree(1, TraceFixture.FA_C));
+        long repoId = s.getRepository().getId();
+        SavedConfiguration withA = configurations.create("trace-cov-default", repoId, "RELEASE-1", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration withoutA = configurations.create("trace-cov-no-a", repoId, "RELEASE-1", "x86_64",
+                StartKind.DEFCONFIG, "no_a_defconfig", "", "", "", "tester");
+        requirements.importSnapshot(s.getId(), TraceFixture.ENGINEER);
+
+        SnapshotTrace before = traces.trace(s.getId());
+        assertThat(item(before, "XenSwdgn~fa_start~1").orElseThrow().verdict()).isEqualTo("uncovered");
+        ConfigurationCoverage cov0 = traces.coverage(before, withA);
+        assertThat(cov0.applicable()).isEmpty();
+        // setup.c 2, a.c 7, fa.c 10 code lines, nothing traced
+        assertThat(cov0.compiledCode()).isEqualTo(19);
+        assertThat(cov0.untracedCode()).isEqualTo(19);
+
+        TraceLink link = links.linkFunction(s.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "fa_start",
+                Optional.empty(), TraceFixture.ENGINEER);
+        assertThat(link.getState()).isEqualTo(LinkState.DRAFT);
+        SnapshotTrace after = traces.trace(s.getId());
+        assertThat(item(after, "XenSwdgn~fa_start~1").orElseThrow().verdict()).isEqualTo("covered");
+        assertThat(item(after, "XenMkt~timer~1").orElseThrow().verdict()).isEqualTo("covered");
+        ConfigurationCoverage cov = traces.coverage(after, withA);
+        assertThat(cov.applicable().stream().map(Object::toString))
+                .contains("XenSwdgn~fa_start~1", "XenProd~feature_a~1", "XenMkt~timer~1");
+        assertThat(cov.tracedCode()).isEqualTo(5); // fa_start's five code lines
+        assertThat(cov.untracedFunctions()).extracting(f -> f.name()).containsExactly("fa_helper");
+        assertThat(traces.coverage(after, withoutA).applicable()).isEmpty();
+
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String page = web.get("/trace/" + s.getId() + "/items/XenSwdgn~fa_start~1").body();
+        assertThat(page).contains("id=\"state-" + withA.getId() + "\">covered<")
+                .contains("id=\"state-" + withoutA.getId() + "\">n/a<").contains("fa = 1;");
+        String matrix = web.get("/trace/" + s.getId() + "/matrix").body();
+        assertThat(matrix).contains("trace-cov-default").contains("trace-cov-no-a").contains("cov-covered");
+        String untraced = web.get("/trace/" + s.getId() + "/untraced?configuration=" + withA.getId()).body();
+        assertThat(untraced).contains("id=\"untraced-code\">14<").contains("fa_helper").contains("xen/common/a.c");
+        String filtered = web.get("/trace/" + s.getId() + "?configuration=" + withoutA.getId() + "&state=covered").body();
+        assertThat(filtered).contains("0 requirements shown");
+
+        // review: not by its author; by another engineer it records the function's hash
+        assertThatThrownBy(() -> links.review(link.getId(), s.getId(), TraceFixture.ENGINEER))
+                .hasMessageContaining("another engineer");
+        TraceLink reviewed = links.review(link.getId(), s.getId(), TraceFixture.REVIEWER);
+        assertThat(reviewed.getState()).isEqualTo(LinkState.REVIEWED);
+        assertThat(reviewed.getReviewedHash().orElseThrow()).startsWith("sha256:");
+    }
+
+    @Test
+    void linkFilesRoundTripAndABrokenEntryIsNamedByLine() throws Exception {
+        Snapshot s = ingested("trace-linkfile", TraceFixture.tree(1, TraceFixture.FA_C));
+        long repoId = s.getRepository().getId();
+        TraceLink l = links.linkFunction(s.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "fa_start",
+                Optional.empty(), TraceFixture.ENGINEER);
+        links.review(l.getId(), s.getId(), TraceFixture.REVIEWER);
+        links.linkTest(s.getId(), "XenSwdgn~fa_start~1", "tests/fa.c", "fa.starts", TraceFixture.ENGINEER);
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String exported = web.get("/trace/repositories/" + repoId + "/links.yaml").body();
+        assertThat(exported).contains("requirement: XenSwdgn~fa_start~1").contains("function: \"fa_start\"")
+                .contains("state: reviewed").contains("reviewer: \"" + TraceFixture.REVIEWER + "\"")
+                .contains("reviewed-hash: sha256:").contains("name: \"fa.starts\"");
+
+        Snapshot other = ingested("trace-linkfile-copy", TraceFixture.tree(1, TraceFixture.FA_C));
+        String withBrokenEntry = exported + "  - requirement: XenSwdgn~broken\n    code:\n      - file: x.c\n        function: f\n";
+        RequirementService.ImportOutcome in = links.importLinkFile(other.getRepository().getId(), "links.yaml",
+                withBrokenEntry.getBytes(StandardCharsets.UTF_8), "admin");
+        assertThat(in.imported()).isEqualTo(2);
+        assertThat(in.problems()).singleElement().satisfies(p -> assertThat(p.toString())
+                .startsWith("links.yaml:" + (exported.split("\n").length + 1) + ": malformed requirement id"));
+        assertThat(links.export(other.getRepository().getId())).isEqualTo(exported);
+        // importing again stores nothing twice
+        assertThat(links.importLinkFile(other.getRepository().getId(), "links.yaml",
+                exported.getBytes(StandardCharsets.UTF_8), "admin").imported()).isZero();
+    }
+
+    @Test
+    void spreadsheetRowsAreImportedAndABadRowIsNamedByFileAndRow() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            Sheet sheet = book.createSheet("requirements");
+            String[][] rows = {
+                {"id", "title", "description", "covers", "needs"},
+                {"aou~xlsx_guest_trust~1", "Guests are not trusted", "The integrator shall not trust guests.", "", ""},
+                {"aou~bad id", "Broken", "", "", ""},
+                {"swunit~xlsx_timer_unit~1", "Timer unit", "Counts.", "aou~xlsx_guest_trust~1", "impl, utest"},
+                {"swunit~xlsx_bad_covers~1", "Bad covers", "", "nonsense", ""}};
+            for (int i = 0; i < rows.length; i++) {
+                Row row = sheet.createRow(i);
+                for (int j = 0; j < rows[i].length; j++) {
+                    row.createCell(j).setCellValue(rows[i][j]);
+                }
+            }
+            book.write(bytes);
+        }
+        RequirementService.ImportOutcome o = requirements.importSpreadsheet("reqs.xlsx", bytes.toByteArray(), "admin");
+        assertThat(o.imported()).isEqualTo(2);
+        assertThat(o.problems()).hasSize(2);
+        assertThat(o.problems().get(0).toString()).startsWith("reqs.xlsx:3: id:");
+        assertThat(o.problems().get(1).toString()).startsWith("reqs.xlsx:5: covers:");
+        Snapshot s = ingested("trace-xlsx", TraceFixture.tree(1, TraceFixture.FA_C));
+        SnapshotTrace trace = traces.trace(s.getId());
+        TracedItem unit = item(trace, "swunit~xlsx_timer_unit~1").orElseThrow();
+        assertThat(unit.item().location().toString()).isEqualTo("reqs.xlsx:4");
+        assertThat(unit.item().needs()).containsExactly("impl", "utest");
+        assertThat(unit.item().covers().get(0).toString()).isEqualTo("aou~xlsx_guest_trust~1");
+        assertThat(requirements.importSpreadsheet("not.xlsx", "plain text".getBytes(StandardCharsets.UTF_8), "admin")
+                .problems().get(0).toString()).startsWith("not.xlsx:0: not a readable XLSX workbook");
+    }
+
+    @Test
+    void junitResultsVerifyARequirementInTheirConfigurationAndKeepTheirHash() throws Exception {
+        Snapshot s = ingested("trace-junit", TraceFixture.tree(1, TraceFixture.FA_C));
+        SavedConfiguration cfg = configurations.create("trace-junit-cfg", s.getRepository().getId(), "RELEASE-1",
+                "x86_64", StartKind.DEFCONFIG, "", "", "", "", "tester");
+        requirements.importSnapshot(s.getId(), "admin");
+        links.linkTest(s.getId(), "XenSwdgn~fa_start~1", "tests/fa.c", "fa.starts", TraceFixture.ENGINEER);
+        assertThat(traces.verification(traces.trace(s.getId()), cfg).get(
+                org.xenfusa.trace.spec.SpecificationItemId.parse("XenSwdgn~fa_start~1")).state().name()).isEqualTo("NOT_RUN");
+
+        TestEvidenceService.Outcome bad = evidence.importJUnit(s.getId(), cfg.getId(), "evil.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<testsuite>&e;</testsuite>"
+                        .getBytes(StandardCharsets.UTF_8), "admin");
+        assertThat(bad.problem().orElseThrow()).startsWith("evil.xml:2:").contains("DOCTYPE");
+        assertThat(resultFiles.findBySnapshotIdAndConfigurationIdOrderByIdAsc(s.getId(), cfg.getId())).isEmpty();
+
+        byte[] xml = "<testsuite name=\"fa\"><testcase classname=\"fa\" name=\"starts\" time=\"0.1\"/></testsuite>"
+                .getBytes(StandardCharsets.UTF_8);
+        TestEvidenceService.Outcome ok = evidence.importJUnit(s.getId(), cfg.getId(), "fa-results.xml", xml, "admin");
+        assertThat(ok.cases()).isEqualTo(1);
+        assertThat(ok.stored().orElseThrow().getSha256()).isEqualTo(java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(xml)));
+        SnapshotTrace trace = traces.trace(s.getId());
+        assertThat(traces.verification(trace, cfg).get(org.xenfusa.trace.spec.SpecificationItemId
+                .parse("XenSwdgn~fa_start~1")).state().name()).isEqualTo("VERIFIED");
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        assertThat(web.get("/trace/" + s.getId() + "/results?configuration=" + cfg.getId()).body())
+                .contains("fa-results.xml").contains(ok.stored().get().getSha256()).contains("VERIFIED");
+        assertThat(web.get("/trace/" + s.getId() + "/items/XenSwdgn~fa_start~1").body()).contains("verified");
+    }
+
+    @Test
+    void aLinkBecomesSuspectWhenItsFunctionChangesBetweenTwoTagsUntilReviewedAgain() throws Exception {
+        SourceRepository r;
+        try (SyntheticRepository repo = TraceFixture.newRepository()) {
+            repo.commit("one", "RELEASE-1", TraceFixture.tree(1, TraceFixture.FA_C));
+            Map<String, String> two = new HashMap<>();
+            two.put("xen/common/fa.c", TraceFixture.FA_C_CHANGED);
+            two.put("docs/fusa/reqs/design.md", TraceFixture.designMd(2));
+            repo.commit("two", "RELEASE-2", two);
+            r = fixture.registerAndIngest("trace-suspect", repo);
+        }
+        Snapshot one = fixture.snapshot(r, "RELEASE-1");
+        Snapshot two = fixture.snapshot(r, "RELEASE-2");
+        requirements.importSnapshot(one.getId(), "admin");
+        requirements.importSnapshot(two.getId(), "admin");
+        TraceLink fa = links.linkFunction(one.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "fa_start",
+                Optional.empty(), TraceFixture.ENGINEER);
+        links.linkFunction(one.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "fa_helper", Optional.empty(),
+                TraceFixture.ENGINEER);
+        links.review(fa.getId(), one.getId(), TraceFixture.REVIEWER);
+
+        List<TracePages.Suspect> suspects = pages.suspects(one.getId(), two.getId());
+        assertThat(suspects).hasSize(2);
+        TracePages.Suspect start = suspects.stream().filter(x -> x.suspect().link().function().equals("fa_start"))
+                .findFirst().orElseThrow();
+        assertThat(start.suspect().reasons()).containsExactly(SuspectReason.FUNCTION_CHANGED,
+                SuspectReason.FUNCTION_CHANGED_SINCE_REVIEW, SuspectReason.REQUIREMENT_REVISED);
+        assertThat(start.diff()).extracting(d -> d.kind() + d.text()).contains("-    fa = 1;", "+    fa = 2;",
+                "+    fa_helper(fa);");
+        assertThat(start.reviewedAgain()).isFalse();
+        // fa_helper did not change, only the requirement's revision did
+        TracePages.Suspect helper = suspects.stream().filter(x -> x.suspect().link().function().equals("fa_helper"))
+                .findFirst().orElseThrow();
+        assertThat(helper.suspect().reasons()).containsExactly(SuspectReason.REQUIREMENT_REVISED);
+
+        WebSession web = WebSession.login(port, TraceFixture.REVIEWER, TraceFixture.PASSWORD);
+        String page = web.get("/trace/" + two.getId() + "/suspect?against=" + one.getId()).body();
+        assertThat(page).contains("function changed since review").contains("+     fa = 2;").contains("Review again");
+        assertThat(web.post("/trace/" + two.getId() + "/links/" + fa.getId() + "/review", "back=/trace/" + two.getId(),
+                "/trace/" + two.getId()).statusCode()).isEqualTo(302);
+        TracePages.Suspect again = pages.suspects(one.getId(), two.getId()).stream()
+                .filter(x -> x.suspect().link().function().equals("fa_start")).findFirst().orElseThrow();
+        assertThat(again.reviewedAgain()).isTrue();
+        assertThat(again.suspect().link().requirement().toString()).isEqualTo("XenSwdgn~fa_start~2");
+        // the link to fa_helper still names revision 1: OFT calls that outdated until it is reviewed too
+        assertThat(item(traces.trace(two.getId()), "XenSwdgn~fa_start~2").orElseThrow().verdict())
+                .isEqualTo("outdated coverage");
+        links.review(helper.link().orElseThrow().id(), two.getId(), TraceFixture.REVIEWER);
+        assertThat(item(traces.trace(two.getId()), "XenSwdgn~fa_start~2").orElseThrow().verdict()).isEqualTo("covered");
+        assertThat(pages.suspects(one.getId(), two.getId())).allMatch(TracePages.Suspect::reviewedAgain);
+    }
+}
