@@ -80,6 +80,12 @@ class ConfigurationSlocIntegrationTest {
         // one option switched: fa.c (2 code lines) goes, and DAL A effort drops by 2 x 0.67 h
         String diff = web.get("/configurations/" + saved.getId() + "/diff?set=CONFIG_FEATURE_A=n").body();
         assertThat(diff).contains("id=\"diff-make-cloc\">-2<").contains("xen/common/fa.c").contains(">-1.3<");
+        // the addresses exported workbooks link to lead to the pages
+        var link = web.get("/sloc/directories?configuration=sloc-default&path=xen/common");
+        assertThat(link.statusCode()).isEqualTo(302);
+        assertThat(link.headers().firstValue("Location").orElse(""))
+                .endsWith("/configurations/" + saved.getId() + "/files?dir=xen%2Fcommon");
+        assertThat(web.get("/sloc/files?configuration=no-such&path=x").statusCode()).isEqualTo(404);
         String ranking = web.get("/configurations/" + saved.getId() + "/ranking").body();
         assertThat(ranking).contains(">FEATURE_A<").contains("FEATURE_B");
     }

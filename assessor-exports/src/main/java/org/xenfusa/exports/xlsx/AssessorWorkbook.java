@@ -205,7 +205,7 @@ public final class AssessorWorkbook {
             s.header(head.toArray(String[]::new));
             for (RequirementRow r : evidence.requirements()) {
                 Row row = s.row();
-                s.link(row, 0, r.id(), context.dashboard("/trace/items/" + encode(r.id())));
+                s.link(row, 0, r.id(), context.dashboard("/trace/items/" + encode(r.id()) + "?commit=" + encode(context.commit())));
                 s.text(row, 1, r.type());
                 s.text(row, 2, r.title());
                 s.text(row, 3, String.join(", ", r.covers()));

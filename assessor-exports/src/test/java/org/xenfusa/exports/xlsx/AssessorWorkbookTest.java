@@ -62,7 +62,8 @@ class AssessorWorkbookTest {
             Row row = m.getRow(i + 1);
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo(r.id());
             assertThat(row.getCell(0).getHyperlink().getAddress())
-                    .isEqualTo("https://fusa.example.org/trace/items/" + r.id().replace("~", "%7E"));
+                    .isEqualTo("https://fusa.example.org/trace/items/" + r.id().replace("~", "%7E")
+                            + "?commit=" + evidence.context().commit());
             assertThat(row.getCell(2).getStringCellValue()).isEqualTo(r.title());
             assertThat(row.getCell(3).getStringCellValue()).isEqualTo(String.join(", ", r.covers()));
             assertThat(row.getCell(7).getStringCellValue()).isEqualTo(r.verdict("x86_64-defconfig").name());

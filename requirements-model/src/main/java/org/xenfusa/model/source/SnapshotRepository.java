@@ -17,6 +17,8 @@ public interface SnapshotRepository extends JpaRepository<Snapshot, Long> {
 
     long countByRepositoryId(Long repositoryId);
 
+    List<Snapshot> findByCommitShaOrderByIngestedAtDesc(String commitSha);
+
     @Query("select s from Snapshot s join fetch s.repository where s.id = :id")
     Optional<Snapshot> findWithRepository(@Param("id") Long id);
 }
