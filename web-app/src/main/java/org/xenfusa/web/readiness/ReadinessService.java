@@ -136,11 +136,14 @@ public class ReadinessService {
         return out;
     }
 
-    /** The repository's ingested refs, oldest commit first (each ref once). */
+    /**
+     * The repository's ingested refs in release order (each ref once): the release before
+     * RELEASE-4.21.0 is RELEASE-4.20.x, not a 4.19 maintenance release tagged later.
+     */
     public List<String> releases(long repositoryId) {
         LinkedHashSet<String> refs = new LinkedHashSet<>();
         snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repositoryId).stream().map(Snapshot::getRefName)
-                .forEach(refs::add);
+                .sorted(org.xenfusa.sloc.report.ReleaseOrder.INSTANCE).forEach(refs::add);
         return List.copyOf(refs);
     }
 
