@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fusa", mixinStandardHelpOptions = true, version = "fusa 0.1.0",
         description = "Xen functional-safety evidence: SLOC, configurations, traceability.",
-        subcommands = {SlocCommand.class, BenchCommand.class, TraceCommand.class, ExportCommand.class,
+        subcommands = {SlocCommand.class, IngestCommand.class, BenchCommand.class, TraceCommand.class, ExportCommand.class,
                 VerifyEvidenceCommand.class, ReadinessCommand.class, KconfigCommand.class, ConfigSlocCommand.class})
 public final class FusaCommandLine {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final Set<String> COMMANDS = Set.of("sloc", "bench", "trace", "export", "verify-evidence", "readiness", "kconfig", "config-sloc", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> COMMANDS = Set.of("sloc", "ingest", "bench", "trace", "export", "verify-evidence", "readiness", "kconfig", "config-sloc", "help", "-h", "--help", "-V", "--version");
 
     private FusaCommandLine() {
     }

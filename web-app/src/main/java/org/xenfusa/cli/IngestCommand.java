@@ -1,0 +1,133 @@
+package org.xenfusa.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.xenfusa.cli.FusaCommandLine.BadInputException;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code fusa ingest}: asks a running platform (its REST API) to ingest refs of a registered
+ * repository and follows the job, printing its progress on stderr; for CI scripts. Exit 0 when the
+ * job succeeded, 1 when it failed or was cancelled, 2 on bad input (unknown repository, refused login).
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Ingest refs of a repository registered on a running platform, and follow the job.")
+final class IngestCommand implements Callable<Integer> {
+    @Option(names = "--server", defaultValue = "http://localhost:8080", description = "The platform's address.")
+    String server;
+
+    @Option(names = "--user", required = true, description = "An ADMIN account.")
+    String user;
+
+    @Option(names = "--password", description = "The password (default: the FUSA_PASSWORD environment variable).")
+    String password;
+
+    @Option(names = "--repository", required = true, description = "The registered repository's name.")
+    String repository;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
+
+    static final class What {
+        @Option(names = "--ref", description = "One ref (tag, branch or commit).")
+        String ref;
+
+        @Option(names = "--default-branch", description = "The default branch.")
+        boolean defaultBranch;
+
+        @Option(names = "--tags", description = "All tags matching a pattern, e.g. 'RELEASE-*'.")
+        String tags;
+    }
+
+    @Option(names = "--timeout", defaultValue = "3600", description = "Seconds to wait for the job.")
+    long timeoutSeconds;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Override
+    public Integer call() throws Exception {
+        String pw = password != null ? password : System.getenv("FUSA_PASSWORD");
+        if (pw == null || pw.isEmpty()) {
+            throw new BadInputException("give --password or set FUSA_PASSWORD");
+        }
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + pw).getBytes(StandardCharsets.UTF_8));
+        String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+
+        long repositoryId = -1;
+        for (JsonNode r : get(base + "/api/repositories", auth)) {
+            if (r.get("name").asString().equals(repository)) {
+                repositoryId = r.get("id").asLong();
+            }
+        }
+        if (repositoryId < 0) {
+            throw new BadInputException("no repository named '" + repository + "' on " + base);
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        if (what.tags != null) {
+            body.put("mode", "TAGS");
+            body.put("ref", what.tags);
+        } else if (what.defaultBranch) {
+            body.put("mode", "DEFAULT_BRANCH");
+        } else {
+            body.put("mode", "REF");
+            body.put("ref", what.ref);
+        }
+        JsonNode job = send(HttpRequest.newBuilder(URI.create(base + "/api/repositories/" + repositoryId + "/ingest"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+        long id = job.get("id").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+        String state = job.get("state").asString();
+        while ((state.equals("QUEUED") || state.equals("RUNNING")) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            job = get(base + "/api/jobs/" + id, auth);
+            state = job.get("state").asString();
+            System.err.printf("job %d %s: ref %d/%d %s, files %d/%d, %.0f files/s%n", id, state,
+                    job.get("refsDone").asInt(), job.get("refsTotal").asInt(), job.get("currentRef").asString(),
+                    job.get("filesDone").asInt(), job.get("filesTotal").asInt(), job.get("filesPerSecond").asDouble());
+        }
+        System.out.println(json.writeValueAsString(job));
+        if (state.equals("QUEUED") || state.equals("RUNNING")) {
+            System.err.println("fusa: job " + id + " still " + state + " after " + timeoutSeconds + " s");
+            return FusaCommandLine.CHECK_FAILED;
+        }
+        System.err.println("job " + id + " " + state + ": " + job.get("message").asString());
+        return state.equals("SUCCEEDED") ? FusaCommandLine.OK : FusaCommandLine.CHECK_FAILED;
+    }
+
+    private JsonNode get(String url, String auth) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).GET().build());
+    }
+
+    private JsonNode send(HttpRequest request) throws Exception {
+        HttpResponse<String> r;
+        try {
+            r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot reach " + request.uri() + ": " + e.getMessage(), e);
+        }
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new BadInputException(request.uri() + " refused the login (HTTP " + r.statusCode() + ")");
+        }
+        if (r.statusCode() >= 400) {
+            throw new BadInputException(request.uri() + " answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return json.readTree(r.body());
+    }
+
+}
