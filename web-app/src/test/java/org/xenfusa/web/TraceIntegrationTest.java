@@ -208,7 +208,8 @@ class TraceIntegrationTest {
         String matrix = web.get("/trace/" + s.getId() + "/matrix").body();
         assertThat(matrix).contains("trace-cov-default").contains("trace-cov-no-a").contains("cov-covered");
         String untraced = web.get("/trace/" + s.getId() + "/untraced?configuration=" + withA.getId()).body();
-        assertThat(untraced).contains("id=\"untraced-code\">14<").contains("fa_helper").contains("xen/common/a.c");
+        assertThat(untraced).contains("id=\"untraced-code\">14<").contains("fa_helper").contains("xen/common/a.c")
+                .contains("untraced-directories").contains(">xen/common/<").contains(">29.4<");
         String filtered = web.get("/trace/" + s.getId() + "?configuration=" + withoutA.getId() + "&state=covered").body();
         assertThat(filtered).contains("0 requirements shown");
 
