@@ -231,6 +231,33 @@ class IngestIntegrationTest {
     }
 
     @Test
+    void aJobWhoseWorkerDiedIsMarkedFailedWithTheReason() throws Exception {
+        SourceRepository repo = register("dead-worker-repo");
+        jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at, started_at)"
+                + " values (?, 'REF', 'RELEASE-4.0.0', 'RUNNING', now(), now() - interval '1 hour')", repo.getId());
+        IngestJob job = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.REF,
+                "RELEASE-4.0.0", List.of(IngestState.RUNNING)).orElseThrow();
+        // the queue row of an instance that was killed an hour ago: picked, its heartbeat long stopped
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(data)) {
+            out.writeObject(job.getId());
+        }
+        jdbc.update("insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,"
+                + " last_heartbeat, version) values ('ingest', ?, ?, now() - interval '1 hour', true, 'killed-instance',"
+                + " now() - interval '1 hour', 1)", "job-" + job.getId(), data.toByteArray());
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        IngestJob ended = job;
+        while (System.nanoTime() < deadline && ended.getState().isActive()) {
+            Thread.sleep(500);
+            ended = jobs.findById(job.getId()).orElseThrow();
+        }
+        assertThat(ended.getState()).isEqualTo(IngestState.FAILED);
+        assertThat(ended.getMessage()).contains("worker stopped while this job ran").contains("earlier snapshots are intact");
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_instance = ?", Long.class,
+                "job-" + job.getId())).isZero();
+    }
+
+    @Test
     void registrationRejectsBadLocationsWithClearMessages() throws Exception {
         assertThatThrownBy(() -> registrar.register("x1", root.resolve("does-not-exist").toString(), "t"))
                 .isInstanceOf(InvalidRepositoryException.class).hasMessageContaining("does not exist");
