@@ -39,6 +39,8 @@ import org.xenfusa.sloc.tree.SourceTree;
 public final class KbuildEvaluator {
     /** make cloc: {@code grep -o "[a-zA-Z0-9_/-]*\.[cS]"} over each {@code .o.cmd} file, then {@code test -f}. */
     private static final Pattern CLOC_PATH = Pattern.compile("[a-zA-Z0-9_/-]*\\.[cS]");
+    /** Marks, among a unit's reached files, the spelling gcc gives a source included through "..". */
+    private static final String AS_WRITTEN = "\0as-written\0";
     private static final Map<String, KbuildMakefile> MAKEFILES = new ConcurrentHashMap<>();
     private static final Map<String, PreprocessorScan> SCANS = new ConcurrentHashMap<>();
     private static final Map<String, PreprocessorScan> PREDEFINED = new ConcurrentHashMap<>();
@@ -575,9 +577,21 @@ public final class KbuildEvaluator {
                 }
                 // nothing follows the unit's own source, so its macro writes are never needed
                 walk(src, ce, sp, spKey, unit, 0, false);
+                Map<String, List<String>> written = new HashMap<>();
                 for (String f : unit.reached) {
+                    if (f.startsWith(AS_WRITTEN)) {
+                        String[] pair = f.substring(AS_WRITTEN.length()).split("\0", 2);
+                        written.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
+                    }
+                }
+                for (String f : unit.reached) {
+                    if (f.startsWith(AS_WRITTEN)) {
+                        continue;
+                    }
                     if (isSource(f)) {
-                        clocMatches(f).forEach(cloc::add);
+                        for (String spelling : written.getOrDefault(f, List.of(f))) {
+                            clocMatches(spelling).forEach(cloc::add);
+                        }
                     } else if (!f.equals("include/generated/autoconf.h")) {
                         // fixdep drops autoconf.h from the dependency lists, so make cloc never sees it
                         headers.put(f, !fileSet.contains(f));
@@ -852,7 +866,16 @@ public final class KbuildEvaluator {
                     out.warnings.add(new KbuildWarning(prefix + file, d.line(), "#include " + arg + " resolves nowhere"));
                 }
             } else {
-                walk(r.get(), ce, sp, spKey, out, depth + 1, true);
+                String resolved = r.get();
+                if (!angled && isSource(resolved)) {
+                    // gcc writes a quoted include found next to its includer as the joined path, ".." and all;
+                    // make cloc's grep then sees only the part after the last "..": remember that spelling
+                    String joined = parent(file).isEmpty() ? name : parent(file) + "/" + name;
+                    if (!joined.equals(resolved) && MakeInterpreter.normalize(joined).equals(resolved)) {
+                        out.reached.add(AS_WRITTEN + resolved + '\0' + joined);
+                    }
+                }
+                walk(resolved, ce, sp, spKey, out, depth + 1, true);
             }
         }
 
