@@ -152,6 +152,29 @@ class SecurityIntegrationTest {
     }
 
     @Test
+    void adminManagesUsersAndTheLastAdminStays() throws Exception {
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        assertThat(admin.post("/users", "username=short-pw&password=abc&role=ENGINEER", "/users").statusCode()).isEqualTo(302);
+        assertThat(users.findByUsername("short-pw")).isEmpty();
+        admin.post("/users", "username=engineer-x&password=" + WebSession.enc("a long enough password") + "&role=ENGINEER",
+                "/users");
+        AppUser created = users.findByUsername("engineer-x").orElseThrow();
+        assertThat(created.getRole()).isEqualTo(Role.ENGINEER);
+        WebSession engineer = WebSession.login(port, "engineer-x", "a long enough password");
+        assertThat(engineer.get("/users").statusCode()).isEqualTo(403);
+
+        // disabling the account stops its logins
+        admin.post("/users/" + created.getId(), "role=ENGINEER", "/users");
+        assertThat(users.findByUsername("engineer-x").orElseThrow().isEnabled()).isFalse();
+
+        // the only enabled ADMIN cannot demote or disable itself (the tests create no other ADMIN)
+        assertThat(users.countByRoleAndEnabledTrue(Role.ADMIN)).isEqualTo(1);
+        AppUser self = users.findByUsername("admin").orElseThrow();
+        admin.post("/users/" + self.getId(), "role=VIEWER&enabled=true", "/users");
+        assertThat(users.findByUsername("admin").orElseThrow().getRole()).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
     void healthIsPublic() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -9,4 +9,8 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
     Optional<AppUser> findByUsername(String username);
 
     boolean existsByRole(Role role);
+
+    long countByRoleAndEnabledTrue(Role role);
+
+    java.util.List<AppUser> findAllByOrderByUsernameAsc();
 }

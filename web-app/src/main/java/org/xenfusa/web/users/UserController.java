@@ -1,0 +1,86 @@
+package org.xenfusa.web.users;
+
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.xenfusa.model.user.AppUser;
+import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.model.user.Role;
+
+/** Users, for ADMIN: create accounts with a role, change a role, disable and enable, reset a password. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+public class UserController {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,99}");
+    private static final int MIN_PASSWORD = 12;
+
+    private final AppUserRepository users;
+    private final PasswordEncoder encoder;
+
+    public UserController(AppUserRepository users, PasswordEncoder encoder) {
+        this.users = users;
+        this.encoder = encoder;
+    }
+
+    @GetMapping("/users")
+    String list(Model model) {
+        model.addAttribute("users", users.findAllByOrderByUsernameAsc());
+        model.addAttribute("roles", Role.values());
+        return "users/list";
+    }
+
+    @PostMapping("/users")
+    @Transactional
+    String create(@RequestParam String username, @RequestParam String password, @RequestParam Role role,
+            RedirectAttributes redirect) {
+        String name = username.strip();
+        if (!NAME.matcher(name).matches()) {
+            redirect.addFlashAttribute("error", "User name '" + name + "' is not valid: letters, digits, '.', '_', '@', '-'");
+        } else if (users.findByUsername(name).isPresent()) {
+            redirect.addFlashAttribute("error", "A user named '" + name + "' exists already");
+        } else if (password.length() < MIN_PASSWORD) {
+            redirect.addFlashAttribute("error", "The password needs at least " + MIN_PASSWORD + " characters");
+        } else {
+            users.save(new AppUser(name, encoder.encode(password), role));
+            redirect.addFlashAttribute("notice", "Created " + name + " (" + role + ")");
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/{id}")
+    @Transactional
+    String update(@PathVariable long id, @RequestParam Role role, @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(defaultValue = "") String password, Authentication auth, RedirectAttributes redirect) {
+        AppUser user = users.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + id));
+        boolean lastAdmin = user.getRole() == Role.ADMIN && user.isEnabled()
+                && users.countByRoleAndEnabledTrue(Role.ADMIN) == 1 && (role != Role.ADMIN || !enabled);
+        if (lastAdmin) {
+            redirect.addFlashAttribute("error", "Not changed: " + user.getUsername() + " is the last enabled ADMIN");
+            return "redirect:/users";
+        }
+        if (!password.isEmpty() && password.length() < MIN_PASSWORD) {
+            redirect.addFlashAttribute("error", "The password needs at least " + MIN_PASSWORD + " characters");
+            return "redirect:/users";
+        }
+        user.setRole(role);
+        user.setEnabled(enabled);
+        if (!password.isEmpty()) {
+            user.setPasswordHash(encoder.encode(password));
+        }
+        users.save(user);
+        redirect.addFlashAttribute("notice", "Saved " + user.getUsername() + " (by " + auth.getName() + ")");
+        return "redirect:/users";
+    }
+}
