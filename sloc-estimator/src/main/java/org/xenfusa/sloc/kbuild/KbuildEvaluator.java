@@ -229,6 +229,12 @@ public final class KbuildEvaluator {
                 makefile("Rules.mk").ifPresent(mf -> top.evaluate(objectLists(mf)));
             }
             top.include("arch/" + arch.srcArch() + "/arch.mk", false);
+            // arch.mk exports what its toolchain probes set; every directory's make sees it
+            for (String probe : profile.makeVariables().keySet()) {
+                if (top.defined(probe)) {
+                    base.set(probe, top.value(probe));
+                }
+            }
             // arch.mk's own -I directories apply to every object (x86 up to 4.19: asm/mach-generic, mach-default)
             for (String f : MakeInterpreter.words(top.value("CFLAGS"))) {
                 if (f.startsWith("-I") && f.length() > 2) {
@@ -296,7 +302,7 @@ public final class KbuildEvaluator {
             m.set("comma", ",");
             m.set("empty", "");
             m.set("space", " ");
-            profile.makeVariables().forEach(m::setCommandLine);
+            profile.makeVariables().forEach(m::setProbeAnswer);
             String p = arch.targetArch() + ".";
             for (String key : toolchain.stringPropertyNames()) {
                 if (key.startsWith(p)) {
@@ -625,8 +631,11 @@ public final class KbuildEvaluator {
                 if (fileSet.contains(p) || g == null) {
                     continue;
                 }
-                Optional<ToolchainProfile.BuildOutput> declared = profile.buildOutputs().stream()
-                        .filter(o -> o.arch().equals(arch.targetArch()) && o.path().equals(p)).findFirst();
+                // several measurements may be declared: take the one made with this configuration's values
+                List<ToolchainProfile.BuildOutput> candidates = profile.buildOutputs().stream()
+                        .filter(o -> o.arch().equals(arch.targetArch()) && o.path().equals(p)).toList();
+                Optional<ToolchainProfile.BuildOutput> declared = candidates.stream().filter(this::measuredHere)
+                        .findFirst().or(() -> candidates.stream().findFirst());
                 declared.ifPresent(o -> checkMeasured(o));
                 GeneratedSource gs = new GeneratedSource(prefix + p, g.origin(), g.text(), declared);
                 if (!gs.countable()) {
@@ -639,6 +648,11 @@ public final class KbuildEvaluator {
             CompiledFileSet files = new CompiledFileSet(arch, List.copyOf(units.values()), makeCloc, headerList,
                     dedupe(warnings), undecidedAt.size());
             return new BuildAnalysis(files, activity, generatedSources);
+        }
+
+        private boolean measuredHere(ToolchainProfile.BuildOutput o) {
+            return o.measuredWith().entrySet().stream().allMatch(e -> DotConfig.unquote(config.getOrDefault(e.getKey(), "n"))
+                    .equals(DotConfig.unquote(e.getValue())));
         }
 
         /** A declared count holds for the configuration it was measured with; say so when this one differs. */

@@ -38,24 +38,37 @@ final class MakeInterpreter {
     private final Deque<Map<String, String>> locals = new ArrayDeque<>();
     private final List<MakeRule> rules = new ArrayList<>();
     private final List<KbuildWarning> warnings;
+    private final Map<String, String> probeAnswers;
     private String file = "<none>";
     private int line;
     private int depth;
     private int shellCalls;
 
     MakeInterpreter(BuildFolder folder, List<KbuildWarning> warnings) {
-        this(folder, new HashMap<>(), warnings);
+        this(folder, new HashMap<>(), new HashMap<>(), warnings);
     }
 
-    private MakeInterpreter(BuildFolder folder, Map<String, Variable> vars, List<KbuildWarning> warnings) {
+    private MakeInterpreter(BuildFolder folder, Map<String, Variable> vars, Map<String, String> probeAnswers,
+            List<KbuildWarning> warnings) {
         this.folder = folder;
         this.vars = vars;
+        this.probeAnswers = probeAnswers;
         this.warnings = warnings;
     }
 
     /** A fresh interpreter with the same variables (rules and warnings are not shared). */
     MakeInterpreter copy(List<KbuildWarning> newWarnings) {
-        return new MakeInterpreter(folder, new HashMap<>(vars), newWarnings);
+        return new MakeInterpreter(folder, new HashMap<>(vars), probeAnswers, newWarnings);
+    }
+
+    /**
+     * Declares what a toolchain probe assigns to {@code name} (e.g. {@code XEN_BUILD_EFI}, which a
+     * Makefile sets from a test compile): whenever a Makefile assigns that variable, it gets this
+     * answer instead of running anything; where the Makefile does not assign it (a condition keeps
+     * the probe out), it stays unset, as in the real build.
+     */
+    void setProbeAnswer(String name, String value) {
+        probeAnswers.put(name, value);
     }
 
     /** Sets a variable as the command line does: Makefile assignments cannot change it. */
@@ -343,6 +356,11 @@ final class MakeInterpreter {
             return;
         }
         String origin = override ? "override" : "file";
+        String answer = probeAnswers.get(name);
+        if (answer != null && !op.equals("+=") && !op.equals("?=")) {
+            vars.put(name, new Variable(answer, false, "toolchain profile"));
+            return;
+        }
         switch (op) {
             case "=" -> vars.put(name, new Variable(value, true, origin));
             case ":=", "::=" -> vars.put(name, new Variable(expand(value), false, origin));

@@ -70,6 +70,29 @@ class KbuildLayoutTest {
     }
 
     @Test
+    void aToolchainProbeAnswersOnlyWhereTheMakefileRunsIt() throws Exception {
+        // Xen's x86 arch.mk probes the compiler for EFI support except with PV_SHIM_EXCLUSIVE; the
+        // profile's answer must not reach a build that never asks (x86_64 allyesconfig)
+        write(Map.of(
+                "xen/Makefile", "ALL_OBJS-y := arch/$(SRCARCH)/built_in.o\n",
+                "xen/Rules.mk", "# the build driver\n",
+                "xen/scripts/Kbuild.include", "empty :=\n",
+                "xen/arch/x86/arch.mk", "ifneq ($(CONFIG_SHIM),y)\nXEN_BUILD_EFI := $(shell try-the-compiler)\nendif\n"
+                        + "export XEN_BUILD_EFI\n",
+                "xen/arch/x86/Makefile", "obj-y += efi/\n",
+                "xen/arch/x86/efi/Makefile", "obj-y += stub.o\nobj-$(XEN_BUILD_EFI) += boot.o\n",
+                "xen/arch/x86/efi/stub.c", "int stub;\n",
+                "xen/arch/x86/efi/boot.c", "int boot;\n",
+                "xen/include/xen/config.h", "/* forced */\n"));
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            assertThat(KbuildEvaluator.of(tree).evaluate(XenArch.X86_64, Map.of("CONFIG_SHIM", "n")).makeClocList())
+                    .containsExactly("xen/arch/x86/efi/boot.c", "xen/arch/x86/efi/stub.c");
+            assertThat(KbuildEvaluator.of(tree).evaluate(XenArch.X86_64, Map.of("CONFIG_SHIM", "y")).makeClocList())
+                    .containsExactly("xen/arch/x86/efi/stub.c");
+        }
+    }
+
+    @Test
     void anUnknownLayoutIsAWarningNeverASilentZero() throws Exception {
         write(Map.of("xen/Makefile", "all:\n\t@echo nothing here\n", "xen/scripts/Kbuild.include", "empty :=\n",
                 "xen/arch/arm/arch.mk", "# nothing\n"));
