@@ -59,14 +59,19 @@ public class UserController {
         return "redirect:/users";
     }
 
+    /** Whether a change would leave no enabled ADMIN, so that nobody could manage users any more. */
+    static boolean removesLastAdmin(Role role, boolean enabled, Role newRole, boolean newEnabled, long enabledAdmins) {
+        boolean wasAdmin = role == Role.ADMIN && enabled;
+        boolean staysAdmin = newRole == Role.ADMIN && newEnabled;
+        return wasAdmin && !staysAdmin && enabledAdmins <= 1;
+    }
+
     @PostMapping("/users/{id}")
     @Transactional
     String update(@PathVariable long id, @RequestParam Role role, @RequestParam(defaultValue = "false") boolean enabled,
             @RequestParam(defaultValue = "") String password, Authentication auth, RedirectAttributes redirect) {
         AppUser user = users.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + id));
-        boolean lastAdmin = user.getRole() == Role.ADMIN && user.isEnabled()
-                && users.countByRoleAndEnabledTrue(Role.ADMIN) == 1 && (role != Role.ADMIN || !enabled);
-        if (lastAdmin) {
+        if (removesLastAdmin(user.getRole(), user.isEnabled(), role, enabled, users.countByRoleAndEnabledTrue(Role.ADMIN))) {
             redirect.addFlashAttribute("error", "Not changed: " + user.getUsername() + " is the last enabled ADMIN");
             return "redirect:/users";
         }
