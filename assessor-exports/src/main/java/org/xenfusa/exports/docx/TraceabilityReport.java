@@ -135,7 +135,7 @@ public final class TraceabilityReport {
                 Figures.percent(pct)});
         }
         d.table(new String[] {"Configuration", "Requirements", "Covered", "Uncovered", "Defect", "Excluded",
-            "Covered of applicable"}, rows, new int[] {6, 2, 2, 2, 2, 2, 3},
+            "Covered of applicable"}, rows, new int[] {5, 3, 2, 3, 2, 2, 3},
                 new boolean[] {false, true, true, true, true, true, true});
         d.paragraph(evidence.suspectLinks().size() + " suspect link(s), " + evidence.defects().size()
                 + " trace defect(s) in all configurations; see the chapter on defects and suspect links.");
@@ -147,8 +147,9 @@ public final class TraceabilityReport {
                     Figures.years(e.personYears()), e.interpolated() ? "yes" : "no"});
             }
         }
+        // wide enough that "Person-years" and "Interpolated" fit on one line in the body font
         d.table(new String[] {"Configuration", "Level", "SLOC basis", "Hours", "Person-years", "Interpolated"},
-                rows, new int[] {6, 4, 2, 2, 2, 2}, new boolean[] {false, false, true, true, true, false});
+                rows, new int[] {5, 4, 2, 2, 3, 3}, new boolean[] {false, false, true, true, true, false});
     }
 
     static Map<TraceVerdict, Long> verdictCounts(ReleaseEvidence evidence, String configuration) {
@@ -204,7 +205,7 @@ public final class TraceabilityReport {
                 e.interpolated() ? "yes" : "no"});
         }
         d.table(new String[] {"Level", "Hours per SLOC", "SLOC basis", "Hours", "Person-years", "Interpolated"},
-                rows, new int[] {4, 2, 2, 2, 2, 2}, new boolean[] {false, true, true, true, true, false});
+                rows, new int[] {4, 2, 2, 2, 3, 3}, new boolean[] {false, true, true, true, true, false});
         long untraced = evidence.untracedCode().stream().filter(u -> u.configuration().equals(c.name()))
                 .mapToLong(UntracedCode::code).sum();
         d.paragraph("Untraced code in this configuration: " + Figures.count(untraced) + " line(s) of compiled code"
