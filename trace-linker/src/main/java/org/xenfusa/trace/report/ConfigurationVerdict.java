@@ -1,0 +1,13 @@
+package org.xenfusa.trace.report;
+
+import java.util.Objects;
+
+import org.xenfusa.trace.evidence.VerificationState;
+
+/** A requirement in one configuration: its trace verdict and what that configuration's test results say. */
+public record ConfigurationVerdict(Verdict verdict, VerificationState verification) {
+    public ConfigurationVerdict {
+        Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(verification, "verification");
+    }
+}

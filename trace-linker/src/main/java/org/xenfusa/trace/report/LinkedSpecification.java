@@ -1,0 +1,136 @@
+package org.xenfusa.trace.report;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.xenfusa.trace.config.TraceLevel;
+import org.xenfusa.trace.function.FunctionIndex;
+import org.xenfusa.trace.graph.LinkStatus;
+import org.xenfusa.trace.graph.TraceGraph;
+import org.xenfusa.trace.graph.TracedItem;
+import org.xenfusa.trace.link.CodeLink;
+import org.xenfusa.trace.link.ResolvedCodeLink;
+import org.xenfusa.trace.link.TestLink;
+import org.xenfusa.trace.spec.ImportProblem;
+import org.xenfusa.trace.spec.SpecificationItem;
+import org.xenfusa.trace.spec.SpecificationItemId;
+
+/**
+ * A snapshot's items, tags and counted links traced with OpenFastTrace's rules ({@link TraceGraph}), the draft links
+ * kept aside for display, and what the verdicts need beyond OFT: which items code implements at all and which reach
+ * code or test evidence. Made once per snapshot by {@link Traceability#link}; configurations are traced against it.
+ *
+ * @param drafts    code links not yet reviewed: shown with their requirement, never part of the trace
+ * @param problems  the graph's import and link problems, and those of draft links
+ */
+public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<CodeLink> drafts,
+        List<ImportProblem> problems, Set<SpecificationItemId> implemented, Set<SpecificationItemId> reachesEvidence) {
+    public LinkedSpecification {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(index, "index");
+        drafts = List.copyOf(drafts);
+        problems = List.copyOf(problems);
+        implemented = Set.copyOf(implemented);
+        reachesEvidence = Set.copyOf(reachesEvidence);
+    }
+
+    static LinkedSpecification of(TraceGraph graph, FunctionIndex index, List<CodeLink> drafts,
+            List<ImportProblem> draftProblems) {
+        List<ImportProblem> problems = new ArrayList<>(graph.problems());
+        problems.addAll(draftProblems);
+        Map<SpecificationItemId, TracedItem> byId = new HashMap<>();
+        graph.trace().items().forEach(t -> byId.putIfAbsent(t.id(), t));
+
+        // code that implements: reviewed code links and tags in code that are not tests, then upwards by Covers
+        Set<SpecificationItemId> anchors = new HashSet<>();
+        graph.links().code().forEach(l -> anchors.add(l.item().id()));
+        graph.tagItems().stream().filter(t -> TraceLevel.of(t.type()) != TraceLevel.TEST).forEach(t -> anchors.add(t.id()));
+        Set<SpecificationItemId> implemented = upwards(anchors, byId, t -> t.item().covers());
+
+        // evidence: every counted link and tag; an item reaches it when a good link leads down to one
+        Set<SpecificationItemId> evidence = new HashSet<>();
+        graph.links().items().forEach(i -> evidence.add(i.id()));
+        graph.tagItems().forEach(t -> evidence.add(t.id()));
+        Set<SpecificationItemId> reaches = upwards(evidence, byId, t -> t.linked(LinkStatus.COVERS));
+        return new LinkedSpecification(graph, index, drafts, problems, implemented, reaches);
+    }
+
+    private static Set<SpecificationItemId> upwards(Set<SpecificationItemId> start,
+            Map<SpecificationItemId, TracedItem> byId,
+            java.util.function.Function<TracedItem, List<SpecificationItemId>> up) {
+        Set<SpecificationItemId> out = new HashSet<>(start);
+        ArrayDeque<SpecificationItemId> todo = new ArrayDeque<>(start);
+        while (!todo.isEmpty()) {
+            TracedItem t = byId.get(todo.poll());
+            if (t == null) {
+                continue;
+            }
+            for (SpecificationItemId target : up.apply(t)) {
+                if (byId.containsKey(target) && out.add(target)) {
+                    todo.add(target);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The items that are requirements: neither a tag in the code nor an item a link stands for. */
+    public List<TracedItem> requirements() {
+        Set<SpecificationItemId> notRequirements = new HashSet<>();
+        graph.tagItems().forEach(t -> notRequirements.add(t.id()));
+        graph.links().items().forEach(i -> notRequirements.add(i.id()));
+        return graph.trace().items().stream().filter(t -> !notRequirements.contains(t.id())).toList();
+    }
+
+    /** The traced item with this id (the first, when the id is duplicated). */
+    public Optional<TracedItem> traced(SpecificationItemId id) {
+        return graph.trace().items().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Every link of a requirement (any revision of it), counted or not, code links first, then tags, tests, drafts. */
+    public List<LinkView> links(TracedItem requirement) {
+        SpecificationItemId id = requirement.id();
+        Set<SpecificationItemId> good = new HashSet<>(requirement.linked(LinkStatus.COVERED_SHALLOW));
+        List<LinkView> out = new ArrayList<>();
+        for (ResolvedCodeLink l : graph.links().code()) {
+            if (sameRequirement(l.link().requirement(), id)) {
+                out.add(new LinkView(LinkView.Kind.CODE, l.link().path() + ":" + l.link().function(),
+                        l.link().artifactType(), Optional.of(l.link().state()), l.link().declaredAt().toString(),
+                        good.contains(l.item().id())));
+            }
+        }
+        for (SpecificationItem tag : graph.tagItems()) {
+            if (tag.covers().stream().anyMatch(c -> sameRequirement(c, id))) {
+                out.add(new LinkView(LinkView.Kind.TAG, tag.location().path() + ":" + tag.location().line(),
+                        tag.type(), Optional.empty(), tag.location().toString(), good.contains(tag.id())));
+            }
+        }
+        List<SpecificationItem> linkItems = graph.links().items();
+        for (TestLink t : graph.links().tests()) {
+            if (sameRequirement(t.requirement(), id)) {
+                boolean counts = linkItems.stream().anyMatch(i -> good.contains(i.id())
+                        && i.location().equals(t.declaredAt()) && i.type().equals(t.artifactType()));
+                out.add(new LinkView(LinkView.Kind.TEST, t.name(), t.artifactType(), Optional.empty(),
+                        t.declaredAt().toString(), counts));
+            }
+        }
+        for (CodeLink d : drafts) {
+            if (sameRequirement(d.requirement(), id)) {
+                out.add(new LinkView(LinkView.Kind.CODE, d.path() + ":" + d.function(), d.artifactType(),
+                        Optional.of(d.state()), d.declaredAt().toString(), false));
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameRequirement(SpecificationItemId a, SpecificationItemId b) {
+        return a.type().equals(b.type()) && a.name().equals(b.name());
+    }
+}
