@@ -99,6 +99,7 @@ final class ReadinessCommand implements Callable<Integer> {
                         r.gate().key(), number(r.threshold()), r.value().map(ReadinessCommand::number).orElse("n/a"),
                         r.detail());
             }
+            report.reasons().forEach(why -> System.out.println("not ready: " + why));
         }
         return report.passed() ? FusaCommandLine.OK : FusaCommandLine.CHECK_FAILED;
     }
@@ -113,6 +114,8 @@ final class ReadinessCommand implements Callable<Integer> {
         root.put("commit", report.context().commit());
         root.put("ref", report.context().ref());
         root.put("ready", report.passed());
+        ArrayNode reasons = root.putArray("notReadyBecause");
+        report.reasons().forEach(reasons::add);
         ArrayNode gates = root.putArray("gates");
         for (GateResult r : report.results()) {
             ObjectNode g = gates.addObject();

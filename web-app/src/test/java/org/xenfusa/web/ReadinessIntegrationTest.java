@@ -87,7 +87,9 @@ class ReadinessIntegrationTest {
         assertThat(first.previousRef()).isEmpty();
         assertThat(result(first, Gate.SLOC_GROWTH).verdict()).isEqualTo(GateVerdict.NOT_EVALUATED);
         assertThat(result(first, Gate.DESIGN_COVERED_BY_CODE).value()).contains(100.0);
-        assertThat(first.report().passed()).isTrue();
+        // the first release has nothing to compare its growth with: that gate is not a pass
+        assertThat(first.report().passed()).isFalse();
+        assertThat(first.report().reasons()).anySatisfy(r -> assertThat(r).contains("SLOC_GROWTH not evaluated"));
 
         ReadinessService.Evaluation second = readiness.evaluate(request("RELEASE-2.0"), EvidenceService.Progress.NONE);
         assertThat(second.previousRef()).contains("RELEASE-1.0");
@@ -108,7 +110,8 @@ class ReadinessIntegrationTest {
         ExportSession web = ExportFixture.login(port, Role.VIEWER);
         String page = web.get("/readiness?repositoryId=" + repository.getId() + "&ref=RELEASE-2.0&c=" + config.getId())
                 .body();
-        assertThat(page).contains("NOT READY").contains("id=\"previous-ref\">RELEASE-1.0<").contains("dsn~limit~1")
+        assertThat(page).contains("NOT READY").contains("id=\"not-ready-reasons\"")
+                .contains("id=\"previous-ref\">RELEASE-1.0<").contains("dsn~limit~1")
                 .contains("sloc-growth-max-percent").doesNotContain("id=\"download-docx\"");
         String history = web.get("/readiness/history?repositoryId=" + repository.getId() + "&c=" + config.getId()).body();
         assertThat(history).contains("history-chart").contains("RELEASE-1.0").contains("RELEASE-2.0");

@@ -25,10 +25,13 @@ public final class ReadinessDocument {
         d.contents();
         d.heading(1, "Verdict");
         if (report.passed()) {
-            d.paragraph("READY: no gate failed (gate file " + report.gateFile() + ").");
+            d.paragraph("READY: every gate passed (gate file " + report.gateFile() + ").");
         } else {
-            d.warning("NOT READY: " + report.failures().size() + " gate(s) failed (gate file " + report.gateFile()
-                    + ").");
+            d.warning("NOT READY: " + report.failures().size() + " gate(s) failed, " + report.notEvaluated().size()
+                    + " could not be evaluated (gate file " + report.gateFile() + ").");
+            for (String reason : report.reasons()) {
+                d.paragraph(reason);
+            }
         }
         d.heading(2, "Gates");
         List<String[]> rows = new ArrayList<>();

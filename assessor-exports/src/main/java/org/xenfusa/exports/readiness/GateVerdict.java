@@ -1,6 +1,6 @@
 package org.xenfusa.exports.readiness;
 
-/** A gate's outcome; NOT_EVALUATED (no previous release, nothing the gate applies to) never blocks but is shown. */
+/** A gate's outcome; NOT_EVALUATED (no requirements, no tests, no previous release) is not a pass: it blocks readiness. */
 public enum GateVerdict {
     PASSED, FAILED, NOT_EVALUATED
 }

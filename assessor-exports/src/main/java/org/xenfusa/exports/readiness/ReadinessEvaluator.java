@@ -20,7 +20,7 @@ import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.model.UntracedCode;
 
 /** Evaluates readiness gates on a release's evidence, per configuration, against an optional previous release. */
@@ -57,32 +57,41 @@ public final class ReadinessEvaluator {
         for (ConfigurationFigures c : current.configurations()) {
             Optional<ConfigurationFigures> before = previous.flatMap(p -> p.configuration(c.name()));
             for (GateThreshold t : gates.effective(c.name())) {
-                results.add(evaluate(t, c, current, before, outcomes));
+                results.add(evaluate(t, c, current, before, outcomes, previous.isPresent()));
             }
         }
         return new ReadinessReport(current.context(), gates.file(), results, previous.map(p -> compare(p, current)));
     }
 
     private static GateResult evaluate(GateThreshold t, ConfigurationFigures c, ReleaseEvidence e,
-            Optional<ConfigurationFigures> before, Map<String, TestOutcome> outcomes) {
+            Optional<ConfigurationFigures> before, Map<String, TestOutcome> outcomes, boolean hasPrevious) {
         String name = c.name();
+        if (e.requirements().isEmpty() && t.gate() != Gate.SLOC_GROWTH && t.gate() != Gate.FIGURE_WARNINGS) {
+            return notEvaluated(t, name, "no requirements at " + e.context().ref()
+                    + ": there is nothing to trace, so the gate cannot be evaluated");
+        }
         return switch (t.gate()) {
             case DESIGN_COVERED_BY_CODE -> {
                 List<RequirementRow> dsn = e.requirements().stream()
-                        .filter(r -> isDesignType(r.type()) && r.verdict(name) != TraceVerdict.EXCLUDED).toList();
+                        .filter(r -> isDesignType(r.type()) && r.verdict(name) != Verdict.NOT_APPLICABLE).toList();
                 long covered = dsn.stream()
-                        .filter(r -> r.verdict(name) == TraceVerdict.COVERED && !r.codeAnchors().isEmpty()).count();
+                        .filter(r -> r.verdict(name) == Verdict.COVERED && !r.codeAnchors().isEmpty()).count();
                 yield percent(t, name, covered, dsn.size(), "design requirements COVERED with a code anchor");
             }
             case VERIFIED_BY_PASSED_TESTS -> {
                 List<RequirementRow> applicable = e.requirements().stream()
-                        .filter(r -> r.verdict(name) != TraceVerdict.EXCLUDED).toList();
+                        .filter(r -> r.verdict(name) != Verdict.NOT_APPLICABLE).toList();
+                if (e.testResults().isEmpty()) {
+                    yield notEvaluated(t, name, "no test results were imported for this release");
+                }
                 long verified = applicable.stream().filter(r -> !r.tests().isEmpty() && r.tests().stream()
                         .allMatch(test -> outcomes.get(test) == TestOutcome.PASSED)).count();
                 yield percent(t, name, verified, applicable.size(),
                         "requirements whose every test has a PASSED result");
             }
-            case SUSPECT_LINKS -> count(t, name, e.suspectLinks().size(), "suspect links (all configurations)");
+            case SUSPECT_LINKS -> !hasPrevious
+                    ? notEvaluated(t, name, "no previous release given: links cannot be checked for changes")
+                    : count(t, name, e.suspectLinks().size(), "suspect links (all configurations)");
             case TRACE_DEFECTS -> count(t, name,
                     e.defects().stream().filter(d -> d.configuration().equals(name)).count(), "trace defects");
             case UNTRACED_SLOC -> count(t, name, e.untracedCode().stream().filter(u -> u.configuration().equals(name))
@@ -105,10 +114,13 @@ public final class ReadinessEvaluator {
         };
     }
 
+    private static GateResult notEvaluated(GateThreshold t, String name, String reason) {
+        return new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_EVALUATED, reason);
+    }
+
     private static GateResult percent(GateThreshold t, String name, long part, long whole, String what) {
         if (whole == 0) {
-            return new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_EVALUATED,
-                    "nothing the gate applies to");
+            return notEvaluated(t, name, "nothing the gate applies to");
         }
         return result(t, name, 100.0 * part / whole, part + " of " + whole + " " + what);
     }

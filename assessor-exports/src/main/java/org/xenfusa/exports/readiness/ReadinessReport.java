@@ -12,9 +12,28 @@ public record ReadinessReport(EvidenceContext context, String gateFile, List<Gat
         results = List.copyOf(results);
     }
 
-    /** Ready when no gate failed (gates that could not be evaluated are reported, not failed). */
+    /**
+     * Ready only when there is at least one gate result and every gate passed: a gate that could not be evaluated (no
+     * requirements, no tests, no previous release) is not a pass, and neither is a release with nothing to evaluate.
+     */
     public boolean passed() {
-        return results.stream().noneMatch(r -> r.verdict() == GateVerdict.FAILED);
+        return !results.isEmpty() && results.stream().allMatch(r -> r.verdict() == GateVerdict.PASSED);
+    }
+
+    /** The gates that could not be evaluated, each with its reason: they make the release NOT READY. */
+    public List<GateResult> notEvaluated() {
+        return results.stream().filter(r -> r.verdict() == GateVerdict.NOT_EVALUATED).toList();
+    }
+
+    /** Why the release is not ready, one line per failed or not evaluated gate (empty when ready). */
+    public List<String> reasons() {
+        if (results.isEmpty()) {
+            return List.of("no gate applies to any configuration: nothing was evaluated");
+        }
+        return results.stream().filter(r -> r.verdict() != GateVerdict.PASSED)
+                .map(r -> r.configuration() + ": " + r.gate() + " " + r.verdict().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ') + " (" + r.detail() + ")")
+                .toList();
     }
 
     public List<GateResult> failures() {

@@ -38,8 +38,9 @@ public final class ReadinessWorkbook {
                     .map(c -> c.previousRef() + " (" + c.previousCommit() + ")").orElse("none given"));
             Row verdict = about.row();
             about.text(verdict, 0, "Verdict", styles.label());
-            about.text(verdict, 1, report.passed() ? "READY: no gate failed"
-                    : "NOT READY: " + report.failures().size() + " gate(s) failed",
+            about.text(verdict, 1, report.passed() ? "READY: every gate passed"
+                    : "NOT READY: " + report.failures().size() + " gate(s) failed, " + report.notEvaluated().size()
+                            + " not evaluated",
                     report.passed() ? styles.passed() : styles.failed());
             about.applyWidths();
 

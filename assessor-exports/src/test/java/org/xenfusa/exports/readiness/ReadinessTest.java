@@ -102,12 +102,46 @@ class ReadinessTest {
     }
 
     @Test
-    void withoutAPreviousReleaseGrowthIsNotEvaluatedAndDoesNotBlock() throws Exception {
+    void aGateThatCannotBeEvaluatedIsNotAPass() throws Exception {
         ReadinessReport r = ReadinessEvaluator.evaluate(
                 GateFileParser.parse("all:\n  sloc-growth-max-percent: 0\n", "g.yml"), NOW, Optional.empty());
         assertThat(r.results()).extracting(GateResult::verdict).containsOnly(GateVerdict.NOT_EVALUATED);
-        assertThat(r.passed()).isTrue();
+        assertThat(r.passed()).isFalse();
+        assertThat(r.notEvaluated()).hasSize(r.results().size());
+        assertThat(r.reasons()).first().asString().contains("SLOC_GROWTH").contains("not evaluated")
+                .contains("no previous release");
         assertThat(r.comparison()).isEmpty();
+    }
+
+    @Test
+    void aReleaseWithoutRequirementsIsNotReady() throws Exception {
+        // as Xen's releases before docs/fusa existed: figures, but no requirement to trace
+        ReleaseEvidence none = new ReleaseEvidence(NOW.context(), NOW.configurations(), List.of(), List.of(),
+                List.of(), NOW.untracedCode(), List.of(), List.of());
+        ReadinessReport r = ReadinessEvaluator.evaluate(GateFileParser.parse("all:\n  trace-defects-max: 0\n"
+                + "  suspect-links-max: 0\n  design-covered-by-code-min-percent: 0\n", "g.yml"), none,
+                Optional.of(BEFORE));
+        assertThat(r.results()).isNotEmpty().extracting(GateResult::verdict).containsOnly(GateVerdict.NOT_EVALUATED);
+        assertThat(r.results()).extracting(GateResult::detail).allMatch(d -> d.startsWith("no requirements at "));
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void noTestResultsAndNoPreviousReleaseAreNotEvaluatedNotPassed() throws Exception {
+        ReleaseEvidence untested = new ReleaseEvidence(NOW.context(), NOW.configurations(), NOW.requirements(),
+                List.of(), List.of(), NOW.untracedCode(), List.of(), List.of());
+        ReadinessReport r = ReadinessEvaluator.evaluate(GateFileParser.parse("all:\n"
+                + "  verified-by-passed-tests-min-percent: 0\n  suspect-links-max: 0\n", "g.yml"), untested,
+                Optional.empty());
+        assertThat(r.results()).extracting(GateResult::verdict).containsOnly(GateVerdict.NOT_EVALUATED);
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void noGateResultAtAllIsNotReady() {
+        ReadinessReport r = new ReadinessReport(NOW.context(), "g.yml", List.of(), Optional.empty());
+        assertThat(r.passed()).isFalse();
+        assertThat(r.reasons()).containsExactly("no gate applies to any configuration: nothing was evaluated");
     }
 
     @Test
@@ -115,10 +149,10 @@ class ReadinessTest {
         RequirementRow changed = NOW.requirements().get(2);
         List<RequirementRow> reqs = new java.util.ArrayList<>(NOW.requirements().subList(1, NOW.requirements().size()));
         reqs.set(1, new RequirementRow(changed.id(), changed.type(), "New title", changed.description(),
-                changed.covers(), changed.coveredBy(), changed.codeAnchors(), changed.tests(), changed.verdicts(),
-                changed.suspect()));
+                changed.covers(), changed.coveredBy(), changed.codeAnchors(), changed.tests(), changed.overall(), changed.verdicts(),
+                changed.links(), changed.suspect()));
         reqs.add(new RequirementRow("dsn~new-thing~1", "dsn", "New", "", List.of(), List.of(), List.of(), List.of(),
-                java.util.Map.of(), false));
+                org.xenfusa.trace.report.Verdict.UNCOVERED, java.util.Map.of(), List.of(), false));
         List<TestResult> tests = new java.util.ArrayList<>(NOW.testResults());
         tests.set(0, new TestResult(tests.get(0).test(), TestOutcome.FAILED));
         ReleaseEvidence now = new ReleaseEvidence(NOW.context(), NOW.configurations(), reqs,
