@@ -1,4 +1,4 @@
-package org.xenfusa.web.exports;
+package org.xenfusa.exports;
 
 /** The tool name and version every document states, the same as {@code fusa --version} prints. */
 public final class ToolVersion {

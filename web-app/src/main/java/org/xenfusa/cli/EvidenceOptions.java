@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,11 +24,13 @@ import org.xenfusa.sloc.boards.BoardCatalog;
 import org.xenfusa.sloc.boards.BoardConfigurations;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.effort.EffortModel;
-import org.xenfusa.sloc.kconfig.StartingPoint;
-import org.xenfusa.web.exports.EvidenceAssembler;
-import org.xenfusa.web.exports.EvidenceAssembler.NamedReport;
-import org.xenfusa.web.exports.EvidenceAssembler.TraceInputs;
-import org.xenfusa.web.exports.ToolVersion;
+import org.xenfusa.exports.ToolVersion;
+import org.xenfusa.exports.assembly.EvidenceAssembler;
+import org.xenfusa.exports.assembly.EvidenceAssembler.NamedReport;
+import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.trace.evidence.TestResultFile;
+import org.xenfusa.trace.link.LinkSet;
+import org.xenfusa.trace.report.TraceReport;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -92,25 +96,11 @@ final class EvidenceOptions {
             return o;
         }
 
-        String documentName(StartingPoint p) {
+        String documentName(org.xenfusa.sloc.config.ConfigurationRequest request) {
             if (name != null && !name.isBlank()) {
                 return name;
             }
-            String from;
-            if (p instanceof StartingPoint.Defconfig d) {
-                from = d.name().endsWith("_defconfig") && d.name().startsWith(arch) ? "defconfig" : d.name();
-            } else if (p instanceof StartingPoint.AllYes) {
-                from = "allyes";
-            } else if (p instanceof StartingPoint.AllNo) {
-                from = "allno";
-            } else if (p instanceof StartingPoint.Random r) {
-                from = "rand" + r.seed();
-            } else if (p instanceof StartingPoint.ExistingConfig c) {
-                from = Path.of(c.name()).getFileName().toString();
-            } else {
-                from = "config";
-            }
-            return arch + "-" + from + (set.isEmpty() ? "" : "+" + String.join("+", set));
+            return request.label();
         }
     }
 
@@ -131,8 +121,8 @@ final class EvidenceOptions {
         if (configurations.isEmpty() && boards.isEmpty()) {
             throw new BadInputException("name at least one configuration (--arch A [--defconfig|--allno|...]) or --board");
         }
-        TraceInputs inputs = new TraceInputs(read(links, AttachmentKind.LINKS, "link file"),
-                read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file"), "");
+        List<AttachedFile> linkFiles = read(links, AttachmentKind.LINKS, "link file");
+        List<AttachedFile> junitFiles = read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file");
         EffortModel model = EffortModel.xenFusaSig();
         try (TreeSource source = TreeSource.open(repo, at)) {
             ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
@@ -141,7 +131,7 @@ final class EvidenceOptions {
             for (ConfigurationChoice c : configurations) {
                 ConfigurationOptions o = c.asOptions(repo, at);
                 var request = o.request(counter);
-                String name = c.documentName(request.start());
+                String name = c.documentName(request);
                 if (!names.add(name)) {
                     throw new BadInputException("two configurations are named " + name + ": give one of them --name");
                 }
@@ -161,13 +151,25 @@ final class EvidenceOptions {
                     time(), EvidenceAssembler.describe(model), dashboardUrl == null ? "" : dashboardUrl,
                     Optional.empty());
             System.err.println("fusa: tracing requirements and tags ...");
-            if (since.isEmpty()) {
-                return EvidenceAssembler.assemble(context, source.tree(), reports, model, inputs, Optional.empty());
+            LinkSet linkSet = EvidenceAssembler.links(linkFiles);
+            List<TestResultFile> results = EvidenceAssembler.results(junitFiles);
+            Map<String, List<TestResultFile>> resultsByConfiguration = new HashMap<>();
+            reports.forEach(r -> resultsByConfiguration.put(r.name(), results));
+            TraceReport trace = EvidenceAssembler.trace(source.tree(), linkSet, reports, resultsByConfiguration);
+            List<AttachedFile> attachments = new ArrayList<>(linkFiles);
+            attachments.addAll(junitFiles);
+            attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", "Trace inputs: the"
+                    + " requirements and coverage tags of the tree at " + commit + "; " + linkFiles.size()
+                    + " link file(s) (reviewed links counted, draft links listed but never counted) and "
+                    + junitFiles.size() + " JUnit result file(s), given on the command line and attached; the same"
+                    + " test results apply to every configuration.\n"));
+            List<SuspectLink> suspects = List.of();
+            if (since.isPresent()) {
+                try (TreeSource before = TreeSource.open(repo, since.get())) {
+                    suspects = EvidenceAssembler.suspects(linkSet, source.tree(), before.tree());
+                }
             }
-            try (TreeSource before = TreeSource.open(repo, since.get())) {
-                return EvidenceAssembler.assemble(context, source.tree(), reports, model, inputs,
-                        Optional.of(before.tree()));
-            }
+            return EvidenceAssembler.assemble(context, reports, model, trace, suspects, attachments);
         } catch (BadInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {

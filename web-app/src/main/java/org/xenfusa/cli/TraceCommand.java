@@ -5,33 +5,29 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.ConfigurationRequest;
-import org.xenfusa.trace.config.ConfigurationAnalysis;
+import org.xenfusa.trace.report.ConfigurationInput;
+import org.xenfusa.trace.report.ConfigurationTrace;
+import org.xenfusa.trace.report.RequirementTrace;
+import org.xenfusa.trace.report.TraceReport;
+import org.xenfusa.trace.report.Traceability;
+import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.trace.config.ConfigurationCoverage;
 import org.xenfusa.trace.config.FunctionSloc;
-import org.xenfusa.trace.config.LevelCoverage;
 import org.xenfusa.trace.evidence.EvidenceFormatException;
 import org.xenfusa.trace.evidence.JUnitXmlReader;
-import org.xenfusa.trace.evidence.RequirementVerification;
 import org.xenfusa.trace.evidence.TestResultFile;
-import org.xenfusa.trace.evidence.TestVerification;
 import org.xenfusa.trace.function.FunctionIndex;
-import org.xenfusa.trace.graph.TraceGraph;
-import org.xenfusa.trace.graph.TracedItem;
 import org.xenfusa.trace.link.LinkFileReader;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.SpecificationImport;
-import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.trace.spec.SpecificationScanner;
 
 import picocli.CommandLine.Command;
@@ -84,6 +80,9 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    /** The configuration's name when it was computed here (arch, starting point, overrides). */
+    private String configurationLabel;
+
     /** The .config's SHA-256 when the configuration was computed here, to name it in evidence. */
     private String dotConfigSha256;
 
@@ -113,30 +112,38 @@ final class TraceCommand implements Callable<Integer> {
                 evidenceProblems.add(new ImportProblem(e.location(), e.getMessage().substring(e.location().toString().length() + 2)));
             }
         }
+        if (compiled == null && arch == null && !junit.isEmpty()) {
+            throw new BadInputException("--junit needs a configuration to verify (--arch ... or --config-files)");
+        }
         try (TreeSource source = TreeSource.open(repo, ref)) {
             SpecificationImport specs = SpecificationScanner.under(path).scan(source.tree());
             FunctionIndex index = FunctionIndex.of(source.tree());
             if (compiled == null && arch != null) {
                 compiled = compiledFiles(source);
             }
-            TraceGraph graph = TraceGraph.build(specs, linkSet, index);
-            List<ImportProblem> problems = new ArrayList<>(graph.problems());
+            List<ConfigurationInput> configurations = compiled == null ? List.of()
+                    : List.of(new ConfigurationInput(configurationName(), compiled, results));
+            TraceReport report = Traceability.trace(specs, linkSet, index, configurations);
+            List<ImportProblem> problems = new ArrayList<>(report.problems());
             problems.addAll(evidenceProblems);
-            Map<SpecificationItemId, RequirementVerification> verification =
-                    TestVerification.verify(graph.links().tests(), results);
-            ConfigurationCoverage coverage = compiled == null ? null
-                    : new ConfigurationAnalysis().analyse(graph, index, compiled, verification);
-            long defects = graph.trace().defects();
             problems.forEach(p -> System.err.println("fusa: " + p));
+            String commit = source.tree().commit().orElse(null);
             if (json) {
                 System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                        .writeValueAsString(toJson(source.tree().commit().orElse(null), graph, coverage,
-                                verification, problems)));
+                        .writeValueAsString(TraceJson.of(commit, report, problems, dotConfigSha256)));
             } else {
-                printText(System.out, source.tree().commit().orElse("(folder)"), graph, coverage);
+                printText(System.out, commit == null ? "(folder)" : commit, report);
             }
-            return defects > 0 ? FusaCommandLine.CHECK_FAILED : FusaCommandLine.OK;
+            return TraceJson.failing(report) > 0 ? FusaCommandLine.CHECK_FAILED : FusaCommandLine.OK;
         }
+    }
+
+    /** The configuration's name as pages and documents give it: arch, starting point, overrides. */
+    private String configurationName() {
+        if (configFiles != null || configurationLabel == null) {
+            return "compiled files of " + configFiles.getFileName();
+        }
+        return configurationLabel;
     }
 
     /** The files {@code make cloc} would count for --arch, --defconfig and --set, as {@code fusa config-sloc} computes them. */
@@ -160,6 +167,7 @@ final class TraceCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             throw new BadInputException(e.getMessage() + " (or give the compiled files with --config-files)", e);
         }
+        configurationLabel = request.label();
         ConfigurationReport report = counter.report(request);
         report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
         dotConfigSha256 = report.dotConfigSha256();
@@ -181,90 +189,23 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> toJson(String commit, TraceGraph graph, ConfigurationCoverage coverage,
-            Map<SpecificationItemId, RequirementVerification> verification, List<ImportProblem> problems) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("commit", commit);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (TracedItem t : graph.trace().items()) {
-            Map<String, Object> i = new LinkedHashMap<>();
-            i.put("id", t.id().toString());
-            i.put("type", t.item().type());
-            i.put("title", t.item().title());
-            i.put("location", Map.of("path", t.item().location().path(), "line", t.item().location().line()));
-            i.put("status", t.item().status().toString());
-            i.put("needs", t.item().needs());
-            i.put("covers", t.covers().stream().map(SpecificationItemId::toString).toList());
-            i.put("coveredBy", t.coveredBy().stream().map(SpecificationItemId::toString).toList());
-            i.put("verdict", t.verdict());
-            i.put("problems", t.problems());
-            i.put("deepCoverage", t.deepCoverage().name().toLowerCase(java.util.Locale.ROOT));
-            i.put("uncoveredTypes", t.uncoveredTypes());
-            i.put("defect", t.defect());
-            RequirementVerification v = verification.get(t.id());
-            if (v != null) {
-                i.put("verification", v.state().name().toLowerCase(java.util.Locale.ROOT));
-            }
-            items.add(i);
-        }
-        root.put("items", items);
-        root.put("defects", graph.trace().defects());
-        root.put("problems", problems.stream().map(p -> Map.of("path", p.location().path(), "line",
-                p.location().line(), "message", p.message())).toList());
-        if (!verification.isEmpty()) {
-            Map<String, Object> ver = new LinkedHashMap<>();
-            verification.forEach((id, v) -> ver.put(id.toString(), Map.of("state",
-                    v.state().name().toLowerCase(java.util.Locale.ROOT), "evidence", v.evidence().stream()
-                            .flatMap(e -> e.results().stream().map(f -> Map.of("test", e.test().name(), "outcome",
-                                    f.result().outcome().name().toLowerCase(java.util.Locale.ROOT), "resultFile",
-                                    f.resultFile(), "sha256", f.sha256())))
-                            .toList())));
-            root.put("verification", ver);
-        }
-        if (coverage != null) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("arch", arch);
-            if (dotConfigSha256 != null) {
-                c.put("defconfig", defconfig == null || defconfig.isEmpty() ? "(default)" : defconfig);
-                c.put("set", set);
-                c.put("dotConfigSha256", dotConfigSha256);
-            }
-            c.put("compiledFiles", coverage.compiledFiles());
-            c.put("compiledCode", coverage.compiledCode());
-            c.put("tracedCode", coverage.tracedCode());
-            c.put("untracedCode", coverage.untracedCode());
-            c.put("applicable", coverage.applicable().stream().map(SpecificationItemId::toString).sorted().toList());
-            Map<String, Object> levels = new LinkedHashMap<>();
-            for (LevelCoverage l : coverage.levels()) {
-                levels.put(l.level().toString(), Map.of("items", l.items(), "applicable", l.applicable(),
-                        "coveredDeep", l.coveredDeep(), "verified", l.verified()));
-            }
-            c.put("levels", levels);
-            Map<String, Object> dirs = new TreeMap<>();
-            coverage.directories().forEach(d -> dirs.put(d.directory(), Map.of("files", d.files(), "code", d.code(),
-                    "tracedCode", d.tracedCode(), "untracedCode", d.untracedCode())));
-            c.put("directories", dirs);
-            c.put("untracedFunctions", coverage.untracedFunctions().stream().map(f -> Map.of("path", f.path(),
-                    "name", f.name(), "startLine", f.startLine(), "endLine", f.endLine(), "code", f.code())).toList());
-            root.put("configuration", c);
-        }
-        return root;
-    }
-
-    private static void printText(PrintStream out, String commit, TraceGraph graph, ConfigurationCoverage coverage) {
-        Map<String, Integer> byVerdict = new TreeMap<>();
-        graph.trace().items().forEach(t -> byVerdict.merge(t.verdict(), 1, Integer::sum));
-        out.printf("commit %s: %d items, %d defects%n", commit, graph.trace().items().size(), graph.trace().defects());
-        byVerdict.forEach((v, n) -> out.printf("  %-20s %6d%n", v, n));
-        for (TracedItem t : graph.trace().items()) {
-            if (t.defect()) {
-                out.printf("not ok  %s  %s  %s%n", t.id(), t.item().location(), String.join(", ", t.problems()));
+    private static void printText(PrintStream out, String commit, TraceReport report) {
+        out.printf("commit %s: %d requirements, %d failing (uncovered or defect)%n", commit,
+                report.requirements().size(), TraceJson.failing(report));
+        report.overallCounts().forEach((v, n) -> out.printf("  %-20s %6d%n", v.label(), n));
+        for (RequirementTrace r : report.requirements()) {
+            if (r.overall() == Verdict.DEFECT || r.overall() == Verdict.UNCOVERED) {
+                out.printf("not ok  %s  %s  %s: %s%n", r.id(), r.location(), r.overall().label(),
+                        String.join(", ", r.problems()));
             }
         }
-        if (coverage != null) {
-            out.printf("configuration: %d compiled files, %d code lines, %d traced, %d untraced (%.1f%%)%n",
-                    coverage.compiledFiles(), coverage.compiledCode(), coverage.tracedCode(), coverage.untracedCode(),
+        for (ConfigurationTrace c : report.configurations()) {
+            ConfigurationCoverage coverage = c.coverage();
+            out.printf("configuration %s: %d compiled files in the tree (%d generated, not traceable), %d code lines,"
+                    + " %d traced, %d untraced (%.1f%%)%n", c.name(), coverage.compiledFiles(), c.notInTree().size(),
+                    coverage.compiledCode(), coverage.tracedCode(), coverage.untracedCode(),
                     coverage.compiledCode() == 0 ? 0.0 : 100.0 * coverage.untracedCode() / coverage.compiledCode());
+            report.counts(c.name()).forEach((v, n) -> out.printf("  %-20s %6d%n", v.label(), n));
             out.printf("  %-8s %6s %10s %11s %8s%n", "level", "items", "applicable", "coveredDeep", "verified");
             coverage.levels().forEach(l -> out.printf("  %-8s %6d %10d %11d %8d%n", l.level(), l.items(),
                     l.applicable(), l.coveredDeep(), l.verified()));

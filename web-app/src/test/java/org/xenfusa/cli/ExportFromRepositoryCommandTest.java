@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xenfusa.exports.evidence.EvidenceVerifier;
 import org.xenfusa.exports.model.EvidenceJson;
 import org.xenfusa.exports.model.ReleaseEvidence;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.xlsx.AssessorWorkbook;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
@@ -147,12 +147,12 @@ class ExportFromRepositoryCommandTest {
         }
         assertThat(evidence.requirements()).filteredOn(r -> r.id().equals("dsn~foo-feature~1")).singleElement()
                 .satisfies(r -> {
-                    assertThat(r.verdict("arm64-defconfig")).isEqualTo(TraceVerdict.COVERED);
-                    assertThat(r.verdict("arm64-no-foo")).isEqualTo(TraceVerdict.EXCLUDED);
+                    assertThat(r.verdict("arm64-defconfig")).isEqualTo(Verdict.COVERED);
+                    assertThat(r.verdict("arm64-no-foo")).isEqualTo(Verdict.NOT_APPLICABLE);
                 });
         assertThat(evidence.requirements()).filteredOn(r -> r.id().equals("dsn~never-done~1")).singleElement()
-                .satisfies(r -> assertThat(r.verdict("arm64-defconfig")).isIn(TraceVerdict.UNCOVERED,
-                        TraceVerdict.DEFECT));
+                .satisfies(r -> assertThat(r.verdict("arm64-defconfig")).isIn(Verdict.UNCOVERED,
+                        Verdict.DEFECT));
         assertThat(EvidenceVerifier.verify(zip).intactPackage()).isTrue();
         assertThat(json).doesNotExist();
     }
@@ -184,8 +184,13 @@ class ExportFromRepositoryCommandTest {
         // without FOO only never-done applies: the per-configuration override lets that configuration pass
         Files.writeString(lenient, "all:\n  design-covered-by-code-min-percent: 40\n  suspect-links-max: 0\n"
                 + "configurations:\n  arm64-no-foo:\n    design-covered-by-code-min-percent: 0\n");
-        assertThat(run(args("readiness", "--gates", lenient.toString()))).as(lastErr + lastOut).isZero();
+        assertThat(run(args("readiness", "--gates", lenient.toString(), "--previous", "RELEASE-9.8.0")))
+                .as(lastErr + lastOut).isZero();
         assertThat(lastOut).contains(": READY").contains("value 50");
+        // without a previous release the suspect-links gate cannot be evaluated: not ready, and it says why
+        assertThat(run(args("readiness", "--gates", lenient.toString()))).as(lastErr + lastOut).isEqualTo(1);
+        assertThat(lastOut).contains(": NOT READY").contains("SUSPECT_LINKS not evaluated")
+                .contains("no previous release given");
     }
 
     @Test

@@ -72,6 +72,7 @@ class TraceCommandTest {
                 code:
                   - file: xen/drivers/uart.c
                     function: uart_put
+                    state: reviewed
                 tests:
                   - file: tests/uart.c
                     name: uart.puts_a_char
@@ -116,7 +117,7 @@ class TraceCommandTest {
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
         assertThat(json.get("commit").asString()).isEqualTo(c.name());
-        assertThat(json.get("defects").asInt()).isZero();
+        assertThat(json.get("failing").asInt()).isZero();
         JsonNode uart = null;
         for (JsonNode i : json.get("items")) {
             if (i.get("id").asString().equals("XenSwdgn~uart~1")) {
@@ -131,15 +132,27 @@ class TraceCommandTest {
         assertThat(uart.get("covers").get(0).asString()).isEqualTo("XenProd~console~1");
         assertThat(uart.get("coveredBy")).hasSize(2);
         assertThat(uart.get("verdict").asString()).isEqualTo("covered");
-        assertThat(uart.get("verification").asString()).isEqualTo("verified");
-        JsonNode conf = json.get("configuration");
+        assertThat(uart.get("oftVerdict").asString()).isEqualTo("covered");
+        assertThat(uart.get("configurations").get("compiled files of files.txt").get("verdict").asString())
+                .isEqualTo("covered");
+        assertThat(uart.get("configurations").get("compiled files of files.txt").get("verification").asString())
+                .isEqualTo("verified");
+        assertThat(uart.get("links").get(0).get("state").asString()).isEqualTo("reviewed");
+        assertThat(uart.get("links").get(0).get("counts").asBoolean()).isTrue();
+        JsonNode conf = json.get("configurations").get(0);
         assertThat(conf.get("compiledCode").asInt()).isEqualTo(12);
         assertThat(conf.get("tracedCode").asInt()).isEqualTo(4);
         assertThat(conf.get("untracedCode").asInt()).isEqualTo(8);
-        assertThat(conf.get("levels").get("design").get("applicable").asInt()).isEqualTo(1);
-        assertThat(conf.get("levels").get("design").get("verified").asInt()).isEqualTo(1);
+        JsonNode design = null;
+        for (JsonNode l : conf.get("levels")) {
+            if (l.get("level").asString().equals("design")) {
+                design = l;
+            }
+        }
+        assertThat(design.get("applicable").asInt()).isEqualTo(1);
+        assertThat(design.get("verified").asInt()).isEqualTo(1);
         assertThat(conf.get("untracedFunctions").get(0).get("name").asString()).isIn("uart_init", "timer");
-        assertThat(json.get("verification").get("XenSwdgn~uart~1").get("evidence").get(0).get("sha256").asString())
+        assertThat(conf.get("verification").get("XenSwdgn~uart~1").get("evidence").get(0).get("sha256").asString())
                 .hasSize(64);
     }
 
@@ -151,9 +164,38 @@ class TraceCommandTest {
             code = FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--ref", "RELEASE-1"});
         }
         assertThat(code).isEqualTo(FusaCommandLine.CHECK_FAILED);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 items, 2 defects")
-                .contains("not ok  XenProd~console~1  docs/fusa/reqs/console.rst:4  uncovered deep")
-                .contains("not ok  XenSwdgn~uart~1  docs/fusa/reqs/console.rst:14  uncovered");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 requirements, 2 failing")
+                .contains("not ok  XenProd~console~1  docs/fusa/reqs/console.rst:4  uncovered: uncovered deep")
+                .contains("not ok  XenSwdgn~uart~1  docs/fusa/reqs/console.rst:14  uncovered: uncovered");
+    }
+
+    @Test
+    void aDraftLinkIsListedButDoesNotCover() throws Exception {
+        Files.writeString(tmp.resolve("links.yaml"), LINKS.replace("state: reviewed", "state: draft"));
+        int code;
+        try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
+            repo(repo);
+            code = FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--ref", "RELEASE-1",
+                "--links", tmp.resolve("links.yaml").toString(), "--json"});
+        }
+        assertThat(code).isEqualTo(FusaCommandLine.CHECK_FAILED);
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode uart = null;
+        for (JsonNode i : json.get("items")) {
+            if (i.get("id").asString().equals("XenSwdgn~uart~1")) {
+                uart = i;
+            }
+        }
+        assertThat(uart.get("verdict").asString()).isEqualTo("uncovered");
+        JsonNode draft = null;
+        for (JsonNode l : uart.get("links")) {
+            if (l.get("kind").asString().equals("code")) {
+                draft = l;
+            }
+        }
+        assertThat(draft.get("anchor").asString()).isEqualTo("xen/drivers/uart.c:uart_put");
+        assertThat(draft.get("state").asString()).isEqualTo("draft");
+        assertThat(draft.get("counts").asBoolean()).isFalse();
     }
 
     @Test

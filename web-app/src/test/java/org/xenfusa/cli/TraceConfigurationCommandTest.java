@@ -45,6 +45,7 @@ class TraceConfigurationCommandTest {
                 code:
                   - file: xen/common/foo.c
                     function: foo
+                    state: reviewed
             """;
 
     @BeforeEach
@@ -68,7 +69,7 @@ class TraceConfigurationCommandTest {
         args.addAll(List.of(extra));
         int code = FusaCommandLine.run(args.toArray(String[]::new));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get("configuration");
+        return JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get("configurations").get(0);
     }
 
     @Test
@@ -91,7 +92,11 @@ class TraceConfigurationCommandTest {
             assertThat(off.get("applicable").toString()).doesNotContain("dsn~foo~1");
             assertThat(off.get("compiledCode").asInt()).isEqualTo(7);
             assertThat(off.get("tracedCode").asInt()).isZero();
-            assertThat(off.get("set").get(0).asString()).isEqualTo("FOO=n");
+            assertThat(off.get("name").asString()).isEqualTo("arm64-defconfig + FOO=n");
+            // foo is not compiled: its requirement does not apply, which does not fail the trace
+            assertThat(JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8)).get("items").get(0)
+                    .get("configurations").get("arm64-defconfig + FOO=n").get("verdict").asString())
+                    .isEqualTo("not applicable");
 
             out.reset();
             assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--ref",

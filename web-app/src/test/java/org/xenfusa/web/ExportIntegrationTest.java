@@ -31,7 +31,7 @@ import org.xenfusa.exports.model.ConfigurationFigures;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.Sha256;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.reqif.ReqifImport;
 import org.xenfusa.exports.xlsx.AssessorWorkbook;
 import org.xenfusa.model.config.SavedConfiguration;
@@ -133,11 +133,11 @@ class ExportIntegrationTest {
         assertThat(e.context().commit()).isEqualTo(reports.report(all).commit());
         assertThat(e.context().effortModel()).contains(model.description());
         assertThat(e.requirements()).filteredOn(r -> r.id().equals("dsn~feature-a~1")).singleElement().satisfies(r -> {
-            assertThat(r.verdict("export-default")).isEqualTo(TraceVerdict.COVERED);
-            assertThat(r.verdict("export-no-a")).isEqualTo(TraceVerdict.EXCLUDED);
+            assertThat(r.verdict("export-default")).isEqualTo(Verdict.COVERED);
+            assertThat(r.verdict("export-no-a")).isEqualTo(Verdict.NOT_APPLICABLE);
             assertThat(r.codeAnchors()).containsExactly("xen/common/fa.c:1");
         });
-        assertThat(e.attachments()).anySatisfy(a -> assertThat(a.text()).contains("coverage tags of the snapshot's tree"));
+        assertThat(e.attachments()).anySatisfy(a -> assertThat(a.text()).contains("coverage tags of").contains("code link(s) stored in the platform"));
     }
 
     private ExportJob exportAs(ExportSession web, ExportFormat format) throws Exception {

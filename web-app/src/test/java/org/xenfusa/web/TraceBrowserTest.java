@@ -23,6 +23,7 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.StartKind;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.trace.TraceLink;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.web.config.ConfigurationService;
@@ -45,6 +46,8 @@ class TraceBrowserTest {
     @Autowired AppUserRepository users;
     @Autowired PasswordEncoder encoder;
     @Autowired ConfigurationService configurations;
+    @Autowired org.xenfusa.web.trace.LinkService links;
+    @Autowired org.xenfusa.model.trace.TraceLinkRepository traceLinks;
     @LocalServerPort int port;
 
     @BeforeAll
@@ -88,7 +91,8 @@ class TraceBrowserTest {
         driver.findElement(By.id("tree")).findElement(By.linkText("XenSwdgn~fa_start~1")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict")));
         assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("uncovered");
-        assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("n/a");
+        // nothing links it yet: missing coverage, whatever the configuration compiles
+        assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("uncovered");
         assertThat(driver.findElement(By.id("location")).getText()).isEqualTo("docs/fusa/reqs/design.md:4");
 
         driver.findElement(By.id("link-file")).sendKeys("xen/common/fa.c");
@@ -98,10 +102,18 @@ class TraceBrowserTest {
         shot("trace-link-form");
         driver.findElement(By.id("link-button")).click();
 
+        // a draft link is shown, and does not count until another engineer reviews it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "xen/common/fa.c : fa_start"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("DRAFT").contains("fa = 1;");
+        assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("uncovered");
+        assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("uncovered");
+        shot("trace-requirement-draft-link");
+        TraceLink draft = traceLinks.findByRepositoryIdOrderByIdAsc(s.getRepository().getId()).get(0);
+        links.review(draft.getId(), s.getId(), TraceFixture.REVIEWER);
+        driver.navigate().refresh();
         wait.until(ExpectedConditions.textToBe(By.id("verdict"), "covered"));
         assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("covered");
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("xen/common/fa.c : fa_start")
-                .contains("DRAFT").contains("fa = 1;");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("REVIEWED");
         shot("trace-requirement-linked");
 
         driver.get(base + "/trace/" + s.getId() + "/matrix");

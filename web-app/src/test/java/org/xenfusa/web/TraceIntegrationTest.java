@@ -191,6 +191,17 @@ class TraceIntegrationTest {
         TraceLink link = links.linkFunction(s.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "fa_start",
                 Optional.empty(), TraceFixture.ENGINEER);
         assertThat(link.getState()).isEqualTo(LinkState.DRAFT);
+        // a draft is listed with its requirement but never counts
+        SnapshotTrace drafted = traces.trace(s.getId());
+        assertThat(item(drafted, "XenSwdgn~fa_start~1").orElseThrow().verdict()).isEqualTo("uncovered");
+        assertThat(traces.coverage(drafted, withA).tracedCode()).isZero();
+        assertThat(drafted.linked().links(item(drafted, "XenSwdgn~fa_start~1").orElseThrow()))
+                .singleElement().satisfies(l -> assertThat(l.counts()).isFalse());
+
+        // review: not by its author; by another engineer it records the function's hash
+        assertThatThrownBy(() -> links.review(link.getId(), s.getId(), TraceFixture.ENGINEER))
+                .hasMessageContaining("another engineer");
+        TraceLink reviewed = links.review(link.getId(), s.getId(), TraceFixture.REVIEWER);
         SnapshotTrace after = traces.trace(s.getId());
         assertThat(item(after, "XenSwdgn~fa_start~1").orElseThrow().verdict()).isEqualTo("covered");
         assertThat(item(after, "XenMkt~timer~1").orElseThrow().verdict()).isEqualTo("covered");
@@ -204,19 +215,17 @@ class TraceIntegrationTest {
         WebSession web = WebSession.login(port, "admin", "test-admin-password");
         String page = web.get("/trace/" + s.getId() + "/items/XenSwdgn~fa_start~1").body();
         assertThat(page).contains("id=\"state-" + withA.getId() + "\">covered<")
-                .contains("id=\"state-" + withoutA.getId() + "\">n/a<").contains("fa = 1;");
+                .contains("id=\"state-" + withoutA.getId() + "\">not applicable<").contains("fa = 1;");
         String matrix = web.get("/trace/" + s.getId() + "/matrix").body();
-        assertThat(matrix).contains("trace-cov-default").contains("trace-cov-no-a").contains("cov-covered");
+        assertThat(matrix).contains("trace-cov-default").contains("trace-cov-no-a").contains("cov-covered")
+                .contains("id=\"verdict-legend\"");
         String untraced = web.get("/trace/" + s.getId() + "/untraced?configuration=" + withA.getId()).body();
         assertThat(untraced).contains("id=\"untraced-code\">14<").contains("fa_helper").contains("xen/common/a.c")
-                .contains("untraced-directories").contains(">xen/common/<").contains(">29.4<");
+                .contains("untraced-directories").contains(">xen/common/<").contains(">29.4<")
+                .contains("id=\"what-untraced-counts\"");
         String filtered = web.get("/trace/" + s.getId() + "?configuration=" + withoutA.getId() + "&state=covered").body();
         assertThat(filtered).contains("0 requirements shown");
 
-        // review: not by its author; by another engineer it records the function's hash
-        assertThatThrownBy(() -> links.review(link.getId(), s.getId(), TraceFixture.ENGINEER))
-                .hasMessageContaining("another engineer");
-        TraceLink reviewed = links.review(link.getId(), s.getId(), TraceFixture.REVIEWER);
         assertThat(reviewed.getState()).isEqualTo(LinkState.REVIEWED);
         assertThat(reviewed.getReviewedHash().orElseThrow()).startsWith("sha256:");
     }
@@ -357,9 +366,10 @@ class TraceIntegrationTest {
                 .filter(x -> x.suspect().link().function().equals("fa_start")).findFirst().orElseThrow();
         assertThat(again.reviewedAgain()).isTrue();
         assertThat(again.suspect().link().requirement().toString()).isEqualTo("XenSwdgn~fa_start~2");
-        // the link to fa_helper still names revision 1: OFT calls that outdated until it is reviewed too
+        // the link to fa_helper still names revision 1, but it is a draft: listed, never traced, so not a defect
         assertThat(item(traces.trace(two.getId()), "XenSwdgn~fa_start~2").orElseThrow().verdict())
-                .isEqualTo("outdated coverage");
+                .isEqualTo("covered");
+        assertThat(traces.trace(two.getId()).linked().drafts()).extracting(d -> d.function()).contains("fa_helper");
         links.review(helper.link().orElseThrow().id(), two.getId(), TraceFixture.REVIEWER);
         assertThat(item(traces.trace(two.getId()), "XenSwdgn~fa_start~2").orElseThrow().verdict()).isEqualTo("covered");
         assertThat(pages.suspects(one.getId(), two.getId())).allMatch(TracePages.Suspect::reviewedAgain);

@@ -1,4 +1,4 @@
-package org.xenfusa.web.exports;
+package org.xenfusa.exports.assembly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.exports.model.LinkRow;
 import org.xenfusa.exports.model.UntracedCode;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.FileFigures;
@@ -60,11 +60,18 @@ import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.trace.suspect.SuspectLinkAnalysis;
+import org.xenfusa.trace.report.ConfigurationInput;
+import org.xenfusa.trace.report.ConfigurationTrace;
+import org.xenfusa.trace.report.LinkView;
+import org.xenfusa.trace.report.RequirementTrace;
+import org.xenfusa.trace.report.TraceReport;
+import org.xenfusa.trace.report.Traceability;
+import org.xenfusa.trace.report.Verdict;
 
 /**
  * Builds the documents' input ({@link ReleaseEvidence}) from the analysis libraries: configuration reports, the
- * effort model and the trace of a tree. Plain Java without Spring, so that the web app and {@code fusa export}
- * make the same evidence from the same inputs.
+ * effort model and the one {@link TraceReport}. The web app and every {@code fusa} command call it, so that pages,
+ * commands and documents render the same figures and verdicts.
  */
 public final class EvidenceAssembler {
     private EvidenceAssembler() {
@@ -75,72 +82,88 @@ public final class EvidenceAssembler {
     }
 
     /**
-     * The trace's inputs besides the tree: link files and JUnit XML results, kept verbatim for the package.
-     * {@code note} says where they came from (shown with the package's inputs).
+     * The evidence of one commit: the figures of every configuration and the trace report rendered as rows. The verdicts,
+     * links and untraced code are the report's, never recomputed here; {@code trace} must have a configuration of each
+     * name in {@code configurations}.
      */
-    public record TraceInputs(List<AttachedFile> linkFiles, List<AttachedFile> testResults, String note) {
-        public TraceInputs {
-            linkFiles = List.copyOf(linkFiles);
-            testResults = List.copyOf(testResults);
+    public static ReleaseEvidence assemble(EvidenceContext context, List<NamedReport> configurations,
+            EffortModel model, TraceReport trace, List<SuspectLink> suspects, List<AttachedFile> attachments) {
+        List<ConfigurationFigures> figures = configurations.stream().map(c -> figures(c, model)).toList();
+        for (NamedReport c : configurations) {
+            if (trace.configuration(c.name()).isEmpty()) {
+                throw new IllegalArgumentException("the trace report has no configuration '" + c.name() + "'");
+            }
         }
-
-        public static TraceInputs treeOnly(String note) {
-            return new TraceInputs(List.of(), List.of(), note);
+        Set<String> suspectIds = new HashSet<>();
+        suspects.forEach(s -> suspectIds.add(s.to()));
+        List<RequirementRow> rows = new ArrayList<>();
+        List<TraceDefect> defects = new ArrayList<>();
+        for (RequirementTrace r : trace.requirements()) {
+            Map<String, Verdict> verdicts = new LinkedHashMap<>();
+            r.configurations().forEach((name, v) -> verdicts.put(name, v.verdict()));
+            List<String> anchors = new ArrayList<>();
+            List<String> tests = new ArrayList<>();
+            for (LinkView l : r.countedLinks()) {
+                (l.kind() == LinkView.Kind.TEST || TraceLevel.of(l.artifactType()) == TraceLevel.TEST ? tests : anchors)
+                        .add(l.anchor());
+            }
+            List<LinkRow> links = r.links().stream().map(l -> new LinkRow(l.kind().name(), l.anchor(), l.artifactType(),
+                    l.stateLabel(), l.declaredAt(), l.counts())).toList();
+            rows.add(new RequirementRow(r.id(), r.type(), r.title(), r.description(), r.covers(), r.coveredBy(),
+                    anchors, tests, r.overall(), verdicts, links, suspectIds.contains(r.id())));
+            verdicts.forEach((config, v) -> {
+                if (v == Verdict.DEFECT) {
+                    defects.add(new TraceDefect(config, r.id(), String.join(", ", r.problems())));
+                }
+            });
         }
+        List<UntracedCode> untraced = new ArrayList<>();
+        List<TestResultFile> results = new ArrayList<>();
+        for (ConfigurationTrace c : trace.configurations()) {
+            c.coverage().files().stream().filter(f -> f.untracedCode() > 0)
+                    .forEach(f -> untraced.add(new UntracedCode(c.name(), f.path(), f.untracedCode())));
+            c.testResults().stream().filter(f -> !results.contains(f)).forEach(results::add);
+        }
+        return new ReleaseEvidence(context, figures, rows, suspects, defects, untraced,
+                testResults(trace.linked().graph().links().tests(), results), attachments);
     }
 
-    /** Everything in one call: figures of every configuration, the trace of {@code tree}, suspect links since
-     * {@code previous} when given. */
-    public static ReleaseEvidence assemble(EvidenceContext context, SourceTree tree, List<NamedReport> configurations,
-            EffortModel model, TraceInputs inputs, Optional<SourceTree> previous) {
-        List<ConfigurationFigures> figures = configurations.stream().map(c -> figures(c, model)).toList();
+    /**
+     * The trace report of a tree read as it is (its requirements and coverage tags), with the given links and, per
+     * configuration name, the test results of that configuration's run: what {@code fusa} commands trace.
+     */
+    public static TraceReport trace(SourceTree tree, LinkSet links, List<NamedReport> configurations,
+            Map<String, List<TestResultFile>> results) {
+        return Traceability.trace(scan(tree), links, FunctionIndex.of(tree), configurations.stream()
+                .map(c -> new ConfigurationInput(c.name(), c.report().compiledFiles(),
+                        results.getOrDefault(c.name(), List.of())))
+                .toList());
+    }
+
+    /** Reads link files (YAML) and JUnit XML files given as attachments; a malformed one is bad input. */
+    public static LinkSet links(List<AttachedFile> linkFiles) {
         LinkSet links = LinkSet.empty();
-        for (AttachedFile f : inputs.linkFiles()) {
+        for (AttachedFile f : linkFiles) {
             links = links.plus(LinkFileReader.read(f.name(), f.text().getBytes(StandardCharsets.UTF_8)));
         }
+        return links;
+    }
+
+    public static List<TestResultFile> results(List<AttachedFile> junitFiles) {
         List<TestResultFile> results = new ArrayList<>();
-        for (AttachedFile f : inputs.testResults()) {
+        for (AttachedFile f : junitFiles) {
             try {
                 results.add(JUnitXmlReader.read(f.name(), f.text().getBytes(StandardCharsets.UTF_8)));
             } catch (EvidenceFormatException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
         }
-        FunctionIndex index = FunctionIndex.of(tree);
-        SpecificationImport specs = scan(tree);
-        TraceGraph graph = TraceGraph.build(specs, links, index);
-        Map<SpecificationItemId, RequirementVerification> verification =
-                TestVerification.verify(graph.links().tests(), results);
-        Map<String, ConfigurationCoverage> coverage = new LinkedHashMap<>();
-        ConfigurationAnalysis analysis = new ConfigurationAnalysis();
-        for (NamedReport c : configurations) {
-            coverage.put(c.name(), analysis.analyse(graph, index, c.report().compiledFiles(), verification));
-        }
-        LinkSet allLinks = links;
-        List<SuspectLink> suspects = previous.map(p -> suspects(allLinks, p, index, specs)).orElse(List.of());
-        Set<String> suspectIds = new HashSet<>();
-        suspects.forEach(s -> suspectIds.add(s.to()));
-        List<RequirementRow> rows = requirements(graph, coverage, suspectIds);
-        List<TraceDefect> defects = new ArrayList<>();
-        for (RequirementRow r : rows) {
-            r.verdicts().forEach((config, v) -> {
-                if (v == TraceVerdict.DEFECT) {
-                    TracedItem t = graph.trace().items().stream().filter(i -> i.id().toString().equals(r.id()))
-                            .findFirst().orElseThrow();
-                    defects.add(new TraceDefect(config, r.id(), String.join(", ", t.problems())));
-                }
-            });
-        }
-        List<UntracedCode> untraced = new ArrayList<>();
-        coverage.forEach((config, cov) -> cov.files().stream().filter(f -> f.untracedCode() > 0)
-                .forEach(f -> untraced.add(new UntracedCode(config, f.path(), f.untracedCode()))));
-        List<AttachedFile> attachments = new ArrayList<>(inputs.linkFiles());
-        attachments.addAll(inputs.testResults());
-        if (!inputs.note().isBlank()) {
-            attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", inputs.note() + "\n"));
-        }
-        return new ReleaseEvidence(context, figures, rows, suspects, defects, untraced,
-                testResults(graph.links().tests(), results), attachments);
+        return results;
+    }
+
+    /** The links whose code or requirement changed between {@code previous} and {@code current}. */
+    public static List<SuspectLink> suspects(LinkSet links, SourceTree current, SourceTree previous) {
+        return suspects(links, previous, FunctionIndex.of(current), scan(current));
     }
 
     private static SpecificationImport scan(SourceTree tree) {
@@ -169,7 +192,7 @@ public final class EvidenceAssembler {
                     kept && f.active().isCounted() ? sloc(f.active()) : SlocFigure.ZERO));
         }
         List<String> warnings = r.warnings().stream().map(Object::toString).toList();
-        return new ConfigurationFigures(c.name(), r.arch().targetArch(), c.board(), r.dotConfig(), sloc(r.makeCloc()),
+        return new ConfigurationFigures(c.name(), r.request().label(), r.arch().targetArch(), c.board(), r.dotConfig(), sloc(r.makeCloc()),
                 sloc(r.withHeaders()), sloc(r.activeLines()), dirs, files, effort(model, model.slocOf(r)), warnings);
     }
 
@@ -202,71 +225,6 @@ public final class EvidenceAssembler {
 
     private static SlocFigure sloc(FileCount f) {
         return new SlocFigure(1, f.blank(), f.comment(), f.code());
-    }
-
-    /**
-     * The requirements: traced items that are neither a code tag nor a link file's item. A requirement's verdict in a
-     * configuration is DEFECT when OFT reports a defect, EXCLUDED when code implements it but none of that code is
-     * compiled there, COVERED when OFT calls it covered, else UNCOVERED.
-     */
-    private static List<RequirementRow> requirements(TraceGraph graph, Map<String, ConfigurationCoverage> coverage,
-            Set<String> suspectIds) {
-        Set<SpecificationItemId> notRequirements = new HashSet<>();
-        Map<SpecificationItemId, String> anchorOf = new HashMap<>();
-        Map<SpecificationItemId, Boolean> isTest = new HashMap<>();
-        for (SpecificationItem tag : graph.tagItems()) {
-            notRequirements.add(tag.id());
-            anchorOf.put(tag.id(), tag.location().path() + ":" + tag.location().line());
-            isTest.put(tag.id(), TraceLevel.of(tag.type()) == TraceLevel.TEST);
-        }
-        graph.links().items().forEach(i -> notRequirements.add(i.id()));
-        for (ResolvedCodeLink l : graph.links().code()) {
-            anchorOf.put(l.item().id(), l.link().path() + ":" + l.link().function());
-            isTest.put(l.item().id(), TraceLevel.of(l.item().type()) == TraceLevel.TEST);
-        }
-        Map<SpecificationItemId, List<String>> testsOf = new HashMap<>();
-        for (TestLink t : graph.links().tests()) {
-            testsOf.computeIfAbsent(t.requirement(), k -> new ArrayList<>()).add(t.name());
-        }
-        List<RequirementRow> rows = new ArrayList<>();
-        for (TracedItem t : graph.trace().items()) {
-            if (notRequirements.contains(t.id())) {
-                continue;
-            }
-            List<String> anchors = new ArrayList<>();
-            Set<String> tests = new LinkedHashSet<>(testsOf.getOrDefault(t.id(), List.of()));
-            boolean implemented = false;
-            for (SpecificationItemId by : t.coveredBy()) {
-                String anchor = anchorOf.get(by);
-                if (anchor == null) {
-                    continue;
-                }
-                if (isTest.get(by)) {
-                    tests.add(anchor);
-                } else {
-                    anchors.add(anchor);
-                    implemented = true;
-                }
-            }
-            Map<String, TraceVerdict> verdicts = new LinkedHashMap<>();
-            for (Map.Entry<String, ConfigurationCoverage> c : coverage.entrySet()) {
-                TraceVerdict v;
-                if (t.defect()) {
-                    v = TraceVerdict.DEFECT;
-                } else if (implemented && !c.getValue().applicable().contains(t.id())) {
-                    v = TraceVerdict.EXCLUDED;
-                } else {
-                    v = t.verdict().equals("covered") ? TraceVerdict.COVERED : TraceVerdict.UNCOVERED;
-                }
-                verdicts.put(c.getKey(), v);
-            }
-            String id = t.id().toString();
-            rows.add(new RequirementRow(id, t.item().type(), t.item().title(), t.item().description(),
-                    t.covers().stream().map(SpecificationItemId::toString).toList(),
-                    t.coveredBy().stream().map(SpecificationItemId::toString).toList(), anchors, List.copyOf(tests),
-                    verdicts, suspectIds.contains(id)));
-        }
-        return rows;
     }
 
     private static List<SuspectLink> suspects(LinkSet links, SourceTree previous, FunctionIndex index,

@@ -18,7 +18,7 @@ import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.exports.model.SlocFigure;
 import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TraceDefect;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.model.UntracedCode;
 
 /**
@@ -44,6 +44,7 @@ public final class TraceabilityReport {
         for (ConfigurationFigures c : evidence.configurations()) {
             configuration(d, evidence, c);
         }
+        requirements(d, evidence);
         defects(d, evidence);
         d.startAppendices();
         for (ConfigurationFigures c : evidence.configurations()) {
@@ -107,8 +108,9 @@ public final class TraceabilityReport {
         d.labelled("make cloc", "the code Xen's own `make cloc` counts: compiled .c and .S files");
         d.labelled("with headers", "make cloc files plus the headers they include");
         d.labelled("active lines", "with-headers lines that survive #if evaluation for the configuration");
-        d.labelled("Verdicts", "COVERED (all needed coverage present), UNCOVERED (some coverage missing),"
-                + " DEFECT (broken, outdated or duplicate link), EXCLUDED (does not apply to the configuration)");
+        for (Verdict v : Verdict.values()) {
+            d.labelled(v.label(), v.meaning());
+        }
     }
 
     private static void summary(WordDocument d, ReleaseEvidence evidence) {
@@ -126,17 +128,18 @@ public final class TraceabilityReport {
         d.heading(2, "Traceability");
         rows = new ArrayList<>();
         for (ConfigurationFigures c : evidence.configurations()) {
-            Map<TraceVerdict, Long> counts = verdictCounts(evidence, c.name());
-            long applicable = evidence.requirements().size() - counts.get(TraceVerdict.EXCLUDED);
-            double pct = applicable == 0 ? 0 : 100.0 * counts.get(TraceVerdict.COVERED) / applicable;
+            Map<Verdict, Long> counts = verdictCounts(evidence, c.name());
+            long applicable = evidence.requirements().size() - counts.get(Verdict.NOT_APPLICABLE);
+            double pct = applicable == 0 ? 0 : 100.0 * counts.get(Verdict.COVERED) / applicable;
             rows.add(new String[] {c.title(), Figures.count(evidence.requirements().size()),
-                Figures.count(counts.get(TraceVerdict.COVERED)), Figures.count(counts.get(TraceVerdict.UNCOVERED)),
-                Figures.count(counts.get(TraceVerdict.DEFECT)), Figures.count(counts.get(TraceVerdict.EXCLUDED)),
+                Figures.count(counts.get(Verdict.COVERED)), Figures.count(counts.get(Verdict.NOTHING_REQUIRED)),
+                Figures.count(counts.get(Verdict.UNCOVERED)),
+                Figures.count(counts.get(Verdict.DEFECT)), Figures.count(counts.get(Verdict.NOT_APPLICABLE)),
                 Figures.percent(pct)});
         }
-        d.table(new String[] {"Configuration", "Requirements", "Covered", "Uncovered", "Defect", "Excluded",
-            "Covered of applicable"}, rows, new int[] {5, 3, 2, 3, 2, 2, 3},
-                new boolean[] {false, true, true, true, true, true, true});
+        d.table(new String[] {"Configuration", "Requirements", "Covered", "Nothing required", "Uncovered", "Defect",
+            "Not applicable", "Covered of applicable"}, rows, new int[] {5, 3, 2, 3, 3, 2, 3, 3},
+                new boolean[] {false, true, true, true, true, true, true, true});
         d.paragraph(evidence.suspectLinks().size() + " suspect link(s), " + evidence.defects().size()
                 + " trace defect(s) in all configurations; see the chapter on defects and suspect links.");
         d.heading(2, "Certification effort");
@@ -152,9 +155,9 @@ public final class TraceabilityReport {
                 rows, new int[] {5, 4, 2, 2, 3, 3}, new boolean[] {false, false, true, true, true, false});
     }
 
-    static Map<TraceVerdict, Long> verdictCounts(ReleaseEvidence evidence, String configuration) {
-        Map<TraceVerdict, Long> counts = new TreeMap<>();
-        for (TraceVerdict v : TraceVerdict.values()) {
+    static Map<Verdict, Long> verdictCounts(ReleaseEvidence evidence, String configuration) {
+        Map<Verdict, Long> counts = new TreeMap<>();
+        for (Verdict v : Verdict.values()) {
             counts.put(v, 0L);
         }
         for (RequirementRow r : evidence.requirements()) {
@@ -215,6 +218,31 @@ public final class TraceabilityReport {
     private static String[] directoryRow(String name, SlocFigure make, SlocFigure headers, SlocFigure active) {
         return new String[] {name, Figures.count(make.files()), Figures.count(make.code()),
             Figures.count(headers.files()), Figures.count(headers.code()), Figures.count(active.code())};
+    }
+
+    /** Every requirement with its verdict per configuration and its links (drafts listed, marked as not counting). */
+    private static void requirements(WordDocument d, ReleaseEvidence evidence) {
+        d.heading(1, "Requirements");
+        d.paragraph(evidence.requirements().size() + " requirement(s). Verdict per configuration, as the platform's"
+                + " pages, its command line and the other documents give it; links marked 'not counted' are drafts"
+                + " (not yet reviewed) or bad links and are no evidence of coverage.");
+        List<String> heads = new ArrayList<>(List.of("Requirement", "Title"));
+        evidence.configurations().forEach(c -> heads.add(c.name()));
+        heads.add("Links");
+        List<String[]> rows = new ArrayList<>();
+        for (RequirementRow r : evidence.requirements()) {
+            List<String> row = new ArrayList<>(List.of(r.id(), r.title()));
+            evidence.configurations().forEach(c -> row.add(r.verdict(c.name()).label()));
+            row.add(String.join("; ", r.links().stream().map(l -> l.anchor() + " (" + l.state()
+                    + (l.counts() ? "" : ", not counted") + ")").toList()));
+            rows.add(row.toArray(String[]::new));
+        }
+        int[] widths = new int[heads.size()];
+        java.util.Arrays.fill(widths, 2);
+        widths[0] = 4;
+        widths[1] = 4;
+        widths[widths.length - 1] = 5;
+        d.table(heads.toArray(String[]::new), rows, widths, new boolean[heads.size()]);
     }
 
     private static void defects(WordDocument d, ReleaseEvidence evidence) {

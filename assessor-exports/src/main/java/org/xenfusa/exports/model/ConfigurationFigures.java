@@ -6,14 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything measured for one Kconfig configuration (optionally on a board): its {@code .config}, the three
+ * Everything measured for one Kconfig configuration (optionally on a board): its name, what it is (arch, starting
+ * point and overrides, as {@code ConfigurationRequest.label()} states it), its {@code .config}, the three
  * code-size figures in total, per directory and per file, the effort per level, and the warnings that qualify them.
  */
-public record ConfigurationFigures(String name, String arch, Optional<String> board, String configText,
+public record ConfigurationFigures(String name, String specification, String arch, Optional<String> board,
+        String configText,
         SlocFigure makeCloc, SlocFigure withHeaders, SlocFigure activeLines, List<DirectorySloc> directories,
         List<FileSloc> files, List<LevelEffort> effort, List<String> warnings) {
     public ConfigurationFigures {
         name = Copies.required(name, "configuration name");
+        specification = Copies.text(specification);
         arch = Copies.required(arch, "arch of " + name);
         board = Copies.optional(board);
         configText = Copies.text(configText);
@@ -39,8 +42,12 @@ public record ConfigurationFigures(String name, String arch, Optional<String> bo
         };
     }
 
-    /** "x86_64-defconfig" or "arm64-defconfig on qemu-virt": how documents name this configuration. */
+    /**
+     * How documents name this configuration, overrides included: "x86_64-defconfig + HVM=n", "no-hvm
+     * (x86_64-defconfig + HVM=n)", "minimal-rcar (arm64-defconfig + ...) on R-Car H3".
+     */
     public String title() {
-        return board.map(b -> name + " on " + b).orElse(name);
+        String named = specification.isEmpty() || specification.equals(name) ? name : name + " (" + specification + ")";
+        return board.map(b -> named + " on " + b).orElse(named);
     }
 }

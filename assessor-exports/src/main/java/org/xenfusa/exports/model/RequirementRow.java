@@ -3,13 +3,17 @@ package org.xenfusa.exports.model;
 import java.util.List;
 import java.util.Map;
 
+import org.xenfusa.trace.report.Verdict;
+
 /**
- * One requirement (an OpenFastTrace item such as {@code dsn~sched-credit2~1}) with its links, the code anchors
- * and tests that cover it, and its verdict per configuration name.
+ * One requirement (an OpenFastTrace item such as {@code dsn~sched-credit2~1}) as the trace report gives it: its links,
+ * the code anchors and tests that count as its coverage, its verdict over the whole tree and per configuration name.
+ *
+ * @param links every link of the requirement, draft ones included (marked as not counting)
  */
 public record RequirementRow(String id, String type, String title, String description, List<String> covers,
-        List<String> coveredBy, List<String> codeAnchors, List<String> tests, Map<String, TraceVerdict> verdicts,
-        boolean suspect) {
+        List<String> coveredBy, List<String> codeAnchors, List<String> tests, Verdict overall,
+        Map<String, Verdict> verdicts, List<LinkRow> links, boolean suspect) {
     public RequirementRow {
         id = Copies.required(id, "requirement id");
         type = Copies.required(type, "type of " + id);
@@ -19,11 +23,13 @@ public record RequirementRow(String id, String type, String title, String descri
         coveredBy = Copies.list(coveredBy);
         codeAnchors = Copies.list(codeAnchors);
         tests = Copies.list(tests);
+        overall = overall == null ? Verdict.UNCOVERED : overall;
         verdicts = Copies.map(verdicts);
+        links = Copies.list(links);
     }
 
-    /** The verdict in a configuration; a configuration the trace did not report is {@link TraceVerdict#UNCOVERED}. */
-    public TraceVerdict verdict(String configuration) {
-        return verdicts.getOrDefault(configuration, TraceVerdict.UNCOVERED);
+    /** The verdict in a configuration; the overall verdict for a configuration the trace did not report. */
+    public Verdict verdict(String configuration) {
+        return verdicts.getOrDefault(configuration, overall);
     }
 }

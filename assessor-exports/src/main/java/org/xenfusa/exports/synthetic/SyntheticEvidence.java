@@ -22,7 +22,7 @@ import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.model.UntracedCode;
 
 /**
@@ -73,7 +73,7 @@ public final class SyntheticEvidence {
         List<UntracedCode> untraced = new ArrayList<>();
         for (ConfigurationFigures cfg : configs) {
             for (RequirementRow r : requirements) {
-                if (r.verdict(cfg.name()) == TraceVerdict.DEFECT) {
+                if (r.verdict(cfg.name()) == Verdict.DEFECT) {
                     defects.add(new TraceDefect(cfg.name(), r.id(), "broken link: covered item is outdated"));
                 }
             }
@@ -136,7 +136,7 @@ public final class SyntheticEvidence {
                 : List.of();
         String config = "# Automatically generated file; DO NOT EDIT.\n# Xen/" + arch + " configuration\nCONFIG_"
                 + arch.toUpperCase() + "=y\nCONFIG_SCHED_CREDIT2=y\n";
-        return new ConfigurationFigures(name, arch, index == 1 ? Optional.of("qemu-virt") : Optional.empty(), config,
+        return new ConfigurationFigures(name, name, arch, index == 1 ? Optional.of("qemu-virt") : Optional.empty(), config,
                 totalMake, totalHeaders, totalActive, dirs, files, effort, warnings);
     }
 
@@ -162,17 +162,17 @@ public final class SyntheticEvidence {
                 covers = List.of("prod~sched-" + pad(markets + i % products) + "~1");
             }
             id = type + "~sched-" + pad(i) + "~1";
-            Map<String, TraceVerdict> verdicts = new LinkedHashMap<>();
+            Map<String, Verdict> verdicts = new LinkedHashMap<>();
             for (int c = 0; c < shape.configurations().size(); c++) {
-                TraceVerdict v = (i + c) % 13 == 7 ? TraceVerdict.UNCOVERED
-                        : i % 17 == 16 ? TraceVerdict.DEFECT
-                        : c > 0 && i % 9 == 4 ? TraceVerdict.EXCLUDED : TraceVerdict.COVERED;
+                Verdict v = (i + c) % 13 == 7 ? Verdict.UNCOVERED
+                        : i % 17 == 16 ? Verdict.DEFECT
+                        : c > 0 && i % 9 == 4 ? Verdict.NOT_APPLICABLE : Verdict.COVERED;
                 verdicts.put(shape.configurations().get(c), v);
             }
             List<String> anchors = type.equals("dsn")
                     ? List.of("xen/common/sched/file" + i % 3 + ".c:" + (10 + i)) : List.of();
             rows.add(new RequirementRow(id, type, "Scheduler requirement " + i, "The scheduler shall do thing " + i
-                    + ".", covers, List.of(), anchors, List.of("test-" + pad(i)), verdicts, i == 3));
+                    + ".", covers, List.of(), anchors, List.of("test-" + pad(i)), Verdict.COVERED, verdicts, List.of(), i == 3));
         }
         // coveredBy mirrors covers, as the trace reports it
         Map<String, List<String>> coveredBy = new LinkedHashMap<>();
@@ -184,7 +184,7 @@ public final class SyntheticEvidence {
         List<RequirementRow> linked = new ArrayList<>(rows.size());
         for (RequirementRow r : rows) {
             linked.add(new RequirementRow(r.id(), r.type(), r.title(), r.description(), r.covers(),
-                    coveredBy.getOrDefault(r.id(), List.of()), r.codeAnchors(), r.tests(), r.verdicts(), r.suspect()));
+                    coveredBy.getOrDefault(r.id(), List.of()), r.codeAnchors(), r.tests(), r.overall(), r.verdicts(), r.links(), r.suspect()));
         }
         return linked;
     }

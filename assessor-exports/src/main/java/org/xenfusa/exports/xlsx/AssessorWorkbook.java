@@ -30,7 +30,7 @@ import org.xenfusa.exports.model.SlocFigure;
 import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.model.UntracedCode;
 
 /**
@@ -214,7 +214,7 @@ public final class AssessorWorkbook {
                 s.text(row, 6, String.join(", ", r.tests()));
                 int col = 7;
                 for (ConfigurationFigures c : evidence.configurations()) {
-                    TraceVerdict v = r.verdict(c.name());
+                    Verdict v = r.verdict(c.name());
                     s.text(row, col++, v.name(), styles.verdict(v));
                 }
                 s.text(row, col, r.suspect() ? "SUSPECT" : "");
@@ -325,8 +325,14 @@ public final class AssessorWorkbook {
             Row t = s.row();
             s.text(t, 0, "Summary per configuration (formulas over the other sheets)", styles.title());
             s.skip();
-            s.header("Configuration", "Board", "make cloc code", "with headers code", "active lines code",
-                    "Requirements", "COVERED", "UNCOVERED", "DEFECT", "EXCLUDED", "Covered %", "Warnings");
+            List<String> heads = new ArrayList<>(List.of("Configuration", "Board", "make cloc code", "with headers code",
+                    "active lines code", "Requirements"));
+            for (Verdict v : Verdict.values()) {
+                heads.add(v.name());
+            }
+            heads.add("Covered % of applicable");
+            heads.add("Warnings");
+            s.header(heads.toArray(String[]::new));
             String matrix = SheetNames.ref(names.get("matrix"));
             int col = 7;
             for (ConfigurationFigures c : evidence.configurations()) {
@@ -342,15 +348,16 @@ public final class AssessorWorkbook {
                 String verdicts = matrix + "!" + SheetWriter.cell(col, 1) + ":" + SheetWriter.cell(col, matrixEnd - 1);
                 s.formula(r, 5, "COUNTA(" + verdicts + ")", styles.integer());
                 int k = 6;
-                for (TraceVerdict v : TraceVerdict.values()) {
+                for (Verdict v : Verdict.values()) {
                     s.formula(r, k++, "COUNTIF(" + verdicts + ",\"" + v.name() + "\")", styles.integer());
                 }
                 String covered = SheetWriter.cell(6, r.getRowNum());
                 String all = SheetWriter.cell(5, r.getRowNum());
-                String excluded = SheetWriter.cell(9, r.getRowNum());
-                s.formula(r, 10, "IF(" + all + "-" + excluded + "=0,0,100*" + covered + "/(" + all + "-" + excluded
+                String excluded = SheetWriter.cell(6 + Verdict.NOT_APPLICABLE.ordinal(), r.getRowNum());
+                int pct = 6 + Verdict.values().length;
+                s.formula(r, pct, "IF(" + all + "-" + excluded + "=0,0,100*" + covered + "/(" + all + "-" + excluded
                         + "))", styles.percent());
-                s.number(r, 11, c.warnings().size(), styles.integer());
+                s.number(r, pct + 1, c.warnings().size(), styles.integer());
                 col++;
             }
             s.finishTable(1, s.nextRow() - 1);

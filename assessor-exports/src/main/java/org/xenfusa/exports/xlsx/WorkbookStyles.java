@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.xenfusa.exports.model.TraceVerdict;
+import org.xenfusa.trace.report.Verdict;
 
 /** The handful of cell styles every workbook shares (a workbook holds at most 64,000 styles: make each once). */
 final class WorkbookStyles {
@@ -26,7 +26,7 @@ final class WorkbookStyles {
     private final CellStyle totalDecimal;
     private final CellStyle wrap;
     private final CellStyle warning;
-    private final Map<TraceVerdict, CellStyle> verdicts = new EnumMap<>(TraceVerdict.class);
+    private final Map<Verdict, CellStyle> verdicts = new EnumMap<>(Verdict.class);
     private final CellStyle passed;
     private final CellStyle failed;
 
@@ -80,12 +80,13 @@ final class WorkbookStyles {
         warning = wb.createCellStyle();
         warning.setFont(red);
         warning.setWrapText(true);
-        verdicts.put(TraceVerdict.COVERED, fill(wb, IndexedColors.LIGHT_GREEN));
-        verdicts.put(TraceVerdict.UNCOVERED, fill(wb, IndexedColors.ROSE));
-        verdicts.put(TraceVerdict.DEFECT, fill(wb, IndexedColors.CORAL));
-        verdicts.put(TraceVerdict.EXCLUDED, fill(wb, IndexedColors.GREY_25_PERCENT));
-        passed = verdicts.get(TraceVerdict.COVERED);
-        failed = verdicts.get(TraceVerdict.UNCOVERED);
+        verdicts.put(Verdict.COVERED, fill(wb, IndexedColors.LIGHT_GREEN));
+        verdicts.put(Verdict.NOTHING_REQUIRED, fill(wb, IndexedColors.LIGHT_YELLOW));
+        verdicts.put(Verdict.UNCOVERED, fill(wb, IndexedColors.ROSE));
+        verdicts.put(Verdict.DEFECT, fill(wb, IndexedColors.CORAL));
+        verdicts.put(Verdict.NOT_APPLICABLE, fill(wb, IndexedColors.GREY_25_PERCENT));
+        passed = verdicts.get(Verdict.COVERED);
+        failed = verdicts.get(Verdict.UNCOVERED);
     }
 
     private static CellStyle fill(Workbook wb, IndexedColors color) {
@@ -143,7 +144,7 @@ final class WorkbookStyles {
         return warning;
     }
 
-    CellStyle verdict(TraceVerdict v) {
+    CellStyle verdict(Verdict v) {
         return verdicts.get(v);
     }
 

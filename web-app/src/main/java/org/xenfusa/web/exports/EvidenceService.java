@@ -26,30 +26,45 @@ import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.web.boards.BoardTable;
 import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.effort.EffortModels;
-import org.xenfusa.web.exports.EvidenceAssembler.NamedReport;
-import org.xenfusa.web.exports.EvidenceAssembler.TraceInputs;
+import org.xenfusa.exports.ToolVersion;
+import org.xenfusa.exports.assembly.EvidenceAssembler;
+import org.xenfusa.exports.assembly.EvidenceAssembler.NamedReport;
+import org.xenfusa.exports.model.AttachedFile;
+import org.xenfusa.exports.model.AttachmentKind;
+import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.trace.evidence.TestResultFile;
+import org.xenfusa.trace.link.LinkFileWriter;
+import org.xenfusa.trace.link.LinkSet;
+import org.xenfusa.trace.link.ReviewState;
+import org.xenfusa.trace.report.ConfigurationInput;
+import org.xenfusa.trace.report.ConfigurationTrace;
+import org.xenfusa.trace.report.TraceReport;
+import org.xenfusa.trace.report.Traceability;
+import org.xenfusa.web.trace.SnapshotTrace;
+import org.xenfusa.web.trace.TraceService;
 import org.xenfusa.web.ingest.GitRepositories;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /**
  * The evidence of a repository at a ref for saved configurations and boards, from the same reports the
- * configuration pages show and the stored effort model. The trace reads the snapshot's tree (requirements and
- * code tags); links and test results stored in the platform are not part of it yet, and the evidence says so.
+ * configuration pages show, the stored effort model, and the trace report the trace pages show: the snapshot's
+ * stored requirements and code tags, the links stored in the platform (drafts listed, never counted) and each
+ * configuration's imported test results. The package carries those links and results and says what they were.
  */
 @Service
 public class EvidenceService {
-    static final String TREE_ONLY = "Trace inputs: the requirements (OpenFastTrace items) and coverage tags of the"
-            + " snapshot's tree only. Link files and test results stored in the platform are not included in this"
-            + " evidence yet.";
 
     private final SourceRepositoryRepository repositories;
     private final SavedConfigurationRepository configurations;
     private final ConfigurationReports reports;
     private final EffortModels effort;
     private final BoardTable boards;
+    private final TraceService traces;
 
     public EvidenceService(SourceRepositoryRepository repositories, SavedConfigurationRepository configurations,
-            ConfigurationReports reports, EffortModels effort, BoardTable boards) {
+            ConfigurationReports reports, EffortModels effort, BoardTable boards, TraceService traces) {
+        this.traces = traces;
         this.repositories = repositories;
         this.configurations = configurations;
         this.reports = reports;
@@ -95,14 +110,16 @@ public class EvidenceService {
         int total = request.configurationIds().size() + request.boardIds().size() + 1;
         int done = 0;
         List<NamedReport> named = new ArrayList<>();
+        List<SavedConfiguration> saved = new ArrayList<>();
         for (Long id : request.configurationIds()) {
-            SavedConfiguration saved = configurations.findById(id)
+            SavedConfiguration config = configurations.findById(id)
                     .orElseThrow(() -> new InvalidRepositoryException("no saved configuration " + id));
-            if (!saved.getRepositoryId().equals(source.getId())) {
-                throw new InvalidRepositoryException("configuration " + saved.getName() + " belongs to another repository");
+            if (!config.getRepositoryId().equals(source.getId())) {
+                throw new InvalidRepositoryException("configuration " + config.getName() + " belongs to another repository");
             }
-            progress.step(done++, total, "configuration " + saved.getName());
-            named.add(new NamedReport(saved.getName(), Optional.empty(), reports.report(saved, request.ref(), List.of())));
+            progress.step(done++, total, "configuration " + config.getName());
+            named.add(new NamedReport(config.getName(), Optional.empty(), reports.report(config, request.ref(), List.of())));
+            saved.add(config);
         }
         BoardCatalog catalog = boards.catalog();
         for (String id : request.boardIds()) {
@@ -120,14 +137,74 @@ public class EvidenceService {
                     request.ref(), tree.revCommit().name(), ToolVersion.NAME, request.generatedAt(),
                     EvidenceAssembler.describe(model), request.dashboardUrl(),
                     commitUrl(source.getLocation(), tree.revCommit().name()));
-            TraceInputs inputs = TraceInputs.treeOnly(TREE_ONLY);
-            if (since.isEmpty()) {
-                return EvidenceAssembler.assemble(context, tree, named, model, inputs, Optional.empty());
+            String commit = tree.revCommit().name();
+            LinkSet stored = traces.storedLinks(source.getId());
+            List<AttachedFile> attachments = new ArrayList<>();
+            TraceReport trace;
+            Optional<Snapshot> snapshot = traces.snapshotOf(source.getId(), commit);
+            if (snapshot.isPresent()) {
+                SnapshotTrace st = traces.trace(snapshot.get().getId());
+                List<ConfigurationTrace> traced = new ArrayList<>();
+                for (SavedConfiguration c : saved) {
+                    traced.add(traces.configurationTrace(st, c));
+                }
+                for (NamedReport n : named.subList(saved.size(), named.size())) {
+                    traced.add(Traceability.configuration(st.linked(),
+                            new ConfigurationInput(n.name(), n.report().compiledFiles(), List.of())));
+                }
+                trace = Traceability.report(st.linked(), traced);
+                attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", inputsNote(
+                        "the requirements stored for snapshot " + snapshot.get().getId() + " (imported from the tree"
+                                + " at ingest, and those authored in the platform) and the coverage tags of its tree",
+                        stored, traced)));
+            } else {
+                trace = EvidenceAssembler.trace(tree, stored, named, Map.of());
+                attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", inputsNote(
+                        "the requirements and coverage tags of the tree at " + commit + " (this commit is not"
+                                + " ingested, so no requirement stored in the platform and no test result applies)",
+                        stored, trace.configurations())));
             }
-            try (GitSourceTree before = open(repo, since.get(), source)) {
-                return EvidenceAssembler.assemble(context, tree, named, model, inputs, Optional.of(before));
+            attachments.add(new AttachedFile(AttachmentKind.LINKS, "stored-links.yaml",
+                    LinkFileWriter.write(stored.code(), stored.tests())));
+            attachments.add(new AttachedFile(AttachmentKind.TEST_RESULTS, "stored-test-results.txt",
+                    testResultsListing(trace.configurations())));
+            List<SuspectLink> suspects = List.of();
+            if (since.isPresent()) {
+                try (GitSourceTree before = open(repo, since.get(), source)) {
+                    suspects = EvidenceAssembler.suspects(stored, tree, before);
+                }
+            }
+            return EvidenceAssembler.assemble(context, named, model, trace, suspects, attachments);
+        }
+    }
+
+    /** What the trace was made of, in words, for the package's {@code trace-inputs.txt}. */
+    static String inputsNote(String requirements, LinkSet stored, List<ConfigurationTrace> traced) {
+        long reviewed = stored.code().stream().filter(l -> l.state() == ReviewState.REVIEWED).count();
+        StringBuilder b = new StringBuilder("Trace inputs: ").append(requirements).append(";\n")
+                .append(stored.code().size()).append(" code link(s) stored in the platform (").append(reviewed)
+                .append(" reviewed, counted; ").append(stored.code().size() - reviewed)
+                .append(" draft, listed but never counted) and ").append(stored.tests().size())
+                .append(" test link(s), all in stored-links.yaml;\n");
+        for (ConfigurationTrace c : traced) {
+            b.append("configuration ").append(c.name()).append(": ").append(c.testResults().size())
+                    .append(" imported test result file(s), listed in stored-test-results.txt\n");
+        }
+        return b.toString();
+    }
+
+    /** Every imported result file of every configuration with its SHA-256 and each case's outcome. */
+    static String testResultsListing(List<ConfigurationTrace> traced) {
+        StringBuilder b = new StringBuilder("# Test results imported into the platform, per configuration\n");
+        for (ConfigurationTrace c : traced) {
+            for (TestResultFile f : c.testResults()) {
+                b.append("configuration ").append(c.name()).append(" file ").append(f.path()).append(" sha256 ")
+                        .append(f.sha256()).append('\n');
+                f.cases().forEach(t -> b.append("  ").append(t.outcome()).append(' ')
+                        .append(t.className().isEmpty() ? t.name() : t.className() + "." + t.name()).append('\n'));
             }
         }
+        return b.toString();
     }
 
     private static GitSourceTree open(Repository repo, String ref, SourceRepository source)

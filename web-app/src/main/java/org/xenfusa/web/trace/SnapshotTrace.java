@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.trace.config.TraceLevel;
 import org.xenfusa.trace.graph.TraceGraph;
+import org.xenfusa.trace.report.LinkedSpecification;
 import org.xenfusa.trace.graph.TracedItem;
 import org.xenfusa.trace.link.ResolvedCodeLink;
 import org.xenfusa.trace.spec.SpecificationItem;
@@ -20,8 +21,13 @@ import org.xenfusa.trace.spec.SpecificationItem;
  * @param key            identifies the inputs: snapshot and the stamp of the stored requirements and links
  * @param requirementIds stored requirement ids per OFT item id (more than one for duplicates)
  */
-public record SnapshotTrace(String key, SnapshotRef snapshot, TraceGraph graph, Map<String, List<Long>> requirementIds,
-        List<WebLink> links) {
+public record SnapshotTrace(String key, SnapshotRef snapshot, LinkedSpecification linked,
+        Map<String, List<Long>> requirementIds, List<WebLink> links) {
+
+    /** The items, tags and counted links traced with OpenFastTrace's rules (draft links are not in it). */
+    public TraceGraph graph() {
+        return linked.graph();
+    }
 
     /** The snapshot without its JPA session: id, repository, ref and commit. */
     public record SnapshotRef(long id, long repositoryId, String repositoryName, String ref, String commit) {
@@ -35,23 +41,36 @@ public record SnapshotTrace(String key, SnapshotRef snapshot, TraceGraph graph, 
         }
     }
 
-    /** The traced items that are requirements (from specification files, the web app or spreadsheets), in trace order. */
+    /**
+     * The traced items that are requirements (from specification files, the web app or spreadsheets), in trace order:
+     * every item that is neither a code tag nor a link, as the trace report counts them.
+     */
     public List<TracedItem> requirements() {
-        return graph.trace().items().stream().filter(t -> requirementIds.containsKey(t.id().toString())).toList();
+        return linked.requirements();
+    }
+
+    /** Whether the id is one of {@link #requirements()}. */
+    public boolean isRequirement(String id) {
+        return requirements().stream().anyMatch(t -> t.id().toString().equals(id));
+    }
+
+    /** True when no requirement of this snapshot has been imported into the platform: they are read from its tree. */
+    public boolean fromTree() {
+        return requirementIds.isEmpty() || requirementIds.values().stream().allMatch(List::isEmpty);
     }
 
     public List<TracedItem> items(String itemId) {
-        return graph.trace().items().stream().filter(t -> t.id().toString().equals(itemId)).toList();
+        return graph().trace().items().stream().filter(t -> t.id().toString().equals(itemId)).toList();
     }
 
     /** The code links (resolved in this snapshot) that cover the item. */
     public List<ResolvedCodeLink> codeLinks(String itemId) {
-        return graph.links().code().stream().filter(l -> l.link().requirement().toString().equals(itemId)).toList();
+        return graph().links().code().stream().filter(l -> l.link().requirement().toString().equals(itemId)).toList();
     }
 
     /** The coverage tags of the tree that cover the item. */
     public List<SpecificationItem> tags(String itemId) {
-        return graph.tagItems().stream().filter(t -> t.covers().stream().anyMatch(c -> c.toString().equals(itemId)))
+        return graph().tagItems().stream().filter(t -> t.covers().stream().anyMatch(c -> c.toString().equals(itemId)))
                 .toList();
     }
 

@@ -15,18 +15,16 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.trace.Requirement;
 import org.xenfusa.model.trace.RequirementRepository;
-import org.xenfusa.trace.config.ConfigurationCoverage;
 import org.xenfusa.trace.config.TraceLevel;
-import org.xenfusa.trace.evidence.RequirementVerification;
-import org.xenfusa.trace.evidence.VerificationState;
 import org.xenfusa.trace.function.SourceFunction;
-import org.xenfusa.trace.graph.DeepCoverage;
 import org.xenfusa.trace.graph.LinkStatus;
 import org.xenfusa.trace.graph.TracedItem;
 import org.xenfusa.trace.link.ResolvedCodeLink;
 import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.trace.spec.TextLines;
+import org.xenfusa.trace.report.ConfigurationVerdict;
+import org.xenfusa.trace.report.TraceReport;
 import org.xenfusa.trace.suspect.SuspectLink;
 import org.xenfusa.trace.suspect.SuspectLinkAnalysis;
 import org.xenfusa.trace.suspect.SuspectReason;
@@ -60,48 +58,30 @@ public class TracePages {
     public record Row(TracedItem item, String level, List<ConfigurationState> states) {
     }
 
-    /** Coverage of an item in a configuration: n/a when no compiled code reaches it. */
-    static String coverageState(TracedItem t, Optional<ConfigurationCoverage> c) {
-        if (c.isEmpty()) {
-            return "error";
+    /** The verdict of an item in a configuration as the trace report gives it; "error" when it could not be computed. */
+    static ConfigurationState state(SavedConfiguration c, TracedItem t, TraceReport report,
+            Map<SavedConfiguration, String> errors) {
+        if (errors.containsKey(c)) {
+            return new ConfigurationState(c, "error", "", Optional.of(errors.get(c)));
         }
-        if (!c.get().applicable().contains(t.id())) {
-            return "n/a";
+        ConfigurationVerdict v = report.requirement(t.id().toString())
+                .map(r -> r.configurations().get(c.getName())).orElse(null);
+        if (v == null) {
+            return new ConfigurationState(c, "error", "", Optional.of("not in the trace report"));
         }
-        return t.coveredShallow() && t.deepCoverage() == DeepCoverage.COVERED ? "covered" : "uncovered";
-    }
-
-    static String verificationState(TracedItem t, Map<SpecificationItemId, RequirementVerification> v) {
-        RequirementVerification r = v.get(t.id());
-        return (r == null ? VerificationState.NO_TESTS : r.state()).name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    /** Per configuration: its coverage, or the reason it could not be computed. */
-    public Map<SavedConfiguration, Optional<ConfigurationCoverage>> coverages(SnapshotTrace trace,
-            List<SavedConfiguration> configurations, Map<SavedConfiguration, String> errors) {
-        Map<SavedConfiguration, Optional<ConfigurationCoverage>> out = new LinkedHashMap<>();
-        for (SavedConfiguration c : configurations) {
-            try {
-                out.put(c, Optional.of(traces.coverage(trace, c)));
-            } catch (InvalidRepositoryException | RuntimeException e) {
-                errors.put(c, e.getMessage());
-                out.put(c, Optional.empty());
-            }
-        }
-        return out;
+        return new ConfigurationState(c, v.verdict().label(),
+                v.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '), Optional.empty());
     }
 
     /** The requirements of the trace with their states, filtered as the browser's form asks. */
     public List<Row> rows(SnapshotTrace trace, List<SavedConfiguration> configurations, Filter filter) {
         Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
-        Map<SavedConfiguration, Optional<ConfigurationCoverage>> cov = configurations.isEmpty() ? Map.of()
-                : coverages(trace, configurations, errors);
+        TraceReport report = traces.report(trace, configurations, errors);
         List<Row> rows = new ArrayList<>();
         for (TracedItem t : trace.requirements()) {
             List<ConfigurationState> states = new ArrayList<>();
             for (SavedConfiguration c : configurations) {
-                states.add(new ConfigurationState(c, coverageState(t, cov.get(c)),
-                        verificationState(t, traces.verification(trace, c)), Optional.ofNullable(errors.get(c))));
+                states.add(state(c, t, report, errors));
             }
             Row row = new Row(t, TraceLevel.of(t.item().type()).toString(), states);
             if (filter.accepts(row)) {
@@ -160,7 +140,7 @@ public class TracePages {
                 "link to " + r.link().path() + " : " + r.link().function()));
         trace.graph().tagItems().forEach(tag -> anchors.put(tag.id().toString(), "tag at " + tag.location()));
         t.links().forEach((status, ids) -> ids.forEach(id -> {
-            Relation r = new Relation(id.toString(), status.toString(), trace.requirementIds().containsKey(id.toString()),
+            Relation r = new Relation(id.toString(), status.toString(), trace.isRequirement(id.toString()),
                     anchors.getOrDefault(id.toString(), ""));
             if (status.isIncoming()) {
                 down.add(r);
@@ -174,6 +154,10 @@ public class TracePages {
                 .map(r -> r.sameItemAs(id)).orElse(false)).toList();
         Map<Long, ResolvedCodeLink> resolved = new LinkedHashMap<>();
         trace.graph().links().code().forEach(r -> resolved.put((long) r.link().declaredAt().line(), r));
+        // draft links are not traced, but their functions are shown all the same
+        org.xenfusa.trace.link.LinkItems.resolve(new org.xenfusa.trace.link.LinkSet(trace.linked().drafts(), List.of(),
+                List.of()), trace.linked().index()).code()
+                .forEach(r -> resolved.put((long) r.link().declaredAt().line(), r));
         List<CodeAnchor> code = new ArrayList<>();
         List<TagAnchor> tags = new ArrayList<>();
         trees.with(s, tree -> {
@@ -193,10 +177,8 @@ public class TracePages {
         });
         List<SavedConfiguration> configurations = traces.configurations(trace);
         Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
-        Map<SavedConfiguration, Optional<ConfigurationCoverage>> cov = coverages(trace, configurations, errors);
-        List<ConfigurationState> states = configurations.stream().map(c -> new ConfigurationState(c,
-                coverageState(t, cov.get(c)), verificationState(t, traces.verification(trace, c)),
-                Optional.ofNullable(errors.get(c)))).toList();
+        TraceReport report = traces.report(trace, configurations, errors);
+        List<ConfigurationState> states = configurations.stream().map(c -> state(c, t, report, errors)).toList();
         Map<Long, List<RequirementService.Change>> history = new LinkedHashMap<>();
         stored.forEach(r -> history.put(r.getId(), requirementService.history(r.getId())));
         TraceLevel level = TraceLevel.of(t.item().type());
@@ -236,10 +218,13 @@ public class TracePages {
         if (before.snapshot().repositoryId() != after.snapshot().repositoryId()) {
             throw new IllegalArgumentException("both snapshots must be of the same repository");
         }
-        List<org.xenfusa.trace.link.CodeLink> codeLinks = after.graph().links().code().stream().map(ResolvedCodeLink::link).toList();
-        List<org.xenfusa.trace.link.CodeLink> all = new ArrayList<>(codeLinks);
+        // every stored link, draft ones too: a draft whose function or requirement changed needs a look before review
+        List<org.xenfusa.trace.link.CodeLink> all = new ArrayList<>(after.graph().links().code().stream()
+                .map(ResolvedCodeLink::link).toList());
+        all.addAll(after.linked().drafts());
         // links whose function is gone from the later snapshot are not resolved there: take them from the earlier one
-        before.graph().links().code().stream().map(ResolvedCodeLink::link)
+        java.util.stream.Stream.concat(before.graph().links().code().stream().map(ResolvedCodeLink::link),
+                before.linked().drafts().stream())
                 .filter(l -> all.stream().noneMatch(a -> a.declaredAt().equals(l.declaredAt()))).forEach(all::add);
         Snapshot sb = traces.snapshot(beforeId);
         Snapshot sa = traces.snapshot(afterId);

@@ -49,6 +49,7 @@ public class TraceReportController {
         model.addAttribute("trace", trace);
         model.addAttribute("configurations", configurations);
         model.addAttribute("rows", pages.rows(trace, configurations, new TracePages.Filter("", "", "", "", "")));
+        model.addAttribute("verdicts", org.xenfusa.trace.report.Verdict.values());
         return "trace/matrix";
     }
 
@@ -57,7 +58,9 @@ public class TraceReportController {
             throws InvalidRepositoryException {
         SnapshotTrace trace = traces.trace(sid);
         SavedConfiguration saved = traces.configuration(configuration);
-        ConfigurationCoverage coverage = traces.coverage(trace, saved);
+        org.xenfusa.trace.report.ConfigurationTrace traced = traces.configurationTrace(trace, saved);
+        ConfigurationCoverage coverage = traced.coverage();
+        model.addAttribute("notInTree", traced.notInTree());
         model.addAttribute("trace", trace);
         model.addAttribute("saved", saved);
         model.addAttribute("coverage", coverage);

@@ -26,18 +26,22 @@ import org.xenfusa.model.trace.TestResultFileRepository;
 import org.xenfusa.model.trace.TraceLink;
 import org.xenfusa.model.trace.TraceLinkRepository;
 import org.xenfusa.sloc.config.ConfigurationReport;
-import org.xenfusa.trace.config.ConfigurationAnalysis;
 import org.xenfusa.trace.config.ConfigurationCoverage;
 import org.xenfusa.trace.evidence.RequirementVerification;
 import org.xenfusa.trace.evidence.TestCaseResult;
 import org.xenfusa.trace.evidence.TestOutcome;
 import org.xenfusa.trace.evidence.TestResultFile;
-import org.xenfusa.trace.evidence.TestVerification;
 import org.xenfusa.trace.graph.TraceGraph;
+import org.xenfusa.trace.report.ConfigurationInput;
+import org.xenfusa.trace.report.ConfigurationTrace;
+import org.xenfusa.trace.report.LinkedSpecification;
+import org.xenfusa.trace.report.TraceReport;
+import org.xenfusa.trace.report.Traceability;
 import org.xenfusa.trace.link.CodeLink;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.link.ReviewState;
 import org.xenfusa.trace.link.TestLink;
+import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.ItemStatus;
 import org.xenfusa.trace.spec.Location;
 import org.xenfusa.trace.spec.SpecificationImport;
@@ -70,8 +74,7 @@ public class TraceService {
     private final JdbcTemplate jdbc;
 
     private final Map<String, SnapshotTrace> traces = lru(8);
-    private final Map<String, ConfigurationCoverage> coverages = lru(64);
-    private final Map<String, Map<SpecificationItemId, RequirementVerification>> verifications = lru(64);
+    private final Map<String, ConfigurationTrace> configurationTraces = lru(64);
 
     public TraceService(SnapshotRepository snapshots, RequirementRepository requirements, TraceLinkRepository links,
             TestResultFileRepository resultFiles, TestCaseRecordRepository resultCases,
@@ -123,18 +126,27 @@ public class TraceService {
         }
         long t0 = System.nanoTime();
         List<Requirement> stored = new ArrayList<>(requirements.findBySnapshotIdOrderByPositionAscIdAsc(snapshotId));
+        List<SpecificationItem> items = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        if (stored.isEmpty()) {
+            // nothing imported into the platform yet: the snapshot's requirements are those of its tree, as every
+            // document and command reads them
+            SpecificationImport fromTree = trees.specifications(s);
+            items.addAll(fromTree.items());
+            problems.addAll(fromTree.problems());
+        }
         stored.addAll(requirements.findBySnapshotIdIsNullOrderByItemTypeAscNameAsc());
         List<TraceLink> repoLinks = links.findByRepositoryIdOrderByIdAsc(s.getRepository().getId());
-        List<SpecificationItem> items = new ArrayList<>();
         Map<String, List<Long>> requirementIds = new LinkedHashMap<>();
         for (Requirement r : stored) {
             items.add(item(r));
             requirementIds.computeIfAbsent(r.getItemId(), k -> new ArrayList<>()).add(r.getId());
         }
         LinkSet linkSet = linkSet(repoLinks);
-        TraceGraph graph = trees.with(s, t -> TraceGraph.build(
-                new SpecificationImport(items, List.of()).plus(t.tags()), linkSet, t.index()));
-        SnapshotTrace trace = new SnapshotTrace(key, SnapshotTrace.SnapshotRef.of(s), graph, requirementIds,
+        LinkedSpecification linked = trees.with(s, t -> Traceability.link(
+                new SpecificationImport(items, problems).plus(t.tags()), linkSet, t.index()));
+        TraceGraph graph = linked.graph();
+        SnapshotTrace trace = new SnapshotTrace(key, SnapshotTrace.SnapshotRef.of(s), linked, requirementIds,
                 repoLinks.stream().map(WebLink::of).toList());
         log.info("Traced snapshot {} ({} items, {} links) in {} ms", snapshotId, graph.trace().items().size(),
                 repoLinks.size(), (System.nanoTime() - t0) / 1_000_000);
@@ -152,27 +164,51 @@ public class TraceService {
         return configurations.findById(id).orElseThrow(() -> new NotFoundException("no configuration " + id));
     }
 
-    /** The configuration evaluated at the snapshot's commit, and the trace over its compiled files. */
-    public ConfigurationCoverage coverage(SnapshotTrace trace, SavedConfiguration saved) throws InvalidRepositoryException {
+    /**
+     * The configuration evaluated at the snapshot's commit and traced by the library with that configuration's
+     * imported test results: the one computation every trace page, document and readiness gate uses.
+     */
+    public ConfigurationTrace configurationTrace(SnapshotTrace trace, SavedConfiguration saved)
+            throws InvalidRepositoryException {
         String key = trace.key() + "|" + saved.getId() + "|" + saved.getUpdatedAt() + "|" + resultStamp();
-        ConfigurationCoverage hit = coverages.get(key);
+        ConfigurationTrace hit = configurationTraces.get(key);
         if (hit != null) {
             return hit;
         }
         ConfigurationReport report = reports.report(saved, trace.snapshot().commit(), List.of());
-        Map<SpecificationItemId, RequirementVerification> verification = verification(trace, saved);
-        Snapshot s = snapshot(trace.snapshot().id());
-        ConfigurationCoverage coverage = trees.with(s, t -> new ConfigurationAnalysis()
-                .analyse(trace.graph(), t.index(), report.compiledFiles(), verification));
-        coverages.put(key, coverage);
-        return coverage;
+        ConfigurationInput input = new ConfigurationInput(saved.getName(), report.compiledFiles(),
+                results(trace.snapshot().id(), saved.getId()));
+        ConfigurationTrace traced = Traceability.configuration(trace.linked(), input);
+        configurationTraces.put(key, traced);
+        return traced;
+    }
+
+    /** The coverage and untraced code of a configuration (see {@link #configurationTrace}). */
+    public ConfigurationCoverage coverage(SnapshotTrace trace, SavedConfiguration saved) throws InvalidRepositoryException {
+        return configurationTrace(trace, saved).coverage();
     }
 
     /** Per requirement with test links: what this configuration's imported results say. */
-    public Map<SpecificationItemId, RequirementVerification> verification(SnapshotTrace trace, SavedConfiguration saved) {
-        String key = trace.key() + "|" + saved.getId() + "|" + resultStamp();
-        return verifications.computeIfAbsent(key, k -> TestVerification.verify(trace.graph().links().tests(),
-                results(trace.snapshot().id(), saved.getId())));
+    public Map<SpecificationItemId, RequirementVerification> verification(SnapshotTrace trace, SavedConfiguration saved)
+            throws InvalidRepositoryException {
+        return configurationTrace(trace, saved).verification();
+    }
+
+    /**
+     * The report of the snapshot for these configurations; a configuration that cannot be evaluated is left out of it
+     * and its reason put in {@code errors}.
+     */
+    public TraceReport report(SnapshotTrace trace, List<SavedConfiguration> configurations,
+            Map<SavedConfiguration, String> errors) {
+        List<ConfigurationTrace> traced = new ArrayList<>();
+        for (SavedConfiguration c : configurations) {
+            try {
+                traced.add(configurationTrace(trace, c));
+            } catch (InvalidRepositoryException | RuntimeException e) {
+                errors.put(c, e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        return Traceability.report(trace.linked(), traced);
     }
 
     /** The imported result files of a snapshot and configuration, as the library reads them. */
@@ -190,6 +226,17 @@ public class TraceService {
             }
         }
         return files.stream().map(f -> new TestResultFile(f.getFileName(), f.getSha256(), cases.get(f.getId()))).toList();
+    }
+
+    /** The links stored for a repository (every review state), as a link file would give them. */
+    public LinkSet storedLinks(long repositoryId) {
+        return linkSet(links.findByRepositoryIdOrderByIdAsc(repositoryId));
+    }
+
+    /** The snapshot of a repository's commit, when that commit has been ingested. */
+    public Optional<Snapshot> snapshotOf(long repositoryId, String commit) {
+        return snapshots.findByCommitShaOrderByIngestedAtDesc(commit).stream()
+                .filter(x -> x.getRepository().getId() == repositoryId).findFirst();
     }
 
     /** A stored requirement as the tracer reads it. */
@@ -211,7 +258,7 @@ public class TraceService {
     }
 
     /** The stored links as a link file would give them; each one's location names the stored link. */
-    static LinkSet linkSet(List<TraceLink> stored) {
+    public static LinkSet linkSet(List<TraceLink> stored) {
         List<CodeLink> code = new ArrayList<>();
         List<TestLink> tests = new ArrayList<>();
         for (TraceLink l : stored) {

@@ -1,0 +1,328 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.xenfusa.cli.FusaCommandLine;
+import org.xenfusa.exports.docx.TraceabilityReport;
+import org.xenfusa.exports.evidence.EvidencePackage;
+import org.xenfusa.exports.model.AttachedFile;
+import org.xenfusa.exports.model.ReleaseEvidence;
+import org.xenfusa.exports.model.RequirementRow;
+import org.xenfusa.exports.xlsx.AssessorWorkbook;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.ingest.IngestJobRepository;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.trace.TraceLink;
+import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.trace.report.RequirementTrace;
+import org.xenfusa.trace.report.TraceReport;
+import org.xenfusa.web.config.ConfigurationService;
+import org.xenfusa.web.exports.EvidenceService;
+import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
+import org.xenfusa.web.ingest.IngestService;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+import org.xenfusa.web.trace.LinkService;
+import org.xenfusa.web.trace.SnapshotTrace;
+import org.xenfusa.web.trace.TestEvidenceService;
+import org.xenfusa.web.trace.TracePages;
+import org.xenfusa.web.trace.TraceService;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One question, one answer: for one snapshot, two configurations (one with an override), stored links in each review
+ * state and an imported JUnit file, every requirement's verdict in every configuration is the same in the trace report,
+ * the trace pages, {@code fusa trace --json}, the XLSX and the DOCX read back, and the evidence package's JSON.
+ */
+@IntegrationTest
+class TraceConsistencyIntegrationTest {
+    private static final String REQS = """
+            # Design
+
+            `req~product~1`
+
+            The product works.
+
+            Needs: dsn
+
+            `dsn~feature-a~1`
+
+            Feature A works.
+
+            Covers:
+            - req~product~1
+
+            Needs: impl, utest
+
+            `dsn~always~1`
+
+            Always there.
+
+            Needs: impl
+
+            `dsn~drafted~1`
+
+            Linked by a draft only.
+
+            Needs: impl
+
+            `dsn~nothing~1`
+
+            Needs nothing at all.
+            """;
+
+    @Autowired RepositoryRegistrar registrar;
+    @Autowired IngestService ingest;
+    @Autowired IngestJobRepository jobs;
+    @Autowired SnapshotRepository snapshots;
+    @Autowired AppUserRepository users;
+    @Autowired PasswordEncoder encoder;
+    @Autowired ConfigurationService configurations;
+    @Autowired LinkService links;
+    @Autowired TestEvidenceService results;
+    @Autowired TraceService traces;
+    @Autowired TracePages pages;
+    @Autowired EvidenceService evidence;
+
+    @Test
+    void everyPageCommandAndDocumentGivesTheSameVerdicts() throws Exception {
+        TraceFixture fixture = new TraceFixture(registrar, ingest, jobs, snapshots, users, encoder);
+        Path dir = Files.createTempDirectory("fusa-consistency");
+        SyntheticRepository repo = SyntheticRepository.create(dir);
+        Map<String, String> files = new HashMap<>(SyntheticKconfig.FILES);
+        files.putAll(SyntheticKconfig.BUILD);
+        files.put("docs/fusa/reqs/design.md", REQS);
+        files.put("xen/common/fa.c", "int fa_start(void)\n{\n    return 1;\n}\n\nint fa_stop(void)\n{\n    return 0;\n}\n");
+        files.put("xen/common/a.c", "int a_run(void)\n{\n    return 2;\n}\n");
+        repo.commit("one", "RELEASE-1.0", files);
+        Path gitDir = repo.dir();
+        repo.close();
+        SourceRepository source = fixture.registerAndIngest("consistency-repo", repo);
+        Snapshot snapshot = snapshots.findFirstByRepositoryIdAndRefNameOrderByIngestedAtDesc(source.getId(), "RELEASE-1.0")
+                .orElseThrow();
+        SavedConfiguration all = configurations.create("cons-default", source.getId(), "RELEASE-1.0", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration noA = configurations.create("cons-no-a", source.getId(), "RELEASE-1.0", "x86_64",
+                StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", "", "tester");
+        long sid = snapshot.getId();
+        TraceLink fa = links.linkFunction(sid, "dsn~feature-a~1", "xen/common/fa.c", "fa_start", Optional.empty(),
+                TraceFixture.ENGINEER);
+        links.review(fa.getId(), sid, TraceFixture.REVIEWER);
+        TraceLink always = links.linkFunction(sid, "dsn~always~1", "xen/common/a.c", "a_run", Optional.empty(),
+                TraceFixture.ENGINEER);
+        links.review(always.getId(), sid, TraceFixture.REVIEWER);
+        links.linkFunction(sid, "dsn~drafted~1", "xen/common/fa.c", "fa_stop", Optional.empty(), TraceFixture.ENGINEER);
+        links.linkTest(sid, "dsn~feature-a~1", "tests/fa.c", "fa.starts", TraceFixture.ENGINEER);
+        String junit = "<testsuite name=\"fa\"><testcase classname=\"fa\" name=\"starts\"/></testsuite>\n";
+        assertThat(results.importJUnit(sid, all.getId(), "fa.xml", junit.getBytes(StandardCharsets.UTF_8),
+                TraceFixture.ENGINEER).problem()).isEmpty();
+
+        // the report: what the rules say
+        SnapshotTrace trace = traces.trace(sid);
+        TraceReport report = traces.report(trace, List.of(all, noA), new LinkedHashMap<>());
+        Map<String, Map<String, String>> expected = new TreeMap<>();
+        for (RequirementTrace r : report.requirements()) {
+            Map<String, String> v = new LinkedHashMap<>();
+            r.configurations().forEach((name, c) -> v.put(name, c.verdict().label()));
+            expected.put(r.id(), v);
+        }
+        // authored requirements (of other tests) join every snapshot's trace; the tree's five are these
+        List<String> treeIds = List.of("req~product~1", "dsn~feature-a~1", "dsn~always~1", "dsn~drafted~1",
+                "dsn~nothing~1");
+        assertThat(expected).containsKeys(treeIds.toArray(String[]::new));
+        assertThat(expected.get("dsn~feature-a~1")).containsEntry("cons-default", "covered")
+                .containsEntry("cons-no-a", "not applicable");
+        assertThat(expected.get("req~product~1")).containsEntry("cons-default", "covered")
+                .containsEntry("cons-no-a", "not applicable");
+        assertThat(expected.get("dsn~always~1")).containsEntry("cons-default", "covered")
+                .containsEntry("cons-no-a", "covered");
+        assertThat(expected.get("dsn~drafted~1")).containsEntry("cons-default", "uncovered")
+                .containsEntry("cons-no-a", "uncovered");
+        assertThat(expected.get("dsn~nothing~1")).containsEntry("cons-default", "nothing required");
+        assertThat(report.requirement("dsn~feature-a~1").orElseThrow().configurations().get("cons-default")
+                .verification().name()).isEqualTo("VERIFIED");
+
+        // the trace pages
+        Map<String, Map<String, String>> page = new TreeMap<>();
+        for (TracePages.Row row : pages.rows(trace, List.of(all, noA), new TracePages.Filter("", "", "", "", ""))) {
+            Map<String, String> v = new LinkedHashMap<>();
+            row.states().forEach(s -> v.put(s.configuration().getName(), s.coverage()));
+            page.put(row.item().id().toString(), v);
+        }
+        assertThat(page).isEqualTo(expected);
+
+        // the documents' input, the XLSX, the DOCX and the evidence package
+        ReleaseEvidence ev = evidence.evidence(new EvidenceRequest(source.getId(), "RELEASE-1.0",
+                List.of(all.getId(), noA.getId()), List.of(), "http://localhost", Instant.now()), Optional.empty(),
+                EvidenceService.Progress.NONE);
+        assertThat(labels(ev)).isEqualTo(expected);
+        assertThat(ev.requirements()).filteredOn(r -> r.id().equals("dsn~drafted~1")).singleElement()
+                .satisfies(r -> assertThat(r.links()).singleElement().satisfies(l -> {
+                    assertThat(l.state()).isEqualTo("draft");
+                    assertThat(l.counts()).isFalse();
+                }));
+        assertThat(xlsx(AssessorWorkbook.write(ev), ev)).isEqualTo(expected);
+        assertThat(docx(TraceabilityReport.write(ev))).isEqualTo(expected);
+        byte[] zip = EvidencePackage.build(ev, Optional.empty());
+        JsonNode packaged = JsonMapper.builder().build().readTree(entry(zip, "inputs/evidence.json"));
+        Map<String, Map<String, String>> fromPackage = new TreeMap<>();
+        for (JsonNode r : packaged.get("requirements")) {
+            Map<String, String> v = new LinkedHashMap<>();
+            r.get("verdicts").properties().forEach(e -> v.put(e.getKey(),
+                    org.xenfusa.trace.report.Verdict.valueOf(e.getValue().asString()).label()));
+            fromPackage.put(r.get("id").asString(), v);
+        }
+        assertThat(fromPackage).isEqualTo(expected);
+        assertThat(new String(entry(zip, "inputs/other/trace-inputs.txt"), StandardCharsets.UTF_8))
+                .contains("3 code link(s) stored in the platform (2 reviewed, counted; 1 draft");
+
+        // fusa trace --json, with the links the package carries and the same JUnit file
+        AttachedFile stored = ev.attachments().stream().filter(a -> a.name().equals("stored-links.yaml")).findFirst()
+                .orElseThrow();
+        Path linkFile = Files.writeString(dir.resolveSibling(dir.getFileName() + "-links.yaml"), stored.text());
+        Path junitFile = Files.writeString(dir.resolveSibling(dir.getFileName() + "-junit.xml"), junit);
+        Map<String, String> cliDefault = cli(gitDir, linkFile, Optional.of(junitFile), List.of());
+        Map<String, String> cliNoA = cli(gitDir, linkFile, Optional.empty(), List.of("--set", "FEATURE_A=n"));
+        assertThat(cliDefault.keySet()).containsExactlyInAnyOrderElementsOf(treeIds);
+        expected.entrySet().stream().filter(e -> treeIds.contains(e.getKey())).forEach(e -> {
+            String id = e.getKey();
+            Map<String, String> v = e.getValue();
+            assertThat(cliDefault.get(id)).as(id + " default").isEqualTo(v.get("cons-default"));
+            assertThat(cliNoA.get(id)).as(id + " no A").isEqualTo(v.get("cons-no-a"));
+        });
+    }
+
+    private static Map<String, Map<String, String>> labels(ReleaseEvidence ev) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (RequirementRow r : ev.requirements()) {
+            Map<String, String> v = new LinkedHashMap<>();
+            r.verdicts().forEach((name, x) -> v.put(name, x.label()));
+            out.put(r.id(), v);
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, String>> xlsx(byte[] bytes, ReleaseEvidence ev) throws Exception {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet matrix = null;
+            for (Sheet s : wb) {
+                if (s.getRow(0) != null && s.getRow(0).getCell(0) != null
+                        && s.getRow(0).getCell(0).toString().equals("ID")) {
+                    matrix = s;
+                }
+            }
+            assertThat(matrix).as("the matrix sheet").isNotNull();
+            Row head = matrix.getRow(0);
+            for (Row r : matrix) {
+                if (r.getRowNum() == 0 || r.getCell(0) == null) {
+                    continue;
+                }
+                Map<String, String> v = new LinkedHashMap<>();
+                for (int i = 0; i < head.getLastCellNum(); i++) {
+                    String h = head.getCell(i).toString();
+                    if (h.startsWith("Verdict ")) {
+                        v.put(h.substring("Verdict ".length()),
+                                org.xenfusa.trace.report.Verdict.valueOf(r.getCell(i).toString()).label());
+                    }
+                }
+                out.put(r.getCell(0).toString(), v);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Map<String, String>> docx(byte[] bytes) throws Exception {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            for (XWPFTable t : d.getTables()) {
+                XWPFTableRow head = t.getRow(0);
+                if (!head.getCell(0).getText().equals("Requirement") || !head.getCell(1).getText().equals("Title")) {
+                    continue;
+                }
+                int n = head.getTableCells().size();
+                for (XWPFTableRow r : t.getRows().subList(1, t.getRows().size())) {
+                    Map<String, String> v = new LinkedHashMap<>();
+                    for (int i = 2; i < n - 1; i++) {
+                        v.put(head.getCell(i).getText(), r.getCell(i).getText());
+                    }
+                    out.put(r.getCell(0).getText(), v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] entry(byte[] zip, String name) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " in the package");
+    }
+
+    /** Runs {@code fusa trace --json} and gives each requirement's verdict in its one configuration. */
+    private static Map<String, String> cli(Path repo, Path links, Optional<Path> junit, List<String> extra)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("trace", "--repo", repo.toString(), "--ref", "RELEASE-1.0",
+                "--links", links.toString(), "--arch", "x86_64", "--json"));
+        junit.ifPresent(j -> args.addAll(List.of("--junit", j.toString())));
+        args.addAll(extra);
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = FusaCommandLine.run(args.toArray(String[]::new));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        // uncovered requirements fail the trace (exit 1); anything else would be bad input
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1);
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        Map<String, String> verdicts = new TreeMap<>();
+        for (JsonNode i : json.get("items")) {
+            JsonNode per = i.get("configurations");
+            assertThat(per.size()).isEqualTo(1);
+            verdicts.put(i.get("id").asString(), per.properties().iterator().next().getValue().get("verdict").asString());
+        }
+        return verdicts;
+    }
+}
