@@ -107,6 +107,31 @@ class ConfigurationCommandsTest {
         assertThat(err()).contains("--set NOPE=y: no Kconfig file defines CONFIG_NOPE");
         assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "sparc")).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(err()).contains("unknown architecture 'sparc'");
+        // another spelling is not guessed: every command that takes --arch refuses it and lists the valid ones
+        for (String command : new String[] {"kconfig", "config-sloc", "trace", "export", "readiness"}) {
+            err.reset();
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command, "--repo", repo.dir().toString(),
+                    "--arch", "aarch64"));
+            if (command.equals("export")) {
+                args.addAll(java.util.List.of("--format", "xlsx", "--out", tmp.resolve("x.xlsx").toString()));
+            }
+            assertThat(run(args.toArray(String[]::new))).as(command).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err()).as(command).contains("unknown architecture 'aarch64'; the architectures are x86_64, arm64, arm32, riscv64, ppc64");
+        }
+        for (String bench : new String[] {"kconfig", "config-sloc"}) {
+            err.reset();
+            assertThat(run("bench", bench, "--repo", repo.dir().toString(), "--arch", "aarch64")).as(bench)
+                    .isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err()).as(bench).contains("unknown architecture 'aarch64'");
+        }
+        err.reset();
+        Path missing = tmp.resolve("missing.config");
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "arm64", "--config", missing.toString()))
+                .isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains(".config file (--config) not found: " + missing);
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--toolchain", tmp.resolve("my.profile").toString()))
+                .isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("toolchain profile file (--toolchain) not found: " + tmp.resolve("my.profile"));
         assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--toolchain", "no-such-profile"))
                 .isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(err()).contains("unknown toolchain profile 'no-such-profile'");
