@@ -14,6 +14,7 @@ import org.xenfusa.sloc.kconfig.KconfigTree;
 import org.xenfusa.sloc.kconfig.StartingPoint;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
+import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
 
 import picocli.CommandLine.ArgGroup;
@@ -136,7 +137,12 @@ final class ConfigurationOptions {
         ToolchainProfile profile = profile(a);
         // a missing --config file is reported before the Kconfig tree is read
         StartingPoint start = startingPoint(a);
-        KconfigTree kconfig = counter.kconfig(a, profile);
+        KconfigTree kconfig;
+        try {
+            kconfig = counter.kconfig(a, profile);
+        } catch (UnsupportedXenReleaseException e) {
+            throw new BadInputException(repo + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+        }
         if (kconfig.title().isEmpty() && kconfig.symbols().isEmpty()) {
             throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref));
         }

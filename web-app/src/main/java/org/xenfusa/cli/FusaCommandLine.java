@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -66,7 +68,7 @@ public final class FusaCommandLine {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof BadInputException) {
+            if (ex instanceof BadInputException || ex instanceof UnsupportedXenReleaseException) {
                 System.err.println("fusa: " + ex.getMessage());
                 return BAD_INPUT;
             }

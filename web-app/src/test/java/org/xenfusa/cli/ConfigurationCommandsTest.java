@@ -138,6 +138,23 @@ class ConfigurationCommandsTest {
     }
 
     @Test
+    void aReleaseBeforeKconfigMacrosIsRefusedWithExitTwo() throws Exception {
+        RevCommit old = repo.commit("old kconfig", "RELEASE-4.12.0", Map.of(
+                "xen/Makefile", "export XEN_VERSION = 4\nexport XEN_SUBVERSION = 12\nexport XEN_EXTRAVERSION ?= .0\n",
+                "xen/Kconfig", "mainmenu \"Synthetic Xen/$SRCARCH\"\n\nconfig SRCARCH\n\tstring\n\toption env=\"SRCARCH\"\n\n"
+                        + "config FOO\n\tbool \"Foo support\"\n\tdefault y\n"));
+        for (String command : new String[] {"kconfig", "config-sloc"}) {
+            out.reset();
+            err.reset();
+            assertThat(run(command, "--repo", repo.dir().toString(), "--ref", "RELEASE-4.12.0", "--arch", "arm64"))
+                    .as(command).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err()).as(command).contains("at RELEASE-4.12.0: unsupported Xen release: Xen 4.12.0 at commit " + old.name())
+                    .contains("option env=\"SRCARCH\" at xen/Kconfig:5").contains("supported: Xen 4.14 (RELEASE-4.14.0) and later");
+            assertThat(out()).as(command + ": no .config and no figure").isEmpty();
+        }
+    }
+
+    @Test
     void configSlocJsonCarriesTheContractFields() throws Exception {
         assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "RELEASE-9.9.0", "--arch", "arm64", "--json"))
                 .as(err()).isZero();
