@@ -116,10 +116,12 @@ final class IngestCommand implements Callable<Integer> {
             return FusaCommandLine.CHECK_FAILED;
         }
         String summary = "ingest job " + id + " " + state + ": " + text(job, "message");
-        if (jsonOutput) {
-            System.err.println(summary);
-        } else {
+        if (!jsonOutput) {
             System.out.println(summary);
+        }
+        if (jsonOutput || !state.equals("SUCCEEDED")) {
+            // how a failure ended belongs with the errors too
+            System.err.println((state.equals("SUCCEEDED") ? "" : "fusa: ") + summary);
         }
         return state.equals("SUCCEEDED") ? FusaCommandLine.OK : FusaCommandLine.CHECK_FAILED;
     }

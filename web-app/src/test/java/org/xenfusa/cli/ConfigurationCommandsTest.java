@@ -154,6 +154,63 @@ class ConfigurationCommandsTest {
         }
     }
 
+    /** TREE plus a source the build makes with a tool (as Xen's x86 boot/built-in-32.S), whose content no tree holds. */
+    private RevCommit commitGenerated() throws Exception {
+        return repo.commit("generated source", "GEN", Map.of(
+                "xen/common/Makefile", "obj-y += core.o\nobj-$(CONFIG_FOO) += foo.o\nobj-$(CONFIG_BAR) += bar.o\n"
+                        + "obj-y += gen.o\n$(obj)/gen.S: $(srctree)/tools/mkgen FORCE\n\t$(srctree)/tools/mkgen > $@\n",
+                "xen/tools/mkgen", "#!/bin/sh\n"));
+    }
+
+    private long makeClocCode() throws Exception {
+        return JsonMapper.builder().build().readTree(out()).get("makeCloc").get("code").asLong();
+    }
+
+    @Test
+    void aDeclaredCountMeasuredElsewhereIsAWarningAndTheUsersOwnCountIsExact() throws Exception {
+        RevCommit gen = commitGenerated();
+        Path profile = tmp.resolve("measured.profile");
+        Files.writeString(profile, "name measured-elsewhere\nbuild-output arm64 common/gen.S => Assembly 1 3 50 measured at "
+                + commit.name() + "\n");
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64", "--toolchain",
+                profile.toString(), "--json")).as(err()).isZero();
+        long withDeclared = makeClocCode();
+        assertThat(err()).contains("fusa: warning: kbuild: xen/common/gen.S: count declared by toolchain profile "
+                + "measured-elsewhere (50 code lines) was measured under other conditions, so it is approximate: commit "
+                + gen.name().substring(0, 12) + " (measured at " + commit.name().substring(0, 12) + ")");
+
+        out.reset();
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64", "--toolchain",
+                profile.toString(), "--generated-count", "common/gen.S=1,3,7", "--json")).as(err()).isZero();
+        assertThat(makeClocCode()).isEqualTo(withDeclared - 50 + 7);
+        assertThat(err()).doesNotContain("gen.S");
+
+        // the default profile declares nothing for it: not counted (with a warning) unless the user gives the count
+        out.reset();
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64", "--json"))
+                .as(err()).isZero();
+        assertThat(makeClocCode()).isEqualTo(withDeclared - 50);
+        assertThat(err()).contains("xen/common/gen.S: made at build time");
+        out.reset();
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64",
+                "--generated-count", "xen/common/gen.S=7")).as(err()).isZero();
+        assertThat(err()).doesNotContain("gen.S");
+        assertThat(out()).containsPattern("SUM:\\s+\\d+\\s+" + (withDeclared - 50 + 7) + "\\s");
+
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64",
+                "--generated-count", "common/core.c=3")).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("--generated-count common/core.c: not a source this configuration's build makes "
+                + "from compiled binaries; those are: [common/gen.S]");
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64",
+                "--generated-count", "common/gen.S=many")).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("--generated-count common/gen.S=many: counts are whole numbers >= 0");
+    }
+
     @Test
     void configSlocJsonCarriesTheContractFields() throws Exception {
         assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "RELEASE-9.9.0", "--arch", "arm64", "--json"))

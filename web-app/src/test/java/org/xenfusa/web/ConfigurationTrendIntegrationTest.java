@@ -61,7 +61,7 @@ class ConfigurationTrendIntegrationTest {
         WebSession web = WebSession.login(port, "admin", "test-admin-password");
         String page = web.get("/configurations/" + saved.getId() + "/trend").body();
 
-        assertThat(page).contains("Figures are computed for " + XenSupport.SUPPORTED_RANGE);
+        assertThat(page).contains("Figures are computed for <span>" + XenSupport.SUPPORTED_RANGE + "</span>");
         assertThat(row(page, "RELEASE-1.5")).contains("no figure").contains("unsupported Xen release: Xen 1.5.0")
                 .contains("option env=&quot;SRCARCH&quot;").doesNotContain(">0<");
         assertThat(row(page, "RELEASE-1.0")).contains("no figure").contains("no Kconfig at this ref")
