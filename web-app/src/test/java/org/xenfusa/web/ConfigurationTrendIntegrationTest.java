@@ -73,6 +73,10 @@ class ConfigurationTrendIntegrationTest {
         assertThat(page).containsPattern("\"ref\":\"RELEASE-1.5\"[^}]*\"makeCloc\":null")
                 .containsPattern("\"ref\":\"RELEASE-1.0\"[^}]*\"makeCloc\":null")
                 .containsPattern("\"ref\":\"RELEASE-2.0\"[^}]*\"makeCloc\":11");
+
+        // the readiness history states the same range
+        String history = web.get("/readiness/history?repositoryId=" + r.getId() + "&c=" + saved.getId()).body();
+        assertThat(history).contains("Figures are computed for <span>" + XenSupport.SUPPORTED_RANGE + "</span>");
     }
 
     private static String row(String page, String ref) {
