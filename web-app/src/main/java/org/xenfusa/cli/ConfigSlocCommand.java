@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationDiff;
 import org.xenfusa.sloc.config.ConfigurationReport;
@@ -23,7 +24,6 @@ import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
-import org.xenfusa.cli.FusaCommandLine.BadInputException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
