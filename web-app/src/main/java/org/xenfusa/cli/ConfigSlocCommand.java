@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationDiff;
 import org.xenfusa.sloc.config.ConfigurationReport;
@@ -22,6 +23,7 @@ import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
+import org.xenfusa.sloc.kconfig.ToolchainProfile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +50,12 @@ final class ConfigSlocCommand implements Callable<Integer> {
             description = "Compare with the same configuration plus these values (repeatable).")
     List<String> diffSet = new ArrayList<>();
 
+    @Option(names = "--generated-count", paramLabel = "PATH=CODE",
+            description = "The cloc count of a generated source in your own build of this commit and configuration, "
+                    + "e.g. arch/x86/boot/built-in-32.S=242 (or PATH=BLANK,COMMENT,CODE); used instead of the "
+                    + "toolchain profile's declared count (repeatable).")
+    List<String> generatedCounts = new ArrayList<>();
+
     @Option(names = "--rank", paramLabel = "N", defaultValue = "0",
             description = "Rank the N options (bool, set to y, with a prompt) that save the most SLOC when switched off.")
     int rank;
@@ -57,7 +65,13 @@ final class ConfigSlocCommand implements Callable<Integer> {
         try (TreeSource source = TreeSource.open(options.repo, options.ref)) {
             ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
             ConfigurationRequest request = options.request(counter);
+            List<ToolchainProfile.BuildOutput> measured = measuredCounts(counter, request, source.tree().commit().orElse(""));
+            if (!measured.isEmpty()) {
+                request = new ConfigurationRequest(request.arch(), request.start(), request.overrides(),
+                        request.profile().withMeasuredOutputs(measured));
+            }
             ConfigurationReport report = counter.report(request);
+            requireGenerated(report, counter.xenFolder(), measured);
             EffortModel model = EffortModel.xenFusaSig();
             ConfigurationDiff diff = null;
             ConfigurationReport other = null;
@@ -99,6 +113,56 @@ final class ConfigSlocCommand implements Callable<Integer> {
             }
         }
         return FusaCommandLine.OK;
+    }
+
+    /** The --generated-count values, as counts measured at this commit for this configuration. */
+    private List<ToolchainProfile.BuildOutput> measuredCounts(ConfigurationCounter counter, ConfigurationRequest request,
+            String commit) {
+        List<ToolchainProfile.BuildOutput> out = new ArrayList<>();
+        for (String g : generatedCounts) {
+            int eq = g.lastIndexOf('=');
+            String path = eq <= 0 ? "" : g.substring(0, eq).strip();
+            String[] n = eq <= 0 ? new String[0] : g.substring(eq + 1).split(",", -1);
+            if (path.isEmpty() || (n.length != 1 && n.length != 3)) {
+                throw new BadInputException("--generated-count " + g + ": expected PATH=CODE or PATH=BLANK,COMMENT,CODE");
+            }
+            if (!counter.xenFolder().isEmpty() && path.startsWith(counter.xenFolder())) {
+                path = path.substring(counter.xenFolder().length());
+            }
+            String language = path.endsWith(".S") || path.endsWith(".s") ? "Assembly" : path.endsWith(".c") ? "C" : "";
+            if (language.isEmpty()) {
+                throw new BadInputException("--generated-count " + g + ": make cloc counts only .c and .S files");
+            }
+            int[] v = new int[3];
+            try {
+                for (int i = 0; i < n.length; i++) {
+                    v[3 - n.length + i] = Integer.parseInt(n[i].strip());
+                    if (v[3 - n.length + i] < 0) {
+                        throw new NumberFormatException("negative");
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new BadInputException("--generated-count " + g + ": counts are whole numbers >= 0");
+            }
+            out.add(new ToolchainProfile.BuildOutput(request.arch().targetArch(), path, language, v[0], v[1], v[2], commit,
+                    Map.of()));
+        }
+        return out;
+    }
+
+    /** A --generated-count for a file this configuration does not generate is a typo, not something to ignore. */
+    private static void requireGenerated(ConfigurationReport report, String xenFolder, List<ToolchainProfile.BuildOutput> measured) {
+        for (ToolchainProfile.BuildOutput o : measured) {
+            boolean generated = report.generated().stream().anyMatch(g -> g.kind() == GeneratedFile.Kind.DECLARED_COUNT
+                    && g.path().equals(xenFolder + o.path()));
+            if (!generated) {
+                throw new BadInputException("--generated-count " + o.path() + ": not a source this configuration's build "
+                        + "makes from compiled binaries; those are: " + report.generated().stream()
+                        .filter(g -> g.kind() == GeneratedFile.Kind.DECLARED_COUNT || g.kind() == GeneratedFile.Kind.BUILD_OUTPUT)
+                        .filter(g -> g.role() == org.xenfusa.sloc.config.FileRole.SOURCE)
+                        .map(g -> g.path().substring(xenFolder.length())).toList());
+            }
+        }
     }
 
     static Map<String, Object> json(ConfigurationReport r, EffortModel model) {

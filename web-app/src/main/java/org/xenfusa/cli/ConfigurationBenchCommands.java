@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.ConfigurationRequest;
@@ -156,11 +155,7 @@ final class ConfigurationBenchCommands {
     }
 
     static XenArch arch(String a) {
-        try {
-            return XenArch.of(a);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        return ConfigurationOptions.architecture(a);
     }
 
     static double median(double[] v) {

@@ -14,6 +14,7 @@ import org.xenfusa.sloc.kconfig.KconfigTree;
 import org.xenfusa.sloc.kconfig.StartingPoint;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
+import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
 
 import picocli.CommandLine.ArgGroup;
@@ -64,11 +65,21 @@ final class ConfigurationOptions {
     String toolchain;
 
     XenArch xenArch() {
-        try {
-            return XenArch.of(arch);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
+        return architecture(arch);
+    }
+
+    /**
+     * The architecture {@code --arch} names, spelt as Xen's {@code XEN_TARGET_ARCH} spells it: another spelling
+     * ({@code aarch64}, {@code arm}) is refused rather than guessed, so that names in reports match the option.
+     */
+    static XenArch architecture(String name) {
+        for (XenArch a : XenArch.values()) {
+            if (a.targetArch().equals(name)) {
+                return a;
+            }
         }
+        throw new BadInputException("unknown architecture '" + name + "'; the architectures are "
+                + java.util.Arrays.stream(XenArch.values()).map(XenArch::targetArch).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     ToolchainProfile profile(XenArch a) {
@@ -80,6 +91,9 @@ final class ConfigurationOptions {
             return shipped.get();
         }
         Path file = Path.of(toolchain);
+        if (!Files.isRegularFile(file) && (toolchain.contains("/") || toolchain.endsWith(".profile"))) {
+            throw new BadInputException("toolchain profile file (--toolchain) not found: " + file);
+        }
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("unknown toolchain profile '" + toolchain + "' (a shipped name such as debian12-gcc12-"
                     + (a == XenArch.ARM64 ? "aarch64" : a.targetArch()) + ", or a profile file)");
@@ -107,6 +121,9 @@ final class ConfigurationOptions {
         if (start.randSeed != null) {
             return new StartingPoint.Random(start.randSeed);
         }
+        if (!Files.isRegularFile(start.config)) {
+            throw new BadInputException(".config file (--config) not found: " + start.config);
+        }
         try {
             return new StartingPoint.ExistingConfig(start.config.toString(), Files.readString(start.config));
         } catch (IOException e) {
@@ -118,11 +135,18 @@ final class ConfigurationOptions {
     ConfigurationRequest request(ConfigurationCounter counter) {
         XenArch a = xenArch();
         ToolchainProfile profile = profile(a);
-        KconfigTree kconfig = counter.kconfig(a, profile);
+        // a missing --config file is reported before the Kconfig tree is read
+        StartingPoint start = startingPoint(a);
+        KconfigTree kconfig;
+        try {
+            kconfig = counter.kconfig(a, profile);
+        } catch (UnsupportedXenReleaseException e) {
+            throw new BadInputException(repo + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+        }
         if (kconfig.title().isEmpty() && kconfig.symbols().isEmpty()) {
             throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref));
         }
-        return new ConfigurationRequest(a, startingPoint(a), assignments(kconfig, set), profile);
+        return new ConfigurationRequest(a, start, assignments(kconfig, set), profile);
     }
 
     static List<SymbolAssignment> assignments(KconfigTree kconfig, List<String> texts) {

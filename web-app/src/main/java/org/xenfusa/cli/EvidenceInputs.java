@@ -13,12 +13,17 @@ import org.xenfusa.exports.model.ReleaseEvidence;
  * any problem with the file is bad input (exit 2).
  */
 final class EvidenceInputs {
+    /** What {@code export} and {@code readiness} say when given neither an evidence file nor a repository. */
+    static final String MISSING = "no input to read: give --input EVIDENCE.json (as `fusa export --format evidence` "
+            + "writes it), or --repo PATH [--ref REF] with at least one configuration (--arch A [--defconfig|--allno|...]) "
+            + "or --board ID";
+
     private EvidenceInputs() {
     }
 
     static ReleaseEvidence load(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new FusaCommandLine.BadInputException("evidence file " + file + " does not exist");
+            throw new FusaCommandLine.BadInputException("evidence file (--input) not found: " + file);
         }
         try {
             return EvidenceJson.read(file);
@@ -34,6 +39,9 @@ final class EvidenceInputs {
     }
 
     static String readText(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new FusaCommandLine.BadInputException(what + " not found: " + file);
+        }
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -121,8 +121,8 @@ final class EvidenceOptions {
         if (configurations.isEmpty() && boards.isEmpty()) {
             throw new BadInputException("name at least one configuration (--arch A [--defconfig|--allno|...]) or --board");
         }
-        List<AttachedFile> linkFiles = read(links, AttachmentKind.LINKS, "link file");
-        List<AttachedFile> junitFiles = read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file");
+        List<AttachedFile> linkFiles = read(links, AttachmentKind.LINKS, "link file (--links)");
+        List<AttachedFile> junitFiles = read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file (--junit)");
         EffortModel model = EffortModel.xenFusaSig();
         try (TreeSource source = TreeSource.open(repo, at)) {
             ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
@@ -199,7 +199,7 @@ final class EvidenceOptions {
         List<AttachedFile> out = new ArrayList<>();
         for (Path p : files) {
             if (!Files.isRegularFile(p)) {
-                throw new BadInputException(what + " '" + p + "' does not exist");
+                throw new BadInputException(what + " not found: " + p);
             }
             try {
                 out.add(EvidenceAssembler.attachment(kind, p.toString(), Files.readAllBytes(p)));

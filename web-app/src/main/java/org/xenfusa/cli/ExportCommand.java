@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer> {
         };
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new FusaCommandLine.BadInputException("folder " + parent + " does not exist");
+            throw new FusaCommandLine.BadInputException("folder of --out not found: " + parent);
         }
         Files.write(out, bytes);
         if (evidence.hasWarnings()) {
@@ -81,7 +81,7 @@ final class ExportCommand implements Callable<Integer> {
             return EvidenceInputs.load(input);
         }
         if (!analysis.given()) {
-            throw new FusaCommandLine.BadInputException("give --repo REF and configurations, or --input EVIDENCE.json");
+            throw new FusaCommandLine.BadInputException(EvidenceInputs.MISSING);
         }
         // suspect links need the previous snapshot, which only an evidence package with --previous names
         return analysis.evidence(analysis.ref, format == Format.evidence ? Optional.ofNullable(previous)
@@ -103,7 +103,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             return Optional.empty();
         }
-        String text = EvidenceInputs.readText(gates, "gate file");
+        String text = EvidenceInputs.readText(gates, "gate file (--gates)");
         Optional<ReleaseEvidence> before = previousEvidence();
         try {
             return Optional.of(new ReadinessInputs(gates.getFileName().toString(), text, before,

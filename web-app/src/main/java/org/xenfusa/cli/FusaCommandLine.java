@@ -1,6 +1,10 @@
 package org.xenfusa.cli;
 
-import java.util.Set;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,24 +15,52 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fusa", mixinStandardHelpOptions = true, version = "fusa 0.1.0",
         description = "Xen functional-safety evidence: SLOC, configurations, traceability.",
+        footer = {"", "With no command, or 'serve', it starts the web app (options such as --server.port=8081 "
+                + "or --fusa.data-dir=DIR may follow)."},
         subcommands = {SlocCommand.class, IngestCommand.class, BenchCommand.class, TraceCommand.class, ExportCommand.class,
-                VerifyEvidenceCommand.class, ReadinessCommand.class, KconfigCommand.class, ConfigSlocCommand.class})
+                VerifyEvidenceCommand.class, ReadinessCommand.class, KconfigCommand.class, ConfigSlocCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FusaCommandLine {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final Set<String> COMMANDS = Set.of("sloc", "ingest", "bench", "trace", "export", "verify-evidence", "readiness", "kconfig", "config-sloc", "help", "-h", "--help", "-V", "--version");
+    /** The commands, in the order the usage lists them. */
+    public static final List<String> COMMANDS = List.of("sloc", "ingest", "kconfig", "config-sloc", "trace", "export",
+            "readiness", "verify-evidence", "bench", "help");
+    /** The command that starts the web app (as no command does). */
+    public static final String SERVE = "serve";
+    private static final List<String> HELP_AND_VERSION = List.of("-h", "--help", "-V", "--version");
 
     private FusaCommandLine() {
     }
 
     /** True when the arguments name a command, so that the web app must not start. */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return args.length > 0 && (COMMANDS.contains(args[0]) || HELP_AND_VERSION.contains(args[0]));
+    }
+
+    /**
+     * The arguments to start the web app with, or empty when they do not ask for it: no arguments, {@code serve}
+     * with any options after it, or only Spring options ({@code --server.port=8081}). Anything else is a command,
+     * and an unknown word is a typo for one, never a reason to start a server and a database in this folder.
+     */
+    public static Optional<String[]> serverArguments(String[] args) {
+        if (args.length > 0 && args[0].equals(SERVE)) {
+            return Optional.of(Arrays.copyOfRange(args, 1, args.length));
+        }
+        boolean onlySpringOptions = Arrays.stream(args).allMatch(a -> a.startsWith("--") && !HELP_AND_VERSION.contains(a));
+        return onlySpringOptions ? Optional.of(args) : Optional.empty();
     }
 
     public static int run(String[] args) {
+        if (args.length > 0 && !isCommand(args)) {
+            String word = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(args[0]);
+            System.err.println("fusa: " + (COMMANDS.contains(word) ? "the command must come first: fusa " + word + " ..."
+                    : "unknown command '" + word + "'") + "; the commands are " + String.join(", ", COMMANDS)
+                    + " (and " + SERVE + ", or no command, to start the web app)");
+            return BAD_INPUT;
+        }
         CommandLine cl = new CommandLine(new FusaCommandLine());
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("fusa: " + ex.getMessage());
@@ -36,7 +68,7 @@ public final class FusaCommandLine {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof BadInputException) {
+            if (ex instanceof BadInputException || ex instanceof UnsupportedXenReleaseException) {
                 System.err.println("fusa: " + ex.getMessage());
                 return BAD_INPUT;
             }

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code fusa ingest}: asks a running platform (its REST API) to ingest refs of a registered
- * repository and follows the job, printing its progress on stderr; for CI scripts. Exit 0 when the
+ * repository and follows the job, printing its progress on stderr and how it ended on stdout (the job as
+ * JSON with {@code --json}); for CI scripts. Exit 0 when the
  * job succeeded, 1 when it failed or was cancelled, 2 on bad input (unknown repository, refused login).
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -55,6 +56,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "3600", description = "Seconds to wait for the job.")
     long timeoutSeconds;
+
+    @Option(names = "--json", description = "Print the finished job as one JSON document on stdout.")
+    boolean jsonOutput;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -93,21 +97,56 @@ final class IngestCommand implements Callable<Integer> {
         long id = job.get("id").asLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         String state = job.get("state").asString();
+        String last = "";
         while ((state.equals("QUEUED") || state.equals("RUNNING")) && System.nanoTime() < deadline) {
             Thread.sleep(500);
             job = get(base + "/api/jobs/" + id, auth);
             state = job.get("state").asString();
-            System.err.printf("job %d %s: ref %d/%d %s, files %d/%d, %.0f files/s%n", id, state,
-                    job.get("refsDone").asInt(), job.get("refsTotal").asInt(), job.get("currentRef").asString(),
-                    job.get("filesDone").asInt(), job.get("filesTotal").asInt(), job.get("filesPerSecond").asDouble());
+            String line = progressLine(job);
+            if (!line.equals(last)) {
+                System.err.println(line);
+                last = line;
+            }
         }
-        System.out.println(json.writeValueAsString(job));
+        if (jsonOutput) {
+            System.out.println(json.writeValueAsString(job));
+        }
         if (state.equals("QUEUED") || state.equals("RUNNING")) {
             System.err.println("fusa: job " + id + " still " + state + " after " + timeoutSeconds + " s");
             return FusaCommandLine.CHECK_FAILED;
         }
-        System.err.println("job " + id + " " + state + ": " + job.get("message").asString());
+        String summary = "ingest job " + id + " " + state + ": " + text(job, "message");
+        if (!jsonOutput) {
+            System.out.println(summary);
+        }
+        if (jsonOutput || !state.equals("SUCCEEDED")) {
+            // how a failure ended belongs with the errors too
+            System.err.println((state.equals("SUCCEEDED") ? "" : "fusa: ") + summary);
+        }
         return state.equals("SUCCEEDED") ? FusaCommandLine.OK : FusaCommandLine.CHECK_FAILED;
+    }
+
+    /** One progress line of a job, e.g. {@code ingest job 7 RUNNING: ref 1 of 2 (RELEASE-4.22.0), 1,200 of 4,000 files, 310 files/s}. */
+    static String progressLine(JsonNode job) {
+        StringBuilder b = new StringBuilder("ingest job ").append(job.path("id").asLong()).append(' ')
+                .append(text(job, "state")).append(": ref ").append(job.path("refsDone").asInt()).append(" of ")
+                .append(job.path("refsTotal").asInt());
+        String ref = text(job, "currentRef");
+        if (!ref.isEmpty()) {
+            b.append(" (").append(ref).append(')');
+        }
+        b.append(String.format(java.util.Locale.ROOT, ", %,d of %,d files", job.path("filesDone").asInt(),
+                job.path("filesTotal").asInt()));
+        double rate = job.path("filesPerSecond").asDouble();
+        if (rate > 0) {
+            b.append(String.format(java.util.Locale.ROOT, ", %.0f files/s", rate));
+        }
+        return b.toString();
+    }
+
+    private static String text(JsonNode job, String field) {
+        JsonNode n = job.get(field);
+        return n == null || n.isNull() ? "" : n.asString();
     }
 
     private JsonNode get(String url, String auth) throws Exception {

@@ -15,6 +15,7 @@ import org.xenfusa.exports.readiness.ReadinessEvaluator;
 import org.xenfusa.exports.readiness.ReadinessGates;
 import org.xenfusa.exports.readiness.ReadinessReport;
 import org.xenfusa.exports.xlsx.ReadinessWorkbook;
+import org.xenfusa.web.readiness.ReadinessService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "readiness", mixinStandardHelpOptions = true,
         description = "Evaluate release-readiness gates (exit 1 when a gate fails).")
 final class ReadinessCommand implements Callable<Integer> {
-    @Option(names = "--gates", required = true, description = "Gate file (YAML).")
+    @Option(names = "--gates", description = "Gate file (YAML); default: the shipped gates, "
+            + "web-app/src/main/resources/readiness-gates.yaml.")
     Path gates;
 
     @Option(names = "--input", description = "Evidence JSON of the release, instead of the analysis options.")
@@ -55,13 +57,14 @@ final class ReadinessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(gates)) {
-            throw new FusaCommandLine.BadInputException("gate file " + gates + " does not exist");
+        if (gates != null && !Files.isRegularFile(gates)) {
+            throw new FusaCommandLine.BadInputException("gate file (--gates) not found: " + gates);
         }
         ReadinessGates parsed;
         try {
             // the gate file is checked before the (long) analysis, so a typo fails in a second
-            parsed = GateFileParser.parse(EvidenceInputs.readText(gates, "gate file"), gates.toString());
+            parsed = gates == null ? GateFileParser.parse(ReadinessService.shippedGateFile(), ReadinessService.GATE_FILE)
+                    : GateFileParser.parse(EvidenceInputs.readText(gates, "gate file"), gates.toString());
         } catch (GateFileException e) {
             throw new FusaCommandLine.BadInputException(e.getMessage(), e);
         }
@@ -75,7 +78,7 @@ final class ReadinessCommand implements Callable<Integer> {
             current = analysis.evidence(analysis.ref, Optional.ofNullable(previous));
             before = previous == null ? Optional.empty() : Optional.of(analysis.evidence(previous, Optional.empty()));
         } else {
-            throw new FusaCommandLine.BadInputException("give --repo REF and configurations, or --input EVIDENCE.json");
+            throw new FusaCommandLine.BadInputException(EvidenceInputs.MISSING);
         }
         ReadinessReport report;
         try {

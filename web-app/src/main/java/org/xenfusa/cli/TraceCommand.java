@@ -96,18 +96,18 @@ final class TraceCommand implements Callable<Integer> {
         }
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
-            linkSet = linkSet.plus(LinkFileReader.read(l.toString(), readInput(l, "link file")));
+            linkSet = linkSet.plus(LinkFileReader.read(l.toString(), readInput(l, "link file (--links)")));
         }
         List<String> compiled = null;
         if (configFiles != null) {
-            compiled = Files.readAllLines(requireFile(configFiles, "compiled-file list")).stream().map(String::strip)
+            compiled = Files.readAllLines(requireFile(configFiles, "compiled-file list (--config-files)")).stream().map(String::strip)
                     .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
         }
         List<TestResultFile> results = new ArrayList<>();
         List<ImportProblem> evidenceProblems = new ArrayList<>();
         for (Path j : junit) {
             try {
-                results.add(JUnitXmlReader.read(j.toString(), readInput(j, "JUnit result file")));
+                results.add(JUnitXmlReader.read(j.toString(), readInput(j, "JUnit result file (--junit)")));
             } catch (EvidenceFormatException e) {
                 evidenceProblems.add(new ImportProblem(e.location(), e.getMessage().substring(e.location().toString().length() + 2)));
             }
@@ -176,7 +176,7 @@ final class TraceCommand implements Callable<Integer> {
 
     private static Path requireFile(Path p, String what) {
         if (!Files.isRegularFile(p)) {
-            throw new BadInputException(what + " '" + p + "' does not exist");
+            throw new BadInputException(what + " not found: " + p);
         }
         return p;
     }

@@ -51,7 +51,7 @@ final class TreeSource implements AutoCloseable {
             }
             Path path = Path.of(repo);
             if (!Files.exists(path)) {
-                throw new BadInputException("'" + repo + "' does not exist");
+                throw new BadInputException("repository (--repo) not found: " + repo);
             }
             boolean isGit = Files.exists(path.resolve(".git")) || Files.isDirectory(path.resolve("objects"));
             if (!isGit) {

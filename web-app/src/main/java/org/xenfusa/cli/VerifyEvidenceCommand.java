@@ -21,7 +21,7 @@ final class VerifyEvidenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
-            throw new FusaCommandLine.BadInputException(file + " does not exist");
+            throw new FusaCommandLine.BadInputException("evidence package not found: " + file);
         }
         VerificationResult r;
         try {

@@ -107,9 +107,108 @@ class ConfigurationCommandsTest {
         assertThat(err()).contains("--set NOPE=y: no Kconfig file defines CONFIG_NOPE");
         assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "sparc")).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(err()).contains("unknown architecture 'sparc'");
+        // another spelling is not guessed: every command that takes --arch refuses it and lists the valid ones
+        for (String command : new String[] {"kconfig", "config-sloc", "trace", "export", "readiness"}) {
+            err.reset();
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command, "--repo", repo.dir().toString(),
+                    "--arch", "aarch64"));
+            if (command.equals("export")) {
+                args.addAll(java.util.List.of("--format", "xlsx", "--out", tmp.resolve("x.xlsx").toString()));
+            }
+            assertThat(run(args.toArray(String[]::new))).as(command).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err()).as(command).contains("unknown architecture 'aarch64'; the architectures are x86_64, arm64, arm32, riscv64, ppc64");
+        }
+        for (String bench : new String[] {"kconfig", "config-sloc"}) {
+            err.reset();
+            assertThat(run("bench", bench, "--repo", repo.dir().toString(), "--arch", "aarch64")).as(bench)
+                    .isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err()).as(bench).contains("unknown architecture 'aarch64'");
+        }
+        err.reset();
+        Path missing = tmp.resolve("missing.config");
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "arm64", "--config", missing.toString()))
+                .isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains(".config file (--config) not found: " + missing);
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--toolchain", tmp.resolve("my.profile").toString()))
+                .isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("toolchain profile file (--toolchain) not found: " + tmp.resolve("my.profile"));
         assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--toolchain", "no-such-profile"))
                 .isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(err()).contains("unknown toolchain profile 'no-such-profile'");
+    }
+
+    @Test
+    void aReleaseBeforeKconfigMacrosIsRefusedWithExitTwo() throws Exception {
+        RevCommit old = repo.commit("old kconfig", "RELEASE-4.12.0", Map.of(
+                "xen/Makefile", "export XEN_VERSION = 4\nexport XEN_SUBVERSION = 12\nexport XEN_EXTRAVERSION ?= .0\n",
+                "xen/Kconfig", "mainmenu \"Synthetic Xen/$SRCARCH\"\n\nconfig SRCARCH\n\tstring\n\toption env=\"SRCARCH\"\n\n"
+                        + "config FOO\n\tbool \"Foo support\"\n\tdefault y\n"));
+        for (String command : new String[] {"kconfig", "config-sloc"}) {
+            out.reset();
+            err.reset();
+            assertThat(run(command, "--repo", repo.dir().toString(), "--ref", "RELEASE-4.12.0", "--arch", "arm64"))
+                    .as(command).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err()).as(command).contains("at RELEASE-4.12.0: unsupported Xen release: Xen 4.12.0 at commit " + old.name())
+                    .contains("option env=\"SRCARCH\" at xen/Kconfig:5").contains("supported: Xen 4.14 (RELEASE-4.14.0) and later");
+            assertThat(out()).as(command + ": no .config and no figure").isEmpty();
+        }
+    }
+
+    /** TREE plus a source the build makes with a tool (as Xen's x86 boot/built-in-32.S), whose content no tree holds. */
+    private RevCommit commitGenerated() throws Exception {
+        return repo.commit("generated source", "GEN", Map.of(
+                "xen/common/Makefile", "obj-y += core.o\nobj-$(CONFIG_FOO) += foo.o\nobj-$(CONFIG_BAR) += bar.o\n"
+                        + "obj-y += gen.o\n$(obj)/gen.S: $(srctree)/tools/mkgen FORCE\n\t$(srctree)/tools/mkgen > $@\n",
+                "xen/tools/mkgen", "#!/bin/sh\n"));
+    }
+
+    private long makeClocCode() throws Exception {
+        return JsonMapper.builder().build().readTree(out()).get("makeCloc").get("code").asLong();
+    }
+
+    @Test
+    void aDeclaredCountMeasuredElsewhereIsAWarningAndTheUsersOwnCountIsExact() throws Exception {
+        RevCommit gen = commitGenerated();
+        Path profile = tmp.resolve("measured.profile");
+        Files.writeString(profile, "name measured-elsewhere\nbuild-output arm64 common/gen.S => Assembly 1 3 50 measured at "
+                + commit.name() + "\n");
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64", "--toolchain",
+                profile.toString(), "--json")).as(err()).isZero();
+        long withDeclared = makeClocCode();
+        assertThat(err()).contains("fusa: warning: kbuild: xen/common/gen.S: count declared by toolchain profile "
+                + "measured-elsewhere (50 code lines) was measured under other conditions, so it is approximate: commit "
+                + gen.name().substring(0, 12) + " (measured at " + commit.name().substring(0, 12) + ")");
+
+        out.reset();
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64", "--toolchain",
+                profile.toString(), "--generated-count", "common/gen.S=1,3,7", "--json")).as(err()).isZero();
+        assertThat(makeClocCode()).isEqualTo(withDeclared - 50 + 7);
+        assertThat(err()).doesNotContain("gen.S");
+
+        // the default profile declares nothing for it: not counted (with a warning) unless the user gives the count
+        out.reset();
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64", "--json"))
+                .as(err()).isZero();
+        assertThat(makeClocCode()).isEqualTo(withDeclared - 50);
+        assertThat(err()).contains("xen/common/gen.S: made at build time");
+        out.reset();
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64",
+                "--generated-count", "xen/common/gen.S=7")).as(err()).isZero();
+        assertThat(err()).doesNotContain("gen.S");
+        assertThat(out()).containsPattern("SUM:\\s+\\d+\\s+" + (withDeclared - 50 + 7) + "\\s");
+
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64",
+                "--generated-count", "common/core.c=3")).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("--generated-count common/core.c: not a source this configuration's build makes "
+                + "from compiled binaries; those are: [common/gen.S]");
+        err.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "GEN", "--arch", "arm64",
+                "--generated-count", "common/gen.S=many")).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("--generated-count common/gen.S=many: counts are whole numbers >= 0");
     }
 
     @Test

@@ -72,7 +72,7 @@ class ExportCommandTest {
         assertThat(run("export", "--format", "pdf", "--input", input.toString(), "--out", "x")).isEqualTo(2);
         assertThat(run("export", "--format", "xlsx", "--input", tmp.resolve("none.json").toString(), "--out",
                 tmp.resolve("x.xlsx").toString())).isEqualTo(2);
-        assertThat(lastErr).contains("does not exist");
+        assertThat(lastErr).contains("evidence file (--input) not found: " + tmp.resolve("none.json"));
         Files.writeString(tmp.resolve("bad.json"), "{\"context\": 3}");
         assertThat(run("export", "--format", "xlsx", "--input", tmp.resolve("bad.json").toString(), "--out",
                 tmp.resolve("x.xlsx").toString())).isEqualTo(2);

@@ -87,7 +87,7 @@ class FusaCommandLineTest {
     void aMissingRepositoryIsBadInput() {
         int code = FusaCommandLine.run(new String[] {"sloc", "--repo", tmp.resolve("nope").toString()});
         assertThat(code).isEqualTo(FusaCommandLine.BAD_INPUT);
-        assertThat(err()).contains("does not exist");
+        assertThat(err()).contains("repository (--repo) not found: " + tmp.resolve("nope"));
     }
 
     @Test
@@ -119,5 +119,34 @@ class FusaCommandLineTest {
         assertThat(FusaCommandLine.isCommand(new String[] {"sloc"})).isTrue();
         assertThat(FusaCommandLine.isCommand(new String[] {})).isFalse();
         assertThat(FusaCommandLine.isCommand(new String[] {"--server.port=9090"})).isFalse();
+    }
+
+    @Test
+    void theWebAppStartsOnlyWithNoCommandServeOrSpringOptions() {
+        assertThat(FusaCommandLine.serverArguments(new String[] {})).hasValueSatisfying(a -> assertThat(a).isEmpty());
+        assertThat(FusaCommandLine.serverArguments(new String[] {"--server.port=9090"}))
+                .hasValueSatisfying(a -> assertThat(a).containsExactly("--server.port=9090"));
+        assertThat(FusaCommandLine.serverArguments(new String[] {"serve", "--server.port=9090"}))
+                .hasValueSatisfying(a -> assertThat(a).containsExactly("--server.port=9090"));
+        assertThat(FusaCommandLine.serverArguments(new String[] {"slco", "--repo", "."})).isEmpty();
+        assertThat(FusaCommandLine.serverArguments(new String[] {"sloc", "--repo", "."})).isEmpty();
+        assertThat(FusaCommandLine.serverArguments(new String[] {"--server.port=9090", "slco"})).isEmpty();
+        assertThat(FusaCommandLine.serverArguments(new String[] {"--help"})).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsBadInputNamingItAndTheValidOnes() {
+        assertThat(FusaCommandLine.run(new String[] {"slco", "--repo", "."})).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("unknown command 'slco'")
+                .contains("sloc, ingest, kconfig, config-sloc, trace, export, readiness, verify-evidence, bench, help")
+                .contains("serve");
+        assertThat(FusaCommandLine.run(new String[] {"--server.port=9090", "slco"})).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("unknown command 'slco'");
+    }
+
+    @Test
+    void helpListsTheCommandsAndServe() {
+        assertThat(FusaCommandLine.run(new String[] {"help"})).isZero();
+        assertThat(out()).contains("config-sloc").contains("serve");
     }
 }

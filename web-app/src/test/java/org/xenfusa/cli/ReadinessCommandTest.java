@@ -56,6 +56,48 @@ class ReadinessCommandTest {
     }
 
     @Test
+    void withoutGatesTheShippedGateFileIsUsed() throws Exception {
+        try (CliCapture c = new CliCapture()) {
+            int code = FusaCommandLine.run(new String[] {"readiness", "--input", now.toString(), "--previous",
+                before.toString(), "--json"});
+            assertThat(code).as(c.err()).isIn(FusaCommandLine.OK, FusaCommandLine.CHECK_FAILED);
+            JsonNode json = JsonMapper.builder().build().readTree(c.out());
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            json.get("gates").forEach(g -> keys.add(g.get("gate").asString()));
+            // every gate the shipped file sets, and nothing else
+            java.util.Set<String> shipped = new java.util.TreeSet<>();
+            org.xenfusa.web.readiness.ReadinessService.shippedGateFile().lines().filter(l -> l.startsWith("  "))
+                    .forEach(l -> shipped.add(l.strip().substring(0, l.strip().indexOf(':'))));
+            assertThat(shipped).contains("design-covered-by-code-min-percent", "figure-warnings-max");
+            assertThat(keys).isEqualTo(shipped);
+        }
+    }
+
+    @Test
+    void missingInputsAndFilesAreNamed() throws Exception {
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"readiness"})).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(c.err()).contains("no input to read: give --input EVIDENCE.json").contains("--repo PATH");
+        }
+        Path nope = tmp.resolve("nope.yaml");
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"readiness", "--gates", nope.toString(), "--input", now.toString()}))
+                    .isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(c.err()).contains("gate file (--gates) not found: " + nope);
+        }
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"readiness", "--input", tmp.resolve("none.json").toString()}))
+                    .isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(c.err()).contains("not found: " + tmp.resolve("none.json"));
+        }
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"export", "--format", "xlsx", "--out", tmp.resolve("x.xlsx").toString()}))
+                    .isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(c.err()).contains("no input to read: give --input EVIDENCE.json");
+        }
+    }
+
+    @Test
     void aBadGateFileIsExitTwoNamingFileAndLine() throws Exception {
         Path g = tmp.resolve("g.yaml");
         Files.writeString(g, "all:\n  suspect-links-max: lots\n");

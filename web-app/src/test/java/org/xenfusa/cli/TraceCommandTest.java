@@ -204,7 +204,7 @@ class TraceCommandTest {
             repo(repo);
             assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--links",
                 tmp.resolve("nope.yaml").toString()})).isEqualTo(FusaCommandLine.BAD_INPUT);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.yaml' does not exist");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("link file (--links) not found: " + tmp.resolve("nope.yaml"));
             Files.writeString(tmp.resolve("bad.yaml"), "version: 1\nlinks:\n  - requirement: XenSwdgn~x\n");
             FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--links",
                 tmp.resolve("bad.yaml").toString()});

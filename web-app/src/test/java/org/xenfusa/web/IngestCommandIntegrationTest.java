@@ -51,10 +51,17 @@ class IngestCommandIntegrationTest {
             String server = "http://localhost:" + port;
 
             Run ok = fusa("ingest", "--server", server, "--user", "admin", "--password", "test-admin-password",
-                    "--repository", "cli-ingest-repo", "--tags", "RELEASE-7.*");
+                    "--repository", "cli-ingest-repo", "--tags", "RELEASE-7.*", "--json");
             assertThat(ok.code()).as(ok.err()).isZero();
             assertThat(ok.err()).contains("SUCCEEDED").contains("2 ref(s)");
             assertThat(ok.out()).contains("\"state\":\"SUCCEEDED\"");
+
+            // without --json: readable lines, no JSON
+            Run readable = fusa("ingest", "--server", server, "--user", "admin", "--password", "test-admin-password",
+                    "--repository", "cli-ingest-repo", "--tags", "RELEASE-7.*");
+            assertThat(readable.code()).as(readable.err()).isZero();
+            assertThat(readable.out()).startsWith("ingest job ").contains("SUCCEEDED").doesNotContain("{");
+            assertThat(readable.err()).doesNotContain("{");
             assertThat(snapshots.countByRepositoryId(r.getId())).isEqualTo(2);
 
             Run unknownRef = fusa("ingest", "--server", server, "--user", "admin", "--password", "test-admin-password",

@@ -631,11 +631,15 @@ public final class KbuildEvaluator {
                 if (fileSet.contains(p) || g == null) {
                     continue;
                 }
-                // several measurements may be declared: take the one made with this configuration's values
+                // several measurements may be declared: the one made at this commit with this configuration's
+                // values, else one made with these values elsewhere, else the first (each approximate, with a warning)
                 List<ToolchainProfile.BuildOutput> candidates = profile.buildOutputs().stream()
                         .filter(o -> o.arch().equals(arch.targetArch()) && o.path().equals(p)).toList();
-                Optional<ToolchainProfile.BuildOutput> declared = candidates.stream().filter(this::measuredHere)
-                        .findFirst().or(() -> candidates.stream().findFirst());
+                String commit = tree.commit().orElse("");
+                Optional<ToolchainProfile.BuildOutput> declared = candidates.stream()
+                        .filter(o -> o.measuredAt(commit) && measuredHere(o)).findFirst()
+                        .or(() -> candidates.stream().filter(this::measuredHere).findFirst())
+                        .or(() -> candidates.stream().findFirst());
                 declared.ifPresent(o -> checkMeasured(o));
                 GeneratedSource gs = new GeneratedSource(prefix + p, g.origin(), g.text(), declared);
                 if (!gs.countable()) {
@@ -655,9 +659,17 @@ public final class KbuildEvaluator {
                     .equals(DotConfig.unquote(e.getValue())));
         }
 
-        /** A declared count holds for the configuration it was measured with; say so when this one differs. */
+        /**
+         * A declared count holds only at the commit and for the configuration it was measured with (the file's
+         * length depends on the code, the configuration and the compiler): say so when this build differs.
+         */
         private void checkMeasured(ToolchainProfile.BuildOutput o) {
             List<String> differing = new ArrayList<>();
+            String commit = tree.commit().orElse("");
+            if (!o.measuredAt(commit)) {
+                differing.add("commit " + (commit.isEmpty() ? "unknown (a folder)" : abbreviated(commit)) + " (measured at "
+                        + (o.measuredAt().isEmpty() ? "an unstated commit" : abbreviated(o.measuredAt())) + ")");
+            }
             o.measuredWith().forEach((symbol, value) -> {
                 String now = config.getOrDefault(symbol, "n");
                 if (!DotConfig.unquote(now).equals(DotConfig.unquote(value))) {
@@ -666,8 +678,14 @@ public final class KbuildEvaluator {
             });
             if (!differing.isEmpty()) {
                 warnings.add(new KbuildWarning(prefix + o.path(), 0, "count declared by toolchain profile " + profile.name()
-                        + " was measured with another configuration, so it is approximate: " + String.join(", ", differing)));
+                        + " (" + o.code() + " code lines) was measured under other conditions, so it is approximate: "
+                        + String.join(", ", differing) + "; give the count of your own build (fusa config-sloc --generated-count "
+                        + o.path() + "=CODE, or a build-output line measured at this commit in a toolchain profile)"));
             }
+        }
+
+        private static String abbreviated(String commit) {
+            return commit.length() > 12 ? commit.substring(0, 12) : commit;
         }
 
         /** Include resolution depends on which generated files exist besides the tracked ones. */

@@ -1,6 +1,7 @@
 package org.xenfusa.sloc.kconfig;
 
 import org.xenfusa.sloc.xen.XenArch;
+import org.xenfusa.sloc.xen.XenSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -47,9 +48,12 @@ public final class KconfigParser {
      * Reads Xen's Kconfig for {@code arch} ({@code x86_64}, {@code arm64}, {@code arm32},
      * {@code riscv64}, {@code ppc64}) from {@code srcDir/Kconfig} of the tree, with the
      * environment Xen's Makefile gives kconfig and the toolchain answers of {@code profile}.
+     *
+     * @throws org.xenfusa.sloc.xen.UnsupportedXenReleaseException for a release before Xen 4.14 (see {@link XenSupport})
      */
     public static KconfigTree parse(SourceTree tree, String srcDir, String arch, ToolchainProfile profile) {
         XenArch xenArch = XenArch.of(arch);
+        XenSupport.check(tree, srcDir);
         Map<String, String> env = XenKconfigEnvironment.of(tree, srcDir, xenArch, profile);
         return parse(tree, srcDir, "Kconfig", env, profile, xenArch);
     }

@@ -27,7 +27,7 @@ import java.util.Optional;
  * # what Kbuild needs (the same toolchain, so one profile serves both engines)
  * make XEN_BUILD_EFI = y
  * predefined /org/xenfusa/sloc/kbuild/predefined-x86_64.h
- * build-output x86_64 arch/x86/boot/built-in-32.S =&gt; Assembly 1 3 284 measured CONFIG_VIDEO=y
+ * build-output x86_64 arch/x86/boot/built-in-32.S =&gt; Assembly 1 3 284 measured at d45d5687... CONFIG_VIDEO=y
  * </pre>
  * {@code make} answers a make variable Xen's {@code arch.mk} gets by running the toolchain;
  * {@code predefined} names a resource holding the compiler's predefined macros
@@ -39,20 +39,27 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
 
     /**
      * The cloc count of a file the build makes from compiled binaries (e.g. x86's
-     * {@code arch/x86/boot/built-in-32.S}), as measured with this toolchain for one configuration:
-     * only a real build can make its content, so the profile states it, with the symbols whose
-     * values the measurement depended on.
+     * {@code arch/x86/boot/built-in-32.S}), as measured with this toolchain at one commit for one configuration:
+     * only a real build can make its content, so the profile states it, with the commit and the symbols whose
+     * values the measurement depended on. Used anywhere else, the count is approximate and the report says so.
      *
      * @param path         relative to Xen's build folder ({@code xen/})
+     * @param measuredAt   the commit id of the measured build; empty when not stated
      * @param measuredWith {@code CONFIG_X} to the value it had when measured ({@code n} for not set)
      */
     public record BuildOutput(String arch, String path, String language, int blank, int comment, int code,
-            Map<String, String> measuredWith) {
+            String measuredAt, Map<String, String> measuredWith) {
         public BuildOutput {
             Objects.requireNonNull(arch, "arch");
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(language, "language");
+            Objects.requireNonNull(measuredAt, "measuredAt");
             measuredWith = Map.copyOf(measuredWith);
+        }
+
+        /** Whether the count was measured at {@code commit} (empty for a plain folder). */
+        public boolean measuredAt(String commit) {
+            return measuredAt.equals(commit);
         }
     }
 
@@ -194,17 +201,26 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
         return new ToolchainProfile(name, description.toString(), vars, answers, make, predefined, outputs);
     }
 
-    /** {@code ARCH PATH => LANGUAGE BLANK COMMENT CODE [measured CONFIG_X=v ...]}. */
+    /** {@code ARCH PATH => LANGUAGE BLANK COMMENT CODE [measured [at COMMIT] CONFIG_X=v ...]}. */
     private static BuildOutput buildOutput(String rest, int line) {
         String[] w = rest.strip().split("\\s+");
         int arrow = java.util.Arrays.asList(w).indexOf("=>");
         if (arrow != 2 || w.length < 7) {
-            throw new IllegalArgumentException("line " + line
-                    + ": expected 'build-output ARCH PATH => LANGUAGE BLANK COMMENT CODE [measured CONFIG_X=v ...]'");
+            throw new IllegalArgumentException("line " + line + ": expected 'build-output ARCH PATH => LANGUAGE BLANK "
+                    + "COMMENT CODE [measured [at COMMIT] CONFIG_X=v ...]'");
         }
         Map<String, String> with = new LinkedHashMap<>();
+        String at = "";
         for (int k = 7; k < w.length; k++) {
             if (k == 7 && w[k].equals("measured")) {
+                continue;
+            }
+            if (k == 8 && w[7].equals("measured") && w[k].equals("at")) {
+                if (k + 1 >= w.length || !w[k + 1].matches("[0-9a-f]{40}")) {
+                    throw new IllegalArgumentException("line " + line + ": expected a full commit id (40 hex digits) "
+                            + "after 'measured at'");
+                }
+                at = w[++k];
                 continue;
             }
             int eq = w[k].indexOf('=');
@@ -215,7 +231,7 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
         }
         try {
             return new BuildOutput(w[0], w[1], w[3], Integer.parseInt(w[4]), Integer.parseInt(w[5]),
-                    Integer.parseInt(w[6]), with);
+                    Integer.parseInt(w[6]), at, with);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("line " + line + ": blank, comment and code are numbers: " + rest);
         }
@@ -224,6 +240,16 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
     /** The answers of one kind, keys as written (not yet expanded). */
     public Map<String, String> answersOf(ProbeKind kind) {
         return answers.getOrDefault(kind, Map.of());
+    }
+
+    /**
+     * A copy in which {@code measured} (counts from the user's own build) come before the profile's own, so that
+     * they are chosen wherever they apply.
+     */
+    public ToolchainProfile withMeasuredOutputs(java.util.List<BuildOutput> measured) {
+        java.util.List<BuildOutput> outputs = new java.util.ArrayList<>(measured);
+        outputs.addAll(buildOutputs);
+        return new ToolchainProfile(name, description, variables, answers, makeVariables, predefinedMacros, outputs);
     }
 
     /** A copy with more variables or answers (later entries win), for tests and --set-probe style tweaks. */

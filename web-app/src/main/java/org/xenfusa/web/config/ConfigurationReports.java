@@ -20,6 +20,7 @@ import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
+import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.web.ingest.GitRepositories;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
@@ -70,7 +71,11 @@ public class ConfigurationReports {
         return report(saved, saved.getRefName(), List.of());
     }
 
-    /** The report of {@code saved} evaluated at {@code ref} with extra overrides after its own. */
+    /**
+     * The report of {@code saved} evaluated at {@code ref} with extra overrides after its own.
+     *
+     * @throws InvalidRepositoryException also for a Xen release the engine does not support (before 4.14)
+     */
     public synchronized ConfigurationReport report(SavedConfiguration saved, String ref, List<SymbolAssignment> extra)
             throws InvalidRepositoryException {
         SourceRepository source = source(saved);
@@ -82,7 +87,12 @@ public class ConfigurationReports {
             return hit;
         }
         long t0 = System.nanoTime();
-        ConfigurationReport report = counter.counter().report(request);
+        ConfigurationReport report;
+        try {
+            report = counter.counter().report(request);
+        } catch (UnsupportedXenReleaseException e) {
+            throw new InvalidRepositoryException(e.getMessage(), e);
+        }
         log.info("Configuration '{}' at {}: make cloc {} code lines, {} ms", saved.getName(), ref,
                 report.makeCloc().code(), (System.nanoTime() - t0) / 1_000_000);
         reports.put(key, report);
@@ -116,7 +126,11 @@ public class ConfigurationReports {
     public synchronized <T> T withCounter(SourceRepository source, String ref,
             java.util.function.Function<ConfigurationCounter, T> work) throws InvalidRepositoryException {
         OpenCounter open = counter(source, ref);
-        return work.apply(open.counter());
+        try {
+            return work.apply(open.counter());
+        } catch (UnsupportedXenReleaseException e) {
+            throw new InvalidRepositoryException(e.getMessage(), e);
+        }
     }
 
     /** The content of a file of the configuration's repository at {@code ref}. */

@@ -60,6 +60,8 @@ public class KconfigTrees {
             }
         } catch (IOException e) {
             throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
+        } catch (org.xenfusa.sloc.xen.UnsupportedXenReleaseException e) {
+            throw new InvalidRepositoryException(e.getMessage(), e);
         }
     }
 }

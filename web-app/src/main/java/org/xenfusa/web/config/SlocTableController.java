@@ -3,9 +3,11 @@ package org.xenfusa.web.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.eclipse.jgit.lib.Repository;
@@ -29,6 +31,7 @@ import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.report.ReleaseOrder;
+import org.xenfusa.sloc.xen.XenSupport;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.GitRepositories;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
@@ -116,9 +119,15 @@ public class SlocTableController {
         return byRef.keySet().stream().sorted(ReleaseOrder.INSTANCE).toList();
     }
 
-    /** One point of a configuration's trend across tags. */
-    public record TrendPoint(String ref, long makeCloc, long withHeaders, long activeLines, double dalAHours,
-            double dalCHours, double dalEHours, boolean warnings, String error) {
+    /**
+     * One point of a configuration's trend across tags: its figures, or none (a gap in the chart) with the reason
+     * when the evaluation failed or the release is not supported; never a figure from a broken evaluation.
+     */
+    public record TrendPoint(String ref, boolean ingested, Long makeCloc, Long withHeaders, Long activeLines,
+            Double dalAHours, Double dalCHours, Double dalEHours, boolean warnings, String error) {
+        static TrendPoint gap(String ref, boolean ingested, String reason) {
+            return new TrendPoint(ref, ingested, null, null, null, null, null, null, false, reason);
+        }
     }
 
     @GetMapping("/configurations/{id}/trend")
@@ -129,24 +138,36 @@ public class SlocTableController {
         if (!all && refs.size() > DEFAULT_TAGS) {
             refs = refs.subList(refs.size() - DEFAULT_TAGS, refs.size());
         }
+        Set<String> ingested = new HashSet<>();
+        snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(saved.getRepositoryId())
+                .forEach(s -> ingested.add(s.getRefName()));
         EffortModel m = effort.current();
         List<TrendPoint> points = new ArrayList<>();
         for (String ref : refs) {
-            try {
-                ConfigurationReport r = reports.report(saved, ref, List.of());
-                long sloc = m.slocOf(r);
-                points.add(new TrendPoint(ref, r.makeCloc().code(), r.withHeaders().code(), r.activeLines().code(),
-                        m.estimate(DesignAssuranceLevel.DAL_A, sloc).hours(),
-                        m.estimate(DesignAssuranceLevel.DAL_C, sloc).hours(),
-                        m.estimate(DesignAssuranceLevel.DAL_E, sloc).hours(), r.hasWarnings(), ""));
-            } catch (InvalidRepositoryException | RuntimeException e) {
-                points.add(new TrendPoint(ref, 0, 0, 0, 0, 0, 0, true, e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
+            points.add(point(saved, ref, ingested.contains(ref), m));
         }
+        model.addAttribute("supportedRange", XenSupport.SUPPORTED_RANGE);
         model.addAttribute("saved", saved);
         model.addAttribute("points", points);
         model.addAttribute("all", all);
         model.addAttribute("effortModel", m);
         return "config/trend";
+    }
+
+    private TrendPoint point(SavedConfiguration saved, String ref, boolean ingested, EffortModel m) {
+        ConfigurationReport r;
+        try {
+            r = reports.report(saved, ref, List.of());
+        } catch (InvalidRepositoryException | RuntimeException e) {
+            return TrendPoint.gap(ref, ingested, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        if (r.values().isEmpty()) {
+            // before Xen 4.7 there is no Kconfig: nothing was evaluated, which is not a count of zero
+            return TrendPoint.gap(ref, ingested, "no Kconfig at this ref: nothing to evaluate");
+        }
+        long sloc = m.slocOf(r);
+        return new TrendPoint(ref, ingested, r.makeCloc().code(), r.withHeaders().code(), r.activeLines().code(),
+                m.estimate(DesignAssuranceLevel.DAL_A, sloc).hours(), m.estimate(DesignAssuranceLevel.DAL_C, sloc).hours(),
+                m.estimate(DesignAssuranceLevel.DAL_E, sloc).hours(), r.hasWarnings(), "");
     }
 }

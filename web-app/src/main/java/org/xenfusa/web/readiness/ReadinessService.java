@@ -41,18 +41,10 @@ public class ReadinessService {
     public static final String GATE_FILE = "readiness-gates.yaml";
     private static final int CACHED = 48;
 
-    static final String SHIPPED = """
-            # Release-readiness gates, the format of `fusa readiness --gates FILE`.
-            # 'all' applies to every configuration; 'configurations' overrides per configuration or board name.
-            all:
-              design-covered-by-code-min-percent: 100
-              verified-by-passed-tests-min-percent: 80
-              suspect-links-max: 0
-              trace-defects-max: 0
-              untraced-sloc-max: 500000
-              sloc-growth-max-percent: 10
-              figure-warnings-max: 0
-            """;
+    /** The resource that holds the shipped gate file. */
+    public static final String SHIPPED_RESOURCE = "/readiness-gates.yaml";
+    /** The shipped gate file (the SIG's gates), also what {@code fusa readiness} uses without {@code --gates}. */
+    static final String SHIPPED = shippedGateFile();
 
     private final ReadinessGateTextRepository texts;
     private final SnapshotRepository snapshots;
@@ -197,5 +189,17 @@ public class ReadinessService {
             cache.put(key, built);
         }
         return built;
+    }
+
+    /** The text of the shipped gate file, {@value #SHIPPED_RESOURCE} on the class path. */
+    public static String shippedGateFile() {
+        try (java.io.InputStream in = ReadinessService.class.getResourceAsStream(SHIPPED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the shipped gate file " + SHIPPED_RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the shipped gate file " + SHIPPED_RESOURCE, e);
+        }
     }
 }

@@ -1,0 +1,95 @@
+package org.xenfusa.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code fusa} script at the repository root rebuilds the jar only when sources changed: files under a
+ * module's {@code src/} and {@code pom.xml} files, never build output such as test reports under {@code target/}.
+ * Runs the real script in a copy of the layout, with {@code mvn} and {@code java} replaced by recorders.
+ */
+class FusaScriptTest {
+    private static final Path SCRIPT = Path.of("..", "fusa");
+    private static final FileTime JAR_TIME = FileTime.from(Instant.parse("2026-01-01T12:00:00Z"));
+
+    @TempDir Path tmp;
+    Path root;
+    Path bin;
+
+    @BeforeEach
+    void layout() throws IOException {
+        assumeTrue(Files.isRegularFile(SCRIPT), "the fusa script is not at " + SCRIPT.toAbsolutePath()
+                + " (the test runs in web-app/)");
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed at /bin/bash");
+        root = Files.createDirectories(tmp.resolve("platform"));
+        Files.copy(SCRIPT, root.resolve("fusa"));
+        write("pom.xml", JAR_TIME.toInstant().minusSeconds(60));
+        write("web-app/pom.xml", JAR_TIME.toInstant().minusSeconds(60));
+        write("web-app/src/main/java/A.java", JAR_TIME.toInstant().minusSeconds(60));
+        write("web-app/target/fusa.jar", JAR_TIME.toInstant());
+        write("web-app/target/fusa-run/fusa.jar", JAR_TIME.toInstant().plusSeconds(1));
+        bin = Files.createDirectories(tmp.resolve("bin"));
+        executable("mvn", "#!/bin/sh\necho built >> \"" + tmp.resolve("mvn-calls") + "\"\n");
+        executable("java", "#!/bin/sh\nexit 0\n");
+    }
+
+    private void write(String path, Instant time) throws IOException {
+        Path p = root.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, path + "\n");
+        Files.setLastModifiedTime(p, FileTime.from(time));
+    }
+
+    private void executable(String name, String text) throws IOException {
+        Path p = bin.resolve(name);
+        Files.writeString(p, text);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Runs {@code ./fusa sloc} and says whether it ran mvn. */
+    private boolean rebuilt() throws Exception {
+        Files.deleteIfExists(tmp.resolve("mvn-calls"));
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("fusa").toString(), "sloc", "--repo", ".")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the script finished").isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return Files.exists(tmp.resolve("mvn-calls"));
+    }
+
+    @Test
+    void testReportsAndOtherBuildOutputDoNotTriggerABuild() throws Exception {
+        Instant later = JAR_TIME.toInstant().plusSeconds(3600);
+        write("web-app/target/surefire-reports/org.xenfusa.cli.FusaCommandLineTest.txt", later);
+        write("sloc-estimator/target/classes/notes.properties", later);
+        write("data/pg/postgresql.conf", later);
+        write("README.md", later);
+        assertThat(rebuilt()).isFalse();
+    }
+
+    @Test
+    void aChangedSourceOrPomTriggersABuild() throws Exception {
+        Instant later = JAR_TIME.toInstant().plusSeconds(3600);
+        write("sloc-estimator/src/main/resources/org/xenfusa/sloc/kconfig/toolchains/x.profile", later);
+        assertThat(rebuilt()).isTrue();
+        write("sloc-estimator/src/main/resources/org/xenfusa/sloc/kconfig/toolchains/x.profile",
+                JAR_TIME.toInstant().minusSeconds(1));
+        write("web-app/pom.xml", later);
+        assertThat(rebuilt()).isTrue();
+    }
+}

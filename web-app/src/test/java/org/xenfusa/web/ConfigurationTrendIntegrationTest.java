@@ -1,0 +1,88 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.sloc.xen.XenSupport;
+import org.xenfusa.web.config.ConfigurationService;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+
+/**
+ * A configuration across tags: a release the engine does not support (the Kconfig language before macros) and a
+ * ref without Kconfig are gaps with their reason, never figures (and never zeros); the supported range is stated.
+ */
+@IntegrationTest
+class ConfigurationTrendIntegrationTest {
+    static SyntheticRepository repo;
+
+    @Autowired RepositoryRegistrar registrar;
+    @Autowired ConfigurationService service;
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void build() throws Exception {
+        repo = SyntheticRepository.create(Files.createTempDirectory("fusa-trend"));
+        repo.commit("no kconfig yet", "RELEASE-1.0", Map.of("xen/common/a.c", "int a;\n"));
+        Map<String, String> old = new HashMap<>(SyntheticKconfig.FILES);
+        old.putAll(SyntheticKconfig.BUILD);
+        old.put("xen/Makefile", "export XEN_VERSION = 1\nexport XEN_SUBVERSION = 5\nexport XEN_EXTRAVERSION ?= .0\n"
+                + "ALL_OBJS-y := common/built_in.o\n");
+        old.put("xen/Kconfig", "mainmenu \"Old/$SRCARCH\"\n\nconfig SRCARCH\n\tstring\n\toption env=\"SRCARCH\"\n\n"
+                + "source \"arch/$SRCARCH/Kconfig\"\n");
+        repo.commit("old kconfig", "RELEASE-1.5", old);
+        Map<String, String> current = new HashMap<>(SyntheticKconfig.FILES);
+        current.putAll(SyntheticKconfig.BUILD);
+        repo.commit("tree", "RELEASE-2.0", current);
+    }
+
+    @AfterAll
+    static void close() {
+        repo.close();
+    }
+
+    @Test
+    void unsupportedAndEmptyReleasesAreGapsWithTheirReason() throws Exception {
+        SourceRepository r = registrar.register("trend-gap-repo", repo.dir().toString(), "tester");
+        SavedConfiguration saved = service.create("trend-default", r.getId(), "RELEASE-2.0", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String page = web.get("/configurations/" + saved.getId() + "/trend").body();
+
+        assertThat(page).contains("Figures are computed for <span>" + XenSupport.SUPPORTED_RANGE + "</span>");
+        assertThat(row(page, "RELEASE-1.5")).contains("no figure").contains("unsupported Xen release: Xen 1.5.0")
+                .contains("option env=&quot;SRCARCH&quot;").doesNotContain(">0<");
+        assertThat(row(page, "RELEASE-1.0")).contains("no figure").contains("no Kconfig at this ref")
+                .doesNotContain(">0<");
+        assertThat(row(page, "RELEASE-2.0")).contains(">11<").doesNotContain("no figure");
+        // none of these tags was ingested, and the table says so
+        assertThat(row(page, "RELEASE-2.0")).contains("(not ingested)");
+        // the chart's data: nulls (gaps) for the two, the count for the supported one
+        assertThat(page).containsPattern("\"ref\":\"RELEASE-1.5\"[^}]*\"makeCloc\":null")
+                .containsPattern("\"ref\":\"RELEASE-1.0\"[^}]*\"makeCloc\":null")
+                .containsPattern("\"ref\":\"RELEASE-2.0\"[^}]*\"makeCloc\":11");
+
+        // the readiness history states the same range
+        String history = web.get("/readiness/history?repositoryId=" + r.getId() + "&c=" + saved.getId()).body();
+        assertThat(history).contains("Figures are computed for <span>" + XenSupport.SUPPORTED_RANGE + "</span>");
+    }
+
+    private static String row(String page, String ref) {
+        Matcher m = Pattern.compile("<tr[^>]*>\\s*<td class=\"mono\"><span>" + Pattern.quote(ref) + "</span>(.*?)</tr>",
+                Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).as("a row for " + ref + " in:\n" + page).isTrue();
+        return m.group(1);
+    }
+}
