@@ -1,0 +1,2 @@
+/** The documents' input model (ReleaseEvidence and its records), read and written as JSON. */
+package org.xenfusa.exports.model;

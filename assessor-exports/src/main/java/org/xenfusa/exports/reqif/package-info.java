@@ -1,0 +1,2 @@
+/** ReqIF export and import of requirements. */
+package org.xenfusa.exports.reqif;

@@ -1,0 +1,2 @@
+/** Synthetic evidence of any size, for benchmarks of the writers. */
+package org.xenfusa.exports.synthetic;

@@ -1,0 +1,2 @@
+/** The stored, ADMIN-edited board table. */
+package org.xenfusa.model.boards;

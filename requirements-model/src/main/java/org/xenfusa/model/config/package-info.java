@@ -1,0 +1,2 @@
+/** Saved Kconfig configurations with their history. */
+package org.xenfusa.model.config;

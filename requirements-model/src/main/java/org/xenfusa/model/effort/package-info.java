@@ -1,0 +1,2 @@
+/** The stored, ADMIN-edited effort model with its history. */
+package org.xenfusa.model.effort;

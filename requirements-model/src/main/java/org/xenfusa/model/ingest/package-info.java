@@ -1,0 +1,2 @@
+/** Ingest jobs and the blob-count cache. */
+package org.xenfusa.model.ingest;

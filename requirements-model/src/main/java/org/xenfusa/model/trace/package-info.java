@@ -1,0 +1,2 @@
+/** Stored requirements, links (with review state) and imported test results, with history. */
+package org.xenfusa.model.trace;

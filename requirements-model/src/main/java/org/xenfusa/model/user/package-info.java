@@ -1,0 +1,2 @@
+/** User accounts and roles. */
+package org.xenfusa.model.user;

@@ -1,0 +1,2 @@
+/** The REST API under /api (HTTP Basic, no session, JSON errors). */
+package org.xenfusa.web.api;

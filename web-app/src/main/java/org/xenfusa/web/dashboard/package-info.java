@@ -1,0 +1,2 @@
+/** The home page, snapshots and job progress. */
+package org.xenfusa.web.dashboard;

@@ -1,0 +1,2 @@
+/** The effort model page (ADMIN edits with history). */
+package org.xenfusa.web.effort;

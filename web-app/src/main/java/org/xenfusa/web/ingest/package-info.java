@@ -1,0 +1,2 @@
+/** Repository registration and ingest jobs on the shared scheduler. */
+package org.xenfusa.web.ingest;

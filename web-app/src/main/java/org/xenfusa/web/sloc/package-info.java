@@ -1,0 +1,2 @@
+/** Whole-tree SLOC of a snapshot, as cloc counts it. */
+package org.xenfusa.web.sloc;

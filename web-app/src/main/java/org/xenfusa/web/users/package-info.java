@@ -1,0 +1,2 @@
+/** The Users page for ADMIN. */
+package org.xenfusa.web.users;
