@@ -84,8 +84,9 @@ public final class ClocCounter {
             List.of(new CommentFilter.RegexpCommon(CommentFilter.CommonSyntax.CPP));
 
     private static FileCount countAs(ClocLanguage lang, byte[] content) {
-        if (lang.filters().equals(CPP_ONLY) && !lang.isScript()) {
-            int[] tbc = CFamilyCount.count(content, lang.continuation());
+        if (lang.filters().equals(CPP_ONLY) && !lang.isScript()
+                && (lang.continuation().isEmpty() || lang.continuesOnBackslash())) {
+            int[] tbc = CFamilyCount.count(content, lang.continuesOnBackslash());
             return FileCount.counted(lang.name(), tbc[1], tbc[0] - tbc[1] - tbc[2], tbc[2]);
         }
         return countLineByLine(lang, content);
@@ -95,7 +96,7 @@ public final class ClocCounter {
     static FileCount countLineByLine(ClocLanguage lang, byte[] content) {
         List<String> lines = readLines(content);
         int total = lines.size();
-        List<String> nonBlank = PerlLines.dropBlank(lines, lang.continuation());
+        List<String> nonBlank = PerlLines.dropBlank(lines, lang);
         int blank = total - nonBlank.size();
         int code = withoutComments(nonBlank, lang);
         return FileCount.counted(lang.name(), blank, total - blank - code, code);
@@ -108,7 +109,7 @@ public final class ClocCounter {
         }
         List<String> lines = original;
         for (CommentFilter filter : lang.filters()) {
-            lines = PerlLines.dropBlank(filter.apply(lines), lang.continuation());
+            lines = PerlLines.dropBlank(filter.apply(lines), lang);
         }
         // a script's first (non-blank) line "#!..." is code, even when a filter took it as a comment
         if (lang.isScript()) {

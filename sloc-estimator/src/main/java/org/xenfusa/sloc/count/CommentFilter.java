@@ -391,6 +391,40 @@ sealed interface CommentFilter {
     }
 
     /**
+     * {@code remove_above}: when a line matches (case-sensitive), every line before the first such
+     * line goes; the matching line stays. Without a match nothing changes.
+     */
+    record RemoveAbove(Pattern marker) implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (marker.matcher(lines.get(i)).find()) {
+                    return new ArrayList<>(lines.subList(i, lines.size()));
+                }
+            }
+            return lines;
+        }
+    }
+
+    /** {@code add_newlines}: a "\n" after every line (the lines a C or HTML regex split lost it). */
+    record AddNewlines() implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> out = new ArrayList<>(lines.size());
+            lines.forEach(l -> out.add(l + "\n"));
+            return out;
+        }
+    }
+
+    /** {@code rm_last_line}: every line but the last. */
+    record RemoveLastLine() implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            return lines.isEmpty() ? lines : new ArrayList<>(lines.subList(0, lines.size() - 1));
+        }
+    }
+
+    /**
      * {@code docstring_to_C}: turns every {@code """} / {@code '''} pair into {@code /*}...{@code *\/}
      * (a {@code u}/{@code U} just before an opening one goes too), for the C regex that follows. Any
      * triple-quoted string becomes a comment, not only docstrings.

@@ -62,13 +62,14 @@ final class LanguageClassifier {
             Map.entry("v", lines -> Classification.of(ContentHeuristics.verilogOrCoq(lines))),
             Map.entry("ui", lines -> Classification.of(ContentHeuristics.qtOrGlade(lines))),
             Map.entry("cl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "OpenCL"))),
-            Map.entry("jl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "Julia"))));
+            Map.entry("jl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "Julia"))),
+            Map.entry("d", LanguageClassifier::dOrScript));
 
     /** Ambiguous extensions whose candidate languages this counter does not implement. */
     private static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(
             Map.entry("m", "MATLAB/Mathematica/Objective-C/MUMPS/Mercury"), Map.entry("p6", "Raku/Prolog"),
             Map.entry("P6", "Raku/Prolog"), Map.entry("pro", "IDL/Qt Project/Prolog/ProGuard"),
-            Map.entry("d", "D/dtrace"), Map.entry("ts", "TypeScript/Qt Linguist"), Map.entry("tpl", "Smarty"),
+Map.entry("ts", "TypeScript/Qt Linguist"), Map.entry("tpl", "Smarty"),
             Map.entry("cs", "C#/Smalltalk"), Map.entry("f", "Fortran 77/Forth"), Map.entry("for", "Fortran 77/Forth"),
             Map.entry("fs", "F#/Forth"), Map.entry("sls", "Scheme/SaltStack"), Map.entry("cls", "Visual Basic/TeX/Apex Class"),
             Map.entry("b", "Brainfuck"), Map.entry("bf", "Brainfuck"));
@@ -86,13 +87,7 @@ final class LanguageClassifier {
         if (fileName.equals("pom.xml")) {
             return Classification.of(ContentHeuristics.xmlOr(lines(content), "Maven", "xmlns=\"http://maven.apache.org/POM/"));
         }
-        if (Set.of("Jamfile", "jamfile", "Jamrules").contains(fileName)) {
-            return Classification.unsupported("Jam");
-        }
-        if (fileName.equals("Containerfile")) {
-            return Classification.unsupported("Containerfile");
-        }
-        Optional<ClocLanguage> byName = LanguageTable.byFileName(fileName);
+        Optional<String> byName = LanguageTable.byFileName(fileName);
         if (byName.isPresent()) {
             return Classification.of(byName.get());
         }
@@ -109,20 +104,17 @@ final class LanguageClassifier {
                 if (UNSUPPORTED_AMBIGUOUS.containsKey(ext)) {
                     return Classification.unsupported(UNSUPPORTED_AMBIGUOUS.get(ext));
                 }
-                Optional<ClocLanguage> byExt = LanguageTable.byExtension(ext);
+                Optional<String> byExt = LanguageTable.byExtension(ext);
                 if (byExt.isPresent()) {
                     return Classification.of(byExt.get());
                 }
             }
-            String stem = stem(fileName);
-            if (stem.equals("Dockerfile")) {
-                return Classification.of("Dockerfile");
-            }
-            if (stem.equals("Containerfile")) {
-                return Classification.unsupported("Containerfile");
+            Optional<String> byPrefix = LanguageTable.byPrefix(stem(fileName));
+            if (byPrefix.isPresent()) {
+                return Classification.of(byPrefix.get());
             }
         } else {
-            Optional<ClocLanguage> byLower = LanguageTable.byFileName(fileName.toLowerCase(Locale.ROOT));
+            Optional<String> byLower = LanguageTable.byFileName(fileName.toLowerCase(Locale.ROOT));
             if (byLower.isPresent()) {
                 return Classification.of(byLower.get());
             }
@@ -162,13 +154,9 @@ final class LanguageClassifier {
         String first = firstLine(content);
         String script = interpreter(first);
         if (!script.isEmpty()) {
-            Optional<ClocLanguage> lang = LanguageTable.byInterpreter(script);
+            Optional<String> lang = LanguageTable.byInterpreter(script);
             if (lang.isPresent()) {
                 return Classification.of(lang.get());
-            }
-            String unsupported = LanguageTable.UNSUPPORTED_INTERPRETERS.get(script);
-            if (unsupported != null) {
-                return Classification.unsupported(unsupported);
             }
         }
         if (XML_DECLARATION.matcher(first).find()) {
@@ -210,6 +198,16 @@ final class LanguageClassifier {
         }
         int slash = p.lastIndexOf('/');
         return slash < 0 || p.length() == 1 ? p : p.substring(slash + 1);
+    }
+
+    /** cloc's {@code really_is_D}: a ".d" file starting with "#!" is an init.d script in that language. */
+    private static Classification dOrScript(List<String> lines) {
+        String script = lines.isEmpty() ? "" : interpreter(PerlLines.chomp(lines.get(0)));
+        if (script.isEmpty()) {
+            return Classification.of("D");
+        }
+        return LanguageTable.byInterpreter(script).map(Classification::of)
+                .orElseGet(() -> Classification.ignored("Unrecognized script language, '" + script + "'"));
     }
 
     private static Classification phpOrPascal(List<String> lines) {
