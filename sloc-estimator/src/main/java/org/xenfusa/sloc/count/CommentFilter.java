@@ -26,7 +26,7 @@ sealed interface CommentFilter {
 
     /** {@code remove_matches}: drops every line matching the (case-insensitive) regex. */
     static CommentFilter removeMatches(String perlRegex) {
-        Matcher leading = Pattern.compile("\\^\\\\s\\*((?:\\\\.|[^\\\\^$.*+?()\\[\\]{}|])+)").matcher(perlRegex);
+        Matcher leading = Pattern.compile("\\^\\\\s\\*((?:\\\\[^A-Za-z0-9]|[^\\\\^$.*+?()\\[\\]{}|])+)").matcher(perlRegex);
         if (leading.matches()) {
             return new LeadingMarker(leading.group(1).replaceAll("\\\\(.)", "$1"));
         }

@@ -40,14 +40,12 @@ final class LanguageTable {
     private static final String NO_CONT = "";
 
     private static final List<ClocLanguage> ROWS = List.of(
-        row("(unknown)", "", "", "", NO_CONT, List.of()),
         row("ABAP", "abap", "", "", NO_CONT, List.of(rm("^\\*"))),
         row("ActionScript", "as", "", "", CONT, cpp()),
         row("Ada", "ada adb ads pad", "", "", CONT, List.of(rm("^\\s*--"))),
         row("ADSO/IDSM", "adso", "", "", NO_CONT, List.of(rm("^\\s*\\*[\\+\\!]"))),
         row("AMPLE", "ample dofile startup", "", "", NO_CONT, List.of(rm("^\\s*//"))),
         row("Ant", "build.xml", "", "", NO_CONT, html()),
-        row("Ant/XML", "", "build.xml", "", NO_CONT, html()),
         row("ANTLR Grammar", "g g4", "", "", NO_CONT, cpp()),
         row("Apex Class", "", "", "", NO_CONT, cpp()),
         row("Apex Trigger", "trigger", "", "", NO_CONT, cpp()),
@@ -64,7 +62,7 @@ final class LanguageTable {
                 NO_CONT,
                 List.of(new ReplaceRegex(CommentFilter.perl("\\xa0"), " "), new RegexpCommon(CommonSyntax.CPP))),
         row("AsciiDoc", "adoc asciidoc", "", "", NO_CONT, List.of(Between.general("////", "////"), rm("^\\s*\\/\\/"))),
-        row("ASP", "asa ashx asp axd", "", "", CONT, List.of(rm("^\\s*\\x27"))),
+        row("ASP", "asa ashx asp axd", "", "", CONT, List.of(rm("^\\s*'"))),
         row("ASP.NET",
                 "asax ascx asmx aspx master sitemap webinfo",
                 "",
@@ -343,7 +341,6 @@ final class LanguageTable {
         row("Mathematica", "cdf ma mathematica mt nbp wl wlt", "", "", NO_CONT, List.of(Between.general("(*", "*)"))),
         row("MATLAB", "", "", "", "\\.\\.\\.\\s*$", List.of(Between.general("%{", "%}"), rm("^\\s*%"))),
         row("Maven", "pom pom.xml", "", "", NO_CONT, html()),
-        row("Maven/XML", "", "pom.xml", "", NO_CONT, html()),
         row("Mercury", "", "", "", NO_CONT, List.of(rm("^\\s*%"))),
         row("Meson", "meson.build", "meson.build", "", CONT, hash()),
         row("Metal", "metal", "", "", CONT, cpp()),
@@ -515,7 +512,7 @@ final class LanguageTable {
                 List.of(
                     new RemoveAbove(CommentFilter.perl("^\\s*Attribute\\s+VB_Name\\s+=")),
                     rm("^\\s*Attribute\\s+"),
-                    rm("^\\s*\\x27"))),
+                    rm("^\\s*'"))),
         row("Solidity", "sol", "", "", CONT, cpp()),
         row("SparForte", "sp", "", "", NO_CONT, List.of(rm("^\\s*#!"), rm("^\\s*--"))),
         row("SQL",
@@ -580,7 +577,7 @@ final class LanguageTable {
                 List.of(
                     new RemoveAbove(CommentFilter.perl("^\\s*Attribute\\s+VB_Name\\s+=")),
                     rm("^\\s*Attribute\\s+"),
-                    rm("^\\s*\\x27"))),
+                    rm("^\\s*'"))),
         row("Verilog-SystemVerilog", "sv svh", "", "", NO_CONT, cpp()),
         row("VHDL",
                 "VHD VHDL vhd vhdl vhf vhi vho vhs vht vhw",
@@ -597,7 +594,7 @@ final class LanguageTable {
                 List.of(
                     new RemoveAbove(CommentFilter.perl("^\\s*Attribute\\s+VB_Name\\s+=")),
                     rm("^\\s*Attribute\\s+"),
-                    rm("^\\s*\\x27"))),
+                    rm("^\\s*'"))),
         row("Visual Basic .NET",
                 "VB vb vbproj",
                 "",
@@ -606,7 +603,7 @@ final class LanguageTable {
                 List.of(
                     new RemoveAbove(CommentFilter.perl("^\\s*Attribute\\s+VB_Name\\s+=")),
                     rm("^\\s*Attribute\\s+"),
-                    rm("^\\s*\\x27"))),
+                    rm("^\\s*'"))),
         row("Visual Basic Script",
                 "VBS vbs",
                 "",
@@ -615,7 +612,7 @@ final class LanguageTable {
                 List.of(
                     new RemoveAbove(CommentFilter.perl("^\\s*Attribute\\s+VB_Name\\s+=")),
                     rm("^\\s*Attribute\\s+"),
-                    rm("^\\s*\\x27"))),
+                    rm("^\\s*'"))),
         row("Visual Fox Pro", "SCA sca", "", "", NO_CONT, List.of(rm("^\\s*\\*"), rm("^\\s*&&"))),
         row("Visual Studio Module", "ixx", "", "", NO_CONT, cpp()),
         row("Visual Studio Solution",
