@@ -14,6 +14,13 @@ import org.xenfusa.sloc.count.LanguageClassifier.Classification;
  */
 public final class ClocCounter {
 
+    /**
+     * Version of the counting rules: cached counts are keyed by it (the web app stores it with every
+     * count), so raise it whenever a change here can change any file's result. 3: every language of
+     * cloc 1.96's table (diff, IDL, SWIG, ... before: not supported), ".csv"/".n" counted, ".d" files.
+     */
+    public static final int RULES_VERSION = 3;
+
     /** Reason prefix for files cloc would count in a language this counter does not implement. */
     public static final String UNSUPPORTED_PREFIX = "language not supported by this counter: cloc says ";
     /** Reason of a file inside a folder cloc never enters ({@code .git}, {@code .svn}, ...). */
