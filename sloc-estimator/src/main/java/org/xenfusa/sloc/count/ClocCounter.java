@@ -17,7 +17,8 @@ public final class ClocCounter {
     /**
      * Version of the counting rules: cached counts are keyed by it (the web app stores it with every
      * count), so raise it whenever a change here can change any file's result. 3: every language of
-     * cloc 1.96's table (diff, IDL, SWIG, ... before: not supported), ".csv"/".n" counted, ".d" files.
+     * cloc 1.96's table (diff, IDL, SWIG, ... before: not supported), ".csv"/".n" counted, the content
+     * tests of ".d", ".m", ".pro", ".cs", ".ts", ".cls", ".sls", ".f", ".fs", ".p6".
      */
     public static final int RULES_VERSION = 3;
 

@@ -58,7 +58,7 @@ final class LanguageClassifier {
             "TODO");
 
     /** Extensions cloc resolves by reading the file. */
-    private static final Map<String, Function<List<String>, Classification>> AMBIGUOUS = Map.ofEntries(
+    static final Map<String, Function<List<String>, Classification>> AMBIGUOUS = Map.ofEntries(
             Map.entry("inc", LanguageClassifier::phpOrPascal),
             Map.entry("pp", lines -> Classification.of(ContentHeuristics.pascalOrPuppet(lines))),
             Map.entry("pl", lines -> Classification.of(ContentHeuristics.perlOrProlog(lines))),
@@ -67,16 +67,25 @@ final class LanguageClassifier {
             Map.entry("ui", lines -> Classification.of(ContentHeuristics.qtOrGlade(lines))),
             Map.entry("cl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "OpenCL"))),
             Map.entry("jl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "Julia"))),
-            Map.entry("d", LanguageClassifier::dOrScript));
+            Map.entry("d", LanguageClassifier::dOrScript),
+            Map.entry("m", lines -> Classification.of(ContentHeuristics.matlabOrObjectiveC(lines))),
+            Map.entry("pro", lines -> Classification.of(ContentHeuristics.idlOrQtProject(lines))),
+            Map.entry("p6", lines -> Classification.of(rakuOrProlog(lines))),
+            Map.entry("P6", lines -> Classification.of(rakuOrProlog(lines))),
+            Map.entry("f", lines -> Classification.of(ContentHeuristics.forthOr(lines, "Fortran 77"))),
+            Map.entry("for", lines -> Classification.of(ContentHeuristics.forthOr(lines, "Fortran 77"))),
+            Map.entry("fs", lines -> Classification.of(ContentHeuristics.forthOr(lines, "F#"))),
+            Map.entry("ts", lines -> Classification.of(ContentHeuristics.typeScriptOrQtLinguist(lines))),
+            Map.entry("cs", lines -> Classification.of(ContentHeuristics.csharpOrSmalltalk(lines))),
+            Map.entry("cls", lines -> Classification.of(ContentHeuristics.visualBasicOrTexOrApex(lines))),
+            Map.entry("sls", lines -> Classification.of(ContentHeuristics.schemeOrSaltStack(lines))));
 
-    /** Ambiguous extensions whose candidate languages this counter does not implement. */
-    private static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(
-            Map.entry("m", "MATLAB/Mathematica/Objective-C/MUMPS/Mercury"), Map.entry("p6", "Raku/Prolog"),
-            Map.entry("P6", "Raku/Prolog"), Map.entry("pro", "IDL/Qt Project/Prolog/ProGuard"),
-Map.entry("ts", "TypeScript/Qt Linguist"), Map.entry("tpl", "Smarty"),
-            Map.entry("cs", "C#/Smalltalk"), Map.entry("f", "Fortran 77/Forth"), Map.entry("for", "Fortran 77/Forth"),
-            Map.entry("fs", "F#/Forth"), Map.entry("sls", "Scheme/SaltStack"), Map.entry("cls", "Visual Basic/TeX/Apex Class"),
-            Map.entry("b", "Brainfuck"), Map.entry("bf", "Brainfuck"));
+    /**
+     * Ambiguous extensions whose every candidate language this counter does not implement (Smarty for a
+     * ".tpl" that looks like it, Brainfuck): such a file is never counted, whatever cloc's test says.
+     */
+    static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(
+            Map.entry("tpl", "Smarty"), Map.entry("b", "Brainfuck"), Map.entry("bf", "Brainfuck"));
 
     private static final Pattern SHEBANG = CommentFilter.perl("^#!\\s*(\\S.*?)$");
     private static final Pattern XML_DECLARATION = CommentFilter.perl("<\\?xml\\s");
@@ -212,6 +221,12 @@ Map.entry("ts", "TypeScript/Qt Linguist"), Map.entry("tpl", "Smarty"),
         }
         return LanguageTable.byInterpreter(script).map(Classification::of)
                 .orElseGet(() -> Classification.ignored("Unrecognized script language, '" + script + "'"));
+    }
+
+    /** cloc's {@code Raku_or_Prolog}: {@code Perl_or_Prolog}, with Raku for Perl. */
+    private static String rakuOrProlog(List<String> lines) {
+        String lang = ContentHeuristics.perlOrProlog(lines);
+        return lang.equals("Perl") ? "Raku" : lang;
     }
 
     private static Classification phpOrPascal(List<String> lines) {

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cached counts are keyed by {@link ClocCounter#RULES_VERSION}: a change to the language table
- * (a language, an extension, a filter, a not-code name) without a new version would leave counts of
+ * (a language, an extension, a filter, a not-code name, an extension resolved by content) without a new version would leave counts of
  * the old rules in every cache. The table's fingerprint is recorded here per version.
  */
 class ClocRulesVersionTest {
     private static final Map<Integer, String> FINGERPRINTS = Map.of(
-            3, "98ff7364fcb172073a6a6f610fdec64b091f2b5b6fe9b319d19475042a1052d0");
+            3, "230f8754c2ac3eab11d79f933c40210c28ad36c4b1a348b9d7db5f4fd97fa7e8");
 
     @Test
     void theTableMatchesTheFingerprintOfItsVersion() throws NoSuchAlgorithmException {
@@ -27,6 +27,8 @@ class ClocRulesVersionTest {
         LanguageTable.UNSUPPORTED.forEach(l -> rules.append(l).append('\n'));
         rules.append(new TreeSet<>(LanguageClassifier.NOT_CODE_EXTENSIONS)).append('\n');
         rules.append(new TreeSet<>(LanguageClassifier.NOT_CODE_FILE_NAMES)).append('\n');
+        rules.append(new TreeSet<>(LanguageClassifier.AMBIGUOUS.keySet())).append('\n');
+        rules.append(new java.util.TreeMap<>(LanguageClassifier.UNSUPPORTED_AMBIGUOUS)).append('\n');
         String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(rules.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(fingerprint).as("the counting rules changed: raise ClocCounter.RULES_VERSION (now %d) and record"
