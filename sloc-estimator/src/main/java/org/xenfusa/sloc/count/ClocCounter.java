@@ -79,45 +79,52 @@ public final class ClocCounter {
         if (c.language().isEmpty()) {
             return FileCount.ignored(c.reason());
         }
-        return countAs(c.language().get(), content);
+        return countAs(c.language().get(), name, content);
     }
 
     /** Counts {@code content} as the named language, skipping detection (cloc's {@code --force-lang}). */
     public FileCount countAs(String language, byte[] content) {
         return countAs(LanguageTable.byName(language)
-                .orElseThrow(() -> new IllegalArgumentException("unsupported language: " + language)), content);
+                .orElseThrow(() -> new IllegalArgumentException("unsupported language: " + language)), "", content);
     }
 
     private static final List<CommentFilter> CPP_ONLY =
             List.of(new CommentFilter.RegexpCommon(CommentFilter.CommonSyntax.CPP));
 
-    private static FileCount countAs(ClocLanguage lang, byte[] content) {
+    private static FileCount countAs(ClocLanguage lang, String fileName, byte[] content) {
         if (lang.filters().equals(CPP_ONLY) && !lang.isScript()
                 && (lang.continuation().isEmpty() || lang.continuesOnBackslash())) {
             int[] tbc = CFamilyCount.count(content, lang.continuesOnBackslash());
             return FileCount.counted(lang.name(), tbc[1], tbc[0] - tbc[1] - tbc[2], tbc[2]);
         }
-        return countLineByLine(lang, content);
+        return countLineByLine(lang, fileName, content);
     }
 
     /** The general pipeline, one Perl-like String per line. */
     static FileCount countLineByLine(ClocLanguage lang, byte[] content) {
+        return countLineByLine(lang, "", content);
+    }
+
+    /** The general pipeline for the file named {@code fileName} (a few filters look at the name or the whole file). */
+    static FileCount countLineByLine(ClocLanguage lang, String fileName, byte[] content) {
         List<String> lines = readLines(content);
         int total = lines.size();
         List<String> nonBlank = PerlLines.dropBlank(lines, lang);
         int blank = total - nonBlank.size();
-        int code = withoutComments(nonBlank, lang);
+        int code = withoutComments(nonBlank, lang, fileName, content);
         return FileCount.counted(lang.name(), blank, total - blank - code, code);
     }
 
     /** cloc's {@code rm_comments}: every filter, a blank-line clean-up after each, then the {@code #!} rule. */
-    private static int withoutComments(List<String> original, ClocLanguage lang) {
+    private static int withoutComments(List<String> original, ClocLanguage lang, String fileName, byte[] content) {
         if (original.isEmpty()) {
             return 0;
         }
         List<String> lines = original;
         for (CommentFilter filter : lang.filters()) {
-            lines = PerlLines.dropBlank(filter.apply(lines), lang);
+            List<String> filtered = filter instanceof CommentFilter.HaskellComments haskell
+                    ? haskell.apply(lines, fileName, content) : filter.apply(lines);
+            lines = PerlLines.dropBlank(filtered, lang);
         }
         // a script's first (non-blank) line "#!..." is code, even when a filter took it as a comment
         if (lang.isScript()) {
