@@ -1,9 +1,11 @@
 package org.xenfusa.sloc.count;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.xenfusa.sloc.count.LanguageClassifier.Classification;
 
@@ -36,12 +38,14 @@ public final class ClocCounter {
     /**
      * Reasons cloc keeps to itself: when it runs on a relative path (as {@code cloc xen/}), an empty
      * file is skipped without an entry (its {@code is_file} test looks at the wrong path after
-     * File::Find's chdir); an ".inc" that is neither PHP nor Pascal gets no reason either.
+     * File::Find's chdir); an ".inc" that is neither PHP nor Pascal, or a ".b"/".bf" that is not
+     * Brainfuck, gets no reason either.
      */
     public static boolean isListedAsIgnored(FileCount count) {
         String reason = count.ignoredReason();
         return !count.isCounted() && !reason.equals(ZERO_SIZED) && !reason.startsWith(UNSUPPORTED_PREFIX)
-                && !reason.startsWith(IN_EXCLUDED_FOLDER) && !reason.startsWith("language unknown (.inc");
+                && !reason.startsWith(IN_EXCLUDED_FOLDER) && !reason.startsWith("language unknown (.inc")
+                && !reason.startsWith("language unknown (not Brainfuck");
     }
 
     /** Counts {@code content}, the file at {@code path} ('/'-separated; only its name is used, and its folders for cloc's excluded ones). */
@@ -109,10 +113,49 @@ public final class ClocCounter {
     static FileCount countLineByLine(ClocLanguage lang, String fileName, byte[] content) {
         List<String> lines = readLines(content);
         int total = lines.size();
-        List<String> nonBlank = PerlLines.dropBlank(lines, lang);
+        List<String> nonBlank = withoutBlankLines(lines, lang);
         int blank = total - nonBlank.size();
         int code = withoutComments(nonBlank, lang, fileName, content);
         return FileCount.counted(lang.name(), blank, total - blank - code, code);
+    }
+
+    private static final Pattern X_PLUS_PLUS_BLANK = CommentFilter.perl("^\\s*#?\\s*$");
+    private static final Pattern COBOL_NUMBERED_BLANK = CommentFilter.perl("^\\d{6}\\s*$");
+    private static final Pattern COBOL_BLANK_COLUMNS = CommentFilter.perl("^.{6}\\s{66}");
+    private static final Pattern COBOL_PAGE_EJECT = CommentFilter.perl("^....../");
+
+    /**
+     * cloc's {@code rm_blanks}: blank lines go, except after a continuing line; X++ takes a lone '#'
+     * line as blank too, and COBOL has SLOCCount's column rules (a numbered line with nothing from
+     * column 7 to 72, a '/' page eject in column 7), unless the source is in free format.
+     */
+    private static List<String> withoutBlankLines(List<String> lines, ClocLanguage lang) {
+        if (lang.name().equals("X++")) {
+            List<String> kept = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                if (!X_PLUS_PLUS_BLANK.matcher(lines.get(i)).find() || (i > 0 && lang.continues(lines.get(i - 1)))) {
+                    kept.add(lines.get(i));
+                }
+            }
+            return kept;
+        }
+        if (lang.name().equals("COBOL")) {
+            List<String> kept = new ArrayList<>(lines.size());
+            boolean free = false;
+            for (String line : lines) {
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                String expanded = CommentFilter.IndentedBlock.expandTabs(line);
+                free |= CommentFilter.CobolComments.FREE_FORMAT.matcher(expanded).find();
+                if (free || !(COBOL_NUMBERED_BLANK.matcher(line).find() || COBOL_BLANK_COLUMNS.matcher(expanded).find()
+                        || COBOL_PAGE_EJECT.matcher(expanded).find())) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+        return PerlLines.dropBlank(lines, lang);
     }
 
     /** cloc's {@code rm_comments}: every filter, a blank-line clean-up after each, then the {@code #!} rule. */

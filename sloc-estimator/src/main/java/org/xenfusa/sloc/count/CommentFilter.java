@@ -690,6 +690,182 @@ sealed interface CommentFilter {
     }
 
     /**
+     * {@code remove_intented_block} (Pug, DIET, Slim, Haml): a line matching the marker regex opens a
+     * comment that runs over every following line indented deeper than the marker. Tabs are expanded
+     * (Text::Tabs, stops of 8) and the kept lines are the expanded ones, as in cloc.
+     */
+    record IndentedBlock(Pattern marker) implements CommentFilter {
+        private static final Pattern INDENT = perl("^(\\s*)");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            int inComment = 0;
+            for (String raw : lines) {
+                if (PerlLines.isBlank(raw)) {
+                    continue;
+                }
+                String line = expandTabs(raw);
+                if (inComment > 0) {
+                    Matcher indent = INDENT.matcher(line);
+                    indent.find();
+                    if (indent.group(1).length() < inComment) {
+                        inComment = 0;
+                    } else {
+                        continue;
+                    }
+                } else {
+                    Matcher m = marker.matcher(line);
+                    if (m.find()) {
+                        inComment = m.group(1).isEmpty() ? 1 : m.group(1).length() + 1;
+                        continue;
+                    }
+                }
+                kept.add(line);
+            }
+            return kept;
+        }
+
+        /** Text::Tabs {@code expand}: each tab up to the next multiple of 8 columns, per "\n"-separated line. */
+        static String expandTabs(String s) {
+            if (s.indexOf('\t') < 0) {
+                return s;
+            }
+            StringBuilder out = new StringBuilder(s.length() + 16);
+            int column = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\t') {
+                    int spaces = 8 - column % 8;
+                    out.append(" ".repeat(spaces));
+                    column += spaces;
+                } else {
+                    out.append(c);
+                    column = c == '\n' ? 0 : column + 1;
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    /** {@code remove_jcl_comments}: "//*" lines are comments; a bare "//" line ends the job, and the count. */
+    record JclComments() implements CommentFilter {
+        private static final Pattern END = perl("^\\s*//\\s*$");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            for (String line : lines) {
+                if (PerlLines.isBlank(line) || line.startsWith("//*")) {
+                    continue;
+                }
+                if (END.matcher(line).find()) {
+                    break;
+                }
+                kept.add(line);
+            }
+            return kept;
+        }
+    }
+
+    /** {@code remove_bf_comments}: every character that is not a Brainfuck command is comment. */
+    record BrainfuckComments() implements CommentFilter {
+        private static final Pattern NOT_COMMAND = perl("[^<>+-.,\\[\\]]+");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            for (String line : lines) {
+                String code = NOT_COMMAND.matcher(line).replaceAll("");
+                if (!PerlLines.isBlank(code)) {
+                    kept.add(code);
+                }
+            }
+            return kept;
+        }
+    }
+
+    /** {@code reduce_to_rmd_code_blocks}: only the lines inside {@code ```{lang}} ... {@code ```} blocks are left. */
+    record RmdCodeBlocks() implements CommentFilter {
+        private static final Pattern OPEN = perl("^```\\{\\s*\\p{Alpha}");
+        private static final Pattern CLOSE = perl("^```\\s*$");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            boolean inCode = false;
+            for (String line : lines) {
+                if (OPEN.matcher(line).find()) {
+                    inCode = true;
+                    continue;
+                }
+                if (CLOSE.matcher(line).find()) {
+                    inCode = false;
+                }
+                if (inCode) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+    }
+
+    /** {@code pre_post_fix}: the lines joined, framed by {@code prefix} and {@code postfix}, split on "\n" again. */
+    record PrePostFix(String prefix, String postfix) implements CommentFilter {
+        @Override
+        public List<String> apply(List<String> lines) {
+            return PerlLines.splitNewlines(prefix + String.join("", lines) + postfix);
+        }
+    }
+
+    /**
+     * Groovy's, Gradle's and Xtend's {@code replace_between_regex} with an evaluated replacement and
+     * no multi-line mode: a quoted string holding "/*" is split into two concatenated strings
+     * ({@code "a/*b"} becomes {@code "a/" + "*b"}), so that the C++ comment regex does not see it.
+     */
+    record QuotedSlashStarSplit() implements CommentFilter {
+        private static final Pattern QUOTED = perl("([\"'])(.*?/)(\\*.*?)\\1.*?(.*?)");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            for (String line : lines) {
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                line = QUOTED.matcher(line).replaceAll("$1$2$1 + $1$3$1$4");
+                if (!PerlLines.isBlank(line)) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+    }
+
+    /** {@code remove_cobol_comments}: '*' in column 7 (or 1); in free format, lines starting with '*'. */
+    record CobolComments() implements CommentFilter {
+        static final Pattern FREE_FORMAT = Pattern.compile("^......\\$.*SET.*SOURCEFORMAT.*FREE",
+                Pattern.UNIX_LINES | Pattern.CASE_INSENSITIVE);
+        private static final Pattern FREE_COMMENT = perl("^\\s*\\*");
+        private static final Pattern FIXED_COMMENT = perl("^......\\*|^\\*");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            boolean free = false;
+            for (String line : lines) {
+                if (FREE_FORMAT.matcher(line).find()) {
+                    free = true;
+                }
+                if (!(free ? FREE_COMMENT : FIXED_COMMENT).matcher(line).find()) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+    }
+
+    /**
      * {@code docstring_to_C}: turns every {@code """} / {@code '''} pair into {@code /*}...{@code *\/}
      * (a {@code u}/{@code U} just before an opening one goes too), for the C regex that follows. Any
      * triple-quoted string becomes a comment, not only docstrings.

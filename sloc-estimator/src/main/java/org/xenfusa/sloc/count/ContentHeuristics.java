@@ -500,4 +500,18 @@ final class ContentHeuristics {
         }
         return scheme > salt ? "Scheme" : "SaltStack";
     }
+    private static final Pattern BF_CLUE = re("([+-]{4,}|[\\[\\]]{4,}|[<>][+-]|<{3,}|^\\s*[\\[\\]]\\s*$)");
+
+    /** {@code really_is_bf}: more than half the lines, or more than five, look like Brainfuck. */
+    static boolean reallyIsBrainfuck(List<String> rawLines) {
+        // cloc reads the file with its read_file here (byte-order mark and "\r" handling included)
+        List<String> lines = ClocCounter.readLines(String.join("", rawLines).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        int hits = 0;
+        for (String line : lines) {
+            if (has(BF_CLUE, line)) {
+                hits++;
+            }
+        }
+        return (!lines.isEmpty() && (double) hits / lines.size() > 0.5) || hits > 5;
+    }
 }

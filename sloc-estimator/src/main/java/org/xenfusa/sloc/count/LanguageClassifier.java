@@ -78,14 +78,15 @@ final class LanguageClassifier {
             Map.entry("ts", lines -> Classification.of(ContentHeuristics.typeScriptOrQtLinguist(lines))),
             Map.entry("cs", lines -> Classification.of(ContentHeuristics.csharpOrSmalltalk(lines))),
             Map.entry("cls", lines -> Classification.of(ContentHeuristics.visualBasicOrTexOrApex(lines))),
-            Map.entry("sls", lines -> Classification.of(ContentHeuristics.schemeOrSaltStack(lines))));
+            Map.entry("sls", lines -> Classification.of(ContentHeuristics.schemeOrSaltStack(lines))),
+            Map.entry("b", LanguageClassifier::brainfuckOrUnknown),
+            Map.entry("bf", LanguageClassifier::brainfuckOrUnknown));
 
     /**
-     * Ambiguous extensions whose every candidate language this counter does not implement (Smarty for a
-     * ".tpl" that looks like it, Brainfuck): such a file is never counted, whatever cloc's test says.
+     * Ambiguous extensions whose candidate language this counter does not test for: ".tpl", Smarty
+     * when it looks like Smarty ({@code really_is_smarty}), is reported as not supported.
      */
-    static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(
-            Map.entry("tpl", "Smarty"), Map.entry("b", "Brainfuck"), Map.entry("bf", "Brainfuck"));
+    static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(Map.entry("tpl", "Smarty"));
 
     private static final Pattern SHEBANG = CommentFilter.perl("^#!\\s*(\\S.*?)$");
     private static final Pattern XML_DECLARATION = CommentFilter.perl("<\\?xml\\s");
@@ -221,6 +222,12 @@ final class LanguageClassifier {
         }
         return LanguageTable.byInterpreter(script).map(Classification::of)
                 .orElseGet(() -> Classification.ignored("Unrecognized script language, '" + script + "'"));
+    }
+
+    /** cloc's {@code really_is_bf}: Brainfuck, or unknown without a reason (cloc does not list it). */
+    private static Classification brainfuckOrUnknown(List<String> rawLines) {
+        return ContentHeuristics.reallyIsBrainfuck(rawLines) ? Classification.of("Brainfuck")
+                : Classification.silentlyUnknown("language unknown (not Brainfuck)");
     }
 
     /** cloc's {@code Raku_or_Prolog}: {@code Perl_or_Prolog}, with Raku for Perl. */

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.xenfusa.sloc.count.CommentFilter.AddNewlines;
 import org.xenfusa.sloc.count.CommentFilter.Between;
+import org.xenfusa.sloc.count.CommentFilter.BrainfuckComments;
+import org.xenfusa.sloc.count.CommentFilter.CobolComments;
 import org.xenfusa.sloc.count.CommentFilter.CommonSyntax;
 import org.xenfusa.sloc.count.CommentFilter.DocstringToC;
 import org.xenfusa.sloc.count.CommentFilter.ElixirDocToC;
@@ -18,9 +20,13 @@ import org.xenfusa.sloc.count.CommentFilter.Fortran77Comments;
 import org.xenfusa.sloc.count.CommentFilter.Fortran90Comments;
 import org.xenfusa.sloc.count.CommentFilter.HaskellComments;
 import org.xenfusa.sloc.count.CommentFilter.HtmlComments;
+import org.xenfusa.sloc.count.CommentFilter.IndentedBlock;
+import org.xenfusa.sloc.count.CommentFilter.JclComments;
 import org.xenfusa.sloc.count.CommentFilter.JspComments;
 import org.xenfusa.sloc.count.CommentFilter.MarkersToC;
 import org.xenfusa.sloc.count.CommentFilter.OCamlComments;
+import org.xenfusa.sloc.count.CommentFilter.PrePostFix;
+import org.xenfusa.sloc.count.CommentFilter.QuotedSlashStarSplit;
 import org.xenfusa.sloc.count.CommentFilter.RegexpCommon;
 import org.xenfusa.sloc.count.CommentFilter.RemoveAbove;
 import org.xenfusa.sloc.count.CommentFilter.RemoveBelow;
@@ -28,6 +34,7 @@ import org.xenfusa.sloc.count.CommentFilter.RemoveBelowAbove;
 import org.xenfusa.sloc.count.CommentFilter.RemoveLastLine;
 import org.xenfusa.sloc.count.CommentFilter.ReplaceBetween;
 import org.xenfusa.sloc.count.CommentFilter.ReplaceRegex;
+import org.xenfusa.sloc.count.CommentFilter.RmdCodeBlocks;
 
 /**
  * cloc 1.96's language table, one row per language: the name cloc prints, its extensions, file
@@ -109,6 +116,7 @@ final class LanguageTable {
         row("Blade", "blade blade.php", "", "", NO_CONT, List.of(Between.general("{{--", "--}}"), new HtmlComments())),
         row("Bourne Again Shell", "bash", "", "bash", CONT, hash()),
         row("Bourne Shell", "sh", "", "sh", CONT, hash()),
+        row("Brainfuck", "b bf", "", "", NO_CONT, List.of(new BrainfuckComments())),
         row("BrightScript", "brs", "", "", NO_CONT, List.of(rm("^\\s*rem"), rm("^\\s*'"))),
         row("builder", "xml.builder", "", "", NO_CONT, List.of(rm("^\\s*xml_markup.comment!"))),
         row("C", "c cats ec idc pgc", "", "", CONT, cpp()),
@@ -134,6 +142,7 @@ final class LanguageTable {
         row("ClojureC", "cljc", "", "", NO_CONT, List.of(rm("^\\s*;"))),
         row("ClojureScript", "cljs", "", "", NO_CONT, List.of(rm("^\\s*;"))),
         row("CMake", "CMakeLists.txt cmake cmake.in", "CMakeLists.txt cmakelists.txt", "", CONT, hash()),
+        row("COBOL", "CBL COB cbl ccp cob cobol cpy", "", "", NO_CONT, List.of(new CobolComments())),
         row("CoffeeScript", "_coffee cakefile cjsx coffee iced", "", "", NO_CONT, hash()),
         row("ColdFusion", "cfm cfml", "", "", NO_CONT, html()),
         row("ColdFusion CFScript", "cfc", "", "", NO_CONT, cpp()),
@@ -164,6 +173,12 @@ final class LanguageTable {
         row("DenizenScript", "dsc", "", "", NO_CONT, hash()),
         row("Derw", "derw", "", "", NO_CONT, List.of(rm("^\\s*--"), Between.general("{-", "-}"))),
         row("dhall", "dhall", "", "", NO_CONT, List.of(new HaskellComments())),
+        row("DIET",
+                "dt",
+                "",
+                "",
+                NO_CONT,
+                List.of(new IndentedBlock(CommentFilter.perl("^(\\s*)(//)\\s*$")), rm("^\\s*//"))),
         row("diff", "diff patch", "", "", NO_CONT, List.of(rm("^#"), rm("^\\-\\-\\-"), rm("^\\+\\+\\+"), rm("^\\s"))),
         row("DITA", "dita", "", "", NO_CONT, html()),
         row("Dockerfile",
@@ -237,6 +252,12 @@ final class LanguageTable {
         row("Godot Resource", "tres", "", "", NO_CONT, List.of(rm("^\\s*;"))),
         row("Godot Scene", "tscn", "", "", NO_CONT, List.of(rm("^\\s*;"))),
         row("Godot Shaders", "gdshader", "", "", NO_CONT, List.of(rm("^\\s*//"))),
+        row("Gradle",
+                "gradle gradle.kts",
+                "",
+                "",
+                NO_CONT,
+                List.of(new QuotedSlashStarSplit(), new RegexpCommon(CommonSyntax.CPP))),
         row("Grails",
                 "gsp",
                 "",
@@ -254,6 +275,22 @@ final class LanguageTable {
                 "",
                 NO_CONT,
                 List.of(rm("^\\s*#"), new DocstringToC(), new RegexpCommon(CommonSyntax.C))),
+        row("Groovy",
+                "gant groovy grt gtpl gvy jenkinsfile",
+                "",
+                "groovy",
+                NO_CONT,
+                List.of(new QuotedSlashStarSplit(), new RegexpCommon(CommonSyntax.CPP))),
+        row("Haml",
+                "haml haml.deface",
+                "",
+                "",
+                NO_CONT,
+                List.of(
+                    new IndentedBlock(CommentFilter.perl("^(\\s*)(/|-#)\\s*$")),
+                    new HtmlComments(),
+                    rm("^\\s*/\\s*\\S+"),
+                    rm("^\\s*-#\\s*\\S+"))),
         row("Handlebars",
                 "handlebars hbs",
                 "",
@@ -305,6 +342,7 @@ final class LanguageTable {
                 CONT,
                 cpp()),
         row("JavaServer Faces", "jsf", "", "", NO_CONT, cpp()),
+        row("JCL", "jcl", "", "", NO_CONT, List.of(new JclComments())),
         row("Jinja Template", "jinja jinja2", "", "", NO_CONT, List.of(Between.general("{#", "#}"))),
         row("JSON",
                 "arcconfig avsc composer.lock geojson gltf har htmlhintrc json json-tmlanguage jsonl mcmeta"
@@ -481,6 +519,12 @@ final class LanguageTable {
         row("Prolog", "P prolog yap", "", "swipl", NO_CONT, List.of(rm("^\\s*\\%"), new RegexpCommon(CommonSyntax.C))),
         row("Properties", "properties", "", "", NO_CONT, List.of(rm("^\\s*#"), rm("^\\s*!"))),
         row("Protocol Buffers", "proto", "", "", NO_CONT, cpp()),
+        row("Pug",
+                "jade pug",
+                "",
+                "",
+                NO_CONT,
+                List.of(new IndentedBlock(CommentFilter.perl("^(\\s*)(//)\\s*$")), rm("^\\s*//"))),
         row("Puppet", "", "", "", NO_CONT, List.of(rm("^\\s*#"), new RegexpCommon(CommonSyntax.C))),
         row("PureScript", "purs", "", "", NO_CONT, List.of(rm("^\\s*--"), Between.general("{-", "-}"))),
         row("Python",
@@ -531,6 +575,7 @@ final class LanguageTable {
                 List.of(Between.regex("^\\.\\.", "^[^ \\n\\t\\r\\f\\.]"))),
         row("Rexx", "pprx rexx", "", "regina rexx", NO_CONT, List.of(new RegexpCommon(CommonSyntax.C))),
         row("Ring", "rform rh ring", "", "", NO_CONT, cpp()),
+        row("Rmd", "Rmd", "", "", CONT, List.of(new RmdCodeBlocks(), rm("^\\s*#"))),
         row("RobotFramework",
                 "robot",
                 "",
@@ -563,6 +608,7 @@ final class LanguageTable {
         row("SKILL", "il", "", "", NO_CONT, List.of(new RegexpCommon(CommonSyntax.C), rm("^\\s*;"))),
         row("SKILL++", "ils", "", "", NO_CONT, List.of(new RegexpCommon(CommonSyntax.C), rm("^\\s*;"))),
         row("Slice", "ice", "", "", NO_CONT, cpp()),
+        row("Slim", "slim", "", "", NO_CONT, List.of(new IndentedBlock(CommentFilter.perl("^(\\s*)(/[^!])")))),
         row("Smalltalk", "st", "", "", NO_CONT, List.of(new RegexpCommon(CommonSyntax.SMALLTALK))),
         row("Smarty",
                 "smarty tpl",
@@ -581,6 +627,17 @@ final class LanguageTable {
                     rm("^\\s*'"))),
         row("Solidity", "sol", "", "", CONT, cpp()),
         row("SparForte", "sp", "", "", NO_CONT, List.of(rm("^\\s*#!"), rm("^\\s*--"))),
+        row("Specman e",
+                "e",
+                "",
+                "",
+                NO_CONT,
+                List.of(
+                    new PrePostFix("'>", "<'"),
+                    Between.general("^'>", "^<'"),
+                    new RegexpCommon(CommonSyntax.CPP),
+                    rm("^\\s*--"),
+                    new RemoveLastLine())),
         row("SQL",
                 "SQL cql mysql psql sql tab udf viw",
                 "",
@@ -723,6 +780,12 @@ final class LanguageTable {
         row("WiX string localization", "wxl", "", "", NO_CONT, html()),
         row("WXML", "wxml", "", "", NO_CONT, html()),
         row("WXSS", "wxss", "", "", NO_CONT, List.of(new RegexpCommon(CommonSyntax.C))),
+        row("X++",
+                "xpo",
+                "",
+                "",
+                CONT,
+                List.of(rm("\\s*#\\s*//"), Between.regex("#\\s*/\\*", "\\*/"), new RegexpCommon(CommonSyntax.CPP))),
         row("XAML", "xaml", "", "", NO_CONT, html()),
         row("xBase",
                 "prg prw",
@@ -765,6 +828,12 @@ final class LanguageTable {
         row("XQuery", "xq xql xqm xquery xqy", "", "", NO_CONT, List.of(Between.general("(:", ":)"))),
         row("XSD", "XSD xsd", "", "", NO_CONT, html()),
         row("XSLT", "XSL XSLT xsl xslt", "", "", NO_CONT, html()),
+        row("Xtend",
+                "xtend",
+                "",
+                "",
+                NO_CONT,
+                List.of(new QuotedSlashStarSplit(), new RegexpCommon(CommonSyntax.CPP), rm("^\\s*\\x{c2ab}{3}"))),
         row("yacc", "y yacc", "", "", NO_CONT, cpp()),
         row("YAML",
                 "clang-format clang-tidy gemrc glide.lock mir reek rviz sublime-syntax syntax yaml yaml-tmlanguage"
@@ -783,24 +852,7 @@ final class LanguageTable {
     }
 
     static final List<UnsupportedLanguage> UNSUPPORTED = List.of(
-        unsupported("Brainfuck", "b bf", "", "", "remove_bf_comments"),
-        unsupported("COBOL", "CBL COB cbl ccp cob cobol cpy", "", "", "its own blank-line rule"),
-        unsupported("DIET", "dt", "", "", "remove_pug_block"),
-        unsupported("Gradle", "gradle gradle.kts", "", "", "replace_between_regex with an evaluated replacement"),
-        unsupported("Groovy",
-                "gant groovy grt gtpl gvy jenkinsfile",
-                "",
-                "groovy",
-                "replace_between_regex with an evaluated replacement"),
-        unsupported("Haml", "haml haml.deface", "", "", "remove_haml_block"),
-        unsupported("JCL", "jcl", "", "", "remove_jcl_comments"),
-        unsupported("Jupyter Notebook", "ipynb", "", "", "jupyter_nb"),
-        unsupported("Pug", "jade pug", "", "", "remove_pug_block"),
-        unsupported("Rmd", "Rmd", "", "", "reduce_to_rmd_code_blocks"),
-        unsupported("Slim", "slim", "", "", "remove_slim_block"),
-        unsupported("Specman e", "e", "", "", "pre_post_fix"),
-        unsupported("X++", "xpo", "", "", "its own blank-line rule"),
-        unsupported("Xtend", "xtend", "", "", "replace_between_regex with an evaluated replacement")
+        unsupported("Jupyter Notebook", "ipynb", "", "", "jupyter_nb")
     );
 
     /** cloc's {@code %Language_by_Prefix}: a file "STEM.anything" whose extensions are all unknown. */

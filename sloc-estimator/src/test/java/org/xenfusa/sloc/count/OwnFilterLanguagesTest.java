@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Languages whose comment filters are cloc routines of their own (Haskell's with Elm nesting and
  * literate ".lhs" styles, Fortran 77 and 90, PowerShell, Elixir docs, Forth parentheses, JSP,
- * Smarty) or Regexp::Common regexes other than C's (Pascal for Modula3, PL/SQL, Smalltalk). The
- * expected figures are what cloc 1.96 printed for these exact files.
+ * Smarty, indented blocks of Pug, Slim and Haml, JCL, R Markdown, Specman e, Brainfuck, Groovy's
+ * strings holding a comment opener) or blank-line rules (COBOL's columns, X++'s lone '#'), or
+ * Regexp::Common regexes other than C's (Pascal for Modula3, PL/SQL, Smalltalk). The expected
+ * figures are what cloc 1.96 printed for these exact files.
  */
 class OwnFilterLanguagesTest {
 
@@ -93,8 +96,90 @@ class OwnFilterLanguagesTest {
                     + "$a = 1 <# inline #>\n",
                     "PowerShell", 0, 4, 2),
             row("a.st", "\"comment\"\nObject subclass: #A.\nx := 1. \"trailing\"\n", "Smalltalk", 0, 1, 2),
-            row("a.smarty", "{* smarty comment *}\n<p>{$x}</p>\n{* multi\n line *}\n", "Smarty", 0, 3, 1)
+            row("a.smarty", "{* smarty comment *}\n<p>{$x}</p>\n{* multi\n line *}\n", "Smarty", 0, 3, 1),
+            row("hello.bf", "++++++++[>++++[>++>+++>+++>+<<<<-]>+>+>->>+[<]<-]>>.\n"
+                    + ">---.+++++++..+++.>>.<-.<.+++.------.--------.>>+.\n"
+                    + "This is a comment line\n"
+                    + "[\n"
+                    + "]\n",
+                    "Brainfuck", 0, 1, 4),
+            row("fixed.cob", "000100 IDENTIFICATION DIVISION.\n"
+                    + "000200*COMMENT IN COLUMN 7\n"
+                    + "000300\n"
+                    + "000400 PROGRAM-ID. HELLO.\n"
+                    + "*     COMMENT IN COLUMN 1\n"
+                    + "000500/\n"
+                    + "000600 PROCEDURE DIVISION.\n"
+                    + "000700     DISPLAY \"HI\".\n",
+                    "COBOL", 2, 2, 4),
+            row("free.cbl", "      $ SET SOURCEFORMAT\"FREE\"\n"
+                    + "IDENTIFICATION DIVISION.\n"
+                    + "  * free comment\n"
+                    + "PROGRAM-ID. HELLO.\n"
+                    + "\n",
+                    "COBOL", 1, 1, 3),
+            row("build.gradle", "apply plugin: \"java\"\n// c\ndef p = \"src/*.java\"\n", "Gradle", 0, 1, 2),
+            row("a.groovy", "def s = \"a/*b\"\n"
+                    + "/* real comment */\n"
+                    + "def t = 1 // trailing\n"
+                    + "println \"x/*y\" + \"z*/w\"\n",
+                    "Groovy", 0, 1, 3),
+            row("a.haml", "%p hello\n"
+                    + "-#\n"
+                    + "  silent block\n"
+                    + "  more\n"
+                    + "/ html comment line\n"
+                    + "<!-- x -->\n"
+                    + "%div\n",
+                    "Haml", 0, 5, 2),
+            row("a.jcl", "//JOB1 JOB (ACCT)\n//* comment\n//STEP1 EXEC PGM=X\n//\n//AFTER END\n", "JCL", 0, 3, 2),
+            row("a.pug", "doctype html\n"
+                    + "//\n"
+                    + "  block comment\n"
+                    + "  still\n"
+                    + "p hello\n"
+                    + "// line comment\n"
+                    + "//- silent\n"
+                    + "div\n",
+                    "Pug", 0, 5, 3),
+            row("a.Rmd", "---\n"
+                    + "title: x\n"
+                    + "---\n"
+                    + "Prose here.\n"
+                    + "```{r}\n"
+                    + "# comment\n"
+                    + "x <- 1\n"
+                    + "```\n"
+                    + "More prose\n"
+                    + "```{python}\n"
+                    + "y = 2\n"
+                    + "```\n",
+                    "Rmd", 0, 10, 2),
+            row("a.slim", "doctype html\n"
+                    + "/ block comment\n"
+                    + "  still comment\n"
+                    + "p hello\n"
+                    + "/! html comment\n",
+                    "Slim", 0, 2, 3),
+            row("a.e", "Prose before\n"
+                    + "<'\n"
+                    + "struct s {\n"
+                    + "  -- comment\n"
+                    + "  x : int; // c\n"
+                    + "};\n"
+                    + "'>\n"
+                    + "Prose after\n",
+                    "Specman e", 0, 2, 6),
+            row("a.xpo", "#\nstatic void main()\n{\n  #\n  // c\n  int x; \\\n\n}\n", "X++", 2, 2, 4)
         );
+    }
+
+    @Test
+    void aDotBFileThatDoesNotLookLikeBrainfuckIsDroppedUnlisted() {
+        FileCount count = new ClocCounter().count("notbf.b",
+                "just some words\nnot brainfuck at all\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(count.isCounted()).isFalse();
+        assertThat(ClocCounter.isListedAsIgnored(count)).isFalse();
     }
 
     @ParameterizedTest
