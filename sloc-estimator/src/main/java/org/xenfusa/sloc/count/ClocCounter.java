@@ -18,13 +18,13 @@ public final class ClocCounter {
 
     /**
      * Version of the counting rules: cached counts are keyed by it (the web app stores it with every
-     * count), so raise it whenever a change here can change any file's result. 3: every language of
-     * cloc 1.96's table (diff, IDL, SWIG, ... before: not supported), ".csv"/".n" counted, the content
-     * tests of ".d", ".m", ".pro", ".cs", ".ts", ".cls", ".sls", ".f", ".fs", ".p6".
+     * count), so raise it whenever a change here can change any file's result. 3: all 329 languages
+     * of cloc 1.96's table (diff, IDL, SWIG, ... were not supported before), ".csv" and ".n" counted,
+     * cloc's content tests for every ambiguous extension.
      */
     public static final int RULES_VERSION = 3;
 
-    /** Reason prefix for files cloc would count in a language this counter does not implement. */
+    /** Reason prefix for a file cloc would count in a language missing from the table (none is, today). */
     public static final String UNSUPPORTED_PREFIX = "language not supported by this counter: cloc says ";
     /** Reason of a file inside a folder cloc never enters ({@code .git}, {@code .svn}, ...). */
     public static final String IN_EXCLUDED_FOLDER = "inside a folder cloc excludes: ";
@@ -38,14 +38,14 @@ public final class ClocCounter {
     /**
      * Reasons cloc keeps to itself: when it runs on a relative path (as {@code cloc xen/}), an empty
      * file is skipped without an entry (its {@code is_file} test looks at the wrong path after
-     * File::Find's chdir); an ".inc" that is neither PHP nor Pascal, or a ".b"/".bf" that is not
-     * Brainfuck, gets no reason either.
+     * File::Find's chdir); an ".inc" that is neither PHP nor Pascal, a ".b"/".bf" that is not
+     * Brainfuck or a ".tpl" that is not Smarty gets no reason either.
      */
     public static boolean isListedAsIgnored(FileCount count) {
         String reason = count.ignoredReason();
         return !count.isCounted() && !reason.equals(ZERO_SIZED) && !reason.startsWith(UNSUPPORTED_PREFIX)
                 && !reason.startsWith(IN_EXCLUDED_FOLDER) && !reason.startsWith("language unknown (.inc")
-                && !reason.startsWith("language unknown (not Brainfuck");
+                && !reason.startsWith("language unknown (not Brainfuck") && !reason.startsWith("language unknown (not Smarty");
     }
 
     /** Counts {@code content}, the file at {@code path} ('/'-separated; only its name is used, and its folders for cloc's excluded ones). */

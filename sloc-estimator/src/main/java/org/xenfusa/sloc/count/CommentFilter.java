@@ -866,6 +866,43 @@ sealed interface CommentFilter {
     }
 
     /**
+     * {@code jupyter_nb}: only the source lines of code cells are left, read line by line from the
+     * notebook's JSON as Jupyter writes it (one string per line); "\n" strings and '#' lines go.
+     */
+    record JupyterCodeCells() implements CommentFilter {
+        private static final Pattern CODE_CELL = perl("^\\s*\"cell_type\":\\s*\"code\",\\s*$");
+        private static final Pattern SOURCE = perl("^\\s*\"source\":\\s*\\[\\s*$");
+        private static final Pattern EMPTY_LINE = perl("^\\s*\"\\s*\\\\n\",\\s*$");
+        private static final Pattern COMMENT = perl("^\\s*\"\\s*#");
+        private static final Pattern END = perl("^\\s*\\]\\s*$");
+
+        @Override
+        public List<String> apply(List<String> lines) {
+            List<String> kept = new ArrayList<>();
+            boolean inCode = false;
+            boolean inSource = false;
+            for (String line : lines) {
+                if (!inCode && !inSource && CODE_CELL.matcher(line).find()) {
+                    inCode = true;
+                } else if (inCode && !inSource && SOURCE.matcher(line).find()) {
+                    inSource = true;
+                } else if (inCode && inSource) {
+                    if (EMPTY_LINE.matcher(line).find() || COMMENT.matcher(line).find()) {
+                        continue;
+                    }
+                    if (END.matcher(line).find()) {
+                        inCode = false;
+                        inSource = false;
+                    } else {
+                        kept.add(line);
+                    }
+                }
+            }
+            return kept;
+        }
+    }
+
+    /**
      * {@code docstring_to_C}: turns every {@code """} / {@code '''} pair into {@code /*}...{@code *\/}
      * (a {@code u}/{@code U} just before an opening one goes too), for the C regex that follows. Any
      * triple-quoted string becomes a comment, not only docstrings.

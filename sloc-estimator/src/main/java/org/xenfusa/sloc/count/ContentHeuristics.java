@@ -514,4 +514,17 @@ final class ContentHeuristics {
         }
         return (!lines.isEmpty() && (double) hits / lines.size() > 0.5) || hits > 5;
     }
+    private static final Pattern SMARTY_CLUE = re("\\{(if|include)\\s|\\{/if\\}|(\\{\\*|\\*\\})|\\{\\$\\w");
+
+    /** {@code really_is_smarty}: at least two lines with Smarty tags or comments. */
+    static boolean reallyIsSmarty(List<String> rawLines) {
+        List<String> lines = ClocCounter.readLines(String.join("", rawLines).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        int points = 0;
+        for (String line : lines) {
+            if (has(SMARTY_CLUE, line) && ++points >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -80,13 +80,8 @@ final class LanguageClassifier {
             Map.entry("cls", lines -> Classification.of(ContentHeuristics.visualBasicOrTexOrApex(lines))),
             Map.entry("sls", lines -> Classification.of(ContentHeuristics.schemeOrSaltStack(lines))),
             Map.entry("b", LanguageClassifier::brainfuckOrUnknown),
+            Map.entry("tpl", LanguageClassifier::smartyOrUnknown),
             Map.entry("bf", LanguageClassifier::brainfuckOrUnknown));
-
-    /**
-     * Ambiguous extensions whose candidate language this counter does not test for: ".tpl", Smarty
-     * when it looks like Smarty ({@code really_is_smarty}), is reported as not supported.
-     */
-    static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(Map.entry("tpl", "Smarty"));
 
     private static final Pattern SHEBANG = CommentFilter.perl("^#!\\s*(\\S.*?)$");
     private static final Pattern XML_DECLARATION = CommentFilter.perl("<\\?xml\\s");
@@ -114,9 +109,6 @@ final class LanguageClassifier {
                 Function<List<String>, Classification> resolver = AMBIGUOUS.get(ext);
                 if (resolver != null) {
                     return resolver.apply(lines(content));
-                }
-                if (UNSUPPORTED_AMBIGUOUS.containsKey(ext)) {
-                    return Classification.unsupported(UNSUPPORTED_AMBIGUOUS.get(ext));
                 }
                 Optional<String> byExt = LanguageTable.byExtension(ext);
                 if (byExt.isPresent()) {
@@ -228,6 +220,12 @@ final class LanguageClassifier {
     private static Classification brainfuckOrUnknown(List<String> rawLines) {
         return ContentHeuristics.reallyIsBrainfuck(rawLines) ? Classification.of("Brainfuck")
                 : Classification.silentlyUnknown("language unknown (not Brainfuck)");
+    }
+
+    /** cloc's {@code really_is_smarty} for ".tpl": Smarty, or unknown without a reason (cloc does not list it). */
+    private static Classification smartyOrUnknown(List<String> rawLines) {
+        return ContentHeuristics.reallyIsSmarty(rawLines) ? Classification.of("Smarty")
+                : Classification.silentlyUnknown("language unknown (not Smarty)");
     }
 
     /** cloc's {@code Raku_or_Prolog}: {@code Perl_or_Prolog}, with Raku for Perl. */

@@ -23,6 +23,7 @@ import org.xenfusa.sloc.count.CommentFilter.HtmlComments;
 import org.xenfusa.sloc.count.CommentFilter.IndentedBlock;
 import org.xenfusa.sloc.count.CommentFilter.JclComments;
 import org.xenfusa.sloc.count.CommentFilter.JspComments;
+import org.xenfusa.sloc.count.CommentFilter.JupyterCodeCells;
 import org.xenfusa.sloc.count.CommentFilter.MarkersToC;
 import org.xenfusa.sloc.count.CommentFilter.OCamlComments;
 import org.xenfusa.sloc.count.CommentFilter.PrePostFix;
@@ -45,9 +46,6 @@ import org.xenfusa.sloc.count.CommentFilter.RmdCodeBlocks;
  * ({@code rm_comments_in_strings}, {@code remove_inline}) are left out. Adding a language is adding
  * a row. Extensions that cloc maps to several languages (".inc", ".pp", ".pl", ".m", ".pro", ...)
  * are resolved by {@link LanguageClassifier}.
- *
- * <p>The {@link #UNSUPPORTED} rows are cloc languages whose filters this counter does not implement
- * yet; their files are reported as not supported, never silently counted wrong.
  */
 final class LanguageTable {
     private static final String CONT = ClocLanguage.BACKSLASH;
@@ -377,6 +375,7 @@ final class LanguageTable {
                     new DocstringToC(),
                     new RegexpCommon(CommonSyntax.C))),
         row("Juniper Junos", "junos", "", "", NO_CONT, List.of(rm("^\\s*#"), new RegexpCommon(CommonSyntax.C))),
+        row("Jupyter Notebook", "ipynb", "", "", NO_CONT, List.of(new JupyterCodeCells(), rm("^\\s*$"))),
         row("Kermit", "ksc", "", "kermit", CONT, List.of(rm("^\\s*#"), rm("^\\s*;"))),
         row("Korn Shell", "ksh", "", "ksh", CONT, hash()),
         row("Kotlin", "kt ktm kts", "", "", NO_CONT, cpp()),
@@ -846,15 +845,6 @@ final class LanguageTable {
         row("zsh", "zsh", "", "zsh", CONT, hash())
     );
 
-    /** A cloc language whose comment filters this counter does not implement, and the cloc filter missing. */
-    record UnsupportedLanguage(String name, List<String> extensions, List<String> fileNames,
-                               List<String> interpreters, String missingFilter) {
-    }
-
-    static final List<UnsupportedLanguage> UNSUPPORTED = List.of(
-        unsupported("Jupyter Notebook", "ipynb", "", "", "jupyter_nb")
-    );
-
     /** cloc's {@code %Language_by_Prefix}: a file "STEM.anything" whose extensions are all unknown. */
     private static final Map<String, String> BY_PREFIX = Map.of("Dockerfile", "Dockerfile",
             "Containerfile", "Containerfile");
@@ -867,9 +857,6 @@ final class LanguageTable {
     static {
         for (ClocLanguage lang : ROWS) {
             BY_NAME.put(lang.name(), lang);
-            index(lang.name(), lang.extensions(), lang.fileNames(), lang.interpreters());
-        }
-        for (UnsupportedLanguage lang : UNSUPPORTED) {
             index(lang.name(), lang.extensions(), lang.fileNames(), lang.interpreters());
         }
     }
@@ -889,17 +876,17 @@ final class LanguageTable {
         return byName(name).orElseThrow(() -> new IllegalStateException("no row for " + name));
     }
 
-    /** The cloc language name an extension selects (supported or not). */
+    /** The cloc language name an extension selects. */
     static Optional<String> byExtension(String extension) {
         return Optional.ofNullable(BY_EXTENSION.get(extension));
     }
 
-    /** The cloc language name an exact file name selects (supported or not). */
+    /** The cloc language name an exact file name selects. */
     static Optional<String> byFileName(String fileName) {
         return Optional.ofNullable(BY_FILE_NAME.get(fileName));
     }
 
-    /** The cloc language name a {@code #!} interpreter selects (supported or not). */
+    /** The cloc language name a {@code #!} interpreter selects. */
     static Optional<String> byInterpreter(String interpreter) {
         return Optional.ofNullable(BY_INTERPRETER.get(interpreter));
     }
@@ -927,12 +914,6 @@ final class LanguageTable {
                                     String continuation, List<CommentFilter> filters) {
         return new ClocLanguage(name, words(extensions), words(fileNames), words(interpreters), continuation,
                 filters);
-    }
-
-    private static UnsupportedLanguage unsupported(String name, String extensions, String fileNames,
-                                                   String interpreters, String missingFilter) {
-        return new UnsupportedLanguage(name, words(extensions), words(fileNames), words(interpreters),
-                missingFilter);
     }
 
     private static List<String> words(String s) {

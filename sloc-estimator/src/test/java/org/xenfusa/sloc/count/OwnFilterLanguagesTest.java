@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Languages whose comment filters are cloc routines of their own (Haskell's with Elm nesting and
  * literate ".lhs" styles, Fortran 77 and 90, PowerShell, Elixir docs, Forth parentheses, JSP,
  * Smarty, indented blocks of Pug, Slim and Haml, JCL, R Markdown, Specman e, Brainfuck, Groovy's
- * strings holding a comment opener) or blank-line rules (COBOL's columns, X++'s lone '#'), or
+ * strings holding a comment opener, Jupyter code cells) or blank-line rules (COBOL's columns, X++'s lone '#'), or
  * Regexp::Common regexes other than C's (Pascal for Modula3, PL/SQL, Smalltalk). The expected
  * figures are what cloc 1.96 printed for these exact files.
  */
@@ -170,7 +170,36 @@ class OwnFilterLanguagesTest {
                     + "'>\n"
                     + "Prose after\n",
                     "Specman e", 0, 2, 6),
-            row("a.xpo", "#\nstatic void main()\n{\n  #\n  // c\n  int x; \\\n\n}\n", "X++", 2, 2, 4)
+            row("a.xpo", "#\nstatic void main()\n{\n  #\n  // c\n  int x; \\\n\n}\n", "X++", 2, 2, 4),
+            row("a.ipynb", "{\n"
+                    + " \"cells\": [\n"
+                    + "  {\n"
+                    + "   \"cell_type\": \"markdown\",\n"
+                    + "   \"metadata\": {},\n"
+                    + "   \"source\": [\n"
+                    + "    \"# Title\\n\",\n"
+                    + "    \"text\"\n"
+                    + "   ]\n"
+                    + "  },\n"
+                    + "  {\n"
+                    + "   \"cell_type\": \"code\",\n"
+                    + "   \"execution_count\": 1,\n"
+                    + "   \"metadata\": {},\n"
+                    + "   \"outputs\": [],\n"
+                    + "   \"source\": [\n"
+                    + "    \"# a comment\\n\",\n"
+                    + "    \"import os\\n\",\n"
+                    + "    \"\\n\",\n"
+                    + "    \"x = 1\"\n"
+                    + "   ]\n"
+                    + "  }\n"
+                    + " ],\n"
+                    + " \"metadata\": {},\n"
+                    + " \"nbformat\": 4,\n"
+                    + " \"nbformat_minor\": 2\n"
+                    + "}\n",
+                    "Jupyter Notebook", 0, 25, 2),
+            row("page.tpl", "{* comment *}\n<p>{$name}</p>\n{if $x}yes{/if}\n", "Smarty", 0, 1, 2)
         );
     }
 
@@ -178,6 +207,14 @@ class OwnFilterLanguagesTest {
     void aDotBFileThatDoesNotLookLikeBrainfuckIsDroppedUnlisted() {
         FileCount count = new ClocCounter().count("notbf.b",
                 "just some words\nnot brainfuck at all\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(count.isCounted()).isFalse();
+        assertThat(ClocCounter.isListedAsIgnored(count)).isFalse();
+    }
+
+    @Test
+    void aDotTplFileThatDoesNotLookLikeSmartyIsDroppedUnlisted() {
+        FileCount count = new ClocCounter().count("plain.tpl",
+                "<p>plain template</p>\n<p>no smarty</p>\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(count.isCounted()).isFalse();
         assertThat(ClocCounter.isListedAsIgnored(count)).isFalse();
     }
