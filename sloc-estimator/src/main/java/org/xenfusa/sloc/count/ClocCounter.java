@@ -1,9 +1,11 @@
 package org.xenfusa.sloc.count;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.xenfusa.sloc.count.LanguageClassifier.Classification;
 
@@ -14,7 +16,15 @@ import org.xenfusa.sloc.count.LanguageClassifier.Classification;
  */
 public final class ClocCounter {
 
-    /** Reason prefix for files cloc would count in a language this counter does not implement. */
+    /**
+     * Version of the counting rules: cached counts are keyed by it (the web app stores it with every
+     * count), so raise it whenever a change here can change any file's result. 3: all 329 languages
+     * of cloc 1.96's table (diff, IDL, SWIG, ... were not supported before), ".csv" and ".n" counted,
+     * cloc's content tests for every ambiguous extension.
+     */
+    public static final int RULES_VERSION = 3;
+
+    /** Reason prefix for a file cloc would count in a language missing from the table (none is, today). */
     public static final String UNSUPPORTED_PREFIX = "language not supported by this counter: cloc says ";
     /** Reason of a file inside a folder cloc never enters ({@code .git}, {@code .svn}, ...). */
     public static final String IN_EXCLUDED_FOLDER = "inside a folder cloc excludes: ";
@@ -28,12 +38,14 @@ public final class ClocCounter {
     /**
      * Reasons cloc keeps to itself: when it runs on a relative path (as {@code cloc xen/}), an empty
      * file is skipped without an entry (its {@code is_file} test looks at the wrong path after
-     * File::Find's chdir); an ".inc" that is neither PHP nor Pascal gets no reason either.
+     * File::Find's chdir); an ".inc" that is neither PHP nor Pascal, a ".b"/".bf" that is not
+     * Brainfuck or a ".tpl" that is not Smarty gets no reason either.
      */
     public static boolean isListedAsIgnored(FileCount count) {
         String reason = count.ignoredReason();
         return !count.isCounted() && !reason.equals(ZERO_SIZED) && !reason.startsWith(UNSUPPORTED_PREFIX)
-                && !reason.startsWith(IN_EXCLUDED_FOLDER) && !reason.startsWith("language unknown (.inc");
+                && !reason.startsWith(IN_EXCLUDED_FOLDER) && !reason.startsWith("language unknown (.inc")
+                && !reason.startsWith("language unknown (not Brainfuck") && !reason.startsWith("language unknown (not Smarty");
     }
 
     /** Counts {@code content}, the file at {@code path} ('/'-separated; only its name is used, and its folders for cloc's excluded ones). */
@@ -71,44 +83,91 @@ public final class ClocCounter {
         if (c.language().isEmpty()) {
             return FileCount.ignored(c.reason());
         }
-        return countAs(c.language().get(), content);
+        return countAs(c.language().get(), name, content);
     }
 
     /** Counts {@code content} as the named language, skipping detection (cloc's {@code --force-lang}). */
     public FileCount countAs(String language, byte[] content) {
         return countAs(LanguageTable.byName(language)
-                .orElseThrow(() -> new IllegalArgumentException("unsupported language: " + language)), content);
+                .orElseThrow(() -> new IllegalArgumentException("unsupported language: " + language)), "", content);
     }
 
     private static final List<CommentFilter> CPP_ONLY =
             List.of(new CommentFilter.RegexpCommon(CommentFilter.CommonSyntax.CPP));
 
-    private static FileCount countAs(ClocLanguage lang, byte[] content) {
-        if (lang.filters().equals(CPP_ONLY) && !lang.isScript()) {
-            int[] tbc = CFamilyCount.count(content, lang.continuation());
+    private static FileCount countAs(ClocLanguage lang, String fileName, byte[] content) {
+        if (lang.filters().equals(CPP_ONLY) && !lang.isScript()
+                && (lang.continuation().isEmpty() || lang.continuesOnBackslash())) {
+            int[] tbc = CFamilyCount.count(content, lang.continuesOnBackslash());
             return FileCount.counted(lang.name(), tbc[1], tbc[0] - tbc[1] - tbc[2], tbc[2]);
         }
-        return countLineByLine(lang, content);
+        return countLineByLine(lang, fileName, content);
     }
 
     /** The general pipeline, one Perl-like String per line. */
     static FileCount countLineByLine(ClocLanguage lang, byte[] content) {
+        return countLineByLine(lang, "", content);
+    }
+
+    /** The general pipeline for the file named {@code fileName} (a few filters look at the name or the whole file). */
+    static FileCount countLineByLine(ClocLanguage lang, String fileName, byte[] content) {
         List<String> lines = readLines(content);
         int total = lines.size();
-        List<String> nonBlank = PerlLines.dropBlank(lines, lang.continuation());
+        List<String> nonBlank = withoutBlankLines(lines, lang);
         int blank = total - nonBlank.size();
-        int code = withoutComments(nonBlank, lang);
+        int code = withoutComments(nonBlank, lang, fileName, content);
         return FileCount.counted(lang.name(), blank, total - blank - code, code);
     }
 
+    private static final Pattern X_PLUS_PLUS_BLANK = CommentFilter.perl("^\\s*#?\\s*$");
+    private static final Pattern COBOL_NUMBERED_BLANK = CommentFilter.perl("^\\d{6}\\s*$");
+    private static final Pattern COBOL_BLANK_COLUMNS = CommentFilter.perl("^.{6}\\s{66}");
+    private static final Pattern COBOL_PAGE_EJECT = CommentFilter.perl("^....../");
+
+    /**
+     * cloc's {@code rm_blanks}: blank lines go, except after a continuing line; X++ takes a lone '#'
+     * line as blank too, and COBOL has SLOCCount's column rules (a numbered line with nothing from
+     * column 7 to 72, a '/' page eject in column 7), unless the source is in free format.
+     */
+    private static List<String> withoutBlankLines(List<String> lines, ClocLanguage lang) {
+        if (lang.name().equals("X++")) {
+            List<String> kept = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                if (!X_PLUS_PLUS_BLANK.matcher(lines.get(i)).find() || (i > 0 && lang.continues(lines.get(i - 1)))) {
+                    kept.add(lines.get(i));
+                }
+            }
+            return kept;
+        }
+        if (lang.name().equals("COBOL")) {
+            List<String> kept = new ArrayList<>(lines.size());
+            boolean free = false;
+            for (String line : lines) {
+                if (PerlLines.isBlank(line)) {
+                    continue;
+                }
+                String expanded = CommentFilter.IndentedBlock.expandTabs(line);
+                free |= CommentFilter.CobolComments.FREE_FORMAT.matcher(expanded).find();
+                if (free || !(COBOL_NUMBERED_BLANK.matcher(line).find() || COBOL_BLANK_COLUMNS.matcher(expanded).find()
+                        || COBOL_PAGE_EJECT.matcher(expanded).find())) {
+                    kept.add(line);
+                }
+            }
+            return kept;
+        }
+        return PerlLines.dropBlank(lines, lang);
+    }
+
     /** cloc's {@code rm_comments}: every filter, a blank-line clean-up after each, then the {@code #!} rule. */
-    private static int withoutComments(List<String> original, ClocLanguage lang) {
+    private static int withoutComments(List<String> original, ClocLanguage lang, String fileName, byte[] content) {
         if (original.isEmpty()) {
             return 0;
         }
         List<String> lines = original;
         for (CommentFilter filter : lang.filters()) {
-            lines = PerlLines.dropBlank(filter.apply(lines), lang.continuation());
+            List<String> filtered = filter instanceof CommentFilter.HaskellComments haskell
+                    ? haskell.apply(lines, fileName, content) : filter.apply(lines);
+            lines = PerlLines.dropBlank(filtered, lang);
         }
         // a script's first (non-blank) line "#!..." is code, even when a filter took it as a comment
         if (lang.isScript()) {

@@ -266,4 +266,265 @@ final class ContentHeuristics {
         }
         return false;
     }
+    /** The language with the most points; ties go to the name first in byte order (cloc's sort). */
+    private static String best(java.util.Map<String, Integer> points) {
+        return points.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .findFirst().orElseThrow().getKey();
+    }
+
+    private static final Pattern BRACE = re("[{}]");
+    private static final Pattern M_MUMPS_FIRST = re("^[A-Z]");
+    private static final Pattern M_C_COMMENT = re("^\\s*/\\*");
+    private static final Pattern M_CPP_COMMENT = re("^\\s*//");
+    private static final Pattern M_MERCURY = re("^:-\\s+");
+    private static final Pattern M_MATRIX = re("\\w+\\s*=\\s*\\[");
+    private static final Pattern M_CALL = re("\\w+\\[");
+    private static final Pattern M_ASSIGN = re("^\\s*\\w+\\s*=\\s*");
+    private static final Pattern M_MUMPS_WORDS = re("^\\s*\\.?(\\w)\\s+(\\w)");
+    private static final Pattern M_SEMICOLON = re("^\\s*;");
+    private static final Pattern M_INCLUDE = re("^\\s*#(include|import)");
+    private static final Pattern M_OBJC_KEYWORD = re("^\\s*@(interface|implementation|protocol|public|protected|private|end)\\s");
+    private static final Pattern M_BEGIN_PACKAGE = re("^\\s*BeginPackage");
+    private static final Pattern M_BRACKET = re("^\\s*\\[");
+    private static final Pattern M_KILL = re("^\\sK(ill)?\\s+");
+    private static final Pattern M_FUNCTION = re("^\\s*function");
+    private static final Pattern M_PERCENT = re("^\\s*%");
+
+    /** {@code matlab_or_objective_C} for ".m": MATLAB, Mathematica, MUMPS, Objective-C or Mercury by points. */
+    static String matlabOrObjectiveC(List<String> lines) {
+        int matlab = 0;
+        int mathematica = 0;
+        int objc = 0;
+        int mumps = 0;
+        int mercury = 0;
+        int lineNo = 0;
+        for (String line : lines) {
+            lineNo++;
+            if (lineNo == 1 && has(M_MUMPS_FIRST, line)) {
+                mumps++;
+            }
+            if (has(M_C_COMMENT, line) || has(M_CPP_COMMENT, line)) {
+                objc += 5;
+                matlab -= 5;
+            } else if (has(M_MERCURY, line)) {
+                mercury = 1000;
+                break;
+            } else if (has(M_MATRIX, line)) {
+                matlab += 5;
+            }
+            java.util.regex.Matcher words;
+            if (has(M_CALL, line)) {
+                mathematica += 2;
+            } else if (has(M_ASSIGN, line)) {
+                mumps--;
+            } else if ((words = M_MUMPS_WORDS.matcher(line)).find() && !Character.isDigit(words.group(1).charAt(0))
+                    && !Character.isDigit(words.group(2).charAt(0))) {
+                mumps++;
+            } else if (has(M_SEMICOLON, line)) {
+                mumps++;
+            }
+            if (has(M_INCLUDE, line) || has(M_OBJC_KEYWORD, line)) {
+                objc = 1000;
+                matlab = 0;
+                break;
+            } else if (has(M_BEGIN_PACKAGE, line)) {
+                mathematica += 2;
+            } else if (has(M_BRACKET, line)) {
+                matlab += 5;
+            } else if (has(M_KILL, line)) {
+                mumps += 5;
+            } else if (has(M_FUNCTION, line) || has(M_PERCENT, line)) {
+                objc--;
+                matlab++;
+            }
+        }
+        return best(java.util.Map.of("MATLAB", matlab, "Mathematica", mathematica, "MUMPS", mumps,
+                "Objective-C", objc, "Mercury", mercury));
+    }
+
+    private static final Pattern[] IDL_CLUES = {re("^\\s*;"), ci("plot\\(")};
+    private static final Pattern[] QTPRO_CLUES = {ci("^\\s*(qt|configs|sources|template|target|targetpath|subdirs)\\b"),
+        ci("qthavemodule")};
+    private static final Pattern[] PROLOG_CLUES = {re("\\.\\s*$"), re(":-")};
+    private static final Pattern[] PROGUARD_CLUES = {re("^\\s*#"), re("^-keep"), re("^-(dont)?obfuscate")};
+
+    /** {@code IDL_or_QtProject} for ".pro": IDL, Qt Project, Prolog or ProGuard by points. */
+    static String idlOrQtProject(List<String> lines) {
+        int idl = 0;
+        int qt = 0;
+        int prolog = 0;
+        int proguard = 0;
+        for (String line : lines) {
+            idl += hits(IDL_CLUES, line);
+            qt += hits(QTPRO_CLUES, line);
+            prolog += hits(PROLOG_CLUES, line);
+            proguard += hits(PROGUARD_CLUES, line);
+        }
+        return best(java.util.Map.of("IDL", idl, "Qt Project", qt, "Prolog", prolog, "ProGuard", proguard));
+    }
+
+    private static int hits(Pattern[] clues, String line) {
+        int n = 0;
+        for (Pattern p : clues) {
+            if (has(p, line)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static final Pattern FORTH_DEFINITION = re("^:\\s");
+    private static final Pattern FORTRAN_CLUE = ci("^([c*][^a-z]|\\s{6,}(subroutine|program|end|implicit)\\s|\\s*!)");
+    private static final Pattern FSHARP_CLUE = re("^\\s*(#light|import|let|module|namespace|open|type)");
+
+    /** {@code Forth_or_Fortran} (".f", ".for") and {@code Forth_or_Fsharp} (".fs"): ties go to the other language. */
+    static String forthOr(List<String> lines, String other) {
+        Pattern clue = other.equals("F#") ? FSHARP_CLUE : FORTRAN_CLUE;
+        int forth = 0;
+        int points = 0;
+        for (String line : lines) {
+            if (has(FORTH_DEFINITION, line)) {
+                forth++;
+            }
+            if (has(clue, line)) {
+                points++;
+            }
+        }
+        return forth > points ? "Forth" : other;
+    }
+
+    private static final Pattern TS_LINGUIST = re("\\b</?(message|source|translation)>");
+    private static final Pattern[] TS_CLUES = {re("^\\s*(var|const|let|class|document)\\b"), re("[;}]\\s*$"),
+        re("^\\s*//")};
+
+    /** {@code TypeScript_or_QtLinguist} for ".ts": ties go to TypeScript. */
+    static String typeScriptOrQtLinguist(List<String> lines) {
+        int ts = 0;
+        int linguist = 0;
+        for (String line : lines) {
+            if (has(TS_LINGUIST, line)) {
+                linguist++;
+            }
+            ts += hits(TS_CLUES, line);
+        }
+        return ts >= linguist ? "TypeScript" : "Qt Linguist";
+    }
+
+    private static final Pattern CS_INLINE_COMMENT = re("//.*?$");
+    private static final Pattern CS_END = re("[;}{]\\s*$");
+    private static final Pattern CS_USING = re("^(using|namespace)\\s");
+    private static final Pattern CS_MEMBER = re("^\\s*(public|private|new)\\s");
+    private static final Pattern CS_ASSEMBLY = re("^\\s*\\[assembly:");
+    private static final Pattern SMALLTALK_END = re("(\\!|\\]\\.)\\s*$");
+    private static final Pattern CS_GENERATED = re("^//-{70,}.*?//\\s+<auto-generated>");
+
+    /** {@code Csharp_or_Smalltalk} for ".cs", then cloc's "C# Generated" test on the first two lines. */
+    static String csharpOrSmalltalk(List<String> lines) {
+        int cs = 0;
+        int smalltalk = 0;
+        for (String raw : lines) {
+            String line = CS_INLINE_COMMENT.matcher(raw).replaceFirst("");
+            if (has(BLANK, line)) {
+                continue;
+            }
+            if (has(CS_END, line)) {
+                cs++;
+            } else if (has(CS_USING, line) || has(CS_MEMBER, line)) {
+                cs += 20;
+            } else if (has(CS_ASSEMBLY, line)) {
+                cs++;
+            }
+            if (has(SMALLTALK_END, line)) {
+                smalltalk++;
+                cs--;
+            }
+        }
+        if (smalltalk > cs) {
+            return "Smalltalk";
+        }
+        // cloc's first_line($file, 2): both lines chomped and joined
+        String firstTwo = lines.stream().limit(2).map(PerlLines::chomp).collect(java.util.stream.Collectors.joining());
+        return has(CS_GENERATED, firstTwo) ? "C# Generated" : "C#";
+    }
+
+    private static final Pattern TEX_CLUE = re("\\s*(%|\\\\)");
+    private static final Pattern VB_MEMBER = ci("^\\s*(public|private)\\s");
+    private static final Pattern VB_KEYWORD = ci("^\\s*(end|attribute|version)\\s");
+    private static final Pattern APEX_CLUE = re("[{}]|;\\s*$");
+
+    /** {@code Visual_Basic_or_TeX_or_Apex} for ".cls". */
+    static String visualBasicOrTexOrApex(List<String> lines) {
+        int vb = 0;
+        int tex = 0;
+        int apex = 0;
+        for (String line : lines) {
+            if (has(BLANK, line)) {
+                continue;
+            }
+            if (has(TEX_CLUE, line)) {
+                tex++;
+                continue;
+            }
+            if (has(VB_MEMBER, line)) {
+                vb++;
+                apex++;
+            } else if (has(VB_KEYWORD, line)) {
+                vb++;
+            }
+            if (has(APEX_CLUE, line)) {
+                apex++;
+            }
+        }
+        return best(java.util.Map.of("Visual Basic", vb, "TeX", tex, "Apex Class", apex));
+    }
+
+    private static final Pattern SALT_TEMPLATE = re("\\{%.*%}");
+    private static final Pattern SALT_JINJA = re("map\\.jinja\\b");
+    private static final Pattern SCHEME_FORM = re("\\((define|lambda|let|cond|do)\\s");
+
+    /** {@code Scheme_or_SaltStack} for ".sls": ties go to SaltStack. */
+    static String schemeOrSaltStack(List<String> lines) {
+        int scheme = 0;
+        int salt = 0;
+        for (String line : lines) {
+            if (has(BLANK, line)) {
+                continue;
+            }
+            if (has(SALT_TEMPLATE, line) || has(SALT_JINJA, line)) {
+                salt += 5;
+            } else if (has(SCHEME_FORM, line)) {
+                scheme++;
+            }
+        }
+        return scheme > salt ? "Scheme" : "SaltStack";
+    }
+    private static final Pattern BF_CLUE = re("([+-]{4,}|[\\[\\]]{4,}|[<>][+-]|<{3,}|^\\s*[\\[\\]]\\s*$)");
+
+    /** {@code really_is_bf}: more than half the lines, or more than five, look like Brainfuck. */
+    static boolean reallyIsBrainfuck(List<String> rawLines) {
+        // cloc reads the file with its read_file here (byte-order mark and "\r" handling included)
+        List<String> lines = ClocCounter.readLines(String.join("", rawLines).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        int hits = 0;
+        for (String line : lines) {
+            if (has(BF_CLUE, line)) {
+                hits++;
+            }
+        }
+        return (!lines.isEmpty() && (double) hits / lines.size() > 0.5) || hits > 5;
+    }
+    private static final Pattern SMARTY_CLUE = re("\\{(if|include)\\s|\\{/if\\}|(\\{\\*|\\*\\})|\\{\\$\\w");
+
+    /** {@code really_is_smarty}: at least two lines with Smarty tags or comments. */
+    static boolean reallyIsSmarty(List<String> rawLines) {
+        List<String> lines = ClocCounter.readLines(String.join("", rawLines).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        int points = 0;
+        for (String line : lines) {
+            if (has(SMARTY_CLUE, line) && ++points >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -42,9 +42,13 @@ final class LanguageClassifier {
         }
     }
 
+    /**
+     * cloc's {@code %Not_Code_Extension} as it stands when files are classified: cloc deletes from it
+     * every extension some language claims, so ".csv" (CSV) and ".n" (Nemerle) are counted.
+     */
     static final Set<String> NOT_CODE_EXTENSIONS = Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "a",
-            "ad", "afm", "arc", "arj", "au", "bak", "bdf", "bmp", "bz2", "csv", "desktop", "dic", "doc", "elc",
-            "eps", "fig", "gif", "gz", "h5", "hdf", "in", "jpg", "kdelnk", "man", "mf", "mp3", "n", "o", "o.cmd",
+            "ad", "afm", "arc", "arj", "au", "bak", "bdf", "bmp", "bz2", "desktop", "dic", "doc", "elc",
+            "eps", "fig", "gif", "gz", "h5", "hdf", "in", "jpg", "kdelnk", "man", "mf", "mp3", "o", "o.cmd",
             "pbm", "pdf", "pfb", "png", "ppt", "pptx", "ps", "sgm", "sgml", "so", "Tag", "tfm", "tgz", "tiff",
             "tsv", "vf", "wav", "xbm", "xls", "xlsx", "xpm", "Y", "Z", "zip", "gitignore");
 
@@ -54,7 +58,7 @@ final class LanguageClassifier {
             "TODO");
 
     /** Extensions cloc resolves by reading the file. */
-    private static final Map<String, Function<List<String>, Classification>> AMBIGUOUS = Map.ofEntries(
+    static final Map<String, Function<List<String>, Classification>> AMBIGUOUS = Map.ofEntries(
             Map.entry("inc", LanguageClassifier::phpOrPascal),
             Map.entry("pp", lines -> Classification.of(ContentHeuristics.pascalOrPuppet(lines))),
             Map.entry("pl", lines -> Classification.of(ContentHeuristics.perlOrProlog(lines))),
@@ -62,16 +66,22 @@ final class LanguageClassifier {
             Map.entry("v", lines -> Classification.of(ContentHeuristics.verilogOrCoq(lines))),
             Map.entry("ui", lines -> Classification.of(ContentHeuristics.qtOrGlade(lines))),
             Map.entry("cl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "OpenCL"))),
-            Map.entry("jl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "Julia"))));
-
-    /** Ambiguous extensions whose candidate languages this counter does not implement. */
-    private static final Map<String, String> UNSUPPORTED_AMBIGUOUS = Map.ofEntries(
-            Map.entry("m", "MATLAB/Mathematica/Objective-C/MUMPS/Mercury"), Map.entry("p6", "Raku/Prolog"),
-            Map.entry("P6", "Raku/Prolog"), Map.entry("pro", "IDL/Qt Project/Prolog/ProGuard"),
-            Map.entry("d", "D/dtrace"), Map.entry("ts", "TypeScript/Qt Linguist"), Map.entry("tpl", "Smarty"),
-            Map.entry("cs", "C#/Smalltalk"), Map.entry("f", "Fortran 77/Forth"), Map.entry("for", "Fortran 77/Forth"),
-            Map.entry("fs", "F#/Forth"), Map.entry("sls", "Scheme/SaltStack"), Map.entry("cls", "Visual Basic/TeX/Apex Class"),
-            Map.entry("b", "Brainfuck"), Map.entry("bf", "Brainfuck"));
+            Map.entry("jl", lines -> Classification.of(ContentHeuristics.lispOr(lines, "Julia"))),
+            Map.entry("d", LanguageClassifier::dOrScript),
+            Map.entry("m", lines -> Classification.of(ContentHeuristics.matlabOrObjectiveC(lines))),
+            Map.entry("pro", lines -> Classification.of(ContentHeuristics.idlOrQtProject(lines))),
+            Map.entry("p6", lines -> Classification.of(rakuOrProlog(lines))),
+            Map.entry("P6", lines -> Classification.of(rakuOrProlog(lines))),
+            Map.entry("f", lines -> Classification.of(ContentHeuristics.forthOr(lines, "Fortran 77"))),
+            Map.entry("for", lines -> Classification.of(ContentHeuristics.forthOr(lines, "Fortran 77"))),
+            Map.entry("fs", lines -> Classification.of(ContentHeuristics.forthOr(lines, "F#"))),
+            Map.entry("ts", lines -> Classification.of(ContentHeuristics.typeScriptOrQtLinguist(lines))),
+            Map.entry("cs", lines -> Classification.of(ContentHeuristics.csharpOrSmalltalk(lines))),
+            Map.entry("cls", lines -> Classification.of(ContentHeuristics.visualBasicOrTexOrApex(lines))),
+            Map.entry("sls", lines -> Classification.of(ContentHeuristics.schemeOrSaltStack(lines))),
+            Map.entry("b", LanguageClassifier::brainfuckOrUnknown),
+            Map.entry("tpl", LanguageClassifier::smartyOrUnknown),
+            Map.entry("bf", LanguageClassifier::brainfuckOrUnknown));
 
     private static final Pattern SHEBANG = CommentFilter.perl("^#!\\s*(\\S.*?)$");
     private static final Pattern XML_DECLARATION = CommentFilter.perl("<\\?xml\\s");
@@ -86,13 +96,7 @@ final class LanguageClassifier {
         if (fileName.equals("pom.xml")) {
             return Classification.of(ContentHeuristics.xmlOr(lines(content), "Maven", "xmlns=\"http://maven.apache.org/POM/"));
         }
-        if (Set.of("Jamfile", "jamfile", "Jamrules").contains(fileName)) {
-            return Classification.unsupported("Jam");
-        }
-        if (fileName.equals("Containerfile")) {
-            return Classification.unsupported("Containerfile");
-        }
-        Optional<ClocLanguage> byName = LanguageTable.byFileName(fileName);
+        Optional<String> byName = LanguageTable.byFileName(fileName);
         if (byName.isPresent()) {
             return Classification.of(byName.get());
         }
@@ -106,23 +110,17 @@ final class LanguageClassifier {
                 if (resolver != null) {
                     return resolver.apply(lines(content));
                 }
-                if (UNSUPPORTED_AMBIGUOUS.containsKey(ext)) {
-                    return Classification.unsupported(UNSUPPORTED_AMBIGUOUS.get(ext));
-                }
-                Optional<ClocLanguage> byExt = LanguageTable.byExtension(ext);
+                Optional<String> byExt = LanguageTable.byExtension(ext);
                 if (byExt.isPresent()) {
                     return Classification.of(byExt.get());
                 }
             }
-            String stem = stem(fileName);
-            if (stem.equals("Dockerfile")) {
-                return Classification.of("Dockerfile");
-            }
-            if (stem.equals("Containerfile")) {
-                return Classification.unsupported("Containerfile");
+            Optional<String> byPrefix = LanguageTable.byPrefix(stem(fileName));
+            if (byPrefix.isPresent()) {
+                return Classification.of(byPrefix.get());
             }
         } else {
-            Optional<ClocLanguage> byLower = LanguageTable.byFileName(fileName.toLowerCase(Locale.ROOT));
+            Optional<String> byLower = LanguageTable.byFileName(fileName.toLowerCase(Locale.ROOT));
             if (byLower.isPresent()) {
                 return Classification.of(byLower.get());
             }
@@ -162,13 +160,9 @@ final class LanguageClassifier {
         String first = firstLine(content);
         String script = interpreter(first);
         if (!script.isEmpty()) {
-            Optional<ClocLanguage> lang = LanguageTable.byInterpreter(script);
+            Optional<String> lang = LanguageTable.byInterpreter(script);
             if (lang.isPresent()) {
                 return Classification.of(lang.get());
-            }
-            String unsupported = LanguageTable.UNSUPPORTED_INTERPRETERS.get(script);
-            if (unsupported != null) {
-                return Classification.unsupported(unsupported);
             }
         }
         if (XML_DECLARATION.matcher(first).find()) {
@@ -210,6 +204,34 @@ final class LanguageClassifier {
         }
         int slash = p.lastIndexOf('/');
         return slash < 0 || p.length() == 1 ? p : p.substring(slash + 1);
+    }
+
+    /** cloc's {@code really_is_D}: a ".d" file starting with "#!" is an init.d script in that language. */
+    private static Classification dOrScript(List<String> lines) {
+        String script = lines.isEmpty() ? "" : interpreter(PerlLines.chomp(lines.get(0)));
+        if (script.isEmpty()) {
+            return Classification.of("D");
+        }
+        return LanguageTable.byInterpreter(script).map(Classification::of)
+                .orElseGet(() -> Classification.ignored("Unrecognized script language, '" + script + "'"));
+    }
+
+    /** cloc's {@code really_is_bf}: Brainfuck, or unknown without a reason (cloc does not list it). */
+    private static Classification brainfuckOrUnknown(List<String> rawLines) {
+        return ContentHeuristics.reallyIsBrainfuck(rawLines) ? Classification.of("Brainfuck")
+                : Classification.silentlyUnknown("language unknown (not Brainfuck)");
+    }
+
+    /** cloc's {@code really_is_smarty} for ".tpl": Smarty, or unknown without a reason (cloc does not list it). */
+    private static Classification smartyOrUnknown(List<String> rawLines) {
+        return ContentHeuristics.reallyIsSmarty(rawLines) ? Classification.of("Smarty")
+                : Classification.silentlyUnknown("language unknown (not Smarty)");
+    }
+
+    /** cloc's {@code Raku_or_Prolog}: {@code Perl_or_Prolog}, with Raku for Perl. */
+    private static String rakuOrProlog(List<String> lines) {
+        String lang = ContentHeuristics.perlOrProlog(lines);
+        return lang.equals("Perl") ? "Raku" : lang;
     }
 
     private static Classification phpOrPascal(List<String> lines) {

@@ -88,12 +88,12 @@ final class PerlLines {
     }
 
     /** {@code remove_matches(\@lines, '^\s*$')}, or cloc's {@code remove_matches_2re} with its continuation rule. */
-    static List<String> dropBlank(List<String> lines, boolean continuation) {
+    static List<String> dropBlank(List<String> lines, ClocLanguage lang) {
         List<String> kept = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            // cloc keeps a blank line that follows a line ending in '\' (it "continues" it)
-            if (isBlank(line) && (!continuation || i == 0 || !endsWithBackslash(lines.get(i - 1)))) {
+            // cloc keeps a blank line that follows a line "continuing" onto it (for most languages: ending in '\')
+            if (isBlank(line) && (i == 0 || !lang.continues(lines.get(i - 1)))) {
                 continue;
             }
             kept.add(line);

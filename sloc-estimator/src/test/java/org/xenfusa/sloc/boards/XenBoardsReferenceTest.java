@@ -3,23 +3,20 @@ package org.xenfusa.sloc.boards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Test;
 import org.xenfusa.sloc.config.ConfigurationCounter;
-import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.reference.XenReference;
+import org.xenfusa.sloc.tree.GitSourceTree;
 
-/** Every board's minimal configuration on a real Xen checkout (env XEN_SRC) compiles the files its port needs. */
+/** Every board's minimal configuration on RELEASE-4.22.0 of a real Xen clone (env XEN_SRC) compiles the files its port needs. */
 class XenBoardsReferenceTest {
     @Test
     void everyBoardsMinimalConfigurationBuildsItsPort() throws IOException {
-        String xen = System.getenv("XEN_SRC");
-        if (xen == null || xen.isBlank()) {
-            Assumptions.abort("XEN_SRC not set: point it at a Xen checkout of RELEASE-4.22.0 (e.g. /work/xen) to build the board configurations");
-        }
-        try (DirectorySourceTree tree = DirectorySourceTree.open(Path.of(xen))) {
+        try (Repository repo = XenReference.xenRepository();
+             GitSourceTree tree = XenReference.tree(repo, XenReference.RELEASE)) {
             BoardConfigurations boards = new BoardConfigurations(ConfigurationCounter.of(tree));
             BoardCatalog catalog = BoardCatalog.shipped();
             for (Board b : catalog.boards()) {

@@ -14,17 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xenfusa.sloc.count.LanguageTotals;
-import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.reference.XenReference;
 import org.xenfusa.sloc.tree.SourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 
 /**
- * Both reference configurations of ../shared/xen-groundtruth against a real Xen checkout (env
- * XEN_SRC): the .config, make cloc's totals and per-language rows, the file list, and the
+ * Both reference configurations of reference-data/xen-RELEASE-4.22.0 against that tag of a real
+ * Xen clone (env XEN_SRC): the .config, make cloc's totals and per-language rows, the file list, and the
  * per-directory rows of sloc-summary.txt for sources and (tracked) headers.
  */
 class XenConfigurationReferenceTest {
@@ -34,13 +34,9 @@ class XenConfigurationReferenceTest {
     @ParameterizedTest
     @CsvSource({"x86_64, x86_64-defconfig", "arm64, arm64-defconfig"})
     void figuresEqualMakeClocOfARealBuild(String arch, String folder) throws IOException {
-        String xen = System.getenv("XEN_SRC");
-        if (xen == null || xen.isBlank()) {
-            Assumptions.abort("XEN_SRC not set: point it at a Xen checkout of RELEASE-4.22.0 (e.g. /work/xen) to compare with the reference figures");
-        }
-        Path reference = sharedDir().resolve("xen-groundtruth").resolve(folder);
-        Assumptions.assumeTrue(Files.isDirectory(reference), "no reference folder " + reference);
-        try (SourceTree tree = DirectorySourceTree.open(Path.of(xen))) {
+        Path reference = XenReference.file(XenReference.RELEASE, folder);
+        try (Repository repo = XenReference.xenRepository();
+             SourceTree tree = XenReference.tree(repo, XenReference.RELEASE)) {
             ConfigurationCounter counter = ConfigurationCounter.of(tree);
             ConfigurationRequest request = ConfigurationRequest.defconfig(XenArch.of(arch));
             long t0 = System.nanoTime();
@@ -166,19 +162,6 @@ class XenConfigurationReferenceTest {
         return out;
     }
 
-    static Path sharedDir() {
-        String env = System.getenv("FUSA_SHARED_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("../shared"))) {
-                return p.resolve("../shared").normalize();
-            }
-        }
-        return here.resolve("../shared");
-    }
 
     private static List<String> lines(Path p) throws IOException {
         return Files.readAllLines(p).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -27,7 +27,7 @@ class CFamilyCountEquivalenceTest {
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
             for (ClocLanguage lang : new ClocLanguage[] {c, yacc}) {
-                int[] fast = CFamilyCount.count(bytes, lang.continuation());
+                int[] fast = CFamilyCount.count(bytes, lang.continuesOnBackslash());
                 FileCount slow = ClocCounter.countLineByLine(lang, bytes);
                 assertThat(new int[] {fast[1], fast[0] - fast[1] - fast[2], fast[2]})
                         .as("%s %s", lang.name(), text.toString().replace("\n", "\\n").replace("\r", "\\r"))

@@ -16,17 +16,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.junit.jupiter.api.Assumptions;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Test;
-import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xenfusa.sloc.reference.XenReference;
+import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceFile;
 
 /**
- * The whole {@code xen/} folder of a real Xen checkout ({@code XEN_SRC}, RELEASE-4.22.0) counted
- * file by file and compared with what {@code cloc xen/} printed there: every file of cloc's
- * {@code --by-file} CSV, every language total, SUM and the ignored count.
+ * Real Xen trees ({@code XEN_SRC}, read at the measured tags through git objects) counted file by
+ * file and compared with what cloc 1.96 printed on the same trees (reference-data/): every file of
+ * cloc's {@code --by-file} CSV, every language total and SUM. Two kinds: the {@code xen/} folder
+ * of RELEASE-4.22.0 ({@code cloc xen/}, with its ignored count), and the whole repository at every
+ * tag that has {@code whole-repository/} figures ({@code cloc} on {@code git archive TAG}).
  */
 class XenWholeTreeClocTest {
     private static final Pattern ROW = Pattern.compile("^(\\S.*?)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
@@ -36,23 +39,48 @@ class XenWholeTreeClocTest {
     }
 
     @Test
-    void everyFileAndTotalMatchCloc() throws IOException {
-        String xenSrc = System.getenv("XEN_SRC");
-        if (xenSrc == null || xenSrc.isBlank()) {
-            Assumptions.abort("XEN_SRC not set: point it at a Xen checkout (tag RELEASE-4.22.0) to compare with cloc");
-        }
-        Path groundTruth = sharedDir().resolve("xen-groundtruth/whole-tree");
-        Map<String, Lines> expectedByFile = readByFileCsv(groundTruth.resolve("cloc-xen-dir-by-file.csv"));
-        String report = Files.readString(groundTruth.resolve("cloc-xen-dir.txt"), StandardCharsets.ISO_8859_1);
+    void everyFileAndTotalOfXenFolderMatchCloc() throws IOException {
+        Map<String, Lines> expectedByFile = readByFileCsv(
+                XenReference.file(XenReference.RELEASE, "whole-tree/cloc-xen-dir-by-file.csv"), "");
+        String report = Files.readString(XenReference.file(XenReference.RELEASE, "whole-tree/cloc-xen-dir.txt"),
+                StandardCharsets.ISO_8859_1);
+        ClocSummary summary = compare(XenReference.RELEASE, "xen/", expectedByFile, report);
+        assertThat(summary.sum().files()).isEqualTo(1771);
+        assertThat(summary.sum().code()).isEqualTo(380_062);
+        Matcher ignored = IGNORED.matcher(report);
+        assertThat(ignored.find()).isTrue();
+        assertThat(summary.ignoredFiles()).isEqualTo(Integer.parseInt(ignored.group(1)));
+    }
 
+    /** Tags with whole-repository figures in reference-data/ (each measured with cloc on {@code git archive TAG}). */
+    static Stream<String> measuredTags() throws IOException {
+        Path data = XenReference.repositoryRoot().resolve("reference-data");
+        try (Stream<Path> dirs = Files.list(data)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("whole-repository/cloc-by-file.csv")))
+                    .map(d -> d.getFileName().toString().substring("xen-".length())).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("measuredTags")
+    void everyFileAndTotalOfWholeRepositoryMatchCloc(String tag) throws IOException {
+        // cloc ran on the folder "xen-TAG" that git archive was extracted into
+        Map<String, Lines> expectedByFile = readByFileCsv(XenReference.file(tag, "whole-repository/cloc-by-file.csv"),
+                "xen-" + tag + "/");
+        String report = Files.readString(XenReference.file(tag, "whole-repository/cloc.txt"),
+                StandardCharsets.ISO_8859_1);
+        compare(tag, "", expectedByFile, report);
+    }
+
+    private static ClocSummary compare(String tag, String under, Map<String, Lines> expectedByFile, String report)
+            throws IOException {
         ClocCounter counter = new ClocCounter();
         List<CountedFile> files = new ArrayList<>();
         long started = System.nanoTime();
-        long bytes = 0;
-        try (DirectorySourceTree tree = DirectorySourceTree.open(Path.of(xenSrc))) {
-            for (SourceFile f : tree.filesUnder("xen/")) {
+        try (Repository repo = XenReference.xenRepository();
+             GitSourceTree tree = XenReference.tree(repo, tag)) {
+            for (SourceFile f : tree.filesUnder(under)) {
                 byte[] content = tree.read(f);
-                bytes += content.length;
                 files.add(new CountedFile(f.path(), f.blobId(), f.size(), counter.count(f.path(), content)));
             }
         }
@@ -77,45 +105,34 @@ class XenWholeTreeClocTest {
                 differences.add(path + ": cloc " + expectedByFile.get(path) + ", here not counted: " + c);
             }
         }
-        System.out.printf("xen/ whole tree: %d files read (%d bytes), %d counted, %d duplicates, %d ignored; "
-                        + "%d of cloc's %d files compared, %d differing; counted in %d ms (cold, with reading)%n",
-                files.size(), bytes, summary.countedFiles().size(), summary.duplicatesRemoved(),
-                summary.ignoredFiles(), seen.size(), expectedByFile.size(), differences.size(), millis);
+        System.out.printf("%s %s: %d files read, %d counted, %d duplicates, %d ignored; %d of cloc's %d files"
+                        + " compared, %d differing; counted in %d ms%n", tag, under.isEmpty() ? "whole repository" : under,
+                files.size(), summary.countedFiles().size(), summary.duplicatesRemoved(), summary.ignoredFiles(),
+                seen.size(), expectedByFile.size(), differences.size(), millis);
         differences.stream().limit(50).forEach(d -> System.out.println("  " + d));
-        assertThat(differences).isEmpty();
+        assertThat(differences).as("files that differ from cloc").isEmpty();
 
         Map<String, LanguageTotals> expectedTotals = readTotals(report);
         Map<String, LanguageTotals> mineTotals = new HashMap<>();
         summary.languages().forEach(t -> mineTotals.put(t.language(), t));
         mineTotals.put("SUM", summary.sum());
         assertThat(mineTotals).isEqualTo(expectedTotals);
-        assertThat(summary.sum().files()).isEqualTo(1771);
-        assertThat(summary.sum().code()).isEqualTo(380_062);
-        Matcher ignored = IGNORED.matcher(report);
-        assertThat(ignored.find()).isTrue();
-        assertThat(summary.ignoredFiles()).isEqualTo(Integer.parseInt(ignored.group(1)));
+        return summary;
     }
 
-    static Path sharedDir() {
-        String env = System.getenv("FUSA_SHARED_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("sloc-estimator"))) {
-            dir = dir.getParent();
-        }
-        return (dir == null ? Path.of("").toAbsolutePath() : dir).resolve("../shared").normalize();
-    }
-
-    static Map<String, Lines> readByFileCsv(Path csv) throws IOException {
+    /** cloc's CSV rows (language,filename,blank,comment,code), keyed by file name without {@code prefix}. */
+    static Map<String, Lines> readByFileCsv(Path csv, String prefix) throws IOException {
         Map<String, Lines> byFile = new HashMap<>();
         for (String line : Files.readAllLines(csv, StandardCharsets.ISO_8859_1)) {
             String[] p = line.split(",");
             if (p.length < 5 || p[0].equals("language") || p[0].equals("SUM")) {
                 continue;
             }
-            byFile.put(p[1], new Lines(p[0], Long.parseLong(p[2]), Long.parseLong(p[3]), Long.parseLong(p[4])));
+            if (!p[1].startsWith(prefix)) {
+                throw new IllegalStateException(csv + ": " + p[1] + " does not start with " + prefix);
+            }
+            byFile.put(p[1].substring(prefix.length()),
+                    new Lines(p[0], Long.parseLong(p[2]), Long.parseLong(p[3]), Long.parseLong(p[4])));
         }
         return byFile;
     }

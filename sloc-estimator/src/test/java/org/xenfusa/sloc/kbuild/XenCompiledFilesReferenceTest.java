@@ -10,25 +10,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Assumptions;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.reference.XenReference;
 import org.xenfusa.sloc.tree.SourceTree;
 
-/** Compares both reference configurations of ../shared/xen-groundtruth with a real Xen checkout (env XEN_SRC). */
+/** Compares both reference configurations of reference-data/xen-RELEASE-4.22.0 with that tag of a real Xen clone (env XEN_SRC). */
 class XenCompiledFilesReferenceTest {
 
     @ParameterizedTest
     @CsvSource({"x86_64, x86_64-defconfig", "arm64, arm64-defconfig"})
     void matchesMakeClocOfARealBuild(String arch, String folder) throws IOException {
-        String xen = System.getenv("XEN_SRC");
-        if (xen == null || xen.isBlank()) {
-            Assumptions.abort("XEN_SRC not set: point it at a Xen checkout of RELEASE-4.22.0 (e.g. /work/xen) to compare with the reference lists");
-        }
-        Path reference = sharedDir().resolve("xen-groundtruth").resolve(folder);
-        Assumptions.assumeTrue(Files.isDirectory(reference), "no reference folder " + reference);
-        try (SourceTree tree = DirectorySourceTree.open(Path.of(xen))) {
+        Path reference = XenReference.file(XenReference.RELEASE, folder);
+        try (Repository repo = XenReference.xenRepository();
+             SourceTree tree = XenReference.tree(repo, XenReference.RELEASE)) {
             KbuildEvaluator evaluator = KbuildEvaluator.of(tree);
             DotConfig config = DotConfig.parse(Files.readString(reference.resolve(".config")));
             CompiledFileSet result = evaluator.evaluate(XenArch.of(arch), config);
@@ -49,20 +45,6 @@ class XenCompiledFilesReferenceTest {
         }
     }
 
-    private static Path sharedDir() {
-        String env = System.getenv("FUSA_SHARED_DIR");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        // the project root's sibling, whether tests run from the module or from the root
-        Path here = Path.of("").toAbsolutePath();
-        for (Path p = here; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("../shared"))) {
-                return p.resolve("../shared").normalize();
-            }
-        }
-        return here.resolve("../shared");
-    }
 
     private static List<String> lines(Path p) throws IOException {
         return Files.readAllLines(p).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

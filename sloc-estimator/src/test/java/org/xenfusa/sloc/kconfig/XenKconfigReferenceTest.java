@@ -11,34 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.reference.XenReference;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceTree;
 
 /**
- * The engine against Xen's own kconfig on a real checkout ({@code XEN_SRC}): every reference
- * .config in {@code xen-groundtruth/kconfig/} must come out byte for byte; every release's
- * Kconfig must read without errors for every architecture ({@code XEN_MIRROR}, a bare repository).
+ * The engine against Xen's own kconfig on a real Xen clone with its tags ({@code XEN_SRC}): every
+ * reference .config in {@code reference-data/xen-RELEASE-4.22.0/kconfig/} must come out byte for
+ * byte from that tag; every release's Kconfig must read without errors for every architecture.
  */
 class XenKconfigReferenceTest {
 
-    static Path xenSource() {
-        String src = System.getenv("XEN_SRC");
-        if (src == null || src.isBlank()) {
-            Assumptions.abort("XEN_SRC not set: no Xen checkout to compare the reference .config files with");
-        }
-        return Path.of(src);
-    }
-
-    static Path sharedDir() {
-        String shared = System.getenv("FUSA_SHARED_DIR");
-        return shared != null && !shared.isBlank() ? Path.of(shared) : Path.of("..", "..", "shared");
-    }
 
     static StartingPoint startingPoint(String arch, String target) {
         return switch (target) {
@@ -53,10 +39,10 @@ class XenKconfigReferenceTest {
     @CsvSource({"x86_64,defconfig", "x86_64,allyesconfig", "x86_64,allnoconfig", "arm64,defconfig",
         "arm64,allyesconfig", "arm64,allnoconfig"})
     void referenceConfigIsIdentical(String arch, String target) throws IOException {
-        Path xen = xenSource();
-        Path reference = sharedDir().resolve("xen-groundtruth/kconfig/" + arch + "-" + target + ".config");
+        Path reference = XenReference.file(XenReference.RELEASE, "kconfig/" + arch + "-" + target + ".config");
         String expected = Files.readString(reference, StandardCharsets.UTF_8);
-        try (SourceTree tree = DirectorySourceTree.open(xen)) {
+        try (Repository repo = XenReference.xenRepository();
+             SourceTree tree = XenReference.tree(repo, XenReference.RELEASE)) {
             KconfigTree kconfig = KconfigParser.parse(tree, "xen", arch, ToolchainProfile.defaultFor(arch));
             assertThat(kconfig.diagnostics()).filteredOn(d -> d.severity() != KconfigDiagnostic.Severity.INFO)
                     .isEmpty();
@@ -68,12 +54,8 @@ class XenKconfigReferenceTest {
 
     @Test
     void everyReleaseReadsWithoutErrors() throws IOException {
-        String mirror = System.getenv("XEN_MIRROR");
-        if (mirror == null || mirror.isBlank()) {
-            Assumptions.abort("XEN_MIRROR not set: no bare Xen repository to read release tags from");
-        }
         List<String> problems = new ArrayList<>();
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(Path.of(mirror).toFile()).build()) {
+        try (Repository repo = XenReference.xenRepository()) {
             // every release tag from 4.14.0 to 4.22.x (release candidates included) and the default branch
             List<String> refs = new ArrayList<>();
             for (var ref : repo.getRefDatabase().getRefsByPrefix("refs/tags/RELEASE-4.")) {

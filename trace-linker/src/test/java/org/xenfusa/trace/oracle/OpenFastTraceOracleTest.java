@@ -3,6 +3,7 @@ package org.xenfusa.trace.oracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.itsallcode.openfasttrace.api.importer.tag.config.PathConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceFile;
 import org.xenfusa.trace.graph.TraceResult;
 import org.xenfusa.trace.graph.Tracer;
@@ -54,13 +58,16 @@ class OpenFastTraceOracleTest {
                 c.ours().stream().filter(ItemView::defect).count());
     }
 
+    /** The Xen release whose docs/fusa/reqs are compared (read from git, whatever is checked out). */
+    static final String XEN_RELEASE = "RELEASE-4.22.0";
+
     @Test
     void xenFusaRequirementsGiveOftsVerdictsItemByItem() throws IOException {
         String xen = System.getenv("XEN_SRC");
-        Assumptions.assumeTrue(xen != null && !xen.isBlank(),
-                "XEN_SRC not set: set it to a Xen checkout to compare docs/fusa/reqs with OpenFastTrace");
-        Path reqs = Path.of(xen, "docs/fusa/reqs");
-        assertThat(reqs).isDirectory();
+        Assumptions.assumeTrue(xen != null && !xen.isBlank(), "XEN_SRC not set: point it at a Xen clone with its tags"
+                + " (e.g. XEN_SRC=/path/to/xen mvn verify) to compare docs/fusa/reqs of " + XEN_RELEASE
+                + " with OpenFastTrace");
+        Path reqs = extract(Path.of(xen), XEN_RELEASE, "docs/fusa/reqs/", tmp.resolve("xen"));
         Comparison c = compare(reqs, List.of(), List.of());
         assertThat(c.ours()).hasSizeGreaterThan(20);
         Map<String, ItemView> oft = byKey(c.oft());
@@ -87,6 +94,23 @@ class OpenFastTraceOracleTest {
         assertThat(c.ours()).anyMatch(ItemView::defect);
         System.out.printf("OFT oracle, benchmark set: %d items compared, 0 differ, %d defects%n", c.ours().size(),
                 c.ours().stream().filter(ItemView::defect).count());
+    }
+
+    /** Writes the files under {@code folder} of {@code ref} in the git repository at {@code clone} below {@code target}. */
+    static Path extract(Path clone, String ref, String folder, Path target) throws IOException {
+        boolean bare = !Files.exists(clone.resolve(".git"));
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
+        try (Repository repo = (bare ? builder.setGitDir(clone.toFile()) : builder.setWorkTree(clone.toFile())).build();
+             GitSourceTree tree = GitSourceTree.open(repo, ref)) {
+            List<SourceFile> files = tree.filesUnder(folder);
+            assertThat(files).as(folder + " at " + ref).isNotEmpty();
+            for (SourceFile f : files) {
+                Path out = target.resolve(f.path());
+                Files.createDirectories(out.getParent());
+                Files.write(out, tree.read(f));
+            }
+        }
+        return target.resolve(folder);
     }
 
     record Comparison(List<ItemView> oft, List<ItemView> ours) {

@@ -38,10 +38,10 @@ public class SnapshotIngester {
     private static final int BATCH = 256;
     private static final long PROGRESS_EVERY_MS = 250;
     /**
-     * Version of the counting rules stored with each count. Raise it whenever a change to the
-     * counter changes any result, so that cached counts of older rules are counted again.
+     * Version of the counting rules stored with each count (the counter's own, raised with its
+     * rules), so that cached counts of older rules are counted again.
      */
-    public static final int COUNTER_VERSION = 2;
+    public static final int COUNTER_VERSION = ClocCounter.RULES_VERSION;
 
     private final IngestJobRepository jobs;
     private final SourceRepositoryRepository repositories;
