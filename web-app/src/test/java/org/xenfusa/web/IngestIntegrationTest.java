@@ -125,6 +125,28 @@ class IngestIntegrationTest {
     }
 
     @Test
+    void aSnapshotCountedByOlderRulesIsCountedAgainOnTheNextIngest() throws Exception {
+        SourceRepository repo = register("recount-repo");
+        IngestJob first = awaitEnd(ingest.request(repo.getId(), IngestMode.REF, "RELEASE-4.0.0", "tester"));
+        assertThat(first.getState()).as(first.getMessage()).isEqualTo(IngestState.SUCCEEDED);
+        Snapshot s = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()).get(0);
+        // as if counted by the previous counting rules, with a figure those rules got wrong
+        jdbc.update("update snapshot set counter_version = counter_version - 1 where id = ?", s.getId());
+        jdbc.update("update blob_count set counter_version = counter_version - 1, code = code + 100 where blob_id in"
+                + " (select blob_id from snapshot_file where snapshot_id = ?)", s.getId());
+        IngestJob again = awaitEnd(ingest.request(repo.getId(), IngestMode.REF, "RELEASE-4.0.0", "tester"));
+        assertThat(again.getState()).as(again.getMessage()).isEqualTo(IngestState.SUCCEEDED);
+        assertThat(again.getMessage()).contains("1 snapshot(s) recounted with counting rules v"
+                + org.xenfusa.sloc.count.ClocCounter.RULES_VERSION);
+        assertThat(again.getFilesCounted()).isPositive();
+        assertThat(snapshots.findById(s.getId()).orElseThrow().getCounterVersion())
+                .isEqualTo(org.xenfusa.sloc.count.ClocCounter.RULES_VERSION);
+        assertThat(snapshots.countByRepositoryId(repo.getId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from blob_count where code >= 100 and blob_id in"
+                + " (select blob_id from snapshot_file where snapshot_id = ?)", Long.class, s.getId())).isZero();
+    }
+
+    @Test
     void ingestsTheDefaultBranch() throws Exception {
         SourceRepository repo = register("branch-repo");
         IngestJob job = awaitEnd(ingest.request(repo.getId(), IngestMode.DEFAULT_BRANCH, "", "tester"));

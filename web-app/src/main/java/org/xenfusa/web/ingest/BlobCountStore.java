@@ -90,6 +90,11 @@ public class BlobCountStore {
      * neither is.
      */
     @Transactional
+    /** Marks a snapshot as counted by {@code counterVersion} (after its blobs were counted again). */
+    public void markCounted(long snapshotId, int counterVersion) {
+        jdbc.update("update snapshot set counter_version = ? where id = ?", counterVersion, snapshotId);
+    }
+
     public long saveSnapshot(long repositoryId, String refName, String commitSha, Instant commitTime,
             String subject, List<SnapshotEntry> files, int counterVersion) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();

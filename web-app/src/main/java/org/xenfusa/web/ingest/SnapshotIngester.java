@@ -84,9 +84,10 @@ public class SnapshotIngester {
                     progress.flush(true);
                 }
             }
-            jobs.finish(jobId, IngestState.SUCCEEDED, Instant.now(), "%d ref(s), %d new snapshot(s), %d file(s) counted, %d reused from the cache"
+            jobs.finish(jobId, IngestState.SUCCEEDED, Instant.now(), ("%d ref(s), %d new snapshot(s), %d file(s) counted, %d reused from the cache"
+                    + (progress.recounted > 0 ? ", %d snapshot(s) recounted with counting rules v" + COUNTER_VERSION : ""))
                     .formatted(progress.refsTotal, progress.newSnapshots, progress.filesCounted,
-                            progress.filesSeen - progress.filesCounted));
+                            progress.filesSeen - progress.filesCounted, progress.recounted));
         } catch (CancelledException e) {
             progress.write();
             jobs.finish(jobId, IngestState.CANCELLED, Instant.now(), "Cancelled after %d of %d ref(s); complete snapshots are kept"
@@ -104,10 +105,14 @@ public class SnapshotIngester {
     private void ingestRef(Repository repo, SourceRepository source, ResolvedRef ref, Progress progress)
             throws IOException {
         progress.currentRef = ref.name();
-        if (snapshots.findByRepositoryIdAndRefNameAndCommitSha(source.getId(), ref.name(), ref.commit().name()).isPresent()) {
+        var existing = snapshots.findByRepositoryIdAndRefNameAndCommitSha(source.getId(), ref.name(),
+                ref.commit().name());
+        if (existing.isPresent() && existing.get().getCounterVersion() >= COUNTER_VERSION) {
             progress.flush(true);
             return;
         }
+        // a snapshot counted under older counting rules: its files are counted again (the counts of its blobs
+        // are replaced for every snapshot that shares them) and it is marked as counted by the current rules
         try (GitSourceTree tree = GitSourceTree.open(repo, ref.commit().name())) {
             List<SourceFile> files = tree.files();
             progress.filesTotal = files.size();
@@ -139,6 +144,11 @@ public class SnapshotIngester {
                 progress.filesSeen += part.size();
                 progress.flush(false);
             }
+            if (existing.isPresent()) {
+                store.markCounted(existing.get().getId(), COUNTER_VERSION);
+                progress.recounted++;
+                return;
+            }
             RevCommit commit = tree.revCommit();
             store.saveSnapshot(source.getId(), ref.name(), commit.name(),
                     Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage(),
@@ -168,6 +178,7 @@ public class SnapshotIngester {
         int filesSeen;
         int filesCounted;
         int newSnapshots;
+        int recounted;
         String currentRef = "";
         /** Cache keys this job knows to be stored, so that later refs need not ask again. */
         final Set<String> knownCached = new HashSet<>();
