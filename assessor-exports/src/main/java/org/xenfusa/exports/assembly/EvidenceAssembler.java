@@ -23,7 +23,7 @@ import org.xenfusa.exports.model.FileSloc;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
-import org.xenfusa.exports.model.SlocFigure;
+import org.xenfusa.sloc.config.LineFigures;
 import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
@@ -178,7 +178,7 @@ public final class EvidenceAssembler {
     public static ConfigurationFigures figures(NamedReport c, EffortModel model) {
         ConfigurationReport r = c.report();
         List<DirectorySloc> dirs = r.directories().stream().map(d -> new DirectorySloc(d.directory(),
-                sloc(d.makeCloc()), sloc(d.withHeaders()), sloc(d.activeLines()))).toList();
+                d.makeCloc(), d.withHeaders(), d.activeLines())).toList();
         List<FileSloc> files = new ArrayList<>();
         for (FileFigures f : r.files()) {
             if (!f.count().isCounted()) {
@@ -187,13 +187,13 @@ public final class EvidenceAssembler {
             boolean source = f.role() == org.xenfusa.sloc.config.FileRole.SOURCE;
             boolean kept = f.duplicateOf().isEmpty();
             FileRole role = f.generated() ? FileRole.GENERATED : source ? FileRole.COMPILED : FileRole.HEADER;
-            files.add(new FileSloc(f.path(), role, source && kept ? sloc(f.count()) : SlocFigure.ZERO,
-                    kept ? sloc(f.count()) : SlocFigure.ZERO,
-                    kept && f.active().isCounted() ? sloc(f.active()) : SlocFigure.ZERO));
+            files.add(new FileSloc(f.path(), role, source && kept ? sloc(f.count()) : LineFigures.NONE,
+                    kept ? sloc(f.count()) : LineFigures.NONE,
+                    kept && f.active().isCounted() ? sloc(f.active()) : LineFigures.NONE));
         }
         List<String> warnings = r.warnings().stream().map(Object::toString).toList();
-        return new ConfigurationFigures(c.name(), r.request().label(), r.arch().targetArch(), c.board(), r.dotConfig(), sloc(r.makeCloc()),
-                sloc(r.withHeaders()), sloc(r.activeLines()), dirs, files, effort(model, model.slocOf(r)), warnings);
+        return new ConfigurationFigures(c.name(), r.request().label(), r.arch().targetArch(), c.board(), r.dotConfig(), r.makeCloc(),
+                r.withHeaders(), r.activeLines(), dirs, files, effort(model, model.slocOf(r)), warnings);
     }
 
     /** DO-178C DAL A to E, then ISO 26262 ASIL D to A at the DAL the model maps each to. */
@@ -219,12 +219,8 @@ public final class EvidenceAssembler {
                 + " code lines): " + model.description();
     }
 
-    private static SlocFigure sloc(LineFigures f) {
-        return new SlocFigure(f.files(), f.blank(), f.comment(), f.code());
-    }
-
-    private static SlocFigure sloc(FileCount f) {
-        return new SlocFigure(1, f.blank(), f.comment(), f.code());
+    private static LineFigures sloc(FileCount f) {
+        return LineFigures.NONE.plus(f);
     }
 
     private static List<SuspectLink> suspects(LinkSet links, SourceTree previous, FunctionIndex index,

@@ -15,7 +15,7 @@ import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.Provenance;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
-import org.xenfusa.exports.model.SlocFigure;
+import org.xenfusa.sloc.config.LineFigures;
 import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TraceDefect;
 import org.xenfusa.trace.report.Verdict;
@@ -215,7 +215,7 @@ public final class TraceabilityReport {
                 + " that no requirement covers.");
     }
 
-    private static String[] directoryRow(String name, SlocFigure make, SlocFigure headers, SlocFigure active) {
+    private static String[] directoryRow(String name, LineFigures make, LineFigures headers, LineFigures active) {
         return new String[] {name, Figures.count(make.files()), Figures.count(make.code()),
             Figures.count(headers.files()), Figures.count(headers.code()), Figures.count(active.code())};
     }

@@ -1,5 +1,7 @@
 package org.xenfusa.exports.model;
 
+import org.xenfusa.sloc.config.LineFigures;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import java.util.Optional;
  */
 public record ConfigurationFigures(String name, String specification, String arch, Optional<String> board,
         String configText,
-        SlocFigure makeCloc, SlocFigure withHeaders, SlocFigure activeLines, List<DirectorySloc> directories,
+        LineFigures makeCloc, LineFigures withHeaders, LineFigures activeLines, List<DirectorySloc> directories,
         List<FileSloc> files, List<LevelEffort> effort, List<String> warnings) {
     public ConfigurationFigures {
         name = Copies.required(name, "configuration name");
@@ -34,7 +36,7 @@ public record ConfigurationFigures(String name, String specification, String arc
         return Sha256.hex(configText.getBytes(StandardCharsets.UTF_8));
     }
 
-    public SlocFigure figure(FigureKind kind) {
+    public LineFigures figure(FigureKind kind) {
         return switch (kind) {
             case MAKE_CLOC -> makeCloc;
             case WITH_HEADERS -> withHeaders;

@@ -1,10 +1,12 @@
 package org.xenfusa.exports.model;
 
+import org.xenfusa.sloc.config.LineFigures;
+
 import java.util.Objects;
 
 /** The three figures of one file in one configuration (zero in a figure that does not count the file). */
-public record FileSloc(String path, FileRole role, SlocFigure makeCloc, SlocFigure withHeaders,
-        SlocFigure activeLines) {
+public record FileSloc(String path, FileRole role, LineFigures makeCloc, LineFigures withHeaders,
+        LineFigures activeLines) {
     public FileSloc {
         path = Copies.required(path, "file path");
         Objects.requireNonNull(role, "role");
@@ -13,7 +15,7 @@ public record FileSloc(String path, FileRole role, SlocFigure makeCloc, SlocFigu
         Objects.requireNonNull(activeLines, "activeLines");
     }
 
-    public SlocFigure figure(FigureKind kind) {
+    public LineFigures figure(FigureKind kind) {
         return switch (kind) {
             case MAKE_CLOC -> makeCloc;
             case WITH_HEADERS -> withHeaders;

@@ -17,7 +17,7 @@ import org.xenfusa.exports.model.FileSloc;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
-import org.xenfusa.exports.model.SlocFigure;
+import org.xenfusa.sloc.config.LineFigures;
 import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
@@ -97,22 +97,22 @@ public final class SyntheticEvidence {
         String arch = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
         List<DirectorySloc> dirs = new ArrayList<>();
         List<FileSloc> files = new ArrayList<>();
-        SlocFigure totalMake = SlocFigure.ZERO;
-        SlocFigure totalHeaders = SlocFigure.ZERO;
-        SlocFigure totalActive = SlocFigure.ZERO;
+        LineFigures totalMake = LineFigures.NONE;
+        LineFigures totalHeaders = LineFigures.NONE;
+        LineFigures totalActive = LineFigures.NONE;
         for (int d = 0; d < shape.directories(); d++) {
             String dir = "xen/" + DIRECTORY_NAMES[d % DIRECTORY_NAMES.length] + (d < DIRECTORY_NAMES.length ? "" : "-" + d);
-            SlocFigure dm = SlocFigure.ZERO;
-            SlocFigure dh = SlocFigure.ZERO;
-            SlocFigure da = SlocFigure.ZERO;
+            LineFigures dm = LineFigures.NONE;
+            LineFigures dh = LineFigures.NONE;
+            LineFigures da = LineFigures.NONE;
             for (int f = 0; f < shape.filesPerDirectory(); f++) {
                 long code = 40L + (d * 37L + f * 13L + index * 7L) % 400 + growth;
-                SlocFigure make = new SlocFigure(1, code / 5, code / 4, code);
+                LineFigures make = new LineFigures(1, code / 5, code / 4, code);
                 FileSloc c = new FileSloc(dir + "/file" + f + ".c", FileRole.COMPILED, make, make,
-                        new SlocFigure(1, code / 5, code / 4, code - code / 10));
-                SlocFigure header = new SlocFigure(1, 3, 10, 20 + f);
-                FileSloc h = new FileSloc(dir + "/file" + f + ".h", FileRole.HEADER, SlocFigure.ZERO, header,
-                        new SlocFigure(1, 3, 10, 15 + f));
+                        new LineFigures(1, code / 5, code / 4, code - code / 10));
+                LineFigures header = new LineFigures(1, 3, 10, 20 + f);
+                FileSloc h = new FileSloc(dir + "/file" + f + ".h", FileRole.HEADER, LineFigures.NONE, header,
+                        new LineFigures(1, 3, 10, 15 + f));
                 for (FileSloc x : List.of(c, h)) {
                     files.add(x);
                     dm = dm.plus(x.makeCloc());

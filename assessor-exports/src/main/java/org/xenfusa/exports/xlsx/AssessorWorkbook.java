@@ -26,7 +26,7 @@ import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.Provenance;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
-import org.xenfusa.exports.model.SlocFigure;
+import org.xenfusa.sloc.config.LineFigures;
 import org.xenfusa.exports.model.SuspectLink;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
@@ -236,10 +236,10 @@ public final class AssessorWorkbook {
             return h;
         }
 
-        private void figures(SheetWriter s, Row r, int first, Function<FigureKind, SlocFigure> of) {
+        private void figures(SheetWriter s, Row r, int first, Function<FigureKind, LineFigures> of) {
             int col = first;
             for (FigureKind k : FigureKind.values()) {
-                SlocFigure f = of.apply(k);
+                LineFigures f = of.apply(k);
                 s.number(r, col++, f.files(), styles.integer());
                 s.number(r, col++, f.blank(), styles.integer());
                 s.number(r, col++, f.comment(), styles.integer());
