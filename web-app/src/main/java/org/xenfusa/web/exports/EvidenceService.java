@@ -30,6 +30,7 @@ import org.xenfusa.web.exports.EvidenceAssembler.NamedReport;
 import org.xenfusa.web.exports.EvidenceAssembler.TraceInputs;
 import org.xenfusa.web.ingest.GitRepositories;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.ingest.RepositoryUrls;
 
 /**
  * The evidence of a repository at a ref for saved configurations and boards, from the same reports the
@@ -116,7 +117,7 @@ public class EvidenceService {
         EffortModel model = effort.current();
         try (Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
                 GitSourceTree tree = open(repo, request.ref(), source)) {
-            EvidenceContext context = new EvidenceContext(source.getName() + " (" + source.getLocation() + ")",
+            EvidenceContext context = new EvidenceContext(source.getName() + " (" + RepositoryUrls.mask(source.getLocation()) + ")",
                     request.ref(), tree.revCommit().name(), ToolVersion.NAME, request.generatedAt(),
                     EvidenceAssembler.describe(model), request.dashboardUrl(),
                     commitUrl(source.getLocation(), tree.revCommit().name()));

@@ -51,7 +51,13 @@ public class RepositoryRegistrar {
         if (loc.isEmpty()) {
             throw new InvalidRepositoryException("Give a local path or a URL");
         }
-        boolean isUrl = loc.contains("://") || loc.matches("[^/]+@[^/:]+:.*");
+        boolean isUrl = RepositoryUrls.isUrl(loc);
+        if (isUrl) {
+            Optional<String> credentials = RepositoryUrls.credentialProblem(loc);
+            if (credentials.isPresent()) {
+                throw new InvalidRepositoryException(credentials.get());
+            }
+        }
         String repoName = name == null || name.isBlank() ? deriveName(loc) : name.strip();
         if (!NAME.matcher(repoName).matches()) {
             throw new InvalidRepositoryException("Name '" + repoName
@@ -97,20 +103,21 @@ public class RepositoryRegistrar {
     private SourceRepository registerUrl(String name, String location, String user) throws InvalidRepositoryException {
         String scheme = scheme(location);
         if (!URL_SCHEMES.contains(scheme)) {
-            throw new InvalidRepositoryException("URL scheme '" + scheme + "' is not accepted: use https, ssh or git");
+            throw new InvalidRepositoryException("URL scheme '" + scheme + "' of " + RepositoryUrls.mask(location)
+                    + " is not accepted: use https, ssh or git");
         }
         Path target = properties.cacheDir().resolve(name + ".git");
         if (Files.exists(target)) {
             throw new InvalidRepositoryException("The cache folder " + target + " is already in use");
         }
-        log.info("Cloning {} (bare) into {}", location, target);
+        log.info("Cloning {} (bare) into {}", RepositoryUrls.mask(location), target);
         try (Git git = Git.cloneRepository().setURI(location).setBare(true).setDirectory(target.toFile())
                 .setTimeout(properties.cloneTimeoutSeconds()).call()) {
             return new SourceRepository(name, location, RepositoryKind.URL,
                     git.getRepository().getDirectory().toPath().toAbsolutePath().normalize().toString(), user);
         } catch (GitAPIException | RuntimeException e) {
             deleteQuietly(target);
-            throw new InvalidRepositoryException("Cannot clone " + location + ": " + rootMessage(e), e);
+            throw new InvalidRepositoryException(RepositoryUrls.mask("Cannot clone " + location + ": " + rootMessage(e)));
         }
     }
 
