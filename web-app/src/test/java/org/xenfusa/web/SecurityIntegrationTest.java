@@ -207,6 +207,52 @@ class SecurityIntegrationTest {
     }
 
     @Test
+    void aDemotedAdminsOpenSessionEndsAtOnce() throws Exception {
+        AppUser boss = users.save(new AppUser("boss-demoted", encoder.encode("boss-demoted-password"), Role.ADMIN));
+        WebSession bossSession = WebSession.login(port, "boss-demoted", "boss-demoted-password");
+        assertThat(bossSession.get("/users").statusCode()).isEqualTo(200);
+        String tokenOfAnOpenUsersPage = bossSession.csrf("/users");
+
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        admin.post("/users/" + boss.getId(), "role=VIEWER&enabled=true", "/users");
+        assertThat(users.findByUsername("boss-demoted").orElseThrow().getRole()).isEqualTo(Role.VIEWER);
+
+        HttpResponse<String> users1 = bossSession.get("/users");
+        assertThat(users1.statusCode()).isEqualTo(302);
+        assertThat(users1.headers().firstValue("Location").orElse("")).contains("/login");
+        HttpResponse<String> create = bossSession.postWithToken("/users",
+                "username=evil-admin&password=" + WebSession.enc("a long enough password") + "&role=ADMIN",
+                tokenOfAnOpenUsersPage);
+        assertThat(create.statusCode()).isIn(302, 403);
+        assertThat(users.findByUsername("evil-admin")).isEmpty();
+        // the demoted account logs in again with its new role
+        assertThat(WebSession.login(port, "boss-demoted", "boss-demoted-password").get("/users").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aRoleOrEnabledFlagChangedElsewhereIsCheckedOnTheNextRequest() throws Exception {
+        // as when another instance of the platform changed the account: no session registry knows it here
+        AppUser engineer = users.save(new AppUser("engineer-elsewhere", encoder.encode("engineer-elsewhere-pw"),
+                Role.ADMIN));
+        WebSession session = WebSession.login(port, "engineer-elsewhere", "engineer-elsewhere-pw");
+        assertThat(session.get("/users").statusCode()).isEqualTo(200);
+        engineer.setRole(Role.VIEWER);
+        users.save(engineer);
+        HttpResponse<String> r = session.get("/users");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(session.get("/").statusCode()).isEqualTo(302);
+
+        WebSession again = WebSession.login(port, "engineer-elsewhere", "engineer-elsewhere-pw");
+        assertThat(again.get("/").statusCode()).isEqualTo(200);
+        AppUser reloaded = users.findByUsername("engineer-elsewhere").orElseThrow();
+        reloaded.setEnabled(false);
+        users.save(reloaded);
+        assertThat(again.get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void healthIsPublic() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
