@@ -97,14 +97,14 @@ public class RepositoryRegistrar {
             throw new InvalidRepositoryException("'" + path + "' does not exist");
         }
         Path gitDir = GitRepositories.gitDir(path);
+        properties.checkFoldersRead(gitDir);
         return new SourceRepository(name, path.toString(), RepositoryKind.LOCAL, gitDir.toString(), user);
     }
 
     private SourceRepository registerUrl(String name, String location, String user) throws InvalidRepositoryException {
         String scheme = scheme(location);
         if (!URL_SCHEMES.contains(scheme)) {
-            throw new InvalidRepositoryException("URL scheme '" + scheme + "' of " + RepositoryUrls.mask(location)
-                    + " is not accepted: use https, ssh or git");
+            throw new InvalidRepositoryException("URL scheme '" + scheme + "' is not accepted: use https, ssh or git");
         }
         Path target = properties.cacheDir().resolve(name + ".git");
         if (Files.exists(target)) {
