@@ -1,5 +1,6 @@
 package org.xenfusa.web.db;
 
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -71,7 +73,7 @@ public final class EmbeddedDatabase implements Closeable {
                 .setCleanDataDirectory(clean)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setPgBinaryResolver(resolver)
-                .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                .setPGStartupWait(Duration.ofSeconds(60))
                 // on the command line after the library's -F (fsync off), so these win
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -191,6 +193,9 @@ public final class EmbeddedDatabase implements Closeable {
         public InputStream getPgBinary(String system, String machineHardware) throws IOException {
             byte[] archive;
             try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware)) {
+                if (in == null) {
+                    throw new IOException("no PostgreSQL binaries for " + system + " " + machineHardware);
+                }
                 archive = in.readAllBytes();
             }
             try {
@@ -198,7 +203,7 @@ public final class EmbeddedDatabase implements Closeable {
             } catch (NoSuchAlgorithmException e) {
                 throw new IOException(e);
             }
-            return new java.io.ByteArrayInputStream(archive);
+            return new ByteArrayInputStream(archive);
         }
     }
 }

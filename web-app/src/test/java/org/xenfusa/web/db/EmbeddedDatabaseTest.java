@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -129,6 +131,29 @@ class EmbeddedDatabaseTest {
         }
         assertThat(logged).anySatisfy(e -> assertThat(e.getFormattedMessage())
                 .contains("Stopped the orphaned database server (PID " + orphan + ")"));
+    }
+
+    @Test
+    void aDataFolderOfAnEarlierVersionIsLockedDownAndKeepsItsData() throws Exception {
+        Path data = tmp.resolve("earlier");
+        // as the platform started it before: the library's defaults, everyone trusted, fsync off
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(data.resolve("postgres"))
+                .setCleanDataDirectory(false).start();
+                Connection c = earlier.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            assertThat(show(c, "fsync")).isEqualTo("off");
+            s.execute("CREATE TABLE evidence (id int)");
+            s.execute("INSERT INTO evidence VALUES (42)");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(data, BINARIES, false)) {
+            assertThatThrownBy(() -> connect(db, null).close()).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password");
+            try (Connection c = connect(db, db.password()); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT id FROM evidence")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getInt(1)).isEqualTo(42);
+                assertThat(show(c, "fsync")).isEqualTo("on");
+            }
+        }
     }
 
     private static List<ILoggingEvent> capture() {
