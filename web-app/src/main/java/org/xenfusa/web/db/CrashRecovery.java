@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * so the next start failed ("lock file postmaster.pid already exists"). When no live platform holds
  * the data folder's lock, a server that {@code postmaster.pid} names and that runs on this very data
  * folder is an orphan: it is stopped (fast shutdown, its clients died with the platform). A
- * {@code postmaster.pid} naming a process that is gone, or one that is not such a server (its
- * number reused), is stale and removed. Each step is logged.
+ * {@code postmaster.pid} naming a process that is gone, or one that is visibly not such a server (its
+ * number reused), is stale and removed; a live process that cannot be inspected is never guessed
+ * about. Each step is logged.
  */
 final class CrashRecovery {
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
@@ -47,6 +48,12 @@ final class CrashRecovery {
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
         Optional<Long> pid = lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0));
         Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+        if (process.isPresent() && process.get().info().command().isEmpty()) {
+            // removing the lock of a live server would let a second one corrupt the data: never guess
+            throw new IOException("The database folder " + pgData + " is locked by process " + pid.get()
+                    + ", which this account cannot inspect; stop it if it is a database server of this folder,"
+                    + " or remove " + pidFile + " if it is not, and start again");
+        }
         if (process.isPresent() && isServerOf(process.get(), pgData)) {
             log.warn("Found the database server (PID {}) that an earlier run of the platform left running when it"
                     + " ended without stopping it (killed or crashed); stopping it", pid.get());
