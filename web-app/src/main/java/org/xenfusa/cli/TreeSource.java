@@ -12,6 +12,7 @@ import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceTree;
 import org.xenfusa.web.ingest.GitRepositories;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.ingest.RepositoryUrls;
 
 /**
  * Opens the tree a command reads: a git repository (work tree or bare) at a ref, a plain folder,
@@ -38,15 +39,18 @@ final class TreeSource implements AutoCloseable {
 
     static TreeSource open(String repo, String ref) {
         try {
-            if (repo.contains("://") || repo.matches("[^/]+@[^/:]+:.*")) {
+            if (RepositoryUrls.isUrl(repo)) {
+                RepositoryUrls.credentialProblem(repo).ifPresent(problem -> {
+                    throw new BadInputException(problem);
+                });
                 Path tmp = Files.createTempDirectory("fusa-clone");
-                System.err.println("fusa: cloning " + repo + " ...");
+                System.err.println("fusa: cloning " + RepositoryUrls.mask(repo) + " ...");
                 try (Git git = Git.cloneRepository().setURI(repo).setBare(true).setDirectory(tmp.toFile()).call()) {
                     Repository r = git.getRepository();
                     return new TreeSource(r, GitSourceTree.open(r, ref == null ? "HEAD" : ref), tmp);
                 } catch (Exception e) {
                     deleteTree(tmp);
-                    throw new BadInputException("cannot clone " + repo + ": " + e.getMessage(), e);
+                    throw new BadInputException(RepositoryUrls.mask("cannot clone " + repo + ": " + e.getMessage()));
                 }
             }
             Path path = Path.of(repo);

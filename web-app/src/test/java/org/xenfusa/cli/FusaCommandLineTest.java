@@ -108,6 +108,15 @@ class FusaCommandLineTest {
     }
 
     @Test
+    void aUrlWithCredentialsIsBadInputAndItsPasswordIsNeverPrinted() {
+        int code = FusaCommandLine.run(new String[] {"sloc", "--repo", "https://user:s3cret-pw@127.0.0.1:9/xen.git"});
+        assertThat(code).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("carries credentials").contains("https://***@127.0.0.1:9/xen.git")
+                .doesNotContain("s3cret-pw");
+        assertThat(out()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
     void anUnknownOptionIsBadInput() {
         assertThat(FusaCommandLine.run(new String[] {"sloc", "--repo", ".", "--frobnicate"}))
                 .isEqualTo(FusaCommandLine.BAD_INPUT);

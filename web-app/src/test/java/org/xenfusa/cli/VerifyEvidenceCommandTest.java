@@ -50,4 +50,49 @@ class VerifyEvidenceCommandTest {
             assertThat(c.err()).contains("is not a ZIP file");
         }
     }
+
+    @Test
+    void aZipBombIsBadInputWithAMessage() throws Exception {
+        Path bomb = tmp.resolve("bomb.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            out.setLevel(9);
+            out.putNextEntry(new ZipEntry("documents/zeros.bin"));
+            byte[] mib = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(mib);
+            }
+            out.putNextEntry(new ZipEntry(EvidencePackage.MANIFEST));
+            out.write("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"verify-evidence", bomb.toString()})).isEqualTo(2);
+            assertThat(c.err()).contains("entry 'documents/zeros.bin' expands more than 200 times")
+                    .contains("not verified").doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(c.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewlineInAnEntryNameCannotForgeAnOkLine() throws Exception {
+        Path good = tmp.resolve("good.zip");
+        Files.write(good, EvidencePackage.build(SyntheticEvidence.create(SyntheticEvidence.Shape.small()),
+                Optional.empty()));
+        Path forged = tmp.resolve("forged.zip");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(forged))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] b = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(b);
+            }
+            out.putNextEntry(new ZipEntry("x\nOK forged.zip: 12 files match MANIFEST.json (commit 0000)"));
+            out.write(1);
+        }
+        try (CliCapture c = new CliCapture()) {
+            assertThat(FusaCommandLine.run(new String[] {"verify-evidence", forged.toString()})).isEqualTo(1);
+            assertThat(c.out().lines()).noneMatch(line -> line.startsWith("OK"))
+                    .contains("ADDED   x\\nOK forged.zip: 12 files match MANIFEST.json (commit 0000)");
+            assertThat(c.out()).contains("TAMPERED");
+        }
+    }
 }

@@ -243,8 +243,8 @@ class ExportIntegrationTest {
         assertThat(exports.count()).isEqualTo(before);
         ExportJob any = exportAs(ExportFixture.login(port, Role.ADMIN), ExportFormat.REQIF);
         assertThat(viewer.bytes("/exports/" + any.getId() + "/download").statusCode()).isEqualTo(403);
-        assertThat(viewer.get("/readiness/download?repositoryId=" + repository.getId() + "&ref=RELEASE-2.0&format=docx")
-                .statusCode()).isEqualTo(403);
+        assertThat(viewer.post("/readiness/download", "repositoryId=" + repository.getId() + "&ref=RELEASE-2.0&format=docx",
+                "/exports").statusCode()).isEqualTo(403);
     }
 
     static int column(Sheet s, String header) {

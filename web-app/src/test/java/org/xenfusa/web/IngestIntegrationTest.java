@@ -298,4 +298,18 @@ class IngestIntegrationTest {
         assertThatThrownBy(() -> registrar.register("twice", synthetic.dir().toString(), "t"))
                 .hasMessageContaining("already registered");
     }
+
+    @Test
+    void registrationRefusesAGitFileThatLeadsOutsideTheAllowedRoots() throws Exception {
+        // the build folder is outside the test's allowed root (the temporary folder)
+        Path outside = Files.createDirectories(Path.of("target").toAbsolutePath().resolve("outside-roots"));
+        Path secret = Files.createTempDirectory(outside, "secret");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(secret.toFile()).call().close();
+        Path workTree = Files.createTempDirectory(root, "innocent");
+        Files.writeString(workTree.resolve(".git"), "gitdir: " + secret + "\n");
+        assertThatThrownBy(() -> registrar.register("via-git-file", workTree.toString(), "t"))
+                .isInstanceOf(InvalidRepositoryException.class)
+                .hasMessageContaining("reads git data from '" + secret.toRealPath() + "'")
+                .hasMessageContaining("outside the allowed roots");
+    }
 }

@@ -22,6 +22,7 @@ import org.xenfusa.exports.readiness.GateResult;
 import org.xenfusa.exports.readiness.GateVerdict;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.exports.ExportJobRepository;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.user.AppUserRepository;
@@ -46,6 +47,7 @@ class ReadinessIntegrationTest {
     @Autowired RepositoryRegistrar registrar;
     @Autowired IngestService ingest;
     @Autowired IngestJobRepository ingestJobs;
+    @Autowired ExportJobRepository exportJobs;
     @Autowired ConfigurationService configurations;
     @Autowired ReadinessService readiness;
     @Autowired AppUserRepository users;
@@ -117,8 +119,14 @@ class ReadinessIntegrationTest {
         assertThat(history).contains("history-chart").contains("RELEASE-1.0").contains("RELEASE-2.0");
 
         ExportSession assessor = ExportFixture.login(port, Role.ASSESSOR);
-        String base = "/readiness/download?repositoryId=" + repository.getId() + "&ref=RELEASE-2.0&c=" + config.getId();
-        HttpResponse<String> toDocx = assessor.get(base + "&format=docx");
+        String form = "repositoryId=" + repository.getId() + "&ref=RELEASE-2.0&c=" + config.getId();
+        String releasePage = "/readiness?" + form;
+        long exportsBefore = exportJobs.count();
+        // a GET (a crawler, a prefetching browser) creates nothing
+        assertThat(assessor.get("/readiness/download?" + form + "&format=docx").statusCode()).isEqualTo(405);
+        assertThat(exportJobs.count()).isEqualTo(exportsBefore);
+        assertThat(assessor.get(releasePage).body()).contains("id=\"download-form\"").contains("name=\"_csrf\"");
+        HttpResponse<String> toDocx = assessor.post("/readiness/download", form + "&format=docx", releasePage);
         assertThat(toDocx.statusCode()).isEqualTo(302);
         byte[] docx = assessor.bytes(toDocx.headers().firstValue("Location").orElseThrow()
                 .replaceFirst("^https?://[^/]+", "")).body();
@@ -129,7 +137,7 @@ class ReadinessIntegrationTest {
             assertThat(all).contains("RELEASE-2.0").contains("RELEASE-1.0")
                     .contains("make-cloc code growth against the previous release").containsPattern("Generated \\(UTC\\): \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\n");
         }
-        HttpResponse<String> toXlsx = assessor.get(base + "&format=xlsx");
+        HttpResponse<String> toXlsx = assessor.post("/readiness/download", form + "&format=xlsx", releasePage);
         byte[] xlsx = assessor.bytes(toXlsx.headers().firstValue("Location").orElseThrow()
                 .replaceFirst("^https?://[^/]+", "")).body();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.xenfusa.model.source.RepositoryKind;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.model.user.AppUser;
 import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.model.user.Role;
@@ -30,6 +33,7 @@ class SecurityIntegrationTest {
     @LocalServerPort int port;
     @Autowired AppUserRepository users;
     @Autowired PasswordEncoder encoder;
+    @Autowired SourceRepositoryRepository repositories;
 
     @BeforeEach
     void viewer() {
@@ -166,6 +170,86 @@ class SecurityIntegrationTest {
         // disabling the account stops its logins
         admin.post("/users/" + created.getId(), "role=ENGINEER", "/users");
         assertThat(users.findByUsername("engineer-x").orElseThrow().isEnabled()).isFalse();
+    }
+
+    @Test
+    void aUrlWithCredentialsIsRefusedEverywhereAndAStoredOneIsShownMasked() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> api = client.send(HttpRequest.newBuilder(uri("/api/repositories"))
+                .header("Authorization", basic("admin", "test-admin-password")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"cred-api\",\"location\":\"https://user:s3cret-pw@127.0.0.1:9/xen.git\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("carries credentials").contains("credential helper").doesNotContain("s3cret-pw");
+        assertThat(repositories.findByName("cred-api")).isEmpty();
+
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        admin.post("/repositories", "name=cred-form&location=" + WebSession.enc("https://user:s3cret-pw@127.0.0.1:9/xen.git"), "/");
+        assertThat(repositories.findByName("cred-form")).isEmpty();
+        assertThat(admin.get("/").body()).contains("carries credentials").doesNotContain("s3cret-pw");
+
+        // registered before credentials were refused: every page and the API show it masked
+        SourceRepository legacy = repositories.save(new SourceRepository("legacy-cred",
+                "https://user:s3cret-pw@example.org/xen.git", RepositoryKind.URL, "/nonexistent/legacy-cred.git", "admin"));
+        try {
+            HttpResponse<String> list = client.send(HttpRequest.newBuilder(uri("/api/repositories"))
+                    .header("Authorization", basic("viewer", "viewer-password")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(list.body()).contains("https://***@example.org/xen.git").doesNotContain("s3cret-pw");
+            WebSession viewer = WebSession.login(port, "viewer", "viewer-password");
+            assertThat(viewer.get("/").body()).contains("https://***@example.org/xen.git").doesNotContain("s3cret-pw");
+            HttpResponse<String> page = viewer.get("/repositories/" + legacy.getId());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("https://***@example.org/xen.git").doesNotContain("s3cret-pw");
+        } finally {
+            repositories.delete(legacy);
+        }
+    }
+
+    @Test
+    void aDemotedAdminsOpenSessionEndsAtOnce() throws Exception {
+        AppUser boss = users.save(new AppUser("boss-demoted", encoder.encode("boss-demoted-password"), Role.ADMIN));
+        WebSession bossSession = WebSession.login(port, "boss-demoted", "boss-demoted-password");
+        assertThat(bossSession.get("/users").statusCode()).isEqualTo(200);
+        String tokenOfAnOpenUsersPage = bossSession.csrf("/users");
+
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        admin.post("/users/" + boss.getId(), "role=VIEWER&enabled=true", "/users");
+        assertThat(users.findByUsername("boss-demoted").orElseThrow().getRole()).isEqualTo(Role.VIEWER);
+
+        HttpResponse<String> users1 = bossSession.get("/users");
+        assertThat(users1.statusCode()).isEqualTo(302);
+        assertThat(users1.headers().firstValue("Location").orElse("")).contains("/login");
+        HttpResponse<String> create = bossSession.postWithToken("/users",
+                "username=evil-admin&password=" + WebSession.enc("a long enough password") + "&role=ADMIN",
+                tokenOfAnOpenUsersPage);
+        assertThat(create.statusCode()).isIn(302, 403);
+        assertThat(users.findByUsername("evil-admin")).isEmpty();
+        // the demoted account logs in again with its new role
+        assertThat(WebSession.login(port, "boss-demoted", "boss-demoted-password").get("/users").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aRoleOrEnabledFlagChangedElsewhereIsCheckedOnTheNextRequest() throws Exception {
+        // as when another instance of the platform changed the account: no session registry knows it here
+        AppUser engineer = users.save(new AppUser("engineer-elsewhere", encoder.encode("engineer-elsewhere-pw"),
+                Role.ADMIN));
+        WebSession session = WebSession.login(port, "engineer-elsewhere", "engineer-elsewhere-pw");
+        assertThat(session.get("/users").statusCode()).isEqualTo(200);
+        engineer.setRole(Role.VIEWER);
+        users.save(engineer);
+        HttpResponse<String> r = session.get("/users");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/login");
+        assertThat(session.get("/").statusCode()).isEqualTo(302);
+
+        WebSession again = WebSession.login(port, "engineer-elsewhere", "engineer-elsewhere-pw");
+        assertThat(again.get("/").statusCode()).isEqualTo(200);
+        AppUser reloaded = users.findByUsername("engineer-elsewhere").orElseThrow();
+        reloaded.setEnabled(false);
+        users.save(reloaded);
+        assertThat(again.get("/").statusCode()).isEqualTo(302);
     }
 
     @Test

@@ -39,11 +39,21 @@ final class WebSession {
 
     /** Posts a form with the CSRF token of the page {@code tokenFrom}. */
     HttpResponse<String> post(String path, String form, String tokenFrom) throws Exception {
-        Matcher m = CSRF.matcher(get(tokenFrom).body());
-        assertThat(m.find()).as("a CSRF token on " + tokenFrom).isTrue();
+        return postWithToken(path, form, csrf(tokenFrom));
+    }
+
+    /** The CSRF token of the page {@code page}. */
+    String csrf(String page) throws Exception {
+        Matcher m = CSRF.matcher(get(page).body());
+        assertThat(m.find()).as("a CSRF token on " + page).isTrue();
+        return m.group(1);
+    }
+
+    /** Posts a form with a CSRF token taken earlier, as a page left open in a browser does. */
+    HttpResponse<String> postWithToken(String path, String form, String token) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(m.group(1)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(token))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

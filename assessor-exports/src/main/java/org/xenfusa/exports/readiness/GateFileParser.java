@@ -11,14 +11,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a readiness gate file:
@@ -33,21 +37,35 @@ import org.yaml.snakeyaml.nodes.Tag;
  * </pre>
  *
  * YAML is composed into nodes (never into objects), so every error can name its line and no YAML tag can
- * instantiate anything.
+ * instantiate anything. Aliases, nesting and size are bounded (the file is three levels deep), so an
+ * alias bomb or thousands of nested brackets are a clear error at their line, not a crash.
  */
 public final class GateFileParser {
     private static final Set<String> TOP_LEVEL = Set.of("all", "configurations");
+    static final int MAX_NESTING = 20;
+    static final int MAX_ALIASES = 10;
+    static final int MAX_CODE_POINTS = 1 << 20;
 
     private GateFileParser() {
     }
 
     public static ReadinessGates parse(String text, String file) throws GateFileException {
         Node root;
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        StreamReader reader = new StreamReader(new StringReader(text));
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            root = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new GateFileException(file, line, "not YAML: " + e.getProblem());
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new GateFileException(file, m == null ? 1 : m.getLine() + 1, "not YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            // a limit (aliases, nesting, size) carries no mark: where the reader stopped is the line
+            throw new GateFileException(file, reader.getMark().getLine() + 1, "not accepted: " + e.getMessage()
+                    + " (a gate file needs no aliases and at most " + MAX_NESTING + " levels)");
         }
         if (root == null) {
             throw new GateFileException(file, 1, "the gate file is empty; expected 'all:' and/or 'configurations:'");

@@ -146,4 +146,43 @@ class EvidencePackageTest {
         assertThatThrownBy(() -> EvidencePackage.relativePath("../../etc/passwd"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aZipBombIsRefusedWithoutExhaustingMemory() throws Exception {
+        // a 2 MB file inflating to 2.2 GiB of zeros: more than one Java array holds, so reading it whole failed
+        Path bomb = tmp.resolve("bomb.zip");
+        byte[] manifest;
+        try (ZipFile z = new ZipFile(writeGood().toFile())) {
+            manifest = z.getInputStream(z.getEntry(EvidencePackage.MANIFEST)).readAllBytes();
+        }
+        ZipBomb.write(bomb, "documents/zeros.bin", 2200, EvidencePackage.MANIFEST, manifest);
+        assertThat(Files.size(bomb)).isLessThan(5L << 20);
+        assertThatThrownBy(() -> EvidenceVerifier.verify(bomb)).isInstanceOf(NotAnEvidencePackageException.class)
+                .hasMessageContaining("entry 'documents/zeros.bin' expands more than 200 times").hasMessageContaining("zip bomb");
+    }
+
+    @Test
+    void entriesAndPackagesBeyondTheSizeLimitsAreRefused() throws Exception {
+        Path good = writeGood();
+        assertThat(EvidenceVerifier.verify(good, EvidenceVerifier.Limits.DEFAULT).intactPackage()).isTrue();
+        assertThatThrownBy(() -> EvidenceVerifier.verify(good, new EvidenceVerifier.Limits(100, 100, 1L << 30, 1L << 20,
+                1L << 20, 200))).hasMessageContaining("is larger than 100 bytes");
+        assertThatThrownBy(() -> EvidenceVerifier.verify(good, new EvidenceVerifier.Limits(100, 1L << 30, 1000, 1L << 20,
+                1L << 20, 200))).hasMessageContaining("beyond 1000 bytes in all");
+        assertThatThrownBy(() -> EvidenceVerifier.verify(good, new EvidenceVerifier.Limits(3, 1L << 30, 1L << 30, 1L << 20,
+                1L << 20, 200))).hasMessageContaining("more than the 3 an evidence package may have");
+    }
+
+    @Test
+    void namesArePrintableOnOneLine() {
+        assertThat(EvidenceVerifier.printable("documents/a.docx")).isEqualTo("documents/a.docx");
+        assertThat(EvidenceVerifier.printable("x\nOK forged.zip\r\t\\\u0000\u202e\u2028é"))
+                .isEqualTo("x\\nOK forged.zip\\r\\t\\\\\\u0000\\u202e\\u2028é");
+    }
+
+    private Path writeGood() throws Exception {
+        Path good = tmp.resolve("good-" + System.nanoTime() + ".zip");
+        Files.write(good, zip);
+        return good;
+    }
 }

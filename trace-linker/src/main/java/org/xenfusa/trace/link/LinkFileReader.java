@@ -41,6 +41,8 @@ public final class LinkFileReader {
             "author", "reviewer", "type");
     private static final Set<String> TEST_KEYS = Set.of("file", "name", "type");
     private static final int MAX_BYTES = 16 * 1024 * 1024;
+    /** A link file is a few levels deep; thousands of nested brackets are refused before they exhaust the stack. */
+    private static final int MAX_NESTING = 20;
 
     private LinkFileReader() {
     }
@@ -53,14 +55,15 @@ public final class LinkFileReader {
             return new LinkSet(List.of(), List.of(), problems);
         }
         Node root;
+        StreamReader reader = new StreamReader(new StringReader(TextLines.decode(content)));
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
             options.setMaxAliasesForCollections(10);
             options.setAllowRecursiveKeys(false);
+            options.setNestingDepthLimit(MAX_NESTING);
             options.setCodePointLimit(MAX_BYTES);
-            Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(TextLines.decode(content))),
-                    options), new Resolver(), options);
+            Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
             root = composer.getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -68,7 +71,9 @@ public final class LinkFileReader {
                     "not valid YAML: " + e.getProblem()));
             return new LinkSet(List.of(), List.of(), problems);
         } catch (YAMLException e) {
-            problems.add(new ImportProblem(new Location(path, 0), "not valid YAML: " + e.getMessage()));
+            // a limit (aliases, nesting, size) carries no mark: where the reader stopped is the line
+            problems.add(new ImportProblem(new Location(path, reader.getMark().getLine() + 1),
+                    "not valid YAML: " + e.getMessage()));
             return new LinkSet(List.of(), List.of(), problems);
         }
         List<CodeLink> code = new ArrayList<>();

@@ -70,6 +70,27 @@ class LinkFileReaderTest {
     }
 
     @Test
+    void anAliasBombOrDeepNestingIsAProblemAtItsLine() {
+        StringBuilder bomb = new StringBuilder("version: 1\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i <= 8; i++) {
+            bomb.append("l").append(i).append(": &l").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                bomb.append(j == 0 ? "" : ", ").append("*l").append(i - 1);
+            }
+            bomb.append("]\n");
+        }
+        assertThat(read(bomb.toString()).problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isBetween(3, 5);
+            assertThat(p.message()).startsWith("not valid YAML").contains("aliases");
+        });
+        LinkSet deep = read("version: 1\nlinks:\n  - requirement: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+        assertThat(deep.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(3);
+            assertThat(p.message()).contains("Nesting Depth exceeded max 20");
+        });
+    }
+
+    @Test
     void invalidYamlGivesTheLine() {
         LinkSet s = read("version: 1\nlinks:\n  - requirement: [unclosed\n");
         assertThat(s.problems()).singleElement().satisfies(p -> {

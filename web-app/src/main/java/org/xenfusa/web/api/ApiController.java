@@ -25,6 +25,7 @@ import org.xenfusa.web.dashboard.JobProgress;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
+import org.xenfusa.web.ingest.RepositoryUrls;
 import org.xenfusa.web.sloc.SlocService;
 
 /** The JSON REST API (HTTP Basic): the same figures as the dashboard, for scripts and CI. */
@@ -50,7 +51,7 @@ public class ApiController {
 
     public record RepositoryJson(long id, String name, String location, String kind) {
         static RepositoryJson of(SourceRepository r) {
-            return new RepositoryJson(r.getId(), r.getName(), r.getLocation(), r.getKind().name());
+            return new RepositoryJson(r.getId(), r.getName(), RepositoryUrls.mask(r.getLocation()), r.getKind().name());
         }
     }
 

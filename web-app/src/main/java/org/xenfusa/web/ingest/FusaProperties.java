@@ -33,6 +33,22 @@ public record FusaProperties(Path dataDir, List<Path> allowedRoots, Path submodu
         return allowedRoots.stream().anyMatch(root -> p.startsWith(root) || p.startsWith(realOrSelf(root)));
     }
 
+    /**
+     * Refuses a local repository when git would read any folder outside the allowed roots: a work
+     * tree's {@code .git} file or an alternate object folder can point anywhere.
+     *
+     * @throws InvalidRepositoryException naming the first folder outside the roots
+     */
+    public void checkFoldersRead(Path gitDir) throws InvalidRepositoryException {
+        for (Path folder : GitRepositories.foldersRead(gitDir)) {
+            if (!isAllowedLocalPath(folder)) {
+                throw new InvalidRepositoryException("'" + gitDir + "' reads git data from '" + folder
+                        + "' (its git directory, common directory or an alternate object folder), which is outside"
+                        + " the allowed roots " + allowedRoots + " (set fusa.allowed-roots to allow more)");
+            }
+        }
+    }
+
     private static Path realOrSelf(Path p) {
         try {
             return p.toRealPath();

@@ -4,6 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -45,6 +50,57 @@ public final class GitRepositories {
     public static Path gitDir(Path dir) throws InvalidRepositoryException {
         try (Repository repo = open(dir)) {
             return repo.getDirectory().toPath().toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * Every folder git reads when it opens the git directory {@code gitDir}, as real paths (symbolic
+     * links resolved): the git directory itself (which a work tree's {@code .git} file may place
+     * anywhere), its common directory (a linked work tree's {@code commondir}), its object folder and
+     * each alternate object folder ({@code objects/info/alternates}), followed recursively. What the
+     * allowed roots must contain, all of it.
+     */
+    public static List<Path> foldersRead(Path gitDir) throws InvalidRepositoryException {
+        Set<Path> folders = new LinkedHashSet<>();
+        try {
+            Path real = gitDir.toRealPath();
+            folders.add(real);
+            Path common = real;
+            Path commonFile = real.resolve("commondir");
+            if (Files.isRegularFile(commonFile)) {
+                common = real.resolve(Files.readString(commonFile).strip()).normalize();
+                folders.add(realOrSelf(common));
+            }
+            Deque<Path> objects = new ArrayDeque<>(List.of(realOrSelf(common.resolve("objects"))));
+            Set<Path> seen = new LinkedHashSet<>();
+            while (!objects.isEmpty()) {
+                Path dir = objects.pop();
+                if (!seen.add(dir)) {
+                    continue;
+                }
+                folders.add(dir);
+                Path alternates = dir.resolve("info/alternates");
+                if (!Files.isRegularFile(alternates)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(alternates)) {
+                    String entry = line.strip();
+                    if (!entry.isEmpty() && !entry.startsWith("#")) {
+                        objects.add(realOrSelf(dir.resolve(entry).normalize()));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidRepositoryException("Cannot read the git directory " + gitDir + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(folders);
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
         }
     }
 }

@@ -51,7 +51,13 @@ public class RepositoryRegistrar {
         if (loc.isEmpty()) {
             throw new InvalidRepositoryException("Give a local path or a URL");
         }
-        boolean isUrl = loc.contains("://") || loc.matches("[^/]+@[^/:]+:.*");
+        boolean isUrl = RepositoryUrls.isUrl(loc);
+        if (isUrl) {
+            Optional<String> credentials = RepositoryUrls.credentialProblem(loc);
+            if (credentials.isPresent()) {
+                throw new InvalidRepositoryException(credentials.get());
+            }
+        }
         String repoName = name == null || name.isBlank() ? deriveName(loc) : name.strip();
         if (!NAME.matcher(repoName).matches()) {
             throw new InvalidRepositoryException("Name '" + repoName
@@ -91,6 +97,7 @@ public class RepositoryRegistrar {
             throw new InvalidRepositoryException("'" + path + "' does not exist");
         }
         Path gitDir = GitRepositories.gitDir(path);
+        properties.checkFoldersRead(gitDir);
         return new SourceRepository(name, path.toString(), RepositoryKind.LOCAL, gitDir.toString(), user);
     }
 
@@ -103,14 +110,14 @@ public class RepositoryRegistrar {
         if (Files.exists(target)) {
             throw new InvalidRepositoryException("The cache folder " + target + " is already in use");
         }
-        log.info("Cloning {} (bare) into {}", location, target);
+        log.info("Cloning {} (bare) into {}", RepositoryUrls.mask(location), target);
         try (Git git = Git.cloneRepository().setURI(location).setBare(true).setDirectory(target.toFile())
                 .setTimeout(properties.cloneTimeoutSeconds()).call()) {
             return new SourceRepository(name, location, RepositoryKind.URL,
                     git.getRepository().getDirectory().toPath().toAbsolutePath().normalize().toString(), user);
         } catch (GitAPIException | RuntimeException e) {
             deleteQuietly(target);
-            throw new InvalidRepositoryException("Cannot clone " + location + ": " + rootMessage(e), e);
+            throw new InvalidRepositoryException(RepositoryUrls.mask("Cannot clone " + location + ": " + rootMessage(e)));
         }
     }
 

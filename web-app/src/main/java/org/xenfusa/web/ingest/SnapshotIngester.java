@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.xenfusa.model.ingest.IngestJob;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.ingest.IngestState;
+import org.xenfusa.model.source.RepositoryKind;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
@@ -47,14 +48,16 @@ public class SnapshotIngester {
     private final SourceRepositoryRepository repositories;
     private final SnapshotRepository snapshots;
     private final BlobCountStore store;
+    private final FusaProperties properties;
     private final TreeCounter counter = new TreeCounter(new ClocCounter());
 
     public SnapshotIngester(IngestJobRepository jobs, SourceRepositoryRepository repositories,
-            SnapshotRepository snapshots, BlobCountStore store) {
+            SnapshotRepository snapshots, BlobCountStore store, FusaProperties properties) {
         this.jobs = jobs;
         this.repositories = repositories;
         this.snapshots = snapshots;
         this.store = store;
+        this.properties = properties;
     }
 
     /** Raised inside the loop when the user asked to stop. */
@@ -75,6 +78,10 @@ public class SnapshotIngester {
         try {
             SourceRepository source = repositories.findById(job.getRepositoryId())
                     .orElseThrow(() -> new InvalidRepositoryException("the repository was removed"));
+            if (source.getKind() == RepositoryKind.LOCAL) {
+                // a .git file or alternates may have been pointed elsewhere since registration
+                properties.checkFoldersRead(Path.of(source.getGitDir()));
+            }
             try (Repository repo = GitRepositories.open(Path.of(source.getGitDir()))) {
                 List<ResolvedRef> refs = RefSelection.resolve(repo, job.getMode(), job.getRefSpec());
                 progress.refsTotal = refs.size();

@@ -98,7 +98,8 @@ public class ReadinessController {
         return "readiness/release";
     }
 
-    @GetMapping("/readiness/download")
+    /** A POST (with its CSRF token): every call records a new export, which a GET must never do. */
+    @PostMapping("/readiness/download")
     @PreAuthorize("hasAnyRole('ASSESSOR', 'ENGINEER', 'ADMIN')")
     String download(@RequestParam long repositoryId, @RequestParam String ref, @RequestParam String format,
             @RequestParam(name = "c", required = false) List<Long> c,

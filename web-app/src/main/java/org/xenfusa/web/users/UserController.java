@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xenfusa.model.user.AppUser;
 import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.model.user.Role;
+import org.xenfusa.web.security.AccountSessions;
 
 /** Users, for ADMIN: create accounts with a role, change a role, disable and enable, reset a password. */
 @Controller
@@ -28,10 +29,12 @@ public class UserController {
 
     private final AppUserRepository users;
     private final PasswordEncoder encoder;
+    private final AccountSessions sessions;
 
-    public UserController(AppUserRepository users, PasswordEncoder encoder) {
+    public UserController(AppUserRepository users, PasswordEncoder encoder, AccountSessions sessions) {
         this.users = users;
         this.encoder = encoder;
+        this.sessions = sessions;
     }
 
     @GetMapping("/users")
@@ -79,13 +82,16 @@ public class UserController {
             redirect.addFlashAttribute("error", "The password needs at least " + MIN_PASSWORD + " characters");
             return "redirect:/users";
         }
+        boolean endsSessions = user.getRole() != role || user.isEnabled() != enabled || !password.isEmpty();
         user.setRole(role);
         user.setEnabled(enabled);
         if (!password.isEmpty()) {
             user.setPasswordHash(encoder.encode(password));
         }
         users.save(user);
-        redirect.addFlashAttribute("notice", "Saved " + user.getUsername() + " (by " + auth.getName() + ")");
+        int ended = endsSessions ? sessions.endSessions(user.getUsername()) : 0;
+        redirect.addFlashAttribute("notice", "Saved " + user.getUsername() + " (by " + auth.getName() + ")"
+                + (ended > 0 ? "; ended " + ended + " open session(s)" : ""));
         return "redirect:/users";
     }
 }

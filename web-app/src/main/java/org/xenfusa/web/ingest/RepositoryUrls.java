@@ -1,0 +1,64 @@
+package org.xenfusa.web.ingest;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps credentials out of repository URLs: refuses a URL that carries them (they would be stored,
+ * shown to every user, logged and written into the clone's git config) and masks the user-info of
+ * any URL before it is logged or shown. The one place that knows what user-info looks like.
+ */
+public final class RepositoryUrls {
+    /** scheme://user-info@ in any text (a URL alone, or a message quoting one). */
+    private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/@\\s?#]+)@");
+    /** scp-like user@host:path, as git reads it. */
+    private static final Pattern SCP_LIKE = Pattern.compile("([^/@:]+(?::[^/@]*)?)@([^/:]+):.*");
+    static final String MASK = "***";
+
+    private RepositoryUrls() {
+    }
+
+    /** Whether git would read {@code location} as a URL rather than a local path. */
+    public static boolean isUrl(String location) {
+        return location.contains("://") || SCP_LIKE.matcher(location).matches();
+    }
+
+    /** {@code text} with the user-info of every URL in it replaced by {@value #MASK}. */
+    public static String mask(String text) {
+        if (text == null) {
+            return "";
+        }
+        return USER_INFO.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK + "@"));
+    }
+
+    /**
+     * Why {@code location} must not be registered because it carries credentials, if it does: a
+     * password in any URL, or any user-info in an https/http/git URL (where a user name alone is a
+     * token). An ssh user name without a password is no secret and stays allowed.
+     */
+    public static Optional<String> credentialProblem(String location) {
+        Matcher m = USER_INFO.matcher(location);
+        boolean carries;
+        if (location.contains("://")) {
+            if (!m.find() || m.start() != 0) {
+                return Optional.empty();
+            }
+            String scheme = m.group(1).substring(0, m.group(1).length() - 3).toLowerCase(Locale.ROOT);
+            carries = m.group(2).contains(":") || !scheme.equals("ssh");
+        } else {
+            Matcher scp = SCP_LIKE.matcher(location);
+            carries = scp.matches() && scp.group(1).contains(":");
+        }
+        if (!carries) {
+            return Optional.empty();
+        }
+        return Optional.of("The URL " + mask(location) + " carries credentials (user-info before '@'). They are refused"
+                + " because they would be stored in plain text, shown to every user, logged and written into the"
+                + " clone's git config. Register the URL without them and let git authenticate another way: an ssh"
+                + " URL (ssh://git@host/repo.git) with a key of the account running the platform, or a mirror"
+                + " cloned with your credentials (git clone --mirror, using a git credential helper) into a folder"
+                + " under fusa.allowed-roots, registered by its local path.");
+    }
+}

@@ -1,0 +1,40 @@
+package org.xenfusa.web.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RepositoryUrlsTest {
+
+    @Test
+    void refusesUrlsThatCarryCredentials() {
+        assertThat(RepositoryUrls.credentialProblem("https://user:password@example.org/repo.git")).hasValueSatisfying(m ->
+                assertThat(m).doesNotContain("password@").contains("https://***@example.org/repo.git")
+                        .contains("credential helper").contains("fusa.allowed-roots"));
+        assertThat(RepositoryUrls.credentialProblem("https://ghp_token@example.org/repo.git")).isPresent();
+        assertThat(RepositoryUrls.credentialProblem("git://u:p@example.org/repo.git")).isPresent();
+        assertThat(RepositoryUrls.credentialProblem("HTTPS://u:p@example.org/repo.git")).isPresent();
+        assertThat(RepositoryUrls.credentialProblem("ssh://git:secret@example.org/repo.git")).isPresent();
+        assertThat(RepositoryUrls.credentialProblem("git:secret@example.org:repo.git")).isPresent();
+    }
+
+    @Test
+    void acceptsUrlsWithoutCredentials() {
+        assertThat(RepositoryUrls.credentialProblem("https://example.org/repo.git")).isEmpty();
+        assertThat(RepositoryUrls.credentialProblem("https://example.org/a@b/repo.git")).isEmpty();
+        assertThat(RepositoryUrls.credentialProblem("ssh://git@example.org/repo.git")).isEmpty();
+        assertThat(RepositoryUrls.credentialProblem("git@example.org:xen/xen.git")).isEmpty();
+        assertThat(RepositoryUrls.credentialProblem("/srv/repos/xen")).isEmpty();
+    }
+
+    @Test
+    void masksTheUserInfoOfEveryUrlInAText() {
+        assertThat(RepositoryUrls.mask("https://user:password@example.org/repo.git"))
+                .isEqualTo("https://***@example.org/repo.git");
+        assertThat(RepositoryUrls.mask("Cannot clone https://u:p%40ss@h/r.git: https://u:p%40ss@h/r.git: not authorized"))
+                .isEqualTo("Cannot clone https://***@h/r.git: https://***@h/r.git: not authorized");
+        assertThat(RepositoryUrls.mask("https://example.org/a@b")).isEqualTo("https://example.org/a@b");
+        assertThat(RepositoryUrls.mask("/srv/repos/xen")).isEqualTo("/srv/repos/xen");
+        assertThat(RepositoryUrls.mask(null)).isEmpty();
+    }
+}
