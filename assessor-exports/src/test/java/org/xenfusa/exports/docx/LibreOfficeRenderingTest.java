@@ -41,8 +41,9 @@ class LibreOfficeRenderingTest {
         Path pdf = tmp.resolve("report.pdf");
         assertThat(pdf).as("LibreOffice wrote a PDF: " + log).exists();
         int configurations = evidence.configurations().size();
-        // cover + contents + scope/method + summary + one chapter per configuration + defects + one appendix each
-        int expected = 2 + 2 + configurations + 1 + configurations;
+        // cover + contents + scope/method + summary + one chapter per configuration + requirements + defects + one
+        // appendix each
+        int expected = 2 + 2 + configurations + 1 + 1 + configurations;
         assertThat(pageCount(pdf)).isEqualTo(expected);
     }
 

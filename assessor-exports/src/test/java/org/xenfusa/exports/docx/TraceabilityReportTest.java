@@ -48,7 +48,7 @@ class TraceabilityReportTest {
         List<String> h1 = doc.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
                 .map(XWPFParagraph::getText).toList();
         assertThat(h1).containsExactly("1  Scope and method", "2  Summary", "3  Configuration x86_64-defconfig",
-                "4  Configuration arm64-defconfig on qemu-virt", "5  Defects and suspect links",
+                "4  Configuration arm64-defconfig on qemu-virt", "5  Requirements", "6  Defects and suspect links",
                 "Appendix A  Files of x86_64-defconfig", "Appendix B  Files of arm64-defconfig on qemu-virt");
         List<XWPFParagraph> toc = doc.getParagraphs().stream().filter(p -> "TOC1".equals(p.getStyle())).toList();
         assertThat(toc).hasSize(h1.size());
