@@ -15,7 +15,6 @@ import org.xenfusa.exports.readiness.ReadinessEvaluator;
 import org.xenfusa.exports.readiness.ReadinessGates;
 import org.xenfusa.exports.readiness.ReadinessReport;
 import org.xenfusa.exports.xlsx.ReadinessWorkbook;
-import org.xenfusa.web.readiness.ReadinessService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +62,7 @@ final class ReadinessCommand implements Callable<Integer> {
         ReadinessGates parsed;
         try {
             // the gate file is checked before the (long) analysis, so a typo fails in a second
-            parsed = gates == null ? GateFileParser.parse(ReadinessService.shippedGateFile(), ReadinessService.GATE_FILE)
+            parsed = gates == null ? GateFileParser.parse(ReadinessGates.shippedText(), ReadinessGates.SHIPPED_NAME)
                     : GateFileParser.parse(EvidenceInputs.readText(gates, "gate file"), gates.toString());
         } catch (GateFileException e) {
             throw new FusaCommandLine.BadInputException(e.getMessage(), e);

@@ -10,7 +10,6 @@ import org.xenfusa.sloc.count.LanguageTotals;
 import org.xenfusa.sloc.report.SlocReport;
 import org.xenfusa.sloc.report.SlocRow;
 import org.xenfusa.sloc.report.TreeCounter;
-import org.xenfusa.web.sloc.SlocService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +37,7 @@ final class SlocCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String prefix = SlocService.normalisePrefix(path);
+        String prefix = SlocReport.normalisePrefix(path);
         try (TreeSource source = TreeSource.open(repo, ref)) {
             if (!prefix.isEmpty() && source.tree().filesUnder(prefix).isEmpty()) {
                 throw new FusaCommandLine.BadInputException("no file under '" + prefix + "' in " + repo);

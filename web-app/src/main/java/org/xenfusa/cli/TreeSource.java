@@ -10,9 +10,9 @@ import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.tree.DirectorySourceTree;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceTree;
-import org.xenfusa.web.ingest.GitRepositories;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
-import org.xenfusa.web.ingest.RepositoryUrls;
+import org.xenfusa.sloc.tree.GitRepositories;
+import org.xenfusa.sloc.tree.GitRepositoryException;
+import org.xenfusa.sloc.tree.RepositoryUrls;
 
 /**
  * Opens the tree a command reads: a git repository (work tree or bare) at a ref, a plain folder,
@@ -71,7 +71,7 @@ final class TreeSource implements AutoCloseable {
                 r.close();
                 throw new BadInputException("unknown ref '" + e.ref() + "' in " + repo);
             }
-        } catch (InvalidRepositoryException e) {
+        } catch (GitRepositoryException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + repo + ": " + e.getMessage(), e);

@@ -66,7 +66,7 @@ class ReadinessCommandTest {
             json.get("gates").forEach(g -> keys.add(g.get("gate").asString()));
             // every gate the shipped file sets, and nothing else
             java.util.Set<String> shipped = new java.util.TreeSet<>();
-            org.xenfusa.web.readiness.ReadinessService.shippedGateFile().lines().filter(l -> l.startsWith("  "))
+            org.xenfusa.exports.readiness.ReadinessGates.shippedText().lines().filter(l -> l.startsWith("  "))
                     .forEach(l -> shipped.add(l.strip().substring(0, l.strip().indexOf(':'))));
             assertThat(shipped).contains("design-covered-by-code-min-percent", "figure-warnings-max");
             assertThat(keys).isEqualTo(shipped);

@@ -35,4 +35,19 @@ public record ReadinessGates(String file, List<GateThreshold> all, Map<String, S
         }
         return byGate.values().stream().sorted(java.util.Comparator.comparing(GateThreshold::gate)).toList();
     }
+
+    /** The name of the shipped gate file (the SIG's gates), a resource of this library. */
+    public static final String SHIPPED_NAME = "readiness-gates.yaml";
+
+    /** The text of the shipped gate file: what the web app starts with and {@code fusa readiness} uses without --gates. */
+    public static String shippedText() {
+        try (java.io.InputStream in = ReadinessGates.class.getResourceAsStream("/" + SHIPPED_NAME)) {
+            if (in == null) {
+                throw new IllegalStateException("the shipped gate file " + SHIPPED_NAME + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the shipped gate file " + SHIPPED_NAME, e);
+        }
+    }
 }

@@ -72,4 +72,19 @@ public record SlocReport(Optional<String> commit, String path, ClocSummary cloc,
         m.put("code", row.code());
         return m;
     }
+
+    /** A path prefix as the reports use it: forward slashes, relative, ending with a slash; empty for the whole tree. */
+    public static String normalisePrefix(String p) {
+        if (p == null) {
+            return "";
+        }
+        String s = p.strip().replace('\\', '/');
+        while (s.startsWith("/") || s.startsWith("./")) {
+            s = s.startsWith("/") ? s.substring(1) : s.substring(2);
+        }
+        if (!s.isEmpty() && !s.endsWith("/")) {
+            s = s + "/";
+        }
+        return s;
+    }
 }

@@ -25,7 +25,7 @@ import org.xenfusa.web.dashboard.JobProgress;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
-import org.xenfusa.web.ingest.RepositoryUrls;
+import org.xenfusa.sloc.tree.RepositoryUrls;
 import org.xenfusa.web.sloc.SlocService;
 
 /** The JSON REST API (HTTP Basic): the same figures as the dashboard, for scripts and CI. */

@@ -45,7 +45,7 @@ import org.xenfusa.web.trace.SnapshotTrace;
 import org.xenfusa.web.trace.TraceService;
 import org.xenfusa.web.ingest.GitRepositories;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
-import org.xenfusa.web.ingest.RepositoryUrls;
+import org.xenfusa.sloc.tree.RepositoryUrls;
 
 /**
  * The evidence of a repository at a ref for saved configurations and boards, from the same reports the

@@ -34,7 +34,6 @@ import org.xenfusa.model.exports.ExportJobRepository;
 import org.xenfusa.model.exports.ExportState;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
-import org.xenfusa.web.readiness.ReadinessService;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
@@ -52,11 +51,11 @@ public class ExportService {
     private final ExportJobRepository jobs;
     private final ExportFileRepository files;
     private final EvidenceService evidence;
-    private final ReadinessService readiness;
+    private final ReadinessEvaluations readiness;
     private final SchedulerClient scheduler;
 
     public ExportService(ExportJobRepository jobs, ExportFileRepository files, EvidenceService evidence,
-            ReadinessService readiness, SchedulerClient scheduler) {
+            ReadinessEvaluations readiness, SchedulerClient scheduler) {
         this.jobs = jobs;
         this.files = files;
         this.evidence = evidence;
@@ -155,7 +154,7 @@ public class ExportService {
     private byte[] build(ExportFormat format, ExportInputs inputs, EvidenceService.Progress progress)
             throws InvalidRepositoryException, GateFileException {
         if (format == ExportFormat.READINESS_DOCX || format == ExportFormat.READINESS_XLSX) {
-            ReadinessService.Evaluation e = readiness.evaluate(inputs.request(), progress);
+            ReadinessEvaluations.Evaluated e = readiness.evaluateRelease(inputs.request(), progress);
             lastCommit.set(e.evidence().context().commit());
             return format == ExportFormat.READINESS_DOCX ? ReadinessDocument.write(e.evidence(), e.report())
                     : ReadinessWorkbook.write(e.report());
@@ -176,9 +175,9 @@ public class ExportService {
     private Optional<ReadinessInputs> readinessInputs(ReleaseEvidence ev) {
         String text = readiness.gateText();
         try {
-            ReadinessReport report = ReadinessEvaluator.evaluate(GateFileParser.parse(text, ReadinessService.GATE_FILE),
+            ReadinessReport report = ReadinessEvaluator.evaluate(GateFileParser.parse(text, readiness.gateFileName()),
                     ev, Optional.empty());
-            return Optional.of(new ReadinessInputs(ReadinessService.GATE_FILE, text, Optional.empty(), report));
+            return Optional.of(new ReadinessInputs(readiness.gateFileName(), text, Optional.empty(), report));
         } catch (GateFileException e) {
             log.info("Evidence package without readiness: {}", e.getMessage());
             return Optional.empty();

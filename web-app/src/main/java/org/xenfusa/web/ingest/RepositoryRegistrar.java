@@ -1,5 +1,6 @@
 package org.xenfusa.web.ingest;
 
+import org.xenfusa.sloc.tree.RepositoryUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -26,6 +26,7 @@ import org.xenfusa.model.exports.ReadinessGateTextRepository;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.web.exports.EvidenceService;
+import org.xenfusa.web.exports.ReadinessEvaluations;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
@@ -35,14 +36,12 @@ import org.xenfusa.web.ingest.InvalidRepositoryException;
  * kept for the last few (repository, ref, configurations, gates) so that the history page does not rebuild it.
  */
 @Service
-public class ReadinessService {
+public class ReadinessService implements ReadinessEvaluations {
     static final String NAME = "default";
     /** How the stored gate file is named in messages and in evidence packages. */
     public static final String GATE_FILE = "readiness-gates.yaml";
     private static final int CACHED = 48;
 
-    /** The resource that holds the shipped gate file. */
-    public static final String SHIPPED_RESOURCE = "/readiness-gates.yaml";
     /** The shipped gate file (the SIG's gates), also what {@code fusa readiness} uses without {@code --gates}. */
     static final String SHIPPED = shippedGateFile();
 
@@ -83,6 +82,19 @@ public class ReadinessService {
         return texts.findByName(NAME).orElseGet(() -> texts.saveAndFlush(new ReadinessGateText(NAME, SHIPPED)));
     }
 
+    @Override
+    public Evaluated evaluateRelease(EvidenceRequest request, EvidenceService.Progress progress)
+            throws InvalidRepositoryException, GateFileException {
+        Evaluation e = evaluate(request, progress);
+        return new Evaluated(e.evidence(), e.report());
+    }
+
+    @Override
+    public String gateFileName() {
+        return GATE_FILE;
+    }
+
+    @Override
     public String gateText() {
         return stored().getText();
     }
@@ -191,15 +203,8 @@ public class ReadinessService {
         return built;
     }
 
-    /** The text of the shipped gate file, {@value #SHIPPED_RESOURCE} on the class path. */
+    /** The text of the shipped gate file (the library's resource). */
     public static String shippedGateFile() {
-        try (java.io.InputStream in = ReadinessService.class.getResourceAsStream(SHIPPED_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the shipped gate file " + SHIPPED_RESOURCE + " is missing from the jar");
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the shipped gate file " + SHIPPED_RESOURCE, e);
-        }
+        return org.xenfusa.exports.readiness.ReadinessGates.shippedText();
     }
 }

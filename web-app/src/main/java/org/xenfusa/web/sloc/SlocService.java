@@ -29,7 +29,7 @@ public class SlocService {
     }
 
     public Optional<SlocReport> sloc(long snapshotId, String pathPrefix) {
-        String prefix = normalisePrefix(pathPrefix);
+        String prefix = SlocReport.normalisePrefix(pathPrefix);
         Optional<Snapshot> snapshot = snapshots.findById(snapshotId);
         return snapshot.map(s -> cache.computeIfAbsent(snapshotId + "\0" + prefix,
                 k -> SlocReport.of(Optional.of(s.getCommitSha()), prefix, store.files(snapshotId, prefix).stream()
@@ -50,20 +50,5 @@ public class SlocService {
 
     /** One point of the code-lines-across-releases chart. */
     public record TrendPoint(long snapshotId, String ref, String commit, long code, int files) {
-    }
-
-    /** "xen" and "/xen/" both mean the folder "xen/"; "" the whole tree. */
-    public static String normalisePrefix(String p) {
-        if (p == null) {
-            return "";
-        }
-        String s = p.strip().replace('\\', '/');
-        while (s.startsWith("/") || s.startsWith("./")) {
-            s = s.startsWith("/") ? s.substring(1) : s.substring(2);
-        }
-        if (!s.isEmpty() && !s.endsWith("/")) {
-            s = s + "/";
-        }
-        return s;
     }
 }

@@ -1,4 +1,4 @@
-package org.xenfusa.web.ingest;
+package org.xenfusa.sloc.tree;
 
 import java.util.Locale;
 import java.util.Optional;

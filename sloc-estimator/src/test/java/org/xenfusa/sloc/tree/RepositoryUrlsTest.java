@@ -1,4 +1,4 @@
-package org.xenfusa.web.ingest;
+package org.xenfusa.sloc.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
