@@ -1,7 +1,5 @@
 package org.xenfusa.web.trace;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
