@@ -24,6 +24,16 @@ public record BoardComponent(BoardDriver.Kind kind, Optional<BoardDriver> driver
         return new BoardComponent(driver.kind(), Optional.of(driver), source);
     }
 
+    /** The Kconfig symbol that builds the driver: "always built" for a driver without one, "-" when there is no driver. */
+    public String symbolName() {
+        return driver.map(d -> d.symbol().orElse("always built")).orElse("-");
+    }
+
+    /** The driver's source file (relative to {@code xen/}), "-" when there is no driver. */
+    public String fileName() {
+        return driver.map(BoardDriver::file).orElse("-");
+    }
+
     /** How a page names the driver ("none" when Xen drives no such device on the board). */
     public String driverName() {
         return driver.map(BoardDriver::name).orElse("none");

@@ -36,6 +36,17 @@ public record MinimalConfiguration(List<String> boards, ConfigurationRequest req
         notes = List.copyOf(notes);
     }
 
+    /** Whether it compiles the component's driver file (false for a component without a driver). */
+    public boolean compiles(BoardComponent component) {
+        return component.driver().map(d -> report.compiledFiles().stream().anyMatch(f -> f.equals(d.file()) || f.endsWith("/" + d.file())))
+                .orElse(false);
+    }
+
+    /** The value the configuration gives the component's driver symbol; "y" for a driver always built, "-" without a driver. */
+    public String symbolValue(BoardComponent component) {
+        return component.driver().map(d -> d.symbol().map(report::value).orElse("y")).orElse("-");
+    }
+
     /**
      * Whether it builds every port: every required file compiled, every driver symbol set, and the table
      * records each board's interrupt controller and timer.

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,16 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xenfusa.sloc.config.ConfigurationCounter;
-import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 
 /**
- * Every board's minimal configuration on a real Xen checkout of RELEASE-4.22.0 (env XEN_SRC) keeps the
+ * Every board's minimal configuration at RELEASE-4.22.0 of a real Xen clone (env XEN_SRC; read from git, so
+ * the clone's work tree may be at any commit) keeps the
  * Kconfig symbols of its interrupt controller, timer, UART and IOMMU drivers enabled and compiles their files;
  * so do boards chosen together.
  */
 class XenBoardsReferenceTest {
-    static DirectorySourceTree tree;
+    static final String REF = "RELEASE-4.22.0";
+    static Repository repository;
+    static GitSourceTree tree;
     static BoardConfigurations configurations;
     static final BoardCatalog CATALOG = BoardCatalog.shipped();
 
@@ -33,7 +38,9 @@ class XenBoardsReferenceTest {
         if (xen == null || xen.isBlank()) {
             Assumptions.abort("XEN_SRC not set: point it at a Xen checkout of RELEASE-4.22.0 (e.g. /work/xen) to build the board configurations");
         }
-        tree = DirectorySourceTree.open(Path.of(xen));
+        repository = new FileRepositoryBuilder().setGitDir(Path.of(xen, ".git").toFile()).setMustExist(true).build();
+        tree = GitSourceTree.open(repository, REF);
+        assertThat(tree.commit()).contains("d45d5687f1441495f4ee20d5e9940066c5fa5beb");
         configurations = new BoardConfigurations(ConfigurationCounter.of(tree));
     }
 
@@ -41,6 +48,9 @@ class XenBoardsReferenceTest {
     static void close() throws IOException {
         if (tree != null) {
             tree.close();
+        }
+        if (repository != null) {
+            repository.close();
         }
     }
 
