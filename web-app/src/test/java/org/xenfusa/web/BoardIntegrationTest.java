@@ -95,7 +95,7 @@ class BoardIntegrationTest {
             before = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try {
-            table.update(before);
+            table.update(before.replace("\n", "\r\n")); // saved back unchanged from the page's textarea
             assertThat(table.catalog().board("rcar3").orElseThrow().unrecordedEssentials()).isNotEmpty();
             assertThat(table.upgradeUneditedTable()).isTrue();
             assertThat(table.text().getText()).isEqualTo(BoardTableAccess.shipped());

@@ -111,7 +111,8 @@ public class BoardTable {
     @Transactional
     public boolean upgradeUneditedTable() {
         BoardCatalogText stored = texts.findByName(NAME).orElse(null);
-        if (stored == null || !EARLIER_SHIPPED_SHA256.contains(sha256(stored.getText()))) {
+        // a browser's textarea sends CRLF: a table saved back unchanged is still unedited
+        if (stored == null || !EARLIER_SHIPPED_SHA256.contains(sha256(stored.getText().replace("\r\n", "\n")))) {
             return false;
         }
         stored.setText(shippedText());
