@@ -33,20 +33,20 @@ public final class BoardConfigurations {
 
     /**
      * The smallest configuration that builds every port of {@code boards}: allnoconfig, the one
-     * platform choice they share ({@code ALL_PLAT} when they need different ones), their drivers.
+     * platform choice they share ({@code ALL_PLAT} when they need different ones), and every driver of
+     * their components (interrupt controller, timer, UART, IOMMU), set one by one so that no platform
+     * choice is relied on for them.
      *
-     * @throws IllegalArgumentException when the boards are of different architectures, or none is given
+     * @throws MixedArchitectureBoardsException when the boards are of different architectures
+     * @throws IllegalArgumentException when no board is given
      */
     public MinimalConfiguration minimal(List<Board> boards) {
         if (boards.isEmpty()) {
             throw new IllegalArgumentException("choose at least one board");
         }
         XenArch arch = boards.get(0).arch();
-        for (Board b : boards) {
-            if (b.arch() != arch) {
-                throw new IllegalArgumentException("boards of different architectures cannot share a configuration: "
-                        + boards.get(0).id() + " is " + arch.targetArch() + ", " + b.id() + " is " + b.arch().targetArch());
-            }
+        if (boards.stream().anyMatch(b -> b.arch() != arch)) {
+            throw new MixedArchitectureBoardsException(boards);
         }
         ToolchainProfile profile = ToolchainProfile.defaultFor(arch.targetArch());
         KconfigTree kconfig = counter.kconfig(arch, profile);
@@ -56,15 +56,24 @@ public final class BoardConfigurations {
         String platform = platforms.isEmpty() ? NO_PLAT : platforms.size() == 1 ? platforms.first() : ALL_PLAT;
         if (platforms.size() > 1) {
             notes.add("the boards need different platform choices " + platforms + ": ALL_PLAT builds every platform file, and"
-                    + " the drivers are set one by one (what a specific choice selects besides drivers, e.g. GICV3, is not)");
+                    + " each board's interrupt controller, timer, UART and IOMMU drivers are set one by one (what a specific"
+                    + " choice selects besides them, e.g. HAS_ITS or SCMI_SMC, is not)");
         }
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put(platform, "y");
+        List<String> requiredSymbols = new ArrayList<>();
+        List<String> unrecorded = new ArrayList<>();
         for (Board b : boards) {
             for (BoardDriver d : b.drivers()) {
                 d.needs().forEach(n -> wanted.put(n.symbol(), n.value()));
-                wanted.put(d.symbol(), "y");
+                d.symbol().ifPresent(s -> {
+                    wanted.put(s, "y");
+                    if (!requiredSymbols.contains(s)) {
+                        requiredSymbols.add(s);
+                    }
+                });
             }
+            b.unrecordedEssentials().forEach(k -> unrecorded.add(b.id() + ": " + k.label()));
         }
         List<SymbolAssignment> overrides = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -82,8 +91,9 @@ public final class BoardConfigurations {
         List<String> required = new ArrayList<>();
         boards.forEach(b -> b.requiredFiles().forEach(f -> required.add(x + f)));
         List<String> missing = required.stream().filter(f -> !compiled.contains(f)).distinct().toList();
+        List<String> disabled = requiredSymbols.stream().filter(s -> !unknown.contains(s) && !report.value(s).equals("y")).toList();
         return new MinimalConfiguration(boards.stream().map(Board::id).toList(), request, report,
-                required.stream().distinct().toList(), missing, unknown, notes);
+                required.stream().distinct().toList(), missing, requiredSymbols, disabled, unknown, unrecorded, notes);
     }
 
     /** The bare configuration of an architecture: allnoconfig with no platform support. */

@@ -70,7 +70,11 @@ public class BoardController {
 
     @GetMapping("/boards")
     String list(@RequestParam(required = false) Long repositoryId, @RequestParam(required = false) String ref, Model model) {
-        model.addAttribute("catalog", table.catalog());
+        BoardCatalog catalog = table.catalog();
+        model.addAttribute("catalog", catalog);
+        model.addAttribute("unrecorded", catalog.boards().stream().filter(b -> !b.unrecordedEssentials().isEmpty())
+                .map(b -> b.id() + ": " + String.join(", ", b.unrecordedEssentials().stream().map(k -> k.label()).toList()))
+                .toList());
         model.addAttribute("text", table.text().getText());
         model.addAttribute("history", table.history());
         model.addAttribute("repositories", repositories.findAllByOrderByNameAsc());
@@ -108,7 +112,8 @@ public class BoardController {
         try {
             minimal = reports.withCounter(src.repository(), src.ref(), c -> new BoardConfigurations(c).minimal(chosen));
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            // e.g. MixedArchitectureBoardsException: an arm32 and an arm64 board chosen together
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
         }
         EffortModel m = effort.current();
         model.addAttribute("chosen", chosen);
