@@ -101,10 +101,13 @@ public class ConfigurationController {
         try {
             Evaluated e = service.evaluate(saved);
             model.addAttribute("evaluated", e);
-            model.addAttribute("rows", MenuRow.of(e.configuration(), q));
+            List<MenuEntry> rows = MenuEntry.of(e.configuration(), q);
+            model.addAttribute("rows", rows);
+            model.addAttribute("hiddenCount", MenuEntry.hiddenCount(rows));
         } catch (InvalidRepositoryException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("rows", List.of());
+            model.addAttribute("hiddenCount", 0);
         }
         return "config/show";
     }
