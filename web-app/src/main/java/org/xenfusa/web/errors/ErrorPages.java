@@ -33,6 +33,8 @@ public class ErrorPages implements ErrorViewResolver {
             return json;
         }
         Map<String, Object> page = new LinkedHashMap<>(model);
+        // "error" is the layout's flash message: the page says it in its own words
+        page.remove("error");
         page.put("status", status.value());
         page.put("title", status.value() + " " + status.getReasonPhrase());
         page.put("reason", reason(status, String.valueOf(model.getOrDefault("message", "")), path));
