@@ -2,6 +2,8 @@ package org.xenfusa.web.errors;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -41,10 +43,22 @@ public class ErrorPages implements ErrorViewResolver {
         return new ModelAndView("error", page, status);
     }
 
+    /** Spring's words for a parameter of the wrong type, e.g. a word where an id (a number) belongs. */
+    private static final Pattern TYPE_MISMATCH = Pattern.compile(
+            "Method parameter '([^']+)': Failed to convert value of type '[^']*' to required type '([^']*)'.*?"
+                    + "(?:For input string: \"([^\"]*)\")?\\.?", Pattern.DOTALL);
+
     /** What went wrong, in words for the person who met it. */
     static String reason(HttpStatus status, String message, String path) {
         String given = message == null || message.isBlank() || message.equals(status.getReasonPhrase())
                 || message.equals("No message available") ? "" : message;
+        Matcher m = TYPE_MISMATCH.matcher(given);
+        if (m.matches()) {
+            String type = m.group(2).replaceFirst("^.*\\.", "");
+            given = (m.group(3) == null ? "a value" : "'" + m.group(3) + "'") + " is not a valid " + m.group(1)
+                    + (type.equalsIgnoreCase("long") || type.equalsIgnoreCase("int") || type.equals("Integer")
+                            ? " (a whole number is expected)" : " (" + type + " expected)");
+        }
         return switch (status) {
             case FORBIDDEN -> "Your account" + role() + " does not allow this page or action. An ADMIN can give you"
                     + " another role on the Users page.";

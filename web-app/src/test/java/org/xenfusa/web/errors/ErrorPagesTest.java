@@ -34,6 +34,10 @@ class ErrorPagesTest {
         assertThat(bad.getModel()).containsEntry("title", "400 Bad Request")
                 .containsEntry("reason", "Choose at least one board.").doesNotContainKey("error");
 
+        ModelAndView word = resolve("/repositories/abc", HttpStatus.BAD_REQUEST, "Method parameter 'id': Failed to"
+                + " convert value of type 'java.lang.String' to required type 'long'; For input string: \"abc\"");
+        assertThat(word.getModel()).containsEntry("reason", "'abc' is not a valid id (a whole number is expected).");
+
         ModelAndView missing = resolve("/nowhere", HttpStatus.NOT_FOUND, "No static resource nowhere.");
         assertThat(missing.getModel()).containsEntry("reason", "There is no page at /nowhere.");
 
