@@ -99,6 +99,8 @@ class BrowserTest {
         driver.findElement(By.id("config-overrides")).sendKeys("CONFIG_LIMIT=8");
         driver.findElement(By.id("config-create")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu")));
+        driver.findElement(By.id("menu-expand")).click(); // menus start closed, as in menuconfig
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("FEATURE_B")));
         assertThat(driver.findElement(By.id("menu")).getText()).contains("Feature A").contains("FEATURE_B");
         shot("configuration");
         driver.findElement(By.linkText("FEATURE_A")).click();

@@ -62,6 +62,10 @@ class EffortIntegrationTest {
         assertThat(edited.description()).contains("assessor's figures").contains("DAL D interpolated");
         var history = models.history();
         assertThat(history).hasSizeGreaterThanOrEqualTo(2);
+        // the first revision is the shipped model, not an edit by whoever's request stored it
+        assertThat(history.get(history.size() - 1).who()).isEqualTo(EffortModels.SHIPPED_DEFAULT);
+        assertThat(history.get(history.size() - 1).shippedDefault()).isTrue();
+        assertThat(history.get(0).shippedDefault()).isFalse();
         assertThat(history.get(0).who()).isEqualTo("admin-7");
         assertThat(history.get(0).rates()).contains("B 0.5").contains("1600");
         // leave the shared database's model as the other tests expect it

@@ -32,10 +32,12 @@ public abstract class EditedText {
 
     protected EditedText(String name, String text) {
         this.name = name;
-        setText(text);
+        this.text = text;
+        this.updatedAt = Instant.now();
     }
 
-    public final void setText(String text) {
+    // not final: Hibernate proxies entities by overriding their methods (HHH000305 otherwise)
+    public void setText(String text) {
         this.text = text;
         this.updatedAt = Instant.now();
     }

@@ -24,6 +24,7 @@ import org.xenfusa.sloc.boards.BoardFigures;
 import org.xenfusa.sloc.boards.MinimalConfiguration;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.web.config.ConfigurationReports;
+import org.xenfusa.web.dashboard.Snapshots;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
@@ -62,8 +63,8 @@ public class BoardController {
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no repository " + repositoryId));
         String at = ref;
         if (at == null || at.isBlank()) {
-            List<Snapshot> list = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId());
-            at = list.isEmpty() ? "HEAD" : list.get(list.size() - 1).getRefName();
+            at = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()).stream()
+                    .sorted(Snapshots.NEWEST_RELEASE_FIRST).findFirst().map(Snapshot::getRefName).orElse("HEAD");
         }
         return new Source(repo, at);
     }
@@ -100,13 +101,16 @@ public class BoardController {
     }
 
     @GetMapping("/boards/minimal")
-    String minimal(@RequestParam(name = "b") List<String> ids, @RequestParam(required = false) Long repositoryId,
-            @RequestParam(required = false) String ref, Model model) throws InvalidRepositoryException {
+    String minimal(@RequestParam(name = "b", required = false) List<String> ids,
+            @RequestParam(required = false) Long repositoryId, @RequestParam(required = false) String ref, Model model)
+            throws InvalidRepositoryException {
         BoardCatalog catalog = table.catalog();
         List<Board> chosen = new ArrayList<>();
-        for (String id : ids) {
+        for (String id : ids == null ? List.<String>of() : ids) {
             chosen.add(catalog.board(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no board " + id)));
         }
+        // refused before any source is read: the reason does not depend on the snapshot
+        sameArchitecture(chosen);
         Source src = source(repositoryId, ref);
         MinimalConfiguration minimal;
         try {
@@ -121,6 +125,21 @@ public class BoardController {
         model.addAttribute("source", src);
         model.addAttribute("estimates", m.estimates(m.slocOf(minimal.report())).values());
         return "boards/minimal";
+    }
+
+    /** Refuses (400, with the reason) no board, or boards of different architectures. */
+    static void sameArchitecture(List<Board> chosen) {
+        if (chosen.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "choose at least one board on the boards page");
+        }
+        Board first = chosen.get(0);
+        for (Board b : chosen) {
+            if (b.arch() != first.arch()) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "boards of different architectures cannot"
+                        + " share a configuration: " + first.title() + " is " + first.arch().targetArch() + ", "
+                        + b.title() + " is " + b.arch().targetArch() + "; choose boards of one architecture");
+            }
+        }
     }
 
     @PostMapping("/boards/table")

@@ -28,6 +28,7 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.web.config.ConfigurationService.Evaluated;
+import org.xenfusa.web.dashboard.Snapshots;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /** The configurations pages: create, browse the menu with values, explain and change a symbol, compare. */
@@ -65,7 +66,7 @@ public class ConfigurationController {
                 .collect(Collectors.toMap(SourceRepository::getId, SourceRepository::getName)));
         model.addAttribute("refs", repos.stream().flatMap(r -> snapshots
                 .findByRepositoryIdOrderByCommitTimeAscRefNameAsc(r.getId()).stream().map(s -> s.getRefName()))
-                .distinct().sorted().toList());
+                .distinct().sorted(Snapshots.NEWEST_REF_FIRST).toList());
         model.addAttribute("arches", List.of(XenArch.values()).stream().map(XenArch::targetArch).toList());
         model.addAttribute("kinds", StartKind.values());
         model.addAttribute("toolchains", TOOLCHAINS);
@@ -100,10 +101,13 @@ public class ConfigurationController {
         try {
             Evaluated e = service.evaluate(saved);
             model.addAttribute("evaluated", e);
-            model.addAttribute("rows", MenuRow.of(e.configuration(), q));
+            List<MenuEntry> rows = MenuEntry.of(e.configuration(), q);
+            model.addAttribute("rows", rows);
+            model.addAttribute("hiddenCount", MenuEntry.hiddenCount(rows));
         } catch (InvalidRepositoryException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("rows", List.of());
+            model.addAttribute("hiddenCount", 0);
         }
         return "config/show";
     }

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.xenfusa.model.ingest.IngestJob;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.ingest.IngestMode;
+import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
@@ -58,6 +59,10 @@ public class DashboardController {
     public record RepositoryRow(SourceRepository repository, long snapshots) {
     }
 
+    /** A snapshot with its code lines under the page's path. */
+    public record SnapshotRow(Snapshot snapshot, long code) {
+    }
+
     @GetMapping("/login")
     String login() {
         return "login";
@@ -91,12 +96,15 @@ public class DashboardController {
         SourceRepository repo = repositories.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no repository " + id));
         model.addAttribute("repository", repo);
-        // release order, the same as the trend chart, so that each row lines up with its point
+        List<SlocService.TrendPoint> trend = sloc.trend(id, path);
+        Map<Long, Long> code = trend.stream()
+                .collect(Collectors.toMap(SlocService.TrendPoint::snapshotId, SlocService.TrendPoint::code));
+        // the chart reads oldest to newest; the list starts with the newest release
         model.addAttribute("snapshots", snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id).stream()
-                .sorted(java.util.Comparator.comparing(org.xenfusa.model.source.Snapshot::getRefName,
-                        org.xenfusa.sloc.report.ReleaseOrder.INSTANCE)).toList());
+                .sorted(Snapshots.NEWEST_RELEASE_FIRST)
+                .map(s -> new SnapshotRow(s, code.getOrDefault(s.getId(), 0L))).toList());
         model.addAttribute("jobs", jobs.findTop20ByRepositoryIdOrderByCreatedAtDesc(id));
-        model.addAttribute("trend", sloc.trend(id, path));
+        model.addAttribute("trend", trend);
         model.addAttribute("trendPath", path);
         return "repository/show";
     }

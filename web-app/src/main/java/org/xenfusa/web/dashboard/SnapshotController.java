@@ -1,5 +1,7 @@
 package org.xenfusa.web.dashboard;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.sloc.report.SlocReport;
 import org.xenfusa.web.sloc.SlocService;
 
 /** A snapshot's SLOC per language and per directory. */
@@ -23,12 +26,21 @@ public class SnapshotController {
     }
 
     @GetMapping("/snapshots/{id}")
-    String show(@PathVariable long id, @RequestParam(defaultValue = "xen/") String path, Model model) {
+    String show(@PathVariable long id, @RequestParam(defaultValue = "xen/") String path, Model model,
+            HttpServletResponse response) {
         Snapshot s = snapshots.findWithRepository(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no snapshot " + id));
         model.addAttribute("snapshot", s);
         model.addAttribute("repository", s.getRepository());
-        model.addAttribute("sloc", sloc.sloc(id, path).orElseThrow());
+        SlocReport report = sloc.sloc(id, path).orElseThrow();
+        model.addAttribute("sloc", report);
+        // a path with no file at all is unknown here: say so rather than show a table of zeros
+        boolean unknown = report.sum().files() == 0 && report.notCounted().isEmpty()
+                && report.cloc().duplicatesRemoved() == 0;
+        model.addAttribute("unknownPath", unknown);
+        if (unknown) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+        }
         return "snapshot/show";
     }
 }

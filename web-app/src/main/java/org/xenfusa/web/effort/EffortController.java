@@ -3,12 +3,17 @@ package org.xenfusa.web.effort;
 import java.util.EnumMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
@@ -25,7 +30,11 @@ public class EffortController {
 
     @GetMapping("/effort")
     String show(Model model) {
-        model.addAttribute("settings", models.settings());
+        model.addAttribute("form", EffortForm.of(models.settings()));
+        return page(model);
+    }
+
+    private String page(Model model) {
         model.addAttribute("model", models.current());
         model.addAttribute("history", models.history());
         model.addAttribute("levels", DesignAssuranceLevel.values());
@@ -36,18 +45,22 @@ public class EffortController {
 
     @PostMapping("/effort")
     @PreAuthorize("hasRole('ADMIN')")
-    String update(@RequestParam double dalA, @RequestParam(required = false) Double dalB, @RequestParam double dalC,
-            @RequestParam(required = false) Double dalD, @RequestParam double dalE, @RequestParam DesignAssuranceLevel asilA,
-            @RequestParam DesignAssuranceLevel asilB, @RequestParam DesignAssuranceLevel asilC,
-            @RequestParam DesignAssuranceLevel asilD, @RequestParam double hoursPerPersonYear,
-            @RequestParam SlocFigure figure, @RequestParam(defaultValue = "") String source, RedirectAttributes redirect) {
+    String update(@Valid @ModelAttribute("form") EffortForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            // the form again, with what was typed and why it was refused
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "Not saved: check the fields marked below");
+            return page(model);
+        }
         Map<Asil, DesignAssuranceLevel> crosswalk = new EnumMap<>(Asil.class);
-        crosswalk.put(Asil.ASIL_A, asilA);
-        crosswalk.put(Asil.ASIL_B, asilB);
-        crosswalk.put(Asil.ASIL_C, asilC);
-        crosswalk.put(Asil.ASIL_D, asilD);
+        crosswalk.put(Asil.ASIL_A, form.asilA());
+        crosswalk.put(Asil.ASIL_B, form.asilB());
+        crosswalk.put(Asil.ASIL_C, form.asilC());
+        crosswalk.put(Asil.ASIL_D, form.asilD());
         try {
-            models.update(dalA, dalB, dalC, dalD, dalE, crosswalk, hoursPerPersonYear, figure, source);
+            models.update(form.dalA(), form.dalB(), form.dalC(), form.dalD(), form.dalE(), crosswalk,
+                    form.hoursPerPersonYear(), form.figure(), form.source() == null ? "" : form.source());
             redirect.addFlashAttribute("notice", "Effort model saved");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", "Not saved: " + e.getMessage());

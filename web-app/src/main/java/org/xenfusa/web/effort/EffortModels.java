@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,8 +106,14 @@ public class EffortModels {
                 SlocFigure.valueOf(s.getFigure()));
     }
 
-    /** One change of the model: when, who, and the rates it left. */
-    public record Change(int revision, Instant when, String who, String rates) {
+    /** Shown instead of a person for the model's first revision: the figures the platform ships with. */
+    public static final String SHIPPED_DEFAULT = "shipped default (Xen FuSa SIG figures)";
+
+    /**
+     * One change of the model: when, who, and the rates it left. The first revision is the shipped
+     * default: whoever's request happened to store it first did not choose its figures.
+     */
+    public record Change(int revision, Instant when, String who, String rates, boolean shippedDefault) {
     }
 
     @Transactional(readOnly = true)
@@ -123,10 +130,12 @@ public class EffortModels {
         for (Object[] row : rows) {
             EffortModelSettings m = (EffortModelSettings) row[0];
             AuditRevision rev = (AuditRevision) row[1];
-            out.add(new Change(rev.getId(), Instant.ofEpochMilli(rev.getTimestamp()), rev.getUsername(),
+            boolean shipped = row[2] == RevisionType.ADD;
+            out.add(new Change(rev.getId(), Instant.ofEpochMilli(rev.getTimestamp()),
+                    shipped ? SHIPPED_DEFAULT : rev.getUsername(),
                     "A " + m.getDalA() + ", B " + (m.getDalB() == null ? "interp." : m.getDalB()) + ", C " + m.getDalC()
                             + ", D " + (m.getDalD() == null ? "interp." : m.getDalD()) + ", E " + m.getDalE()
-                            + "; " + (long) m.getHoursPerPersonYear() + " h/person-year; " + m.getFigure()));
+                            + "; " + (long) m.getHoursPerPersonYear() + " h/person-year; " + m.getFigure(), shipped));
         }
         return out;
     }

@@ -50,7 +50,8 @@ public class RequirementController {
         List<SourceRepository> repos = repositories.findAllByOrderByNameAsc();
         model.addAttribute("repositories", repos);
         model.addAttribute("snapshots", repos.stream().collect(Collectors.toMap(SourceRepository::getId,
-                r -> snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(r.getId()))));
+                r -> snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(r.getId()).stream()
+                        .sorted(org.xenfusa.web.dashboard.Snapshots.NEWEST_RELEASE_FIRST).toList())));
         return "trace/index";
     }
 
@@ -86,6 +87,8 @@ public class RequirementController {
         model.addAttribute("page", page);
         model.addAttribute("trace", page.trace());
         model.addAttribute("t", page.items().get(0));
+        // Xen's "Comments:" is in the imported rationale (OpenFastTrace's reading): shown apart, labelled
+        model.addAttribute("rationale", org.xenfusa.trace.spec.RationaleAndComments.of(page.items().get(0).item()));
         model.addAttribute("file", file);
         if (page.linkable()) {
             model.addAttribute("sourceFiles", pages.sourceFiles(sid));

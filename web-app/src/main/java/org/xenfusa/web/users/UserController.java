@@ -26,6 +26,8 @@ import org.xenfusa.web.security.AccountSessions;
 public class UserController {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,99}");
     private static final int MIN_PASSWORD = 12;
+    /** A new account starts with the least privilege; an ADMIN raises it on purpose. */
+    static final Role NEW_USER_ROLE = Role.VIEWER;
 
     private final AppUserRepository users;
     private final PasswordEncoder encoder;
@@ -41,12 +43,14 @@ public class UserController {
     String list(Model model) {
         model.addAttribute("users", users.findAllByOrderByUsernameAsc());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("newUserRole", NEW_USER_ROLE);
         return "users/list";
     }
 
     @PostMapping("/users")
     @Transactional
-    String create(@RequestParam String username, @RequestParam String password, @RequestParam Role role,
+    String create(@RequestParam String username, @RequestParam String password,
+            @RequestParam(defaultValue = "VIEWER") Role role,
             RedirectAttributes redirect) {
         String name = username.strip();
         if (!NAME.matcher(name).matches()) {

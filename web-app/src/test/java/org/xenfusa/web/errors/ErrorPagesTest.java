@@ -1,0 +1,51 @@
+package org.xenfusa.web.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.json.JacksonJsonView;
+
+/** Which error view a request gets, and the reason it shows. */
+class ErrorPagesTest {
+    private final ErrorPages pages = new ErrorPages();
+
+    private ModelAndView resolve(String path, HttpStatus status, String message) {
+        return pages.resolveErrorView(new MockHttpServletRequest("GET", "/error"), status,
+                Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", message, "path", path));
+    }
+
+    @Test
+    void theApiKeepsJson() {
+        ModelAndView mv = resolve("/api/jobs/9", HttpStatus.NOT_FOUND, "no job 9");
+        assertThat(mv.getView()).isInstanceOf(JacksonJsonView.class);
+        assertThat(mv.getModel()).containsEntry("message", "no job 9");
+        assertThat(mv.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void pagesSayTheReasonAndKeepInternalsOfAFailureInTheLog() {
+        ModelAndView bad = resolve("/boards/minimal", HttpStatus.BAD_REQUEST, "choose at least one board");
+        assertThat(bad.getViewName()).isEqualTo("error");
+        assertThat(bad.getModel()).containsEntry("title", "400 Bad Request")
+                .containsEntry("reason", "Choose at least one board.").doesNotContainKey("error");
+
+        ModelAndView word = resolve("/repositories/abc", HttpStatus.BAD_REQUEST, "Method parameter 'id': Failed to"
+                + " convert value of type 'java.lang.String' to required type 'long'; For input string: \"abc\"");
+        assertThat(word.getModel()).containsEntry("reason", "'abc' is not a valid id (a whole number is expected).");
+
+        ModelAndView missing = resolve("/nowhere", HttpStatus.NOT_FOUND, "No static resource nowhere.");
+        assertThat(missing.getModel()).containsEntry("reason", "There is no page at /nowhere.");
+
+        ModelAndView failed = resolve("/snapshots/1", HttpStatus.INTERNAL_SERVER_ERROR,
+                "could not execute statement [ERROR: relation \"x\" does not exist]");
+        assertThat(failed.getViewName()).isEqualTo("error");
+        assertThat(failed.getModel()).containsEntry("title", "500 Internal Server Error");
+        assertThat((String) failed.getModel().get("reason")).contains("/snapshots/1").contains("server log")
+                .doesNotContain("relation");
+    }
+}
