@@ -39,6 +39,8 @@ import org.xenfusa.sloc.tree.SourceTree;
 public final class KbuildEvaluator {
     /** make cloc: {@code grep -o "[a-zA-Z0-9_/-]*\.[cS]"} over each {@code .o.cmd} file, then {@code test -f}. */
     private static final Pattern CLOC_PATH = Pattern.compile("[a-zA-Z0-9_/-]*\\.[cS]");
+    /** A recipe that makes a symbolic link: {@code ln -s[f] TARGET LINK} (Xen up to 4.16: {@code include/asm}). */
+    private static final Pattern SYMLINK_RECIPE = Pattern.compile("\\bln\\s+-s[f]?\\s+(\\S+)\\s+(\\S+)");
     /** Marks, among a unit's reached files, the spelling gcc gives a source included through "..". */
     private static final String AS_WRITTEN = "\0as-written\0";
     private static final Map<String, KbuildMakefile> MAKEFILES = new ConcurrentHashMap<>();
@@ -178,6 +180,8 @@ public final class KbuildEvaluator {
         private final Set<String> initObjects = new HashSet<>();
         private final Set<String> undecidedAt = new TreeSet<>();
         private final Map<String, Optional<String>> resolveCache = new HashMap<>();
+        /** Folders the build links into the tree before compiling (link path to the folder it points at). */
+        private final Map<String, String> buildLinks = new TreeMap<>();
 
         Run(XenArch arch, Map<String, String> config, ToolchainProfile profile) {
             this.arch = arch;
@@ -229,6 +233,7 @@ public final class KbuildEvaluator {
                 makefile("Rules.mk").ifPresent(mf -> top.evaluate(objectLists(mf)));
             }
             top.include("arch/" + arch.srcArch() + "/arch.mk", false);
+            makefile("Makefile").ifPresent(mf -> symbolicLinks(top, mf));
             // arch.mk exports what its toolchain probes set; every directory's make sees it
             for (String probe : profile.makeVariables().keySet()) {
                 if (top.defined(probe)) {
@@ -309,6 +314,41 @@ public final class KbuildEvaluator {
                     m.setCommandLine(key.substring(p.length()), toolchain.getProperty(key));
                 }
             }
+        }
+
+        /**
+         * Up to Xen 4.16 the arch headers live in {@code include/asm-<arch>/} and the top Makefile's
+         * {@code prepare} recipe links them in before anything compiles ({@code [ -e include/asm ] || ln -sf
+         * asm-$(TARGET_ARCH) include/asm}), so {@code <asm/...>} is found through {@code -Iinclude}. Every
+         * {@code ln -s} recipe whose expanded link points at a folder of the tree is followed the same way;
+         * the others (installed EFI images and the like) name no folder and are ignored.
+         */
+        private void symbolicLinks(MakeInterpreter top, KbuildMakefile mf) {
+            for (KbuildMakefile.Line l : mf.lines()) {
+                if (!l.recipePrefixed()) {
+                    continue;
+                }
+                Matcher m = SYMLINK_RECIPE.matcher(l.text());
+                while (m.find()) {
+                    String target = top.expandText(m.group(1));
+                    String link = MakeInterpreter.normalize(top.expandText(m.group(2)));
+                    String folder = MakeInterpreter.normalize(target.startsWith("/") ? target
+                            : parent(link).isEmpty() ? target : parent(link) + "/" + target);
+                    if (!link.isEmpty() && !folder.isEmpty() && isDirectory(folder) && !isDirectory(link) && !isFile(link)) {
+                        buildLinks.putIfAbsent(link, folder);
+                    }
+                }
+            }
+        }
+
+        /** The tracked or generated path a build-folder path names, through the links the build made. */
+        private Optional<String> linked(String p) {
+            for (Map.Entry<String, String> e : buildLinks.entrySet()) {
+                if (p.startsWith(e.getKey() + "/")) {
+                    return Optional.of(e.getValue() + p.substring(e.getKey().length()));
+                }
+            }
+            return Optional.empty();
         }
 
         /** scripts/Makefile.asm-generic: each generic-y header becomes a one-line wrapper of asm-generic's. */
@@ -932,10 +972,23 @@ public final class KbuildEvaluator {
         }
 
         private Optional<String> resolvePath(String p) {
-            if (exists(p) || generatedHeader(p)) {
+            return existing(p).or(() -> generated(p));
+        }
+
+        /** {@code p} when the tree or the build has it, else what it names through a build link. */
+        private Optional<String> existing(String p) {
+            if (exists(p)) {
                 return Optional.of(p);
             }
-            return Optional.empty();
+            return linked(p).filter(this::exists);
+        }
+
+        /** {@code p} (or what it names through a build link) when it is a header the build generates. */
+        private Optional<String> generated(String p) {
+            if (generatedHeader(p)) {
+                return Optional.of(p);
+            }
+            return linked(p).filter(this::generatedHeader);
         }
 
         private Optional<String> resolveInclude(String includer, String name, boolean angled, boolean next, SearchPath sp) {
@@ -957,14 +1010,16 @@ public final class KbuildEvaluator {
             dirs.addAll(incl);
             for (String d : dirs) {
                 String p = MakeInterpreter.normalize(d.isEmpty() ? name : d + "/" + name);
-                if (!p.isEmpty() && exists(p)) {
-                    return Optional.of(p);
+                Optional<String> found = p.isEmpty() ? Optional.empty() : existing(p);
+                if (found.isPresent()) {
+                    return found;
                 }
             }
             for (String d : dirs) {
                 String p = MakeInterpreter.normalize(d.isEmpty() ? name : d + "/" + name);
-                if (!p.isEmpty() && generatedHeader(p)) {
-                    return Optional.of(p);
+                Optional<String> made = p.isEmpty() ? Optional.empty() : generated(p);
+                if (made.isPresent()) {
+                    return made;
                 }
             }
             return Optional.empty();
