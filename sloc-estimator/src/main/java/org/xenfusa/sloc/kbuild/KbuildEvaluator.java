@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.SourceFile;
 import org.xenfusa.sloc.tree.SourceTree;
@@ -43,9 +45,14 @@ public final class KbuildEvaluator {
     private static final Pattern SYMLINK_RECIPE = Pattern.compile("\\bln\\s+-s[f]?\\s+(\\S+)\\s+(\\S+)");
     /** Marks, among a unit's reached files, the spelling gcc gives a source included through "..". */
     private static final String AS_WRITTEN = "\0as-written\0";
-    private static final Map<String, KbuildMakefile> MAKEFILES = new ConcurrentHashMap<>();
-    private static final Map<String, PreprocessorScan> SCANS = new ConcurrentHashMap<>();
-    private static final Map<String, PreprocessorScan> PREDEFINED = new ConcurrentHashMap<>();
+    /*
+     * Parsed Makefiles and preprocessor scans by blob id, shared by every evaluator of the process (a file
+     * unchanged between two tags is parsed once). Bounded: the web app lives long and ingests many tags.
+     * Roughly a few hundred Makefiles and a few thousand sources and headers per tag.
+     */
+    private static final Cache<String, KbuildMakefile> MAKEFILES = Caffeine.newBuilder().maximumSize(8_000).build();
+    private static final Cache<String, PreprocessorScan> SCANS = Caffeine.newBuilder().maximumSize(40_000).build();
+    private static final Cache<String, PreprocessorScan> PREDEFINED = Caffeine.newBuilder().maximumSize(64).build();
     /** A file read from this many different macro states is no longer remembered for replay. */
     private static final int MAX_VARIANTS = 48;
     private static final BitSet NO_LINES = new BitSet();
@@ -198,7 +205,7 @@ public final class KbuildEvaluator {
             if (f == null) {
                 return Optional.empty();
             }
-            KbuildMakefile parsed = MAKEFILES.computeIfAbsent(f.blobId(), id -> KbuildMakefile.parse(prefix + path,
+            KbuildMakefile parsed = MAKEFILES.get(f.blobId(), id -> KbuildMakefile.parse(prefix + path,
                     new String(readTracked(path), StandardCharsets.UTF_8)));
             // named by its repository path, so that warnings point at the right file
             return Optional.of(parsed.path().equals(prefix + path) ? parsed : new KbuildMakefile(prefix + path, parsed.lines()));
@@ -739,7 +746,7 @@ public final class KbuildEvaluator {
             List<String> predefined = profile.predefinedMacros().isEmpty()
                     ? List.of("predefined-" + arch.targetArch() + ".h") : profile.predefinedMacros();
             for (String resource : predefined) {
-                for (PreprocessorScan.Directive d : PREDEFINED.computeIfAbsent(resource,
+                for (PreprocessorScan.Directive d : PREDEFINED.get(resource,
                         r -> PreprocessorScan.of(resourceText(r))).directives()) {
                     if (d.keyword().equals("define")) {
                         ConditionEvaluator.parseDefine(d.argument()).ifPresent(m -> macros.put(m.name(), m));
@@ -1032,7 +1039,7 @@ public final class KbuildEvaluator {
         private PreprocessorScan scan(String path) {
             SourceFile f = byPath.get(path);
             if (f != null) {
-                return SCANS.computeIfAbsent(f.blobId(), id -> PreprocessorScan.of(readTracked(path)));
+                return SCANS.get(f.blobId(), id -> PreprocessorScan.of(readTracked(path)));
             }
             Generated g = generated.get(path);
             if (g == null) {
