@@ -355,14 +355,14 @@ final class MakefileWalk implements BuildFolder {
         all.add(new String[] {dir + "/%.o", dir + "/%.S"});
         List<Candidate> candidates = new ArrayList<>();
         for (int k = 0; k < all.size(); k++) {
-            Optional<String> stem = MakeInterpreter.stem(all.get(k)[0], o);
-            if (stem.isPresent()) {
-                candidates.add(new Candidate(all.get(k)[0], all.get(k)[1], k, stem.get()));
+            Optional<String> prerequisite = patternPrerequisite(all.get(k), o);
+            if (prerequisite.isPresent()) {
+                candidates.add(new Candidate(all.get(k)[0], prerequisite.get(), k, patternStem(all.get(k)[0], o)));
             }
         }
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.stem().length()).thenComparingInt(Candidate::order));
         for (Candidate c : candidates) {
-            String src = c.prerequisite().replace("%", c.stem());
+            String src = c.prerequisite();
             if (isFile(src)) {
                 addUnit(o, src, SourceOrigin.tracked(), search);
                 return;
@@ -381,13 +381,13 @@ final class MakefileWalk implements BuildFolder {
         }
         // second pass: a source that another pattern rule can make (e.g. the EFI links to common/efi)
         for (Candidate c : candidates) {
-            String src = c.prerequisite().replace("%", c.stem());
+            String src = c.prerequisite();
             for (String[] p : patterns) {
-                Optional<String> stem = MakeInterpreter.stem(p[0], src);
-                if (stem.isEmpty() || p[1].endsWith(".o")) {
+                Optional<String> made = patternPrerequisite(p, src);
+                if (made.isEmpty() || p[1].endsWith(".o")) {
                     continue;
                 }
-                String input = p[1].replace("%", stem.get());
+                String input = made.get();
                 if (isFile(input)) {
                     boolean sameKind = extension(input).equals(extension(src));
                     addUnit(o, src, sameKind ? SourceOrigin.copyOf(prefix + input) : SourceOrigin.generatedFrom(prefix + input), search);
@@ -396,6 +396,31 @@ final class MakefileWalk implements BuildFolder {
             }
         }
         warnings.add(new KbuildWarning(prefix + dir + "/Makefile", 0, "object with no source: " + prefix + o));
+    }
+
+    /**
+     * The prerequisite pattern rule {@code rule} ({target, prerequisite}) gives {@code file}, if it matches.
+     * A target pattern without a slash is matched against the file's name alone and the prerequisite is
+     * taken in the file's directory: Xen up to 4.16 runs make inside each directory ({@code make -C}), so
+     * its rules read {@code guest_walk_%.o: guest_walk.c} and mean the files of that directory.
+     */
+    private static Optional<String> patternPrerequisite(String[] rule, String file) {
+        String target = rule[0];
+        int slash = file.lastIndexOf('/');
+        if (target.contains("/") || slash < 0) {
+            return MakeInterpreter.stem(target, file).map(stem -> rule[1].replace("%", stem));
+        }
+        String dir = file.substring(0, slash + 1);
+        return MakeInterpreter.stem(target, file.substring(slash + 1)).map(stem -> dir + rule[1].replace("%", stem));
+    }
+
+    /** make prefers the rule with the shortest stem; a slash-less pattern's stem includes the file's directory. */
+    private static String patternStem(String target, String file) {
+        int slash = file.lastIndexOf('/');
+        if (target.contains("/") || slash < 0) {
+            return MakeInterpreter.stem(target, file).orElse("");
+        }
+        return file.substring(0, slash + 1) + MakeInterpreter.stem(target, file.substring(slash + 1)).orElse("");
     }
 
     /**

@@ -151,4 +151,25 @@ class KbuildLayoutTest {
                     .contains("#include <asm/page.h> resolves nowhere");
         }
     }
+
+    @Test
+    void aPatternRuleWithoutDirectoryNamesFilesOfItsOwnDirectory() throws Exception {
+        // Xen up to 4.16 runs make -C in each directory: arch/x86/mm/Makefile compiles guest_walk.c three times
+        write(Map.of(
+                "xen/Makefile", "all:\n",
+                "xen/Rules.mk", "ALL_OBJS-y += $(BASEDIR)/arch/$(TARGET_ARCH)/built_in.o\n",
+                "xen/scripts/Kbuild.include", "empty :=\n",
+                "xen/arch/x86/arch.mk", "# nothing\n",
+                "xen/arch/x86/Makefile", "subdir-y += mm\n",
+                "xen/arch/x86/mm/Makefile", "obj-y += guest_walk_2.o guest_walk_3.o\n"
+                        + "guest_walk_%.o: guest_walk.c Makefile\n\t$(CC) $(CFLAGS) -DGUEST_PAGING_LEVELS=$* -c $< -o $@\n",
+                "xen/arch/x86/mm/guest_walk.c", "int walk;\n",
+                "xen/include/xen/config.h", "/* forced */\n"));
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            CompiledFileSet set = KbuildEvaluator.of(tree).evaluate(XenArch.X86_64, Map.of());
+            assertThat(set.warnings()).isEmpty();
+            assertThat(set.makeClocList()).containsExactly("xen/arch/x86/mm/guest_walk.c");
+            assertThat(set.translationUnits()).extracting(TranslationUnit::path).containsExactly("xen/arch/x86/mm/guest_walk.c");
+        }
+    }
 }
