@@ -51,7 +51,8 @@ final class MakefileWalk implements BuildFolder {
     record SearchPath(List<String> quoteDirs, List<String> includeDirs, List<String> forced, List<String> defines) {
     }
 
-    private final KbuildEvaluator tree;
+    /** The tree's files and paths, as the evaluator that runs this walk indexed them. */
+    private final KbuildEvaluator evaluator;
     private final String prefix;
     private final Map<String, SourceFile> byPath;
     private final Properties toolchain;
@@ -68,12 +69,12 @@ final class MakefileWalk implements BuildFolder {
     /** arch.mk's own -I directories, which apply to every object. */
     private final List<String> archIncludes = new ArrayList<>();
 
-    MakefileWalk(KbuildEvaluator tree, XenArch arch, Map<String, String> config, ToolchainProfile profile,
+    MakefileWalk(KbuildEvaluator evaluator, XenArch arch, Map<String, String> config, ToolchainProfile profile,
             List<KbuildWarning> warnings) {
-        this.tree = tree;
-        this.prefix = tree.xenFolder();
-        this.byPath = tree.byPath;
-        this.toolchain = tree.toolchain;
+        this.evaluator = evaluator;
+        this.prefix = evaluator.xenFolder();
+        this.byPath = evaluator.byPath;
+        this.toolchain = evaluator.toolchain;
         this.arch = arch;
         this.config = config;
         this.profile = profile;
@@ -119,17 +120,17 @@ final class MakefileWalk implements BuildFolder {
 
     @Override
     public boolean isFile(String path) {
-        return tree.fileSet.contains(path);
+        return evaluator.fileSet.contains(path);
     }
 
     @Override
     public boolean isDirectory(String path) {
-        return tree.directories.contains(path);
+        return evaluator.directories.contains(path);
     }
 
     @Override
     public List<String> files() {
-        return tree.files;
+        return evaluator.files;
     }
 
     /** Walks the top Makefile, then every directory the final link takes, as {@code make -f Rules.mk obj=dir} does. */
@@ -518,6 +519,6 @@ final class MakefileWalk implements BuildFolder {
     }
 
     private byte[] readTracked(String path) {
-        return tree.readTracked(path);
+        return evaluator.readTracked(path);
     }
 }
