@@ -1,5 +1,7 @@
 package org.xenfusa.sloc.kbuild;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -136,12 +138,15 @@ final class ConditionEvaluator {
         return Optional.of(new Macro(name, Optional.empty(), tokenize(argument.substring(k))));
     }
 
-    /** Parsed definitions and token lists by their text: the same headers are read for every unit. */
-    private static final Map<String, Optional<Macro>> DEFINES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, List<String>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Parsed definitions and token lists by their text: the same headers are read for every unit. Bounded,
+     * since they live as long as the process and every tag ingested brings new texts.
+     */
+    private static final Cache<String, Optional<Macro>> DEFINES = Caffeine.newBuilder().maximumSize(200_000).build();
+    private static final Cache<String, List<String>> TOKENS = Caffeine.newBuilder().maximumSize(200_000).build();
 
     void define(String argument) {
-        DEFINES.computeIfAbsent(argument, ConditionEvaluator::parseDefine).ifPresent(m -> write(m.name(), m));
+        DEFINES.get(argument, ConditionEvaluator::parseDefine).ifPresent(m -> write(m.name(), m));
     }
 
     void undefine(String argument) {
@@ -164,7 +169,7 @@ final class ConditionEvaluator {
 
     /** The value of a {@code #if} expression, or empty when it cannot be decided. */
     OptionalLong evaluate(String expression) {
-        List<String> tokens = TOKENS.computeIfAbsent(expression, ConditionEvaluator::tokenize);
+        List<String> tokens = TOKENS.get(expression, ConditionEvaluator::tokenize);
         // 'defined' is resolved before any expansion
         List<String> pre = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {

@@ -25,10 +25,6 @@ final class MakeInterpreter {
     private record Variable(String value, boolean recursive, String origin) {
     }
 
-    private static final Set<String> FUNCTIONS = Set.of("subst", "patsubst", "strip", "findstring", "filter",
-            "filter-out", "sort", "word", "wordlist", "words", "firstword", "lastword", "dir", "notdir", "suffix",
-            "basename", "addsuffix", "addprefix", "join", "wildcard", "realpath", "abspath", "if", "or", "and",
-            "foreach", "call", "value", "eval", "origin", "flavor", "shell", "error", "warning", "info", "file");
     private static final Pattern WHITESPACE = Pattern.compile("[ \t\n\r]+");
     private static final String ABS_ROOT = "/xen-build";
     private static final int MAX_DEPTH = 200;
@@ -664,7 +660,7 @@ final class MakeInterpreter {
         }
         if (ws < body.length()) {
             String name = body.substring(0, ws);
-            if (FUNCTIONS.contains(name)) {
+            if (FUNCTIONS.containsKey(name)) {
                 int start = ws;
                 while (start < body.length() && (body.charAt(start) == ' ' || body.charAt(start) == '\t')) {
                     start++;
@@ -708,173 +704,194 @@ final class MakeInterpreter {
         return v.recursive ? expand(v.value) : v.value;
     }
 
-    private String function(String name, String argText, char open, char close) {
-        int max = switch (name) {
-            case "subst", "patsubst", "wordlist", "foreach", "if" -> 3;
-            case "findstring", "filter", "filter-out", "word", "join", "addsuffix", "addprefix" -> 2;
-            case "call", "and", "or" -> Integer.MAX_VALUE;
-            default -> 1;
-        };
-        List<String> a = splitArgs(argText, open, close, max);
-        switch (name) {
-            case "if" -> {
-                String cond = expand(a.get(0)).strip();
-                if (!cond.isEmpty()) {
-                    return a.size() > 1 ? expand(a.get(1)) : "";
-                }
-                return a.size() > 2 ? expand(a.get(2)) : "";
-            }
-            case "or" -> {
-                for (String x : a) {
-                    String v = expand(x);
-                    if (!v.isBlank()) {
-                        return v;
-                    }
-                }
-                return "";
-            }
-            case "and" -> {
-                String last = "";
-                for (String x : a) {
-                    last = expand(x);
-                    if (last.isBlank()) {
-                        return "";
-                    }
-                }
-                return last;
-            }
-            case "foreach" -> {
-                if (a.size() < 3) {
-                    return "";
-                }
-                String var = expand(a.get(0)).strip();
-                List<String> out = new ArrayList<>();
-                for (String w : words(expand(a.get(1)))) {
-                    locals.push(Map.of(var, w));
-                    try {
-                        out.add(expand(a.get(2)));
-                    } finally {
-                        locals.pop();
-                    }
-                }
-                return String.join(" ", out);
-            }
-            case "call" -> {
-                String fn = expand(a.get(0)).strip();
-                Map<String, String> params = new HashMap<>();
-                params.put("0", fn);
-                for (int k = 1; k < 10; k++) {
-                    params.put(String.valueOf(k), k < a.size() ? expand(a.get(k)) : "");
-                }
-                for (int k = 10; k < a.size(); k++) {
-                    params.put(String.valueOf(k), expand(a.get(k)));
-                }
-                Variable v = lookup(fn);
-                if (v == null) {
-                    return "";
-                }
-                locals.push(params);
-                try {
-                    return expand(v.value);
-                } finally {
-                    locals.pop();
-                }
-            }
-            case "value" -> {
-                Variable v = lookup(expand(a.get(0)).strip());
+    /** How one make function is evaluated: from its arguments as written (it expands what it needs). */
+    @FunctionalInterface
+    private interface FunctionBody {
+        String apply(MakeInterpreter m, List<String> args);
+    }
+
+    /** One make function: how many comma-separated arguments it takes (the last one keeps any further comma). */
+    private record MakeFunction(int maxArgs, FunctionBody body) {
+    }
+
+    /** A function that works on its arguments expanded, as most of make's text functions do. */
+    private static MakeFunction expanded(int maxArgs, java.util.function.Function<List<String>, String> body) {
+        return new MakeFunction(maxArgs, (m, args) -> body.apply(args.stream().map(m::expand).toList()));
+    }
+
+    /** Argument {@code k}, empty when absent. */
+    private static String arg(List<String> a, int k) {
+        return k < a.size() ? a.get(k) : "";
+    }
+
+    /** GNU make's functions; conditionals, loops and {@code call} expand their arguments lazily. */
+    private static final Map<String, MakeFunction> FUNCTIONS = Map.ofEntries(
+            Map.entry("if", new MakeFunction(3, MakeInterpreter::ifFunction)),
+            Map.entry("or", new MakeFunction(Integer.MAX_VALUE, MakeInterpreter::orFunction)),
+            Map.entry("and", new MakeFunction(Integer.MAX_VALUE, MakeInterpreter::andFunction)),
+            Map.entry("foreach", new MakeFunction(3, MakeInterpreter::foreachFunction)),
+            Map.entry("call", new MakeFunction(Integer.MAX_VALUE, MakeInterpreter::callFunction)),
+            Map.entry("value", new MakeFunction(1, (m, a) -> {
+                Variable v = m.lookup(m.expand(a.get(0)).strip());
                 return v == null ? "" : v.value;
-            }
-            case "origin" -> {
-                Variable v = lookup(expand(a.get(0)).strip());
+            })),
+            Map.entry("origin", new MakeFunction(1, (m, a) -> {
+                Variable v = m.lookup(m.expand(a.get(0)).strip());
                 return v == null ? "undefined" : v.origin;
-            }
-            case "flavor" -> {
-                Variable v = lookup(expand(a.get(0)).strip());
+            })),
+            Map.entry("flavor", new MakeFunction(1, (m, a) -> {
+                Variable v = m.lookup(m.expand(a.get(0)).strip());
                 return v == null ? "undefined" : v.recursive ? "recursive" : "simple";
-            }
-            case "eval" -> {
-                String text = expand(a.get(0));
-                String f = file;
-                int l = line;
-                List<Integer> ctx = ruleContext;
-                try {
-                    evaluateLines(f + "(eval at line " + l + ")", KbuildMakefile.parse(f, text).lines());
-                } finally {
-                    file = f;
-                    line = l;
-                    ruleContext = ctx;
-                }
+            })),
+            Map.entry("eval", new MakeFunction(1, MakeInterpreter::evalFunction)),
+            Map.entry("shell", new MakeFunction(1, (m, a) -> {
+                // never run: counted, so that a caller can tell that a value depended on one
+                m.shellCalls++;
                 return "";
-            }
-            case "shell" -> {
-                shellCalls++;
+            })),
+            Map.entry("error", new MakeFunction(1, (m, a) -> {
+                m.warn("$(error " + m.expand(a.get(0)).strip() + ")");
                 return "";
-            }
-            case "error" -> {
-                warn("$(error " + expand(a.get(0)).strip() + ")");
-                return "";
-            }
-            case "warning", "info", "file" -> {
-                return "";
-            }
-            default -> {
+            })),
+            Map.entry("warning", new MakeFunction(1, (m, a) -> "")),
+            Map.entry("info", new MakeFunction(1, (m, a) -> "")),
+            Map.entry("file", new MakeFunction(1, (m, a) -> "")),
+            Map.entry("subst", expanded(3, x -> arg(x, 0).isEmpty() ? arg(x, 2) : arg(x, 2).replace(arg(x, 0), arg(x, 1)))),
+            Map.entry("patsubst", expanded(3, x -> patsubst(arg(x, 0).strip(), arg(x, 1).strip(), arg(x, 2)))),
+            Map.entry("strip", expanded(1, x -> String.join(" ", words(arg(x, 0))))),
+            Map.entry("findstring", expanded(2, x -> arg(x, 1).contains(arg(x, 0)) ? arg(x, 0) : "")),
+            Map.entry("filter", expanded(2, x -> filter(arg(x, 0), arg(x, 1), true))),
+            Map.entry("filter-out", expanded(2, x -> filter(arg(x, 0), arg(x, 1), false))),
+            Map.entry("sort", expanded(1, x -> String.join(" ", new TreeSet<>(words(arg(x, 0)))))),
+            Map.entry("word", expanded(2, x -> {
+                int k = parseInt(arg(x, 0));
+                List<String> w = words(arg(x, 1));
+                return k >= 1 && k <= w.size() ? w.get(k - 1) : "";
+            })),
+            Map.entry("wordlist", expanded(3, x -> {
+                int from = parseInt(arg(x, 0));
+                int to = parseInt(arg(x, 1));
+                List<String> w = words(arg(x, 2));
+                return from < 1 || from > w.size() || to < from ? "" : String.join(" ", w.subList(from - 1, Math.min(to, w.size())));
+            })),
+            Map.entry("words", expanded(1, x -> String.valueOf(words(arg(x, 0)).size()))),
+            Map.entry("firstword", expanded(1, x -> words(arg(x, 0)).stream().findFirst().orElse(""))),
+            Map.entry("lastword", expanded(1, x -> {
+                List<String> w = words(arg(x, 0));
+                return w.isEmpty() ? "" : w.get(w.size() - 1);
+            })),
+            Map.entry("dir", expanded(1, x -> mapWords(arg(x, 0), w -> w.contains("/") ? w.substring(0, w.lastIndexOf('/') + 1) : "./"))),
+            Map.entry("notdir", expanded(1, x -> mapWords(arg(x, 0), w -> w.substring(w.lastIndexOf('/') + 1)))),
+            Map.entry("suffix", expanded(1, x -> String.join(" ", words(arg(x, 0)).stream().map(MakeInterpreter::suffix)
+                    .filter(s -> !s.isEmpty()).toList()))),
+            Map.entry("basename", expanded(1, x -> mapWords(arg(x, 0), w -> w.substring(0, w.length() - suffix(w).length())))),
+            Map.entry("addsuffix", expanded(2, x -> mapWords(arg(x, 1), w -> w + arg(x, 0)))),
+            Map.entry("addprefix", expanded(2, x -> mapWords(arg(x, 1), w -> arg(x, 0) + w))),
+            Map.entry("join", expanded(2, x -> join(words(arg(x, 0)), words(arg(x, 1))))),
+            Map.entry("wildcard", new MakeFunction(1, (m, a) -> m.wildcard(m.expand(a.get(0))))),
+            Map.entry("abspath", new MakeFunction(1, (m, a) -> mapWords(m.expand(a.get(0)), m::abspath))),
+            Map.entry("realpath", new MakeFunction(1, (m, a) -> String.join(" ", words(m.expand(a.get(0))).stream()
+                    .filter(m::exists).map(m::abspath).toList()))));
+
+    private String function(String name, String argText, char open, char close) {
+        MakeFunction f = FUNCTIONS.get(name);
+        return f.body().apply(this, splitArgs(argText, open, close, f.maxArgs()));
+    }
+
+    private static String ifFunction(MakeInterpreter m, List<String> a) {
+        String cond = m.expand(a.get(0)).strip();
+        if (!cond.isEmpty()) {
+            return a.size() > 1 ? m.expand(a.get(1)) : "";
+        }
+        return a.size() > 2 ? m.expand(a.get(2)) : "";
+    }
+
+    private static String orFunction(MakeInterpreter m, List<String> a) {
+        for (String x : a) {
+            String v = m.expand(x);
+            if (!v.isBlank()) {
+                return v;
             }
         }
-        List<String> x = a.stream().map(this::expand).toList();
-        String a0 = x.get(0);
-        String a1 = x.size() > 1 ? x.get(1) : "";
-        String a2 = x.size() > 2 ? x.get(2) : "";
-        return switch (name) {
-            case "subst" -> a0.isEmpty() ? a2 : a2.replace(a0, a1);
-            case "patsubst" -> patsubst(a0.strip(), a1.strip(), a2);
-            case "strip" -> String.join(" ", words(a0));
-            case "findstring" -> a1.contains(a0) ? a0 : "";
-            case "filter", "filter-out" -> {
-                List<String> patterns = words(a0);
-                boolean keep = name.equals("filter");
-                yield String.join(" ", words(a1).stream()
-                        .filter(w -> patterns.stream().anyMatch(p -> matches(p, w)) == keep).toList());
+        return "";
+    }
+
+    private static String andFunction(MakeInterpreter m, List<String> a) {
+        String last = "";
+        for (String x : a) {
+            last = m.expand(x);
+            if (last.isBlank()) {
+                return "";
             }
-            case "sort" -> String.join(" ", new TreeSet<>(words(a0)));
-            case "word" -> {
-                int k = parseInt(a0);
-                List<String> w = words(a1);
-                yield k >= 1 && k <= w.size() ? w.get(k - 1) : "";
+        }
+        return last;
+    }
+
+    private static String foreachFunction(MakeInterpreter m, List<String> a) {
+        if (a.size() < 3) {
+            return "";
+        }
+        String var = m.expand(a.get(0)).strip();
+        List<String> out = new ArrayList<>();
+        for (String w : words(m.expand(a.get(1)))) {
+            m.locals.push(Map.of(var, w));
+            try {
+                out.add(m.expand(a.get(2)));
+            } finally {
+                m.locals.pop();
             }
-            case "wordlist" -> {
-                int from = parseInt(a0);
-                int to = parseInt(a1);
-                List<String> w = words(a2);
-                yield from < 1 || from > w.size() || to < from ? ""
-                        : String.join(" ", w.subList(from - 1, Math.min(to, w.size())));
-            }
-            case "words" -> String.valueOf(words(a0).size());
-            case "firstword" -> words(a0).stream().findFirst().orElse("");
-            case "lastword" -> {
-                List<String> w = words(a0);
-                yield w.isEmpty() ? "" : w.get(w.size() - 1);
-            }
-            case "dir" -> mapWords(a0, w -> w.contains("/") ? w.substring(0, w.lastIndexOf('/') + 1) : "./");
-            case "notdir" -> mapWords(a0, w -> w.substring(w.lastIndexOf('/') + 1));
-            case "suffix" -> String.join(" ", words(a0).stream().map(MakeInterpreter::suffix).filter(s -> !s.isEmpty()).toList());
-            case "basename" -> mapWords(a0, w -> w.substring(0, w.length() - suffix(w).length()));
-            case "addsuffix" -> mapWords(a1, w -> w + a0);
-            case "addprefix" -> mapWords(a1, w -> a0 + w);
-            case "join" -> {
-                List<String> l1 = words(a0);
-                List<String> l2 = words(a1);
-                List<String> out = new ArrayList<>();
-                for (int k = 0; k < Math.max(l1.size(), l2.size()); k++) {
-                    out.add((k < l1.size() ? l1.get(k) : "") + (k < l2.size() ? l2.get(k) : ""));
-                }
-                yield String.join(" ", out);
-            }
-            case "wildcard" -> wildcard(a0);
-            case "abspath" -> mapWords(a0, this::abspath);
-            case "realpath" -> String.join(" ", words(a0).stream()
-                    .filter(w -> exists(w)).map(this::abspath).toList());
-            default -> "";
-        };
+        }
+        return String.join(" ", out);
+    }
+
+    private static String callFunction(MakeInterpreter m, List<String> a) {
+        String fn = m.expand(a.get(0)).strip();
+        Map<String, String> params = new HashMap<>();
+        params.put("0", fn);
+        for (int k = 1; k < 10; k++) {
+            params.put(String.valueOf(k), k < a.size() ? m.expand(a.get(k)) : "");
+        }
+        for (int k = 10; k < a.size(); k++) {
+            params.put(String.valueOf(k), m.expand(a.get(k)));
+        }
+        Variable v = m.lookup(fn);
+        if (v == null) {
+            return "";
+        }
+        m.locals.push(params);
+        try {
+            return m.expand(v.value);
+        } finally {
+            m.locals.pop();
+        }
+    }
+
+    private static String evalFunction(MakeInterpreter m, List<String> a) {
+        String text = m.expand(a.get(0));
+        String f = m.file;
+        int l = m.line;
+        List<Integer> ctx = m.ruleContext;
+        try {
+            m.evaluateLines(f + "(eval at line " + l + ")", KbuildMakefile.parse(f, text).lines());
+        } finally {
+            m.file = f;
+            m.line = l;
+            m.ruleContext = ctx;
+        }
+        return "";
+    }
+
+    private static String filter(String patternText, String text, boolean keep) {
+        List<String> patterns = words(patternText);
+        return String.join(" ", words(text).stream().filter(w -> patterns.stream().anyMatch(p -> matches(p, w)) == keep).toList());
+    }
+
+    private static String join(List<String> l1, List<String> l2) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < Math.max(l1.size(), l2.size()); k++) {
+            out.add((k < l1.size() ? l1.get(k) : "") + (k < l2.size() ? l2.get(k) : ""));
+        }
+        return String.join(" ", out);
     }
 
     private static int parseInt(String s) {

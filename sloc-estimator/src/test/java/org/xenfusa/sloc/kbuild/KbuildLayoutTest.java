@@ -103,4 +103,73 @@ class KbuildLayoutTest {
                     .anySatisfy(m -> assertThat(m).contains("no ALL_OBJS-y list found"));
         }
     }
+
+    /** Xen up to 4.16: the arch headers in include/asm-<arch>/, linked as include/asm by the top Makefile. */
+    private Map<String, String> asmFolderLayout(String linkRecipe) {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("xen/Makefile", "$(TARGET): prepare\n\t[ -e include/asm ] || " + linkRecipe + "\n"
+                + "install:\n\tln -sf $(T)-$(XEN_FULLVERSION).efi $(D)$(EFI_DIR)/$(T).efi\n");
+        files.put("xen/Rules.mk", "ALL_OBJS-y += $(BASEDIR)/common/built_in.o\nALL_OBJS-y += $(BASEDIR)/arch/$(TARGET_ARCH)/built_in.o\n");
+        files.put("xen/scripts/Kbuild.include", "empty :=\n");
+        files.put("xen/arch/x86/arch.mk", "CFLAGS += -I$(BASEDIR)/include\nCFLAGS += -I$(BASEDIR)/include/asm-x86/mach-default\n");
+        files.put("xen/arch/x86/Makefile", "obj-y += setup.o\n");
+        files.put("xen/arch/x86/setup.c", "#include <asm/page.h>\n#include <asm/asm-offsets.h>\n#include <mach_apic.h>\nint s;\n");
+        files.put("xen/include/asm-x86/page.h", "#include \"../xen/types.h\"\n#include <asm/x86_64/page.h>\n");
+        files.put("xen/include/asm-x86/x86_64/page.h", "int page64;\n");
+        files.put("xen/include/asm-x86/mach-default/mach_apic.h", "int apic;\n");
+        files.put("xen/include/asm-arm/page.h", "#error the other architecture's header\n");
+        files.put("xen/include/xen/types.h", "int t;\n");
+        files.put("xen/common/Makefile", "obj-y += a.o\n");
+        files.put("xen/common/a.c", "#include <asm/page.h>\nint a;\n");
+        files.put("xen/include/xen/config.h", "/* forced */\n");
+        return files;
+    }
+
+    @Test
+    void asmHeadersInTheirOldFolderResolveThroughTheLinkTheMakefileMakes() throws Exception {
+        write(asmFolderLayout("ln -sf asm-$(TARGET_ARCH) include/asm"));
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            CompiledFileSet set = KbuildEvaluator.of(tree).evaluate(XenArch.X86_64, Map.of());
+            assertThat(set.warnings()).isEmpty();
+            assertThat(set.makeClocList()).containsExactly("xen/arch/x86/setup.c", "xen/common/a.c");
+            assertThat(set.headers()).extracting(HeaderFile::path).containsExactlyInAnyOrder(
+                    "xen/include/xen/config.h", "xen/include/asm-x86/page.h", "xen/include/asm-x86/x86_64/page.h",
+                    "xen/include/xen/types.h", "xen/include/asm-x86/mach-default/mach_apic.h",
+                    "xen/include/asm-x86/asm-offsets.h");
+            assertThat(set.headers()).filteredOn(h -> h.path().endsWith("asm-offsets.h")).extracting(HeaderFile::generated)
+                    .containsExactly(true);
+        }
+    }
+
+    @Test
+    void withoutTheLinkRecipeAsmHeadersResolveNowhere() throws Exception {
+        // the same tree whose Makefile makes no link: the old folder alone is not on any include path
+        write(asmFolderLayout("true"));
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            CompiledFileSet set = KbuildEvaluator.of(tree).evaluate(XenArch.X86_64, Map.of());
+            assertThat(set.warnings()).extracting(KbuildWarning::message)
+                    .contains("#include <asm/page.h> resolves nowhere");
+        }
+    }
+
+    @Test
+    void aPatternRuleWithoutDirectoryNamesFilesOfItsOwnDirectory() throws Exception {
+        // Xen up to 4.16 runs make -C in each directory: arch/x86/mm/Makefile compiles guest_walk.c three times
+        write(Map.of(
+                "xen/Makefile", "all:\n",
+                "xen/Rules.mk", "ALL_OBJS-y += $(BASEDIR)/arch/$(TARGET_ARCH)/built_in.o\n",
+                "xen/scripts/Kbuild.include", "empty :=\n",
+                "xen/arch/x86/arch.mk", "# nothing\n",
+                "xen/arch/x86/Makefile", "subdir-y += mm\n",
+                "xen/arch/x86/mm/Makefile", "obj-y += guest_walk_2.o guest_walk_3.o\n"
+                        + "guest_walk_%.o: guest_walk.c Makefile\n\t$(CC) $(CFLAGS) -DGUEST_PAGING_LEVELS=$* -c $< -o $@\n",
+                "xen/arch/x86/mm/guest_walk.c", "int walk;\n",
+                "xen/include/xen/config.h", "/* forced */\n"));
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            CompiledFileSet set = KbuildEvaluator.of(tree).evaluate(XenArch.X86_64, Map.of());
+            assertThat(set.warnings()).isEmpty();
+            assertThat(set.makeClocList()).containsExactly("xen/arch/x86/mm/guest_walk.c");
+            assertThat(set.translationUnits()).extracting(TranslationUnit::path).containsExactly("xen/arch/x86/mm/guest_walk.c");
+        }
+    }
 }
