@@ -2,18 +2,23 @@ package org.xenfusa.cli;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.sloc.config.OptionRanking;
+import org.xenfusa.sloc.kbuild.KbuildEvaluator;
+import org.xenfusa.sloc.kconfig.Configuration;
 import org.xenfusa.sloc.kconfig.KconfigParser;
 import org.xenfusa.sloc.kconfig.KconfigTree;
 import org.xenfusa.sloc.kconfig.StartingPoint;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
+import org.xenfusa.sloc.tree.SourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 
 import picocli.CommandLine.Command;
@@ -120,6 +125,7 @@ final class ConfigurationBenchCommands {
                             + " make cloc %d, with headers %d, active %d%n", arch.targetArch(), cold, median(warm),
                             Arrays.stream(warm).min().orElse(0), Arrays.stream(warm).max().orElse(0), first.makeCloc().code(),
                             first.withHeaders().code(), first.activeLines().code());
+                    phases(counter, source.tree(), arch, request);
                     perArch.add(OptionRanking.candidates(first, counter.kconfig(arch, request.profile())).stream()
                             .map(o -> request.with(new SymbolAssignment(o, "n"))).toList());
                 }
@@ -152,6 +158,42 @@ final class ConfigurationBenchCommands {
             }
             return FusaCommandLine.OK;
         }
+    }
+
+    /**
+     * Where a configuration's time goes, warm: Kconfig alone, Kbuild alone (the file list), and
+     * Kbuild plus counting from an evaluated configuration.
+     */
+    private static void phases(ConfigurationCounter counter, SourceTree tree, XenArch arch, ConfigurationRequest request) {
+        KbuildEvaluator kbuild = KbuildEvaluator.of(tree);
+        Configuration configuration = counter.configure(request);
+        Map<String, String> set = new LinkedHashMap<>();
+        configuration.values().forEach((symbol, value) -> {
+            if (!value.equals("n")) {
+                set.put(symbol, value);
+            }
+        });
+        int runs = 5;
+        double[] kconfig = new double[runs];
+        double[] kbuildOnly = new double[runs];
+        double[] fromConfiguration = new double[runs];
+        for (int i = -2; i < runs; i++) { // two warm-up rounds
+            long t0 = System.nanoTime();
+            counter.configure(request);
+            long t1 = System.nanoTime();
+            kbuild.analyse(arch, set);
+            long t2 = System.nanoTime();
+            counter.report(request, configuration);
+            long t3 = System.nanoTime();
+            if (i >= 0) {
+                kconfig[i] = (t1 - t0) / 1e6;
+                kbuildOnly[i] = (t2 - t1) / 1e6;
+                fromConfiguration[i] = (t3 - t2) / 1e6;
+            }
+        }
+        System.out.printf("%-8s phases, warm median: Kconfig %.1f ms; Kbuild only %.1f ms; Kbuild + count from the"
+                + " configuration %.1f ms%n", arch.targetArch(), median(kconfig), median(kbuildOnly),
+                median(fromConfiguration));
     }
 
     static XenArch arch(String a) {

@@ -39,11 +39,8 @@ class XenConfigurationReferenceTest {
              SourceTree tree = XenReference.tree(repo, XenReference.RELEASE)) {
             ConfigurationCounter counter = ConfigurationCounter.of(tree);
             ConfigurationRequest request = ConfigurationRequest.defconfig(XenArch.of(arch));
-            long t0 = System.nanoTime();
             ConfigurationReport report = counter.report(request);
-            long t1 = System.nanoTime();
             ConfigurationReport again = counter.report(request);
-            long t2 = System.nanoTime();
             String x = counter.xenFolder();
 
             assertThat(report.dotConfig()).isEqualTo(Files.readString(reference.resolve(".config")));
@@ -94,10 +91,10 @@ class XenConfigurationReferenceTest {
             Set<String> ourGenerated = report.generated().stream().filter(g -> g.role() == FileRole.HEADER)
                     .map(g -> g.path().substring(x.length())).collect(Collectors.toSet());
             System.out.printf("%s: makeCloc %s; withHeaders %s; activeLines %s; tracked headers %s; reference's generated headers"
-                    + " (not counted here) %s, named here %d of %d; undecided %d; warnings %d; first report %d ms, again %d ms%n",
+                    + " (not counted here) %s, named here %d of %d; undecided %d; warnings %d%n",
                     folder, report.makeCloc(), report.withHeaders(), report.activeLines(), headerSum, generatedTotal,
                     ourGenerated.stream().filter(generatedHeaders::contains).count(), generatedHeaders.size(),
-                    report.undecidedConditions(), report.warnings().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                    report.undecidedConditions(), report.warnings().size());
             report.warnings().forEach(w -> System.out.println("  " + w));
             assertThat(actualHeaders).as("tracked headers per directory").isEqualTo(expectedHeaders);
             assertThat(report.withHeaders()).isEqualTo(report.makeCloc().plus(headerSum));

@@ -43,6 +43,14 @@ class EffortControllerTest {
     @MockitoBean EffortModels models;
     @MockitoBean AppUserRepository users;
 
+    @org.springframework.test.context.bean.override.mockito.MockitoBean
+    org.xenfusa.web.security.AccountSessions accountSessions;
+
+    @org.junit.jupiter.api.BeforeEach
+    void accountsFollowTheMockUser() {
+        org.xenfusa.web.MockAccounts.followTheMockUser(users);
+    }
+
     @BeforeEach
     void sigModel() {
         EffortModel sig = EffortModel.xenFusaSig();

@@ -32,6 +32,14 @@ class UserPageTest {
     @Autowired MockMvc mvc;
     @MockitoBean AppUserRepository users;
 
+    @org.springframework.test.context.bean.override.mockito.MockitoBean
+    org.xenfusa.web.security.AccountSessions accountSessions;
+
+    @org.junit.jupiter.api.BeforeEach
+    void accountsFollowTheMockUser() {
+        org.xenfusa.web.MockAccounts.followTheMockUser(users);
+    }
+
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void theNewUserFormPreselectsViewer() throws Exception {

@@ -1,0 +1,104 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.xenfusa.cli.FusaCommandLine;
+import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.ingest.IngestJobRepository;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.web.config.ConfigurationService;
+import org.xenfusa.web.ingest.IngestService;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+import org.xenfusa.web.trace.LinkService;
+import org.xenfusa.web.trace.RequirementService;
+
+/**
+ * A requirement page with 200 code links shows every one of them, and {@code fusa bench page} (the
+ * program that times such a page) logs in and reads it, or says why it cannot. No time is asserted.
+ */
+@IntegrationTest
+class TraceRequirementPageTest {
+    @Autowired RepositoryRegistrar registrar;
+    @Autowired IngestService ingest;
+    @Autowired IngestJobRepository jobs;
+    @Autowired SnapshotRepository snapshots;
+    @Autowired AppUserRepository users;
+    @Autowired PasswordEncoder encoder;
+    @Autowired ConfigurationService configurations;
+    @Autowired RequirementService requirements;
+    @Autowired LinkService links;
+    @LocalServerPort int port;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run fusa(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = FusaCommandLine.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void requirementPageWithTwoHundredLinksShowsThemAll() throws Exception {
+        TraceFixture fixture = new TraceFixture(registrar, ingest, jobs, snapshots, users, encoder);
+        StringBuilder many = new StringBuilder("/* many small functions */\n");
+        for (int i = 0; i < 200; i++) {
+            many.append("int many_").append(i).append("(int x)\n{\n    x += ").append(i).append(";\n    return x * 2;\n}\n\n");
+        }
+        Map<String, String> files = TraceFixture.tree(1, TraceFixture.FA_C.replace("int fa;\n", "int fa;\n" + many));
+        Snapshot s;
+        try (SyntheticRepository repo = TraceFixture.newRepository()) {
+            repo.commit("one", "RELEASE-1", files);
+            s = fixture.snapshot(fixture.registerAndIngest("trace-many-links", repo), "RELEASE-1");
+        }
+        configurations.create("trace-many-links-cfg", s.getRepository().getId(), "RELEASE-1", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        requirements.importSnapshot(s.getId(), "admin");
+        for (int i = 0; i < 200; i++) {
+            links.linkFunction(s.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "many_" + i, Optional.empty(),
+                    TraceFixture.ENGINEER);
+        }
+        String path = "/trace/" + s.getId() + "/items/XenSwdgn~fa_start~1";
+
+        String page = WebSession.login(port, "admin", "test-admin-password").get(path).body();
+        assertThat(page.split("class=\"card anchor\"", -1).length - 1).isEqualTo(200);
+
+        String server = "http://localhost:" + port;
+        Run bench = fusa("bench", "page", "--server", server, "--user", "admin", "--password", "test-admin-password",
+                "--path", path, "--warmups", "0", "--runs", "1");
+        assertThat(bench.code()).as(bench.err()).isZero();
+        assertThat(bench.out()).startsWith(path + ": ").contains("first request").contains("1 requests after 0 warm-ups");
+
+        Run missing = fusa("bench", "page", "--server", server, "--user", "admin", "--password", "test-admin-password",
+                "--path", "/trace/" + s.getId() + "/items/XenSwdgn~no_such~1", "--runs", "1");
+        assertThat(missing.code()).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(missing.err()).contains("HTTP 404");
+
+        Run badLogin = fusa("bench", "page", "--server", server, "--user", "admin", "--password", "wrong",
+                "--path", path);
+        assertThat(badLogin.code()).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(badLogin.err()).contains("login as admin on " + server + " refused");
+    }
+}
