@@ -23,6 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.ingest.IngestJob;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.ingest.IngestMode;
@@ -30,7 +31,6 @@ import org.xenfusa.model.source.RepositoryKind;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
-import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
@@ -40,7 +40,7 @@ import org.xenfusa.web.sloc.SlocService;
 /** The REST API's errors (status and message) and its roles, with the services mocked. */
 @WebMvcTest(ApiController.class)
 @Import(SecurityConfig.class)
-class ApiControllerWebTest {
+class ApiControllerWebTest extends SecuredSlice {
     @Autowired
     MockMvc mvc;
 
@@ -61,17 +61,6 @@ class ApiControllerWebTest {
 
     @MockitoBean
     SlocService sloc;
-
-    @MockitoBean
-    AppUserRepository users;
-
-    @org.springframework.test.context.bean.override.mockito.MockitoBean
-    org.xenfusa.web.security.AccountSessions accountSessions;
-
-    @org.junit.jupiter.api.BeforeEach
-    void accountsFollowTheMockUser() {
-        org.xenfusa.web.MockAccounts.followTheMockUser(users);
-    }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);

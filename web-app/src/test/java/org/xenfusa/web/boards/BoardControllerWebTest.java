@@ -25,9 +25,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
-import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.sloc.boards.BoardCatalog;
 import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.effort.EffortModels;
@@ -36,7 +36,7 @@ import org.xenfusa.web.security.SecurityConfig;
 /** Board pages' request handling: unknown boards, no ingested repository, the ADMIN-only table edit. */
 @WebMvcTest(BoardController.class)
 @Import(SecurityConfig.class)
-class BoardControllerWebTest {
+class BoardControllerWebTest extends SecuredSlice {
     @Autowired
     MockMvc mvc;
 
@@ -54,17 +54,6 @@ class BoardControllerWebTest {
 
     @MockitoBean
     EffortModels effort;
-
-    @MockitoBean
-    AppUserRepository users;
-
-    @org.springframework.test.context.bean.override.mockito.MockitoBean
-    org.xenfusa.web.security.AccountSessions accountSessions;
-
-    @org.junit.jupiter.api.BeforeEach
-    void accountsFollowTheMockUser() {
-        org.xenfusa.web.MockAccounts.followTheMockUser(users);
-    }
 
     private final BoardCatalog catalog = BoardCatalog.shipped();
 

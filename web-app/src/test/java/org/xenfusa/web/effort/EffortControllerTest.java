@@ -27,8 +27,8 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.effort.EffortModelSettings;
-import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortModel;
@@ -38,18 +38,9 @@ import org.xenfusa.web.security.SecurityConfig;
 /** The effort form: its ASIL selects are rendered, it binds to a validated record, bad input is shown, not a 400 page. */
 @WebMvcTest(EffortController.class)
 @Import(SecurityConfig.class)
-class EffortControllerTest {
+class EffortControllerTest extends SecuredSlice {
     @Autowired MockMvc mvc;
     @MockitoBean EffortModels models;
-    @MockitoBean AppUserRepository users;
-
-    @org.springframework.test.context.bean.override.mockito.MockitoBean
-    org.xenfusa.web.security.AccountSessions accountSessions;
-
-    @org.junit.jupiter.api.BeforeEach
-    void accountsFollowTheMockUser() {
-        org.xenfusa.web.MockAccounts.followTheMockUser(users);
-    }
 
     @BeforeEach
     void sigModel() {

@@ -21,33 +21,21 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.user.AppUser;
-import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.model.user.Role;
 import org.xenfusa.web.security.SecurityConfig;
 
 /** The Users page's binding, validation and ADMIN-only access, with the repository mocked. */
 @WebMvcTest(UserController.class)
 @Import(SecurityConfig.class)
-class UserControllerWebTest {
+class UserControllerWebTest extends SecuredSlice {
     @Autowired
     MockMvc mvc;
 
     @Autowired
     PasswordEncoder encoder;
-
-    @MockitoBean
-    AppUserRepository users;
-
-    @org.springframework.test.context.bean.override.mockito.MockitoBean
-    org.xenfusa.web.security.AccountSessions accountSessions;
-
-    @org.junit.jupiter.api.BeforeEach
-    void accountsFollowTheMockUser() {
-        org.xenfusa.web.MockAccounts.followTheMockUser(users);
-    }
 
     @Test
     @WithMockUser(roles = "ENGINEER")

@@ -18,27 +18,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.user.AppUser;
-import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.model.user.Role;
 import org.xenfusa.web.security.SecurityConfig;
 
 /** A new account starts with the least privilege: the form preselects VIEWER, and a form without a role makes one. */
 @WebMvcTest(UserController.class)
 @Import(SecurityConfig.class)
-class UserPageTest {
+class UserPageTest extends SecuredSlice {
     @Autowired MockMvc mvc;
-    @MockitoBean AppUserRepository users;
-
-    @org.springframework.test.context.bean.override.mockito.MockitoBean
-    org.xenfusa.web.security.AccountSessions accountSessions;
-
-    @org.junit.jupiter.api.BeforeEach
-    void accountsFollowTheMockUser() {
-        org.xenfusa.web.MockAccounts.followTheMockUser(users);
-    }
 
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
