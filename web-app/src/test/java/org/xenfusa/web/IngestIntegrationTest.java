@@ -301,8 +301,14 @@ class IngestIntegrationTest {
 
     @Test
     void registrationRefusesAGitFileThatLeadsOutsideTheAllowedRoots() throws Exception {
-        // the build folder is outside the test's allowed root (the temporary folder)
-        Path outside = Files.createDirectories(Path.of("target").toAbsolutePath().resolve("outside-roots"));
+        // a folder outside the test's allowed root (the temporary folder): the build folder, unless the project
+        // itself lies in the temporary folder (a CI clone in /tmp), then the home folder
+        Path allowed = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        Path outsideParent = java.util.stream.Stream.of(Path.of("target").toAbsolutePath(),
+                        Path.of(System.getProperty("user.home")).toAbsolutePath())
+                .filter(p -> !p.normalize().startsWith(allowed) && !p.normalize().startsWith(root)).findFirst()
+                .orElseThrow(() -> new AssertionError("no folder outside " + allowed + " to test with"));
+        Path outside = Files.createDirectories(outsideParent.resolve("fusa-outside-roots"));
         Path secret = Files.createTempDirectory(outside, "secret");
         org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(secret.toFile()).call().close();
         Path workTree = Files.createTempDirectory(root, "innocent");
@@ -311,5 +317,11 @@ class IngestIntegrationTest {
                 .isInstanceOf(InvalidRepositoryException.class)
                 .hasMessageContaining("reads git data from '" + secret.toRealPath() + "'")
                 .hasMessageContaining("outside the allowed roots");
+        org.eclipse.jgit.util.FileUtils.delete(secret.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        try {
+            Files.deleteIfExists(outside);
+        } catch (java.nio.file.DirectoryNotEmptyException another) {
+            // another run's folder is still there: leave it
+        }
     }
 }
