@@ -48,12 +48,8 @@ public class ConfigurationReports {
             return false;
         }
     };
-    private final Map<String, ConfigurationReport> reports = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ConfigurationReport> eldest) {
-            return size() > REPORTS;
-        }
-    };
+    private final Map<String, ConfigurationReport> reports = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(REPORTS).<String, ConfigurationReport>build().asMap();
 
     public ConfigurationReports(SourceRepositoryRepository repositories) {
         this.repositories = repositories;

@@ -2,7 +2,6 @@ package org.xenfusa.web.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.jgit.lib.Repository;
@@ -27,12 +26,8 @@ public class KconfigTrees {
     public record ParsedTree(String commit, KconfigTree tree) {
     }
 
-    private final Map<String, ParsedTree> cache = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ParsedTree> eldest) {
-            return size() > KEEP;
-        }
-    };
+    private final Map<String, ParsedTree> cache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(KEEP).<String, ParsedTree>build().asMap();
 
     /**
      * @throws InvalidRepositoryException when the ref is unknown or the repository unreadable

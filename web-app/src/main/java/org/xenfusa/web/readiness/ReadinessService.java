@@ -2,7 +2,6 @@ package org.xenfusa.web.readiness;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,8 @@ public class ReadinessService implements ReadinessEvaluations {
     private final SnapshotRepository snapshots;
     private final EvidenceService evidence;
     private final EntityManager entityManager;
-    private final Map<String, ReleaseEvidence> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ReleaseEvidence> eldest) {
-            return size() > CACHED;
-        }
-    };
+    private final Map<String, ReleaseEvidence> cache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(CACHED).<String, ReleaseEvidence>build().asMap();
 
     public ReadinessService(ReadinessGateTextRepository texts, SnapshotRepository snapshots, EvidenceService evidence,
             EntityManager entityManager) {

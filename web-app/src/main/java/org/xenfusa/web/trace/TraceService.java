@@ -91,13 +91,9 @@ public class TraceService {
         this.jdbc = jdbc;
     }
 
+    /** A cache bounded to {@code size} entries (Caffeine), seen as a concurrent map. */
     private static <V> Map<String, V> lru(int size) {
-        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > size;
-            }
-        });
+        return com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(size).<String, V>build().asMap();
     }
 
     public Snapshot snapshot(long id) {
