@@ -75,7 +75,7 @@ final class ConfigurationBenchCommands {
                     System.out.printf("%-8s %10.1f %12.1f %8d%n", arch.targetArch(), median(parse), median(eval), tree.symbols().size());
                 }
                 System.out.println("Xen's own 'make defconfig' is not run here (it would build kconfig in the checkout);"
-                        + " ../shared/xen-groundtruth/*/build-timing.txt records its wall time (kconfig_wall_s).");
+                        + " reference-data/xen-RELEASE-4.22.0/*/build-timing.txt records its wall time (kconfig_wall_s).");
             }
             return FusaCommandLine.OK;
         }
@@ -154,7 +154,7 @@ final class ConfigurationBenchCommands {
                 System.out.printf("sweep: %d configurations (each defconfig with one option switched off) in %.1f s:"
                         + " median %.1f ms, max %.1f ms per configuration (target: < 300 ms each, sweep < 30 s)%n",
                         sweepRequests.size(), total, median(each), Arrays.stream(each).max().orElse(0));
-                System.out.println("For comparison, a real build plus make cloc: see ../shared/xen-groundtruth/*/build-timing.txt (40-110 s).");
+                System.out.println("For comparison, a real build plus make cloc: see reference-data/xen-RELEASE-4.22.0/*/build-timing.txt (40-110 s).");
             }
             return FusaCommandLine.OK;
         }
