@@ -96,41 +96,63 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
 
     /** Every link of a requirement (any revision of it), counted or not, code links first, then tags, tests, drafts. */
     public List<LinkView> links(TracedItem requirement) {
-        SpecificationItemId id = requirement.id();
-        Set<SpecificationItemId> good = new HashSet<>(requirement.linked(LinkStatus.COVERED_SHALLOW));
-        List<LinkView> out = new ArrayList<>();
-        for (ResolvedCodeLink l : graph.links().code()) {
-            if (sameRequirement(l.link().requirement(), id)) {
-                out.add(new LinkView(LinkView.Kind.CODE, l.link().path() + ":" + l.link().function(),
-                        l.link().artifactType(), Optional.of(l.link().state()), l.link().declaredAt().toString(),
-                        good.contains(l.item().id())));
-            }
-        }
-        for (SpecificationItem tag : graph.tagItems()) {
-            if (tag.covers().stream().anyMatch(c -> sameRequirement(c, id))) {
-                out.add(new LinkView(LinkView.Kind.TAG, tag.location().path() + ":" + tag.location().line(),
-                        tag.type(), Optional.empty(), tag.location().toString(), good.contains(tag.id())));
-            }
-        }
-        List<SpecificationItem> linkItems = graph.links().items();
-        for (TestLink t : graph.links().tests()) {
-            if (sameRequirement(t.requirement(), id)) {
-                boolean counts = linkItems.stream().anyMatch(i -> good.contains(i.id())
-                        && i.location().equals(t.declaredAt()) && i.type().equals(t.artifactType()));
-                out.add(new LinkView(LinkView.Kind.TEST, t.name(), t.artifactType(), Optional.empty(),
-                        t.declaredAt().toString(), counts));
-            }
-        }
-        for (CodeLink d : drafts) {
-            if (sameRequirement(d.requirement(), id)) {
-                out.add(new LinkView(LinkView.Kind.CODE, d.path() + ":" + d.function(), d.artifactType(),
-                        Optional.of(d.state()), d.declaredAt().toString(), false));
-            }
-        }
-        return out;
+        return linkIndex().of(requirement);
     }
 
-    private static boolean sameRequirement(SpecificationItemId a, SpecificationItemId b) {
-        return a.type().equals(b.type()) && a.name().equals(b.name());
+    /** All links grouped by the requirement they name, once: the report asks for every requirement's links. */
+    LinkIndex linkIndex() {
+        Map<String, List<Candidate>> byName = new HashMap<>();
+        for (ResolvedCodeLink l : graph.links().code()) {
+            add(byName, l.link().requirement(), new Candidate(new LinkView(LinkView.Kind.CODE,
+                    l.link().path() + ":" + l.link().function(), l.link().artifactType(), Optional.of(l.link().state()),
+                    l.link().declaredAt().toString(), false), Optional.of(l.item().id())));
+        }
+        for (SpecificationItem tag : graph.tagItems()) {
+            LinkView view = new LinkView(LinkView.Kind.TAG, tag.location().path() + ":" + tag.location().line(),
+                    tag.type(), Optional.empty(), tag.location().toString(), false);
+            tag.covers().stream().map(LinkedSpecification::name).distinct()
+                    .forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>())
+                            .add(new Candidate(view, Optional.of(tag.id()))));
+        }
+        // a test link stands for the link item declared at the same place with its artifact type
+        Map<String, SpecificationItemId> testItems = new HashMap<>();
+        graph.links().items().forEach(i -> testItems.putIfAbsent(i.location() + "|" + i.type(), i.id()));
+        for (TestLink t : graph.links().tests()) {
+            add(byName, t.requirement(), new Candidate(new LinkView(LinkView.Kind.TEST, t.name(), t.artifactType(),
+                    Optional.empty(), t.declaredAt().toString(), false),
+                    Optional.ofNullable(testItems.get(t.declaredAt() + "|" + t.artifactType()))));
+        }
+        for (CodeLink d : drafts) {
+            add(byName, d.requirement(), new Candidate(new LinkView(LinkView.Kind.CODE, d.path() + ":" + d.function(),
+                    d.artifactType(), Optional.of(d.state()), d.declaredAt().toString(), false), Optional.empty()));
+        }
+        return new LinkIndex(byName);
+    }
+
+    /** A link and the trace item it stands for (none for a draft): it counts when that item covers the requirement. */
+    record Candidate(LinkView view, Optional<SpecificationItemId> item) {
+    }
+
+    /** The links of each requirement name, in the order {@link #links} gives them. */
+    record LinkIndex(Map<String, List<Candidate>> byName) {
+        List<LinkView> of(TracedItem requirement) {
+            Set<SpecificationItemId> good = new HashSet<>(requirement.linked(LinkStatus.COVERED_SHALLOW));
+            List<LinkView> out = new ArrayList<>();
+            for (Candidate c : byName.getOrDefault(name(requirement.id()), List.of())) {
+                LinkView v = c.view();
+                out.add(new LinkView(v.kind(), v.anchor(), v.artifactType(), v.state(), v.declaredAt(),
+                        c.item().map(good::contains).orElse(false)));
+            }
+            return out;
+        }
+    }
+
+    private static void add(Map<String, List<Candidate>> byName, SpecificationItemId requirement, Candidate c) {
+        byName.computeIfAbsent(name(requirement), k -> new ArrayList<>()).add(c);
+    }
+
+    /** A requirement whatever its revision: type and name. */
+    private static String name(SpecificationItemId id) {
+        return id.type() + "~" + id.name();
     }
 }

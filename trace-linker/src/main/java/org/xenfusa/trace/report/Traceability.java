@@ -78,6 +78,7 @@ public final class Traceability {
     /** The report: every requirement's verdict overall and in each configuration, with its links. */
     public static TraceReport report(LinkedSpecification linked, List<ConfigurationTrace> configurations) {
         List<RequirementTrace> rows = new ArrayList<>();
+        LinkedSpecification.LinkIndex links = linked.linkIndex();
         for (TracedItem t : linked.requirements()) {
             Map<String, ConfigurationVerdict> perConfiguration = new LinkedHashMap<>();
             for (ConfigurationTrace c : configurations) {
@@ -89,7 +90,7 @@ public final class Traceability {
             rows.add(new RequirementTrace(t.id().toString(), t.item().type(), TraceLevel.of(t.item().type()),
                     t.item().title(), t.item().description(), t.item().location().toString(),
                     t.item().status().toString(), t.item().needs(), ids(t.covers()), ids(t.coveredBy()), t.verdict(),
-                    t.problems(), verdict(t, linked, null), linked.links(t), perConfiguration));
+                    t.problems(), verdict(t, linked, null), links.of(t), perConfiguration));
         }
         return new TraceReport(linked, rows, configurations, linked.problems());
     }

@@ -22,6 +22,7 @@ import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.trace.spec.TextLines;
 import org.xenfusa.trace.report.ConfigurationVerdict;
+import org.xenfusa.trace.report.RequirementTrace;
 import org.xenfusa.trace.report.TraceReport;
 import org.xenfusa.trace.suspect.SuspectLink;
 import org.xenfusa.trace.suspect.SuspectLinkAnalysis;
@@ -57,13 +58,13 @@ public class TracePages {
     }
 
     /** The verdict of an item in a configuration as the trace report gives it; "error" when it could not be computed. */
-    static ConfigurationState state(SavedConfiguration c, TracedItem t, TraceReport report,
+    static ConfigurationState state(SavedConfiguration c, TracedItem t, Map<String, RequirementTrace> report,
             Map<SavedConfiguration, String> errors) {
         if (errors.containsKey(c)) {
             return new ConfigurationState(c, "error", "", Optional.of(errors.get(c)));
         }
-        ConfigurationVerdict v = report.requirement(t.id().toString())
-                .map(r -> r.configurations().get(c.getName())).orElse(null);
+        RequirementTrace r = report.get(t.id().toString());
+        ConfigurationVerdict v = r == null ? null : r.configurations().get(c.getName());
         if (v == null) {
             return new ConfigurationState(c, "error", "", Optional.of("not in the trace report"));
         }
@@ -71,10 +72,17 @@ public class TracePages {
                 v.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '), Optional.empty());
     }
 
+    /** The report's requirements by id, looked up once per row (the first of duplicated ids, as the report gives it). */
+    private static Map<String, RequirementTrace> byId(TraceReport report) {
+        Map<String, RequirementTrace> out = new java.util.HashMap<>();
+        report.requirements().forEach(r -> out.putIfAbsent(r.id(), r));
+        return out;
+    }
+
     /** The requirements of the trace with their states, filtered as the browser's form asks. */
     public List<Row> rows(SnapshotTrace trace, List<SavedConfiguration> configurations, Filter filter) {
         Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
-        TraceReport report = traces.report(trace, configurations, errors);
+        Map<String, RequirementTrace> report = byId(traces.report(trace, configurations, errors));
         List<Row> rows = new ArrayList<>();
         for (TracedItem t : trace.requirements()) {
             List<ConfigurationState> states = new ArrayList<>();
@@ -175,7 +183,7 @@ public class TracePages {
         });
         List<SavedConfiguration> configurations = traces.configurations(trace);
         Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
-        TraceReport report = traces.report(trace, configurations, errors);
+        Map<String, RequirementTrace> report = byId(traces.report(trace, configurations, errors));
         List<ConfigurationState> states = configurations.stream().map(c -> state(c, t, report, errors)).toList();
         Map<Long, List<RequirementService.Change>> history = new LinkedHashMap<>();
         stored.forEach(r -> history.put(r.getId(), requirementService.history(r.getId())));
