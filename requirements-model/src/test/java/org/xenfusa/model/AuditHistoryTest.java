@@ -81,7 +81,9 @@ class AuditHistoryTest {
     @Test
     void requirementChangesAreStampedWithTheActingUser() {
         String name = "audited-" + System.nanoTime();
-        Long id = as("alice", () -> requirements.save(new Requirement(null, RequirementOrigin.WEB, 0, "feat",
+        Long repo = as("admin", () -> repositories.save(new SourceRepository("audit-req-repo-" + System.nanoTime(),
+                "/tmp/a", RepositoryKind.LOCAL, "/tmp/a/.git", "admin")).getId());
+        Long id = as("alice", () -> requirements.save(new Requirement(repo, null, RequirementOrigin.WEB, 0, "feat",
                 name, 1, "", 0, "alice")).getId());
         as("bob", () -> {
             Requirement r = requirements.findById(id).orElseThrow();

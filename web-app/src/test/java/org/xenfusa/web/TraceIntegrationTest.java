@@ -162,10 +162,22 @@ class TraceIntegrationTest {
                 .contains("  It shall not stop.").contains("+ swunit~history_unit~2");
 
         // bad input is refused with the reason, nothing changes
-        assertThatThrownBy(() -> requirements.update(r.getId(), new RequirementService.RequirementText(
+        assertThatThrownBy(() -> requirements.update(s.getId(), r.getId(), new RequirementService.RequirementText(
                 "swunit~other_name~3", "t", "", "", "", "", "", "", ""))).hasMessageContaining("do not change");
-        assertThatThrownBy(() -> requirements.create(new RequirementService.RequirementText("not an id", "t", "", "",
-                "", "", "", "", ""), "x")).hasMessageContaining("not a requirement id");
+        assertThatThrownBy(() -> requirements.create(s.getId(), new RequirementService.RequirementText("not an id", "t",
+                "", "", "", "", "", "", ""), "x")).hasMessageContaining("not a requirement id");
+        // written for this repository, it is in no other repository's trace, and not editable from there
+        Snapshot other = ingested("trace-history-other", TraceFixture.tree(1, TraceFixture.FA_C));
+        assertThat(item(traces.trace(other.getId()), "swunit~history_unit~2")).isEmpty();
+        assertThat(item(traces.trace(s.getId()), "swunit~history_unit~2")).isPresent();
+        assertThatThrownBy(() -> requirements.update(other.getId(), r.getId(), new RequirementService.RequirementText(
+                "swunit~history_unit~3", "t", "", "", "", "", "", "", ""))).hasMessageContaining("no requirement");
+        // the same id may be written for the other repository: a requirement of its own
+        requirements.create(other.getId(), new RequirementService.RequirementText("swunit~history_unit~1", "Other",
+                "", "", "", "", "", "", ""), "x");
+        assertThat(item(traces.trace(other.getId()), "swunit~history_unit~1").orElseThrow().item().title())
+                .isEqualTo("Other");
+        assertThat(item(traces.trace(s.getId()), "swunit~history_unit~1")).isEmpty();
         var viewer = WebSession.login(port, "admin", "test-admin-password");
         assertThat(viewer.get("/trace/" + s.getId()).statusCode()).isEqualTo(200);
     }
@@ -276,18 +288,19 @@ class TraceIntegrationTest {
             }
             book.write(bytes);
         }
-        RequirementService.ImportOutcome o = requirements.importSpreadsheet("reqs.xlsx", bytes.toByteArray(), "admin");
+        Snapshot s = ingested("trace-xlsx", TraceFixture.tree(1, TraceFixture.FA_C));
+        RequirementService.ImportOutcome o = requirements.importSpreadsheet(s.getId(), "reqs.xlsx", bytes.toByteArray(),
+                "admin");
         assertThat(o.imported()).isEqualTo(2);
         assertThat(o.problems()).hasSize(2);
         assertThat(o.problems().get(0).toString()).startsWith("reqs.xlsx:3: id:");
         assertThat(o.problems().get(1).toString()).startsWith("reqs.xlsx:5: covers:");
-        Snapshot s = ingested("trace-xlsx", TraceFixture.tree(1, TraceFixture.FA_C));
         SnapshotTrace trace = traces.trace(s.getId());
         TracedItem unit = item(trace, "swunit~xlsx_timer_unit~1").orElseThrow();
         assertThat(unit.item().location().toString()).isEqualTo("reqs.xlsx:4");
         assertThat(unit.item().needs()).containsExactly("impl", "utest");
         assertThat(unit.item().covers().get(0).toString()).isEqualTo("aou~xlsx_guest_trust~1");
-        assertThat(requirements.importSpreadsheet("not.xlsx", "plain text".getBytes(StandardCharsets.UTF_8), "admin")
+        assertThat(requirements.importSpreadsheet(s.getId(), "not.xlsx", "plain text".getBytes(StandardCharsets.UTF_8), "admin")
                 .problems().get(0).toString()).startsWith("not.xlsx:0: not a readable XLSX workbook");
     }
 

@@ -27,6 +27,10 @@ public class Requirement {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** The repository the requirement belongs to: its snapshot's, or the one it was authored for. */
+    @Column(name = "repository_id", nullable = false)
+    private Long repositoryId;
+
     @Column(name = "snapshot_id")
     private Long snapshotId;
 
@@ -95,8 +99,13 @@ public class Requirement {
     protected Requirement() {
     }
 
-    public Requirement(Long snapshotId, RequirementOrigin origin, int position, String itemType, String name,
-            int revision, String filePath, int line, String createdBy) {
+    /**
+     * A requirement of {@code repositoryId}: imported from one of its snapshots ({@code snapshotId} set), or authored
+     * for it ({@code snapshotId} null), when it joins the trace of that repository's snapshots and no other's.
+     */
+    public Requirement(long repositoryId, Long snapshotId, RequirementOrigin origin, int position, String itemType,
+            String name, int revision, String filePath, int line, String createdBy) {
+        this.repositoryId = repositoryId;
         this.snapshotId = snapshotId;
         this.origin = origin;
         this.position = position;
@@ -138,6 +147,10 @@ public class Requirement {
     }
 
     /** The snapshot whose files it was imported from; empty for an authored requirement. */
+    public long getRepositoryId() {
+        return repositoryId;
+    }
+
     public Optional<Long> getSnapshotId() {
         return Optional.ofNullable(snapshotId);
     }

@@ -5,13 +5,14 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Stored requirements: a snapshot's imported ones in reading order, and the authored ones. */
+/** Stored requirements: a snapshot's imported ones in reading order, and those authored for a repository. */
 public interface RequirementRepository extends JpaRepository<Requirement, Long> {
     List<Requirement> findBySnapshotIdOrderByPositionAscIdAsc(Long snapshotId);
 
-    List<Requirement> findBySnapshotIdIsNullOrderByItemTypeAscNameAsc();
+    List<Requirement> findByRepositoryIdAndSnapshotIdIsNullOrderByItemTypeAscNameAsc(Long repositoryId);
 
-    Optional<Requirement> findBySnapshotIdIsNullAndItemTypeAndName(String itemType, String name);
+    Optional<Requirement> findByRepositoryIdAndSnapshotIdIsNullAndItemTypeAndName(Long repositoryId, String itemType,
+            String name);
 
     long countBySnapshotId(Long snapshotId);
 }

@@ -113,7 +113,7 @@ public class RequirementController {
     String create(@PathVariable long sid, RequirementService.RequirementText text, Authentication auth,
             RedirectAttributes redirect) {
         try {
-            Requirement r = requirements.create(text, auth.getName());
+            Requirement r = requirements.create(sid, text, auth.getName());
             redirect.addFlashAttribute("notice", "Created " + r.getItemId());
             return "redirect:" + itemUrl(sid, r.getItemId());
         } catch (IllegalArgumentException e) {
@@ -128,7 +128,7 @@ public class RequirementController {
             RedirectAttributes redirect) {
         Requirement before = requirements.find(rid);
         try {
-            Requirement r = requirements.update(rid, text);
+            Requirement r = requirements.update(sid, rid, text);
             redirect.addFlashAttribute("notice", "Saved " + r.getItemId());
             return "redirect:" + itemUrl(sid, r.getItemId());
         } catch (IllegalArgumentException e) {
@@ -142,7 +142,7 @@ public class RequirementController {
     String spreadsheet(@PathVariable long sid, @RequestParam MultipartFile file, Authentication auth,
             RedirectAttributes redirect) throws IOException {
         report(redirect, "Imported %d requirements from the spreadsheet",
-                requirements.importSpreadsheet(name(file), file.getBytes(), auth.getName()));
+                requirements.importSpreadsheet(sid, name(file), file.getBytes(), auth.getName()));
         return "redirect:/trace/" + sid;
     }
 

@@ -77,7 +77,7 @@ public class RequirementService {
         requirements.flush();
         int position = 0;
         for (SpecificationItem i : imported.items()) {
-            Requirement r = new Requirement(snapshotId, RequirementOrigin.SPECIFICATION_FILE, position++,
+            Requirement r = new Requirement(s.getRepository().getId(), snapshotId, RequirementOrigin.SPECIFICATION_FILE, position++,
                     i.id().type(), i.id().name(), i.id().revision(), i.location().path(), i.location().line(), user);
             r.setContent(i.id().revision(), i.title(), i.description(), i.rationale(), i.comment(),
                     i.status().toString(), join(i.covers()), join(i.depends()), String.join("\n", i.needs()),
@@ -87,23 +87,36 @@ public class RequirementService {
         return new ImportOutcome(imported.items().size(), imported.problems());
     }
 
-    /** Creates an authored requirement (no snapshot: it joins every snapshot's trace). */
+    /**
+     * Creates a requirement authored for the repository of {@code snapshotId}: no snapshot of its own, it joins the
+     * trace of every snapshot of that repository, and of no other repository.
+     */
     @Transactional
-    public Requirement create(RequirementText text, String user) {
+    public Requirement create(long snapshotId, RequirementText text, String user) {
+        long repositoryId = traces.snapshot(snapshotId).getRepository().getId();
         SpecificationItemId id = parseId(text.id());
-        if (requirements.findBySnapshotIdIsNullAndItemTypeAndName(id.type(), id.name()).isPresent()) {
+        if (requirements.findByRepositoryIdAndSnapshotIdIsNullAndItemTypeAndName(repositoryId, id.type(), id.name())
+                .isPresent()) {
             throw new IllegalArgumentException("a requirement " + id.type() + "~" + id.name()
                     + " already exists: edit it (a new revision is a change of that requirement)");
         }
-        Requirement r = new Requirement(null, RequirementOrigin.WEB, 0, id.type(), id.name(), id.revision(), "", 0, user);
+        Requirement r = new Requirement(repositoryId, null, RequirementOrigin.WEB, 0, id.type(), id.name(),
+                id.revision(), "", 0, user);
         apply(r, id, text);
         return requirements.saveAndFlush(r);
     }
 
-    /** Edits an authored requirement; type and name stay, the revision may change. */
+    /**
+     * Edits a requirement authored for the repository of {@code snapshotId}; type and name stay, the revision may
+     * change. A requirement of another repository is not found from this snapshot.
+     */
     @Transactional
-    public Requirement update(long requirementId, RequirementText text) {
+    public Requirement update(long snapshotId, long requirementId, RequirementText text) {
         Requirement r = find(requirementId);
+        if (r.getRepositoryId() != traces.snapshot(snapshotId).getRepository().getId()) {
+            throw new TraceService.NotFoundException("no requirement " + requirementId + " in the repository of snapshot "
+                    + snapshotId);
+        }
         if (!r.isAuthored()) {
             throw new IllegalArgumentException(r.getItemId() + " comes from " + r.getFilePath()
                     + ": change it there and import the snapshot again");
@@ -179,7 +192,8 @@ public class RequirementService {
      * requirement of that type and name is updated (its history shows the change).
      */
     @Transactional
-    public ImportOutcome importSpreadsheet(String fileName, byte[] content, String user) {
+    public ImportOutcome importSpreadsheet(long snapshotId, String fileName, byte[] content, String user) {
+        long repositoryId = traces.snapshot(snapshotId).getRepository().getId();
         List<ImportProblem> problems = new ArrayList<>();
         if (content.length > MAX_SHEET_BYTES) {
             problems.add(new ImportProblem(new Location(fileName, 0), "spreadsheet of " + content.length
@@ -228,9 +242,9 @@ public class RequirementService {
                     if (earlier != null) {
                         throw new IllegalArgumentException("duplicate of row " + earlier + ": skipped");
                     }
-                    Optional<Requirement> existing = requirements.findBySnapshotIdIsNullAndItemTypeAndName(id.type(),
-                            id.name());
-                    Requirement r = existing.orElseGet(() -> new Requirement(null, RequirementOrigin.SPREADSHEET, 0,
+                    Optional<Requirement> existing = requirements.findByRepositoryIdAndSnapshotIdIsNullAndItemTypeAndName(
+                            repositoryId, id.type(), id.name());
+                    Requirement r = existing.orElseGet(() -> new Requirement(repositoryId, null, RequirementOrigin.SPREADSHEET, 0,
                             id.type(), id.name(), id.revision(), fileName, rowNumber, user));
                     apply(r, id, text);
                     requirements.save(r);

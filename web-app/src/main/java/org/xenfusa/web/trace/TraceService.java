@@ -131,7 +131,7 @@ public class TraceService {
             items.addAll(fromTree.items());
             problems.addAll(fromTree.problems());
         }
-        stored.addAll(requirements.findBySnapshotIdIsNullOrderByItemTypeAscNameAsc());
+        stored.addAll(requirements.findByRepositoryIdAndSnapshotIdIsNullOrderByItemTypeAscNameAsc(s.getRepository().getId()));
         List<TraceLink> repoLinks = links.findByRepositoryIdOrderByIdAsc(s.getRepository().getId());
         Map<String, List<Long>> requirementIds = new LinkedHashMap<>();
         for (Requirement r : stored) {
