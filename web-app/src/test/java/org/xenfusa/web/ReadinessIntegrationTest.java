@@ -82,7 +82,7 @@ class ReadinessIntegrationTest {
     @Test
     void verdictsAndComparisonWithThePreviousTag() throws Exception {
         readiness.update("all:\n  design-covered-by-code-min-percent: 50\n  sloc-growth-max-percent: 10\n"
-                + "  trace-defects-max: 0\n");
+                + "  trace-defects-max: 0\n  uncovered-requirements-max: 0\n");
         assertThat(readiness.releases(repository.getId())).containsExactly("RELEASE-1.0", "RELEASE-2.0");
 
         ReadinessService.Evaluation first = readiness.evaluate(request("RELEASE-1.0"), EvidenceService.Progress.NONE);
@@ -99,9 +99,13 @@ class ReadinessIntegrationTest {
         GateResult growth = result(second, Gate.SLOC_GROWTH);
         assertThat(growth.verdict()).isEqualTo(GateVerdict.FAILED);
         assertThat(growth.value().orElseThrow()).isCloseTo(100.0 * 2 / 11, org.assertj.core.data.Offset.offset(0.01));
-        // dsn~limit~1 is new and implemented nowhere: 1 of 2 covered, and one defect
+        // dsn~limit~1 is new and implemented nowhere: 1 of 2 covered, and uncovered (not a defect: nothing is wrong
+        // with its links, there are none), which fails the release as it fails `fusa trace`
+        assertThat(result(first, Gate.UNCOVERED_REQUIREMENTS).verdict()).isEqualTo(GateVerdict.PASSED);
         assertThat(result(second, Gate.DESIGN_COVERED_BY_CODE).value()).contains(50.0);
-        assertThat(result(second, Gate.TRACE_DEFECTS).verdict()).isEqualTo(GateVerdict.FAILED);
+        assertThat(result(second, Gate.UNCOVERED_REQUIREMENTS).verdict()).isEqualTo(GateVerdict.FAILED);
+        assertThat(result(second, Gate.UNCOVERED_REQUIREMENTS).value()).contains(1.0);
+        assertThat(result(second, Gate.TRACE_DEFECTS).value()).contains(0.0);
         var comparison = second.report().comparison().orElseThrow();
         assertThat(comparison.requirementsAdded()).containsExactly("dsn~limit~1");
         assertThat(comparison.directories()).anySatisfy(d -> {

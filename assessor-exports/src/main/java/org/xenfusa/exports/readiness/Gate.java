@@ -11,6 +11,8 @@ public enum Gate {
             "Requirements verified by passed tests"),
     SUSPECT_LINKS("suspect-links-max", Bound.MAX_COUNT, "Suspect links"),
     TRACE_DEFECTS("trace-defects-max", Bound.MAX_COUNT, "Trace defects"),
+    UNCOVERED_REQUIREMENTS("uncovered-requirements-max", Bound.MAX_COUNT,
+            "Requirements uncovered (what fusa trace fails on)"),
     UNTRACED_SLOC("untraced-sloc-max", Bound.MAX_COUNT, "Untraced code lines"),
     SLOC_GROWTH("sloc-growth-max-percent", Bound.MAX_PERCENT, "make-cloc code growth against the previous release"),
     FIGURE_WARNINGS("figure-warnings-max", Bound.MAX_COUNT, "Figures with warnings");

@@ -94,6 +94,9 @@ public final class ReadinessEvaluator {
                     : count(t, name, e.suspectLinks().size(), "suspect links (all configurations)");
             case TRACE_DEFECTS -> count(t, name,
                     e.defects().stream().filter(d -> d.configuration().equals(name)).count(), "trace defects");
+            case UNCOVERED_REQUIREMENTS -> count(t, name,
+                    e.requirements().stream().filter(r -> r.verdict(name) == Verdict.UNCOVERED).count(),
+                    "requirements uncovered in this configuration");
             case UNTRACED_SLOC -> count(t, name, e.untracedCode().stream().filter(u -> u.configuration().equals(name))
                     .mapToLong(UntracedCode::code).sum(), "untraced code lines");
             case FIGURE_WARNINGS -> count(t, name, c.warnings().size(), "warnings on this configuration's figures");

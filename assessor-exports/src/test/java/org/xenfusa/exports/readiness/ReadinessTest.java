@@ -33,6 +33,7 @@ class ReadinessTest {
               verified-by-passed-tests-min-percent: 50
               suspect-links-max: 0
               trace-defects-max: 0
+              uncovered-requirements-max: 0
               untraced-sloc-max: 100000
               sloc-growth-max-percent: 50
               figure-warnings-max: 0
@@ -99,6 +100,26 @@ class ReadinessTest {
                 .contains(100.0 * dsnCovered / dsn);
         assertThat(r.passed()).isFalse();
         assertThat(r.failures()).extracting(GateResult::gate).contains(Gate.SUSPECT_LINKS);
+    }
+
+    @Test
+    void uncoveredRequirementsFailTheReleaseAsFusaTraceDoes() throws Exception {
+        // a product requirement with no design item below it is uncovered, whatever the design coverage says
+        ReadinessReport r = ReadinessEvaluator.evaluate(
+                GateFileParser.parse("all:\n  uncovered-requirements-max: 0\n", "g.yml"), NOW, Optional.empty());
+        for (ConfigurationFigures c : NOW.configurations()) {
+            long uncovered = NOW.requirements().stream()
+                    .filter(q -> q.verdict(c.name()) == org.xenfusa.trace.report.Verdict.UNCOVERED).count();
+            assertThat(uncovered).isPositive();
+            GateResult g = find(r, c.name(), Gate.UNCOVERED_REQUIREMENTS);
+            assertThat(g.value()).contains((double) uncovered);
+            assertThat(g.verdict()).isEqualTo(GateVerdict.FAILED);
+            assertThat(g.detail()).isEqualTo(uncovered + " requirements uncovered in this configuration");
+        }
+        ReadinessReport lenient = ReadinessEvaluator.evaluate(
+                GateFileParser.parse("all:\n  uncovered-requirements-max: 1000\n", "g.yml"), NOW, Optional.empty());
+        assertThat(lenient.results()).extracting(GateResult::verdict).containsOnly(GateVerdict.PASSED);
+        assertThat(ReadinessGates.shippedText()).contains("uncovered-requirements-max: 0");
     }
 
     @Test
