@@ -22,7 +22,7 @@ import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /**
@@ -138,7 +138,7 @@ public class ConfigurationReports {
     }
 
     private OpenCounter counter(SourceRepository source, String ref) throws InvalidRepositoryException {
-        Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
+        Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
             ObjectId id = repo.resolve(ref + "^{commit}");
             if (id == null) {

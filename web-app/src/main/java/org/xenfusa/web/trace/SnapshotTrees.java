@@ -17,7 +17,7 @@ import org.xenfusa.trace.spec.CoverageTagImporter;
 import org.xenfusa.trace.spec.MarkupDialect;
 import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /**
@@ -77,7 +77,7 @@ public class SnapshotTrees {
     }
 
     private OpenTree open(SourceRepository source, String ref) throws InvalidRepositoryException {
-        Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
+        Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
             var id = repo.resolve(ref + "^{commit}");
             if (id == null) {
