@@ -201,7 +201,7 @@ public final class EvidenceAssembler {
 
     /** How documents state the effort model: its name, its description and the figure its rates apply to. */
     public static String describe(EffortModel model) {
-        return model.name() + " (applied to " + model.figure().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        return model.name() + " (applied to " + model.figure().label()
                 + " code lines): " + model.description();
     }
 
