@@ -27,7 +27,7 @@ import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.exports.ToolVersion;
 import org.xenfusa.exports.assembly.EvidenceAssembler;
 import org.xenfusa.exports.assembly.EvidenceAssembler.NamedReport;
-import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.trace.evidence.TestResultFile;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.report.TraceReport;
@@ -163,7 +163,7 @@ final class EvidenceOptions {
                     + " link file(s) (reviewed links counted, draft links listed but never counted) and "
                     + junitFiles.size() + " JUnit result file(s), given on the command line and attached; the same"
                     + " test results apply to every configuration.\n"));
-            List<SuspectLink> suspects = List.of();
+            List<SuspectLinkRow> suspects = List.of();
             if (since.isPresent()) {
                 try (TreeSource before = TreeSource.open(repo, since.get())) {
                     suspects = EvidenceAssembler.suspects(linkSet, source.tree(), before.tree());

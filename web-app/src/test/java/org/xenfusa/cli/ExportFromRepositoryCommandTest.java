@@ -33,7 +33,7 @@ import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.web.SyntheticRepository;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 
 /**
  * {@code fusa export} and {@code fusa readiness} with the analysis options (--repo, --ref, configurations) on a
@@ -97,7 +97,7 @@ class ExportFromRepositoryCommandTest {
     }
 
     private ConfigurationReport report(List<SymbolAssignment> set) throws Exception {
-        try (var r = GitRepositories.open(repo.dir()); GitSourceTree tree = GitSourceTree.open(r, "RELEASE-9.9.0")) {
+        try (var r = GitRepositoryFolders.open(repo.dir()); GitSourceTree tree = GitSourceTree.open(r, "RELEASE-9.9.0")) {
             return ConfigurationCounter.of(tree).report(new ConfigurationRequest(XenArch.ARM64,
                     new StartingPoint.Defconfig("arm64_defconfig"), set, ToolchainProfile.defaultFor("arm64")));
         }

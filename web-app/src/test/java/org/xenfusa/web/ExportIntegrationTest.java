@@ -113,7 +113,7 @@ class ExportIntegrationTest {
             assertThat(f.directories()).hasSize(report.directories().size());
             for (var d : report.directories()) {
                 assertThat(f.directories()).anySatisfy(x -> {
-                    assertThat(x.path()).isEqualTo(d.directory());
+                    assertThat(x.directory()).isEqualTo(d.directory());
                     assertThat(x.makeCloc().code()).isEqualTo(d.makeCloc().code());
                     assertThat(x.activeLines().code()).isEqualTo(d.activeLines().code());
                 });

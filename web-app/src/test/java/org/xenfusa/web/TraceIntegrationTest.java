@@ -41,7 +41,7 @@ import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.trace.suspect.SuspectReason;
 import org.xenfusa.web.config.ConfigurationService;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.trace.LinkService;
@@ -109,7 +109,7 @@ class TraceIntegrationTest {
 
         // the same verdicts as the library traced straight from the tree (OFT-identical by its oracle test)
         Map<String, String> expected = new LinkedHashMap<>();
-        try (Repository git = GitRepositories.open(Path.of(s.getRepository().getGitDir()));
+        try (Repository git = GitRepositoryFolders.open(Path.of(s.getRepository().getGitDir()));
                 GitSourceTree tree = GitSourceTree.open(git, s.getCommitSha())) {
             TraceGraph direct = TraceGraph.build(SpecificationScanner.under("").scan(tree), LinkSet.empty(),
                     FunctionIndex.of(tree));

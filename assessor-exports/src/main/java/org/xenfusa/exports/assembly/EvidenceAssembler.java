@@ -14,22 +14,21 @@ import java.util.Set;
 import org.xenfusa.exports.model.AttachedFile;
 import org.xenfusa.exports.model.AttachmentKind;
 import org.xenfusa.exports.model.ConfigurationFigures;
-import org.xenfusa.exports.model.DirectorySloc;
 import org.xenfusa.exports.model.EvidenceContext;
-import org.xenfusa.exports.model.FileRole;
-import org.xenfusa.exports.model.FileSloc;
+import org.xenfusa.exports.model.FileKind;
+import org.xenfusa.exports.model.FileSlocRow;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.sloc.config.LineFigures;
-import org.xenfusa.exports.model.SuspectLink;
-import org.xenfusa.exports.model.TestOutcome;
+import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
 import org.xenfusa.exports.model.LinkRow;
 import org.xenfusa.exports.model.UntracedCode;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.FileFigures;
+import org.xenfusa.sloc.config.FileRole;
 import org.xenfusa.sloc.config.LineFigures;
 import org.xenfusa.sloc.count.FileCount;
 import org.xenfusa.sloc.effort.Asil;
@@ -76,7 +75,7 @@ public final class EvidenceAssembler {
      * name in {@code configurations}.
      */
     public static ReleaseEvidence assemble(EvidenceContext context, List<NamedReport> configurations,
-            EffortModel model, TraceReport trace, List<SuspectLink> suspects, List<AttachedFile> attachments) {
+            EffortModel model, TraceReport trace, List<SuspectLinkRow> suspects, List<AttachedFile> attachments) {
         List<ConfigurationFigures> figures = configurations.stream().map(c -> figures(c, model)).toList();
         for (NamedReport c : configurations) {
             if (trace.configuration(c.name()).isEmpty()) {
@@ -151,7 +150,7 @@ public final class EvidenceAssembler {
     }
 
     /** The links whose code or requirement changed between {@code previous} and {@code current}. */
-    public static List<SuspectLink> suspects(LinkSet links, SourceTree current, SourceTree previous) {
+    public static List<SuspectLinkRow> suspects(LinkSet links, SourceTree current, SourceTree previous) {
         return suspects(links, previous, FunctionIndex.of(current), scan(current));
     }
 
@@ -166,23 +165,21 @@ public final class EvidenceAssembler {
     /** A configuration's figures as the configuration pages show them: report totals and directory rows verbatim. */
     public static ConfigurationFigures figures(NamedReport c, EffortModel model) {
         ConfigurationReport r = c.report();
-        List<DirectorySloc> dirs = r.directories().stream().map(d -> new DirectorySloc(d.directory(),
-                d.makeCloc(), d.withHeaders(), d.activeLines())).toList();
-        List<FileSloc> files = new ArrayList<>();
+                List<FileSlocRow> files = new ArrayList<>();
         for (FileFigures f : r.files()) {
             if (!f.count().isCounted()) {
                 continue;
             }
-            boolean source = f.role() == org.xenfusa.sloc.config.FileRole.SOURCE;
+            boolean source = f.role() == FileRole.SOURCE;
             boolean kept = f.duplicateOf().isEmpty();
-            FileRole role = f.generated() ? FileRole.GENERATED : source ? FileRole.COMPILED : FileRole.HEADER;
-            files.add(new FileSloc(f.path(), role, source && kept ? sloc(f.count()) : LineFigures.NONE,
+            FileKind role = f.generated() ? FileKind.GENERATED : source ? FileKind.COMPILED : FileKind.HEADER;
+            files.add(new FileSlocRow(f.path(), role, source && kept ? sloc(f.count()) : LineFigures.NONE,
                     kept ? sloc(f.count()) : LineFigures.NONE,
                     kept && f.active().isCounted() ? sloc(f.active()) : LineFigures.NONE));
         }
         List<String> warnings = r.warnings().stream().map(Object::toString).toList();
         return new ConfigurationFigures(c.name(), r.request().label(), r.arch().targetArch(), c.board(), r.dotConfig(), r.makeCloc(),
-                r.withHeaders(), r.activeLines(), dirs, files, effort(model, model.slocOf(r)), warnings);
+                r.withHeaders(), r.activeLines(), r.directories(), files, effort(model, model.slocOf(r)), warnings);
     }
 
     /** DO-178C DAL A to E, then ISO 26262 ASIL D to A at the DAL the model maps each to. */
@@ -204,7 +201,7 @@ public final class EvidenceAssembler {
 
     /** How documents state the effort model: its name, its description and the figure its rates apply to. */
     public static String describe(EffortModel model) {
-        return model.name() + " (applied to " + model.figure().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        return model.name() + " (applied to " + model.figure().label()
                 + " code lines): " + model.description();
     }
 
@@ -212,13 +209,13 @@ public final class EvidenceAssembler {
         return LineFigures.NONE.plus(f);
     }
 
-    private static List<SuspectLink> suspects(LinkSet links, SourceTree previous, FunctionIndex index,
+    private static List<SuspectLinkRow> suspects(LinkSet links, SourceTree previous, FunctionIndex index,
             SpecificationImport specs) {
         SuspectLinkAnalysis.Snapshot before = new SuspectLinkAnalysis.Snapshot(FunctionIndex.of(previous),
                 scan(previous).items());
         SuspectLinkAnalysis.Snapshot after = new SuspectLinkAnalysis.Snapshot(index, specs.items());
         return SuspectLinkAnalysis.compare(links.code(), before, after).stream()
-                .map(s -> new SuspectLink(s.link().path() + ":" + s.link().function(), s.link().requirement().toString(),
+                .map(s -> new SuspectLinkRow(s.link().path() + ":" + s.link().function(), s.link().requirement().toString(),
                         String.join(", ", s.reasons().stream().map(Enum::name).toList())))
                 .toList();
     }
@@ -231,7 +228,7 @@ public final class EvidenceAssembler {
             for (TestResultFile f : files) {
                 for (TestCaseResult c : f.cases()) {
                     if (c.isNamed(l.name()) && !out.containsKey(l.name())) {
-                        out.put(l.name(), new TestResult(l.name(), TestOutcome.valueOf(c.outcome().name())));
+                        out.put(l.name(), new TestResult(l.name(), c.outcome()));
                         matched.add(c);
                     }
                 }
@@ -241,7 +238,7 @@ public final class EvidenceAssembler {
             for (TestCaseResult c : f.cases()) {
                 String name = c.className().isEmpty() ? c.name() : c.className() + "." + c.name();
                 if (!matched.contains(c) && !out.containsKey(name)) {
-                    out.put(name, new TestResult(name, TestOutcome.valueOf(c.outcome().name())));
+                    out.put(name, new TestResult(name, c.outcome()));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.xenfusa.exports.docx;
 
+import org.xenfusa.sloc.effort.SlocFigure;
+import org.xenfusa.sloc.config.DirectoryFigures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,16 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.xenfusa.exports.model.ConfigurationFigures;
-import org.xenfusa.exports.model.DirectorySloc;
 import org.xenfusa.exports.model.EvidenceContext;
-import org.xenfusa.exports.model.FigureKind;
-import org.xenfusa.exports.model.FileSloc;
+import org.xenfusa.exports.model.FileSlocRow;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.Provenance;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.sloc.config.LineFigures;
-import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.exports.model.TraceDefect;
 import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.model.UntracedCode;
@@ -180,21 +180,22 @@ public final class TraceabilityReport {
         }
         d.heading(2, "Code size per directory");
         List<String[]> rows = new ArrayList<>();
-        for (DirectorySloc dir : c.directories()) {
-            rows.add(directoryRow(dir.path(), dir.makeCloc(), dir.withHeaders(), dir.activeLines()));
+        for (DirectoryFigures dir : c.directories()) {
+            rows.add(directoryRow(dir.directory(), dir.makeCloc(), dir.withHeaders(), dir.activeLines()));
         }
         rows.add(directoryRow("Total", c.makeCloc(), c.withHeaders(), c.activeLines()));
         d.totalledTable(new String[] {"Directory", "make cloc files", "make cloc code", "with headers files",
             "with headers code", "active code"}, rows, new int[] {8, 2, 2, 2, 2, 2},
                 new boolean[] {false, true, true, true, true, true});
-        List<DirectorySloc> top = c.directories().stream()
-                .sorted(Comparator.comparingLong((DirectorySloc x) -> x.withHeaders().code()).reversed()
-                        .thenComparing(DirectorySloc::path))
+        List<DirectoryFigures> top = c.directories().stream()
+                .sorted(Comparator.comparingLong((DirectoryFigures x) -> x.withHeaders().code()).reversed()
+                        .thenComparing(DirectoryFigures::directory))
                 .limit(CHART_DIRECTORIES).toList();
-        List<String> labels = top.stream().map(DirectorySloc::path).toList();
+        List<String> labels = top.stream().map(DirectoryFigures::directory).toList();
         List<DirectoryBarChart.Series> series = new ArrayList<>();
-        for (FigureKind k : FigureKind.values()) {
-            series.add(new DirectoryBarChart.Series(k.label(), top.stream().map(x -> x.figure(k).code()).toList()));
+        for (SlocFigure k : SlocFigure.values()) {
+            series.add(new DirectoryBarChart.Series(k.label(), top.stream()
+                    .map(x -> k.pick(x.makeCloc(), x.withHeaders(), x.activeLines()).code()).toList()));
         }
         byte[] png = DirectoryBarChart.png("Code lines per directory, " + c.title(), labels, series);
         d.figure(png, DirectoryBarChart.width(), DirectoryBarChart.height(labels.size(), series.size()), 16,
@@ -262,7 +263,7 @@ public final class TraceabilityReport {
             d.paragraph("No link is suspect.");
         } else {
             List<String[]> rows = new ArrayList<>();
-            for (SuspectLink s : evidence.suspectLinks()) {
+            for (SuspectLinkRow s : evidence.suspectLinks()) {
                 rows.add(new String[] {s.from(), s.to(), s.reason()});
             }
             d.table(new String[] {"From", "To", "Reason"}, rows, new int[] {4, 4, 5}, new boolean[3]);
@@ -283,7 +284,7 @@ public final class TraceabilityReport {
     private static void fileList(WordDocument d, ConfigurationFigures c) {
         d.heading(1, "Files of " + c.title());
         List<String[]> rows = new ArrayList<>();
-        for (FileSloc f : c.files()) {
+        for (FileSlocRow f : c.files()) {
             rows.add(new String[] {f.path(), f.role().name().toLowerCase(), Figures.count(f.makeCloc().code()),
                 Figures.count(f.withHeaders().code()), Figures.count(f.activeLines().code())});
         }

@@ -1,5 +1,7 @@
 package org.xenfusa.exports.model;
 
+import org.xenfusa.sloc.config.DirectoryFigures;
+import org.xenfusa.sloc.effort.SlocFigure;
 import org.xenfusa.sloc.config.LineFigures;
 
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,8 @@ import java.util.Optional;
  */
 public record ConfigurationFigures(String name, String specification, String arch, Optional<String> board,
         String configText,
-        LineFigures makeCloc, LineFigures withHeaders, LineFigures activeLines, List<DirectorySloc> directories,
-        List<FileSloc> files, List<LevelEffort> effort, List<String> warnings) {
+        LineFigures makeCloc, LineFigures withHeaders, LineFigures activeLines, List<DirectoryFigures> directories,
+        List<FileSlocRow> files, List<LevelEffort> effort, List<String> warnings) {
     public ConfigurationFigures {
         name = Copies.required(name, "configuration name");
         specification = Copies.text(specification);
@@ -26,6 +28,9 @@ public record ConfigurationFigures(String name, String specification, String arc
         Objects.requireNonNull(withHeaders, "withHeaders of " + name);
         Objects.requireNonNull(activeLines, "activeLines of " + name);
         directories = Copies.list(directories);
+        for (DirectoryFigures d : directories) {
+            Copies.required(d.directory(), "directory path in " + name);
+        }
         files = Copies.list(files);
         effort = Copies.list(effort);
         warnings = Copies.list(warnings);
@@ -36,12 +41,8 @@ public record ConfigurationFigures(String name, String specification, String arc
         return Sha256.hex(configText.getBytes(StandardCharsets.UTF_8));
     }
 
-    public LineFigures figure(FigureKind kind) {
-        return switch (kind) {
-            case MAKE_CLOC -> makeCloc;
-            case WITH_HEADERS -> withHeaders;
-            case ACTIVE_LINES -> activeLines;
-        };
+    public LineFigures figure(SlocFigure kind) {
+        return kind.pick(makeCloc, withHeaders, activeLines);
     }
 
     /**

@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.xenfusa.sloc.config.DirectoryFigures;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -16,7 +20,14 @@ public final class EvidenceJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addMixIn(DirectoryFigures.class, DirectoryFiguresJson.class)
             .build();
+
+    /** A directory row's name is {@code "path"} in evidence JSON, as it was before the library's type carried it. */
+    private interface DirectoryFiguresJson {
+        @JsonProperty("path")
+        String directory();
+    }
 
     private EvidenceJson() {
     }

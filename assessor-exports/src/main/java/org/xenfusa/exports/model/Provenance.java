@@ -1,5 +1,6 @@
 package org.xenfusa.exports.model;
 
+import org.xenfusa.sloc.effort.SlocFigure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class Provenance {
         List<Source> rows = new ArrayList<>();
         rows.add(new Source("Per-file blank / comment / code lines",
                 "Same rules as cloc 1.96, the counter Xen's `make cloc` runs; checked file by file against cloc."));
-        for (FigureKind kind : FigureKind.values()) {
+        for (SlocFigure kind : SlocFigure.values()) {
             rows.add(new Source("SLOC, " + kind.label(), kind.reference()));
         }
         rows.add(new Source(".config of each configuration",

@@ -9,7 +9,7 @@ import java.util.Optional;
  * requirements and their trace, and the input files to carry along. The exports never look anywhere else.
  */
 public record ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures> configurations,
-        List<RequirementRow> requirements, List<SuspectLink> suspectLinks, List<TraceDefect> defects,
+        List<RequirementRow> requirements, List<SuspectLinkRow> suspectLinks, List<TraceDefect> defects,
         List<UntracedCode> untracedCode, List<TestResult> testResults, List<AttachedFile> attachments) {
     public ReleaseEvidence {
         Objects.requireNonNull(context, "context");

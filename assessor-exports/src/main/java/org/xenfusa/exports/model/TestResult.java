@@ -2,6 +2,8 @@ package org.xenfusa.exports.model;
 
 import java.util.Objects;
 
+import org.xenfusa.trace.evidence.TestOutcome;
+
 /** One imported test result; {@code test} is the name requirements cite in their tests list. */
 public record TestResult(String test, TestOutcome outcome) {
     public TestResult {

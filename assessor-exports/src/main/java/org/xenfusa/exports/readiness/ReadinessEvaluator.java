@@ -1,5 +1,6 @@
 package org.xenfusa.exports.readiness;
 
+import org.xenfusa.sloc.config.DirectoryFigures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,12 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.xenfusa.exports.model.ConfigurationFigures;
-import org.xenfusa.exports.model.DirectorySloc;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
-import org.xenfusa.exports.model.SuspectLink;
-import org.xenfusa.exports.model.TestOutcome;
+import org.xenfusa.exports.model.SuspectLinkRow;
+import org.xenfusa.trace.evidence.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.model.UntracedCode;
@@ -143,15 +143,15 @@ public final class ReadinessEvaluator {
         List<ReleaseComparison.EffortDelta> effort = new ArrayList<>();
         for (ConfigurationFigures c : now.configurations()) {
             Optional<ConfigurationFigures> p = before.configuration(c.name());
-            Map<String, DirectorySloc> was = new LinkedHashMap<>();
-            p.ifPresent(x -> x.directories().forEach(d -> was.put(d.path(), d)));
-            Map<String, DirectorySloc> is = new LinkedHashMap<>();
-            c.directories().forEach(d -> is.put(d.path(), d));
+            Map<String, DirectoryFigures> was = new LinkedHashMap<>();
+            p.ifPresent(x -> x.directories().forEach(d -> was.put(d.directory(), d)));
+            Map<String, DirectoryFigures> is = new LinkedHashMap<>();
+            c.directories().forEach(d -> is.put(d.directory(), d));
             Set<String> paths = new TreeSet<>(was.keySet());
             paths.addAll(is.keySet());
             for (String path : paths) {
-                DirectorySloc a = was.get(path);
-                DirectorySloc b = is.get(path);
+                DirectoryFigures a = was.get(path);
+                DirectoryFigures b = is.get(path);
                 dirs.add(new ReleaseComparison.DirectoryDelta(c.name(), path,
                         a == null ? 0 : a.makeCloc().code(), b == null ? 0 : b.makeCloc().code(),
                         a == null ? 0 : a.activeLines().code(), b == null ? 0 : b.activeLines().code()));
@@ -173,7 +173,7 @@ public final class ReadinessEvaluator {
                 .filter(r -> !sameContent(r, was.get(r.id()))).map(RequirementRow::id).toList();
         Set<String> oldLinks = new HashSet<>();
         before.suspectLinks().forEach(s -> oldLinks.add(s.from() + "\n" + s.to()));
-        List<SuspectLink> newSuspects = now.suspectLinks().stream()
+        List<SuspectLinkRow> newSuspects = now.suspectLinks().stream()
                 .filter(s -> !oldLinks.contains(s.from() + "\n" + s.to())).toList();
         Map<String, TestOutcome> nowTests = new HashMap<>();
         now.testResults().forEach(t -> nowTests.put(t.test(), t.outcome()));

@@ -2,12 +2,12 @@ package org.xenfusa.exports.readiness;
 
 import java.util.List;
 
-import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.SuspectLinkRow;
 
 /** What changed since the previous release: code and effort per configuration, requirements, links, tests. */
 public record ReleaseComparison(String previousRef, String previousCommit, List<DirectoryDelta> directories,
         List<EffortDelta> effort, List<String> requirementsAdded, List<String> requirementsChanged,
-        List<String> requirementsRemoved, List<SuspectLink> newSuspectLinks, List<String> regressedTests) {
+        List<String> requirementsRemoved, List<SuspectLinkRow> newSuspectLinks, List<String> regressedTests) {
 
     /** make-cloc and active code lines of one directory in both releases (0 where it did not exist). */
     public record DirectoryDelta(String configuration, String path, long previousCode, long currentCode,

@@ -1,5 +1,6 @@
 package org.xenfusa.exports.synthetic;
 
+import org.xenfusa.sloc.config.DirectoryFigures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,16 +11,15 @@ import java.util.Optional;
 import org.xenfusa.exports.model.AttachedFile;
 import org.xenfusa.exports.model.AttachmentKind;
 import org.xenfusa.exports.model.ConfigurationFigures;
-import org.xenfusa.exports.model.DirectorySloc;
 import org.xenfusa.exports.model.EvidenceContext;
-import org.xenfusa.exports.model.FileRole;
-import org.xenfusa.exports.model.FileSloc;
+import org.xenfusa.exports.model.FileKind;
+import org.xenfusa.exports.model.FileSlocRow;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.sloc.config.LineFigures;
-import org.xenfusa.exports.model.SuspectLink;
-import org.xenfusa.exports.model.TestOutcome;
+import org.xenfusa.exports.model.SuspectLinkRow;
+import org.xenfusa.trace.evidence.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
 import org.xenfusa.trace.report.Verdict;
@@ -67,7 +67,7 @@ public final class SyntheticEvidence {
             configs.add(configuration(shape, shape.configurations().get(c), c, growth));
         }
         List<RequirementRow> requirements = requirements(shape);
-        List<SuspectLink> suspects = List.of(new SuspectLink("impl~sched-0003~1", "dsn~sched-0003~1",
+        List<SuspectLinkRow> suspects = List.of(new SuspectLinkRow("impl~sched-0003~1", "dsn~sched-0003~1",
                 "dsn~sched-0003~1 changed after the link was reviewed"));
         List<TraceDefect> defects = new ArrayList<>();
         List<UntracedCode> untraced = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class SyntheticEvidence {
                 }
             }
             for (int i = 0; i < cfg.files().size(); i += 4) {
-                FileSloc f = cfg.files().get(i);
+                FileSlocRow f = cfg.files().get(i);
                 untraced.add(new UntracedCode(cfg.name(), f.path(), f.makeCloc().code() / 2));
             }
         }
@@ -95,8 +95,8 @@ public final class SyntheticEvidence {
 
     private static ConfigurationFigures configuration(Shape shape, String name, int index, int growth) {
         String arch = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
-        List<DirectorySloc> dirs = new ArrayList<>();
-        List<FileSloc> files = new ArrayList<>();
+        List<DirectoryFigures> dirs = new ArrayList<>();
+        List<FileSlocRow> files = new ArrayList<>();
         LineFigures totalMake = LineFigures.NONE;
         LineFigures totalHeaders = LineFigures.NONE;
         LineFigures totalActive = LineFigures.NONE;
@@ -108,19 +108,19 @@ public final class SyntheticEvidence {
             for (int f = 0; f < shape.filesPerDirectory(); f++) {
                 long code = 40L + (d * 37L + f * 13L + index * 7L) % 400 + growth;
                 LineFigures make = new LineFigures(1, code / 5, code / 4, code);
-                FileSloc c = new FileSloc(dir + "/file" + f + ".c", FileRole.COMPILED, make, make,
+                FileSlocRow c = new FileSlocRow(dir + "/file" + f + ".c", FileKind.COMPILED, make, make,
                         new LineFigures(1, code / 5, code / 4, code - code / 10));
                 LineFigures header = new LineFigures(1, 3, 10, 20 + f);
-                FileSloc h = new FileSloc(dir + "/file" + f + ".h", FileRole.HEADER, LineFigures.NONE, header,
+                FileSlocRow h = new FileSlocRow(dir + "/file" + f + ".h", FileKind.HEADER, LineFigures.NONE, header,
                         new LineFigures(1, 3, 10, 15 + f));
-                for (FileSloc x : List.of(c, h)) {
+                for (FileSlocRow x : List.of(c, h)) {
                     files.add(x);
                     dm = dm.plus(x.makeCloc());
                     dh = dh.plus(x.withHeaders());
                     da = da.plus(x.activeLines());
                 }
             }
-            dirs.add(new DirectorySloc(dir, dm, dh, da));
+            dirs.add(new DirectoryFigures(dir, dm, dh, da));
             totalMake = totalMake.plus(dm);
             totalHeaders = totalHeaders.plus(dh);
             totalActive = totalActive.plus(da);

@@ -1,5 +1,6 @@
 package org.xenfusa.exports.xlsx;
 
+import org.xenfusa.sloc.effort.SlocFigure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +21,13 @@ import org.xenfusa.exports.DocumentProperties;
 import org.xenfusa.exports.FixedTimeZip;
 import org.xenfusa.exports.model.ConfigurationFigures;
 import org.xenfusa.exports.model.EvidenceContext;
-import org.xenfusa.exports.model.FigureKind;
-import org.xenfusa.exports.model.FileSloc;
+import org.xenfusa.exports.model.FileSlocRow;
 import org.xenfusa.exports.model.LevelEffort;
 import org.xenfusa.exports.model.Provenance;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.sloc.config.LineFigures;
-import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
 import org.xenfusa.trace.report.Verdict;
@@ -134,7 +134,7 @@ public final class AssessorWorkbook {
             untraced(sheets.get("untraced"));
             warnings(sheets.get("warnings"));
             simpleTable(sheets.get("suspects"), new String[] {"From", "To", "Reason"}, evidence.suspectLinks(),
-                    (SuspectLink s) -> new String[] {s.from(), s.to(), s.reason()});
+                    (SuspectLinkRow s) -> new String[] {s.from(), s.to(), s.reason()});
             simpleTable(sheets.get("defects"), new String[] {"Configuration", "Item", "Defect"}, evidence.defects(),
                     (TraceDefect d) -> new String[] {d.configuration(), d.item(), d.message()});
             simpleTable(sheets.get("tests"), new String[] {"Test", "Outcome"}, evidence.testResults(),
@@ -228,7 +228,7 @@ public final class AssessorWorkbook {
 
         private static List<String> figureHeads() {
             List<String> h = new ArrayList<>();
-            for (FigureKind k : FigureKind.values()) {
+            for (SlocFigure k : SlocFigure.values()) {
                 for (String f : FIGURE_COLUMNS) {
                     h.add(k.label() + ": " + f);
                 }
@@ -236,9 +236,9 @@ public final class AssessorWorkbook {
             return h;
         }
 
-        private void figures(SheetWriter s, Row r, int first, Function<FigureKind, LineFigures> of) {
+        private void figures(SheetWriter s, Row r, int first, Function<SlocFigure, LineFigures> of) {
             int col = first;
-            for (FigureKind k : FigureKind.values()) {
+            for (SlocFigure k : SlocFigure.values()) {
                 LineFigures f = of.apply(k);
                 s.number(r, col++, f.files(), styles.integer());
                 s.number(r, col++, f.blank(), styles.integer());
@@ -276,9 +276,9 @@ public final class AssessorWorkbook {
             s.header(head.toArray(String[]::new));
             for (var d : c.directories()) {
                 Row r = s.row();
-                s.link(r, 0, d.path(), context.dashboard("/sloc/directories?configuration=" + encode(c.name())
-                        + "&path=" + encode(d.path())));
-                figures(s, r, 1, d::figure);
+                s.link(r, 0, d.directory(), context.dashboard("/sloc/directories?configuration=" + encode(c.name())
+                        + "&path=" + encode(d.directory())));
+                figures(s, r, 1, k -> k.pick(d.makeCloc(), d.withHeaders(), d.activeLines()));
             }
             int lastData = s.nextRow() - 1;
             int sumRow = totals(s, 1, c);
@@ -291,7 +291,7 @@ public final class AssessorWorkbook {
             List<String> head = new ArrayList<>(List.of("File", "Role"));
             head.addAll(figureHeads());
             s.header(head.toArray(String[]::new));
-            for (FileSloc f : c.files()) {
+            for (FileSlocRow f : c.files()) {
                 Row r = s.row();
                 s.link(r, 0, f.path(), context.dashboard("/sloc/files?configuration=" + encode(c.name())
                         + "&path=" + encode(f.path())));

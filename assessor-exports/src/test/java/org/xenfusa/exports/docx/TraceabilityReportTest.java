@@ -12,7 +12,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xenfusa.exports.model.ConfigurationFigures;
-import org.xenfusa.exports.model.DirectorySloc;
+import org.xenfusa.sloc.config.DirectoryFigures;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.synthetic.SyntheticEvidence;
 
@@ -63,9 +63,9 @@ class TraceabilityReportTest {
                 .filter(x -> x.getRow(0).getCell(0).getText().equals("Directory"))
                 .findFirst().orElseThrow();
         for (int i = 0; i < c.directories().size(); i++) {
-            DirectorySloc d = c.directories().get(i);
+            DirectoryFigures d = c.directories().get(i);
             XWPFTableRow r = t.getRow(i + 1);
-            assertThat(r.getCell(0).getText()).isEqualTo(d.path());
+            assertThat(r.getCell(0).getText()).isEqualTo(d.directory());
             assertThat(number(r.getCell(2).getText())).isEqualTo(d.makeCloc().code());
             assertThat(number(r.getCell(4).getText())).isEqualTo(d.withHeaders().code());
             assertThat(number(r.getCell(5).getText())).isEqualTo(d.activeLines().code());

@@ -14,8 +14,8 @@ import org.xenfusa.exports.docx.ReadinessDocument;
 import org.xenfusa.exports.model.ConfigurationFigures;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
-import org.xenfusa.exports.model.SuspectLink;
-import org.xenfusa.exports.model.TestOutcome;
+import org.xenfusa.exports.model.SuspectLinkRow;
+import org.xenfusa.trace.evidence.TestOutcome;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.synthetic.SyntheticEvidence;
 import org.xenfusa.exports.xlsx.ReadinessWorkbook;
@@ -177,12 +177,12 @@ class ReadinessTest {
         List<TestResult> tests = new java.util.ArrayList<>(NOW.testResults());
         tests.set(0, new TestResult(tests.get(0).test(), TestOutcome.FAILED));
         ReleaseEvidence now = new ReleaseEvidence(NOW.context(), NOW.configurations(), reqs,
-                List.of(new SuspectLink("a", "b", "new")), NOW.defects(), NOW.untracedCode(), tests, NOW.attachments());
+                List.of(new SuspectLinkRow("a", "b", "new")), NOW.defects(), NOW.untracedCode(), tests, NOW.attachments());
         ReleaseComparison c = ReadinessEvaluator.compare(BEFORE, now);
         assertThat(c.requirementsAdded()).containsExactly("dsn~new-thing~1");
         assertThat(c.requirementsRemoved()).containsExactly(BEFORE.requirements().get(0).id());
         assertThat(c.requirementsChanged()).containsExactly(changed.id());
-        assertThat(c.newSuspectLinks()).extracting(SuspectLink::from).containsExactly("a");
+        assertThat(c.newSuspectLinks()).extracting(SuspectLinkRow::from).containsExactly("a");
         assertThat(c.regressedTests()).containsExactly(tests.get(0).test());
         ReleaseComparison.DirectoryDelta d = c.directories().get(0);
         assertThat(d.codeDelta()).isEqualTo(3 * 10); // three compiled files per directory grew by 10 lines

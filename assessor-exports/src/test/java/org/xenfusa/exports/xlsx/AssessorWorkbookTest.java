@@ -14,7 +14,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xenfusa.exports.model.ConfigurationFigures;
-import org.xenfusa.exports.model.DirectorySloc;
+import org.xenfusa.sloc.config.DirectoryFigures;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.exports.synthetic.SyntheticEvidence;
@@ -83,9 +83,9 @@ class AssessorWorkbookTest {
             XSSFSheet s = wb.getSheet(AssessorWorkbook.directorySheet(evidence, c.name()));
             int n = c.directories().size();
             for (int i = 0; i < n; i++) {
-                DirectorySloc d = c.directories().get(i);
+                DirectoryFigures d = c.directories().get(i);
                 Row row = s.getRow(i + 1);
-                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(d.path());
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(d.directory());
                 assertThat((long) row.getCell(4).getNumericCellValue()).isEqualTo(d.makeCloc().code());
                 assertThat((long) row.getCell(8).getNumericCellValue()).isEqualTo(d.withHeaders().code());
                 assertThat((long) row.getCell(12).getNumericCellValue()).isEqualTo(d.activeLines().code());

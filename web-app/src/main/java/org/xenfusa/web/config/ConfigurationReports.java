@@ -2,7 +2,6 @@ package org.xenfusa.web.config;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +21,15 @@ import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.cache.ClosingCache;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /**
  * The three SLOC figures of saved configurations at a ref. A commit's counter (open tree, parsed
  * Kconfig, preprocessing results, counts by blob) is kept for the last few commits, and finished
- * reports for the last few configurations, since a report never changes for the same inputs.
+ * reports for the last few configurations, since a report never changes for the same inputs. A
+ * counter evicted while a caller still works with it is closed when that caller is done.
  */
 @Service
 public class ConfigurationReports {
@@ -38,16 +39,8 @@ public class ConfigurationReports {
 
     private final SourceRepositoryRepository repositories;
 
-    private final Map<String, OpenCounter> counters = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, OpenCounter> eldest) {
-            if (size() > COUNTERS) {
-                eldest.getValue().close();
-                return true;
-            }
-            return false;
-        }
-    };
+    private final ClosingCache<String, OpenCounter> counters = new ClosingCache<>(COUNTERS,
+            e -> log.warn("closing an evicted counter failed: {}", e.toString()));
     private final Map<String, ConfigurationReport> reports = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .maximumSize(REPORTS).<String, ConfigurationReport>build().asMap();
 
@@ -56,8 +49,10 @@ public class ConfigurationReports {
     }
 
     /** A commit's open tree and its counter; closed when evicted. */
-    private record OpenCounter(Repository repository, GitSourceTree tree, ConfigurationCounter counter) {
-        void close() {
+    private record OpenCounter(Repository repository, GitSourceTree tree, ConfigurationCounter counter)
+            implements AutoCloseable {
+        @Override
+        public void close() {
             tree.close();
             repository.close();
         }
@@ -76,16 +71,17 @@ public class ConfigurationReports {
             throws InvalidRepositoryException {
         SourceRepository source = source(saved);
         ConfigurationRequest request = request(saved, extra);
-        OpenCounter counter = counter(source, ref);
-        String key = counter.tree().revCommit().name() + "\0" + request;
-        ConfigurationReport hit = reports.get(key);
-        if (hit != null) {
-            return hit;
-        }
-        long t0 = System.nanoTime();
         ConfigurationReport report;
-        try {
-            report = counter.counter().report(request);
+        long t0;
+        String key;
+        try (ClosingCache<String, OpenCounter>.Lease counter = counter(source, ref)) {
+            key = counter.value().tree().revCommit().name() + "\0" + request;
+            ConfigurationReport hit = reports.get(key);
+            if (hit != null) {
+                return hit;
+            }
+            t0 = System.nanoTime();
+            report = counter.value().counter().report(request);
         } catch (UnsupportedXenReleaseException e) {
             throw new InvalidRepositoryException(e.getMessage(), e);
         }
@@ -121,9 +117,8 @@ public class ConfigurationReports {
     /** Runs {@code work} with the counter of {@code source} at {@code ref}, one caller at a time. */
     public synchronized <T> T withCounter(SourceRepository source, String ref,
             java.util.function.Function<ConfigurationCounter, T> work) throws InvalidRepositoryException {
-        OpenCounter open = counter(source, ref);
-        try {
-            return work.apply(open.counter());
+        try (ClosingCache<String, OpenCounter>.Lease open = counter(source, ref)) {
+            return work.apply(open.value().counter());
         } catch (UnsupportedXenReleaseException e) {
             throw new InvalidRepositoryException(e.getMessage(), e);
         }
@@ -133,27 +128,31 @@ public class ConfigurationReports {
     public synchronized byte[] read(SavedConfiguration saved, String ref, String path) throws InvalidRepositoryException {
         SourceRepository source = repositories.findById(saved.getRepositoryId())
                 .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
-        return counter(source, ref).tree().read(path)
-                .orElseThrow(() -> new InvalidRepositoryException("no file " + path + " at " + ref));
+        try (ClosingCache<String, OpenCounter>.Lease open = counter(source, ref)) {
+            return open.value().tree().read(path)
+                    .orElseThrow(() -> new InvalidRepositoryException("no file " + path + " at " + ref));
+        }
     }
 
-    private OpenCounter counter(SourceRepository source, String ref) throws InvalidRepositoryException {
-        Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
+    private ClosingCache<String, OpenCounter>.Lease counter(SourceRepository source, String ref)
+            throws InvalidRepositoryException {
+        Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
             ObjectId id = repo.resolve(ref + "^{commit}");
             if (id == null) {
                 throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
             }
             String key = source.getGitDir() + "\0" + id.name();
-            OpenCounter open = counters.get(key);
-            if (open != null) {
+            boolean[] opened = {false};
+            ClosingCache<String, OpenCounter>.Lease lease = counters.borrow(key, () -> {
+                opened[0] = true;
+                GitSourceTree tree = GitSourceTree.open(repo, id.name());
+                return new OpenCounter(repo, tree, ConfigurationCounter.of(tree));
+            });
+            if (!opened[0]) {
                 repo.close();
-                return open;
             }
-            GitSourceTree tree = GitSourceTree.open(repo, id.name());
-            OpenCounter created = new OpenCounter(repo, tree, ConfigurationCounter.of(tree));
-            counters.put(key, created);
-            return created;
+            return lease;
         } catch (IOException e) {
             repo.close();
             throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);

@@ -11,7 +11,7 @@ import org.xenfusa.sloc.kconfig.KconfigParser;
 import org.xenfusa.sloc.kconfig.KconfigTree;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /**
@@ -34,7 +34,7 @@ public class KconfigTrees {
      */
     public ParsedTree parse(SourceRepository source, String ref, String arch, ToolchainProfile profile)
             throws InvalidRepositoryException {
-        try (Repository repo = GitRepositories.open(Path.of(source.getGitDir()))) {
+        try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
             var id = repo.resolve(ref + "^{commit}");
             if (id == null) {
                 throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());

@@ -33,7 +33,7 @@ import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.report.ReleaseOrder;
 import org.xenfusa.sloc.xen.XenSupport;
 import org.xenfusa.web.effort.EffortModels;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.web.ingest.RefSelection;
 
@@ -106,7 +106,7 @@ public class SlocTableController {
     private List<String> releaseRefs(SavedConfiguration saved) {
         Map<String, Long> byRef = new LinkedHashMap<>();
         repositories.findById(saved.getRepositoryId()).ifPresent(source -> {
-            try (Repository repo = GitRepositories.open(Path.of(source.getGitDir()))) {
+            try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
                 RefSelection.resolve(repo, IngestMode.TAGS, "RELEASE-*")
                         .forEach(r -> byRef.put(r.name(), r.commitTime()));
             } catch (InvalidRepositoryException | IOException e) {

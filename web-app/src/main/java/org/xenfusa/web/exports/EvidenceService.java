@@ -31,7 +31,7 @@ import org.xenfusa.exports.assembly.EvidenceAssembler;
 import org.xenfusa.exports.assembly.EvidenceAssembler.NamedReport;
 import org.xenfusa.exports.model.AttachedFile;
 import org.xenfusa.exports.model.AttachmentKind;
-import org.xenfusa.exports.model.SuspectLink;
+import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.trace.evidence.TestResultFile;
 import org.xenfusa.trace.link.LinkFileWriter;
@@ -43,7 +43,7 @@ import org.xenfusa.trace.report.TraceReport;
 import org.xenfusa.trace.report.Traceability;
 import org.xenfusa.web.trace.SnapshotTrace;
 import org.xenfusa.web.trace.TraceService;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.sloc.tree.RepositoryUrls;
 
@@ -132,7 +132,7 @@ public class EvidenceService {
         }
         progress.step(done, total, "trace of requirements and tags");
         EffortModel model = effort.current();
-        try (Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
+        try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
                 GitSourceTree tree = open(repo, request.ref(), source)) {
             EvidenceContext context = new EvidenceContext(source.getName() + " (" + RepositoryUrls.mask(source.getLocation()) + ")",
                     request.ref(), tree.revCommit().name(), ToolVersion.NAME, request.generatedAt(),
@@ -169,7 +169,7 @@ public class EvidenceService {
                     LinkFileWriter.write(stored.code(), stored.tests())));
             attachments.add(new AttachedFile(AttachmentKind.TEST_RESULTS, "stored-test-results.txt",
                     testResultsListing(trace.configurations())));
-            List<SuspectLink> suspects = List.of();
+            List<SuspectLinkRow> suspects = List.of();
             if (since.isPresent()) {
                 try (GitSourceTree before = open(repo, since.get(), source)) {
                     suspects = EvidenceAssembler.suspects(stored, tree, before);

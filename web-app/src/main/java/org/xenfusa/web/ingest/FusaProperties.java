@@ -40,7 +40,7 @@ public record FusaProperties(Path dataDir, List<Path> allowedRoots, Path submodu
      * @throws InvalidRepositoryException naming the first folder outside the roots
      */
     public void checkFoldersRead(Path gitDir) throws InvalidRepositoryException {
-        for (Path folder : GitRepositories.foldersRead(gitDir)) {
+        for (Path folder : GitRepositoryFolders.foldersRead(gitDir)) {
             if (!isAllowedLocalPath(folder)) {
                 throw new InvalidRepositoryException("'" + gitDir + "' reads git data from '" + folder
                         + "' (its git directory, common directory or an alternate object folder), which is outside"

@@ -97,7 +97,7 @@ public class RepositoryRegistrar {
         if (!Files.exists(path)) {
             throw new InvalidRepositoryException("'" + path + "' does not exist");
         }
-        Path gitDir = GitRepositories.gitDir(path);
+        Path gitDir = GitRepositoryFolders.gitDir(path);
         properties.checkFoldersRead(gitDir);
         return new SourceRepository(name, path.toString(), RepositoryKind.LOCAL, gitDir.toString(), user);
     }

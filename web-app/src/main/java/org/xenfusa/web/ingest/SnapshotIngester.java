@@ -82,7 +82,7 @@ public class SnapshotIngester {
                 // a .git file or alternates may have been pointed elsewhere since registration
                 properties.checkFoldersRead(Path.of(source.getGitDir()));
             }
-            try (Repository repo = GitRepositories.open(Path.of(source.getGitDir()))) {
+            try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
                 List<ResolvedRef> refs = RefSelection.resolve(repo, job.getMode(), job.getRefSpec());
                 progress.refsTotal = refs.size();
                 for (ResolvedRef ref : refs) {

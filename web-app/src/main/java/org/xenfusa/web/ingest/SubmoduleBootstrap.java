@@ -69,7 +69,7 @@ public class SubmoduleBootstrap implements ApplicationRunner {
             return;
         }
         try {
-            SourceRepository repo = registrar.findByGitDir(GitRepositories.gitDir(dir)).orElse(null);
+            SourceRepository repo = registrar.findByGitDir(GitRepositoryFolders.gitDir(dir)).orElse(null);
             if (repo == null) {
                 String name = repositories.findByName(NAME).isPresent() ? NAME + "-submodule" : NAME;
                 repo = registrar.register(name, dir.toString(), "system");
@@ -84,7 +84,7 @@ public class SubmoduleBootstrap implements ApplicationRunner {
 
     private static Path gitDirOrSelf(Path dir) {
         try {
-            return GitRepositories.gitDir(dir);
+            return GitRepositoryFolders.gitDir(dir);
         } catch (InvalidRepositoryException e) {
             return dir;
         }
@@ -94,7 +94,7 @@ public class SubmoduleBootstrap implements ApplicationRunner {
         if (!Files.exists(dir.resolve(".git"))) {
             return Optional.empty();
         }
-        try (Repository repo = GitRepositories.open(dir)) {
+        try (Repository repo = GitRepositoryFolders.open(dir)) {
             return Optional.ofNullable(repo.resolve(Constants.HEAD + "^{commit}"));
         } catch (InvalidRepositoryException | IOException | RuntimeException e) {
             return Optional.empty();
@@ -103,7 +103,7 @@ public class SubmoduleBootstrap implements ApplicationRunner {
 
     /** The tag pointing at the submodule's HEAD, or the commit SHA when none does. */
     static String pinnedRefName(Path dir) throws InvalidRepositoryException {
-        try (Repository repo = GitRepositories.open(dir)) {
+        try (Repository repo = GitRepositoryFolders.open(dir)) {
             ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
             for (Ref tag : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
                 Ref peeled = repo.getRefDatabase().peel(tag);

@@ -2,12 +2,12 @@ package org.xenfusa.web.trace;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.eclipse.jgit.lib.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SourceRepository;
@@ -17,51 +17,49 @@ import org.xenfusa.trace.spec.CoverageTagImporter;
 import org.xenfusa.trace.spec.MarkupDialect;
 import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
-import org.xenfusa.web.ingest.GitRepositories;
+import org.xenfusa.web.cache.ClosingCache;
+import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /**
  * The open trees of recently traced commits with their function index and coverage tags. A tree's
  * reader is not thread-safe, so all reading goes through {@link #with}, one caller at a time; the
  * function index of every commit shares one cache by blob, so a file unchanged between two tags is
- * parsed once.
+ * parsed once. A tree evicted while a caller still works on it (a page comparing two commits opens
+ * one inside the other) is closed when that caller is done, not before.
  */
 @Service
 public class SnapshotTrees {
-    private static final int OPEN_TREES = 6;
+    private static final Logger log = LoggerFactory.getLogger(SnapshotTrees.class);
+    static final int OPEN_TREES = 6;
 
     /** An open commit: its tree, function index, and the coverage tags of its source files. */
     public record OpenTree(String commit, GitSourceTree tree, FunctionIndex index, SpecificationImport tags) {
     }
 
-    private record Entry(Repository repository, OpenTree open) {
-        void close() {
+    private record Entry(Repository repository, OpenTree open) implements AutoCloseable {
+        @Override
+        public void close() {
             open.tree().close();
             repository.close();
         }
     }
 
-    private final Map<String, Entry> open = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            if (size() > OPEN_TREES) {
-                eldest.getValue().close();
-                return true;
-            }
-            return false;
-        }
-    };
+    private final ClosingCache<String, Entry> open = new ClosingCache<>(OPEN_TREES,
+            e -> log.warn("closing an evicted tree failed: {}", e.toString()));
     private FunctionIndex sharedIndex;
 
     /** Runs {@code work} on the snapshot's tree. */
-    public synchronized <T> T with(Snapshot snapshot, Function<OpenTree, T> work) throws InvalidRepositoryException {
-        return work.apply(open(snapshot.getRepository(), snapshot.getCommitSha()));
+    public <T> T with(Snapshot snapshot, Function<OpenTree, T> work) throws InvalidRepositoryException {
+        return with(snapshot.getRepository(), snapshot.getCommitSha(), work);
     }
 
     /** Runs {@code work} on the repository's tree at a ref (branch, tag or commit). */
     public synchronized <T> T with(SourceRepository repository, String ref, Function<OpenTree, T> work)
             throws InvalidRepositoryException {
-        return work.apply(open(repository, ref));
+        try (ClosingCache<String, Entry>.Lease lease = open(repository, ref)) {
+            return work.apply(lease.value().open());
+        }
     }
 
     /** The OFT items of the snapshot's Markdown and reStructuredText files. */
@@ -76,34 +74,44 @@ public class SnapshotTrees {
         });
     }
 
-    private OpenTree open(SourceRepository source, String ref) throws InvalidRepositoryException {
-        Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
+    private ClosingCache<String, Entry>.Lease open(SourceRepository source, String ref) throws InvalidRepositoryException {
+        Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
             var id = repo.resolve(ref + "^{commit}");
             if (id == null) {
                 throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
             }
             String key = source.getGitDir() + "\0" + id.name();
-            Entry hit = open.get(key);
-            if (hit != null) {
+            boolean[] opened = {false};
+            ClosingCache<String, Entry>.Lease lease = open.borrow(key, () -> {
+                opened[0] = true;
+                return openEntry(repo, id.name());
+            });
+            if (!opened[0]) {
                 repo.close();
-                return hit.open();
             }
-            GitSourceTree tree = GitSourceTree.open(repo, id.name());
+            return lease;
+        } catch (IOException e) {
+            repo.close();
+            throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
+        } catch (InvalidRepositoryException | RuntimeException e) {
+            repo.close();
+            throw e;
+        }
+    }
+
+    private Entry openEntry(Repository repo, String commit) throws IOException {
+        GitSourceTree tree = GitSourceTree.open(repo, commit);
+        try {
             FunctionIndex index = sharedIndex == null ? FunctionIndex.of(tree) : sharedIndex.forTree(tree);
             sharedIndex = index;
             // the tags of code and test files: the tree's own code anchors (markup files are requirements)
             SpecificationImport tags = new SpecificationScanner(
                     p -> MarkupDialect.forFileName(p).isEmpty() && CoverageTagImporter.readsByDefault(p), List.of(), "",
                     SpecificationScanner.DEFAULT_MAX_FILE_BYTES).scan(tree);
-            Entry created = new Entry(repo, new OpenTree(id.name(), tree, index, tags));
-            open.put(key, created);
-            return created.open();
-        } catch (IOException e) {
-            repo.close();
-            throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
-        } catch (InvalidRepositoryException | RuntimeException e) {
-            repo.close();
+            return new Entry(repo, new OpenTree(commit, tree, index, tags));
+        } catch (IOException | RuntimeException e) {
+            tree.close();
             throw e;
         }
     }

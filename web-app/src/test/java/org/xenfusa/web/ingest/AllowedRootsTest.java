@@ -36,7 +36,7 @@ class AllowedRootsTest {
         Path secret = bare(outside.resolve("secret.git"));
         Path workTree = Files.createDirectories(inside.resolve("innocent"));
         Files.writeString(workTree.resolve(".git"), "gitdir: " + secret + "\n");
-        Path gitDir = GitRepositories.gitDir(workTree);
+        Path gitDir = GitRepositoryFolders.gitDir(workTree);
         assertThatThrownBy(() -> properties.checkFoldersRead(gitDir))
                 .isInstanceOf(InvalidRepositoryException.class)
                 .hasMessageContaining("reads git data from '" + secret.toRealPath() + "'")
@@ -54,7 +54,7 @@ class AllowedRootsTest {
         Files.writeString(last.resolve("objects/info/alternates"), "# a comment\n\n../../../outside/secret.git/objects\n");
         Path first = bare(inside.resolve("first.git"));
         Files.writeString(first.resolve("objects/info/alternates"), last.resolve("objects") + "\n");
-        assertThat(GitRepositories.foldersRead(first)).contains(secret.resolve("objects").toRealPath());
+        assertThat(GitRepositoryFolders.foldersRead(first)).contains(secret.resolve("objects").toRealPath());
         assertThatThrownBy(() -> properties.checkFoldersRead(first))
                 .hasMessageContaining("'" + secret.resolve("objects").toRealPath() + "'");
     }
@@ -77,7 +77,7 @@ class AllowedRootsTest {
         Files.writeString(a.resolve("objects/info/alternates"), b.resolve("objects") + "\n");
         Files.writeString(b.resolve("objects/info/alternates"), a.resolve("objects") + "\n");
         properties.checkFoldersRead(a);
-        assertThat(GitRepositories.foldersRead(a)).containsExactly(a.toRealPath(), a.resolve("objects").toRealPath(),
+        assertThat(GitRepositoryFolders.foldersRead(a)).containsExactly(a.toRealPath(), a.resolve("objects").toRealPath(),
                 b.resolve("objects").toRealPath());
     }
 }

@@ -1,7 +1,10 @@
 package org.xenfusa.exports.model;
 
-/** Why a file counts in a configuration. */
-public enum FileRole {
+/**
+ * What a file listed in the documents is: the library's {@link org.xenfusa.sloc.config.FileRole} (source or header)
+ * with the files the build generates set apart.
+ */
+public enum FileKind {
     /** A .c or .S file the build compiles. */
     COMPILED,
     /** A header reached by the #include closure of compiled files. */

@@ -6,9 +6,12 @@ import java.util.List;
 import org.eclipse.jgit.lib.Repository;
 import org.xenfusa.sloc.tree.GitRepositoryException;
 
-/** The library's {@link org.xenfusa.sloc.tree.GitRepositories}, with its errors as the web app's user-input error. */
-public final class GitRepositories {
-    private GitRepositories() {
+/**
+ * The git repository in a folder the platform is given (opened, its git folder, the folders git reads for it): the
+ * library's {@link org.xenfusa.sloc.tree.GitRepositories} with its errors as the web app's user-input error.
+ */
+public final class GitRepositoryFolders {
+    private GitRepositoryFolders() {
     }
 
     public static Repository open(Path dir) throws InvalidRepositoryException {
