@@ -87,11 +87,13 @@ public class ConfigurationController {
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String create(@Valid @ModelAttribute("form") ConfigurationForm form, BindingResult errors, Authentication auth,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        if (form != null && !errors.hasFieldErrors("arch") && List.of(XenArch.values()).stream()
-                .noneMatch(a -> a.targetArch().equals(form.arch().strip()))) {
-            errors.rejectValue("arch", "unknown", "not an architecture Xen builds for (x86_64, arm64, arm32, riscv64, ppc64)");
+        // the choices of the form's selects (a record may be null here: Spring creates none it refused)
+        List<String> arches = List.of(XenArch.values()).stream().map(XenArch::targetArch).toList();
+        if (form != null && !errors.hasFieldErrors("arch") && !arches.contains(form.arch().strip())) {
+            errors.rejectValue("arch", "unknown", "not an architecture Xen builds for (" + String.join(", ", arches) + ")");
         }
-        if (form != null && !errors.hasFieldErrors("toolchain") && !form.toolchain().isEmpty() && !TOOLCHAINS.contains(form.toolchain())) {
+        if (form != null && !errors.hasFieldErrors("toolchain") && !form.toolchain().isEmpty()
+                && !TOOLCHAINS.contains(form.toolchain())) {
             errors.rejectValue("toolchain", "unknown", "not a shipped toolchain profile");
         }
         if (form != null && !errors.hasFieldErrors("repositoryId") && form.repositoryId() != null
