@@ -24,6 +24,7 @@ import org.xenfusa.model.config.StartKind;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.web.config.ConfigurationHistory;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.config.ConfigurationService.SymbolChange;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
@@ -68,8 +69,8 @@ class ConfigurationIntegrationTest {
         SecurityContextHolder.getContext().setAuthentication(
                 new UsernamePasswordAuthenticationToken("engineer-1", "x", List.of()));
         try {
-            return service.create(name, r.getId(), "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", overrides,
-                    "", "", "engineer-1");
+            return service.create(new ConfigurationForm(name, r.getId(), "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", overrides,
+                    "", ""), "engineer-1");
         } finally {
             SecurityContextHolder.clearContext();
         }

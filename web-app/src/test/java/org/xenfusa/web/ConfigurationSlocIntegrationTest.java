@@ -18,6 +18,7 @@ import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.web.config.ConfigurationReports;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 
@@ -46,8 +47,8 @@ class ConfigurationSlocIntegrationTest {
     @Test
     void threeFiguresFollowTheConfiguration() throws Exception {
         SourceRepository r = registrar.register("config-sloc-repo", repo.dir().toString(), "tester");
-        SavedConfiguration saved = service.create("sloc-default", r.getId(), "RELEASE-2.0", "x86_64",
-                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration saved = service.create(new ConfigurationForm("sloc-default", r.getId(), "RELEASE-2.0", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", ""), "tester");
 
         ConfigurationReport all = reports.report(saved);
         assertThat(all.translationUnits()).containsExactly("xen/arch/x86/setup.c", "xen/common/a.c", "xen/common/fa.c");
@@ -68,8 +69,8 @@ class ConfigurationSlocIntegrationTest {
         assertThat(noA.dotConfigSha256()).isNotEqualTo(all.dotConfigSha256());
 
         // the slide table and the trend, as pages
-        SavedConfiguration withoutA = service.create("sloc-no-a", r.getId(), "RELEASE-2.0", "x86_64",
-                StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", "", "tester");
+        SavedConfiguration withoutA = service.create(new ConfigurationForm("sloc-no-a", r.getId(), "RELEASE-2.0", "x86_64",
+                StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", ""), "tester");
         WebSession web = WebSession.login(port, "admin", "test-admin-password");
         String table = web.get("/sloc-table?c=" + saved.getId() + "&c=" + withoutA.getId()).body();
         assertThat(table).contains("sloc-default").contains("sloc-no-a").contains("xen/common")

@@ -17,6 +17,7 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.StartKind;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.sloc.xen.XenSupport;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 
@@ -56,8 +57,8 @@ class ConfigurationTrendIntegrationTest {
     @Test
     void unsupportedAndEmptyReleasesAreGapsWithTheirReason() throws Exception {
         SourceRepository r = registrar.register("trend-gap-repo", repo.dir().toString(), "tester");
-        SavedConfiguration saved = service.create("trend-default", r.getId(), "RELEASE-2.0", "x86_64",
-                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration saved = service.create(new ConfigurationForm("trend-default", r.getId(), "RELEASE-2.0", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", ""), "tester");
         WebSession web = WebSession.login(port, "admin", "test-admin-password");
         String page = web.get("/configurations/" + saved.getId() + "/trend").body();
 

@@ -30,6 +30,7 @@ import org.xenfusa.model.exports.ExportJobRepository;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
@@ -69,8 +70,8 @@ class ExportBrowserTest {
     void assessorDownloadsTheWorkbook() throws Exception {
         ExportFixture.users(users, encoder);
         SourceRepository repo = ExportFixture.create("browser-export-repo", registrar, ingest, ingestJobs);
-        SavedConfiguration saved = configurations.create("browser-export-cfg", repo.getId(), "RELEASE-2.0", "x86_64",
-                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration saved = configurations.create(new ConfigurationForm("browser-export-cfg", repo.getId(), "RELEASE-2.0", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", ""), "tester");
 
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         String base = "http://localhost:" + port;

@@ -49,6 +49,7 @@ import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.web.config.ConfigurationReports;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.exports.EvidenceService;
@@ -85,10 +86,10 @@ class ExportIntegrationTest {
         ExportFixture.users(users, encoder);
         if (repository == null) {
             repository = ExportFixture.create("export-repo", registrar, ingest, ingestJobs);
-            all = configurations.create("export-default", repository.getId(), "RELEASE-2.0", "x86_64",
-                    StartKind.DEFCONFIG, "", "", "", "", "tester");
-            noA = configurations.create("export-no-a", repository.getId(), "RELEASE-2.0", "x86_64",
-                    StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", "", "tester");
+            all = configurations.create(new ConfigurationForm("export-default", repository.getId(), "RELEASE-2.0", "x86_64",
+                    StartKind.DEFCONFIG, "", "", "", ""), "tester");
+            noA = configurations.create(new ConfigurationForm("export-no-a", repository.getId(), "RELEASE-2.0", "x86_64",
+                    StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", ""), "tester");
         }
     }
 

@@ -48,6 +48,7 @@ import org.xenfusa.model.user.Role;
 import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.SlocFigure;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
@@ -291,8 +292,8 @@ class PlatformPagesBrowserTest {
                 new UsernamePasswordAuthenticationToken("engineer-1", "x", List.of()));
         SavedConfiguration saved;
         try {
-            saved = configurations.create("menu-tree-" + System.nanoTime(), r.getId(), "RELEASE-1.0", "x86_64",
-                    StartKind.DEFCONFIG, "", "", "", "", "engineer-1");
+            saved = configurations.create(new ConfigurationForm("menu-tree-" + System.nanoTime(), r.getId(), "RELEASE-1.0", "x86_64",
+                    StartKind.DEFCONFIG, "", "", "", ""), "engineer-1");
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -27,6 +27,7 @@ import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.model.user.Role;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.exports.EvidenceService;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
@@ -59,8 +60,8 @@ class ReadinessIntegrationTest {
         ExportFixture.users(users, encoder);
         if (repository == null) {
             repository = ExportFixture.create("readiness-repo", registrar, ingest, ingestJobs);
-            config = configurations.create("readiness-default", repository.getId(), "RELEASE-2.0", "x86_64",
-                    StartKind.DEFCONFIG, "", "", "", "", "tester");
+            config = configurations.create(new ConfigurationForm("readiness-default", repository.getId(), "RELEASE-2.0", "x86_64",
+                    StartKind.DEFCONFIG, "", "", "", ""), "tester");
         }
         gatesBefore = readiness.gateText();
     }

@@ -26,6 +26,7 @@ import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.trace.TraceLink;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
@@ -70,8 +71,8 @@ class TraceBrowserTest {
             repo.commit("one", "RELEASE-1", TraceFixture.tree(1, TraceFixture.FA_C));
             s = fixture.snapshot(fixture.registerAndIngest("trace-browser", repo), "RELEASE-1");
         }
-        SavedConfiguration cfg = configurations.create("trace-browser-cfg", s.getRepository().getId(), "RELEASE-1",
-                "x86_64", StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration cfg = configurations.create(new ConfigurationForm("trace-browser-cfg", s.getRepository().getId(), "RELEASE-1",
+                "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
 
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         String base = "http://localhost:" + port;

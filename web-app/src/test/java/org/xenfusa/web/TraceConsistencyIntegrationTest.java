@@ -45,6 +45,7 @@ import org.xenfusa.model.trace.TraceLink;
 import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.trace.report.RequirementTrace;
 import org.xenfusa.trace.report.TraceReport;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.exports.EvidenceService;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
@@ -130,10 +131,10 @@ class TraceConsistencyIntegrationTest {
         SourceRepository source = fixture.registerAndIngest("consistency-repo", repo);
         Snapshot snapshot = snapshots.findFirstByRepositoryIdAndRefNameOrderByIngestedAtDesc(source.getId(), "RELEASE-1.0")
                 .orElseThrow();
-        SavedConfiguration all = configurations.create("cons-default", source.getId(), "RELEASE-1.0", "x86_64",
-                StartKind.DEFCONFIG, "", "", "", "", "tester");
-        SavedConfiguration noA = configurations.create("cons-no-a", source.getId(), "RELEASE-1.0", "x86_64",
-                StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", "", "tester");
+        SavedConfiguration all = configurations.create(new ConfigurationForm("cons-default", source.getId(), "RELEASE-1.0", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        SavedConfiguration noA = configurations.create(new ConfigurationForm("cons-no-a", source.getId(), "RELEASE-1.0", "x86_64",
+                StartKind.DEFCONFIG, "", "CONFIG_FEATURE_A=n", "", ""), "tester");
         long sid = snapshot.getId();
         TraceLink fa = links.linkFunction(sid, "dsn~feature-a~1", "xen/common/fa.c", "fa_start", Optional.empty(),
                 TraceFixture.ENGINEER);

@@ -40,6 +40,7 @@ import org.xenfusa.trace.graph.TracedItem;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.trace.suspect.SuspectReason;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.IngestService;
@@ -183,13 +184,42 @@ class TraceIntegrationTest {
     }
 
     @Test
+    void theTracePagesNewRequirementFormAsRenderedCreatesARequirement() throws Exception {
+        Snapshot s = ingested("trace-new-form", TraceFixture.tree(1, TraceFixture.FA_C));
+        WebSession web = WebSession.login(port, TraceFixture.ENGINEER, TraceFixture.PASSWORD);
+        String page = web.get("/trace/" + s.getId()).body();
+        int at = page.indexOf("id=\"new-requirement\"");
+        assertThat(at).as("the trace page has the new-requirement form").isPositive();
+        String form = page.substring(at, page.indexOf("</form>", at));
+        // exactly the fields the rendered form sends (it used to lack comment and depends: HTTP 500)
+        Map<String, String> values = Map.of("id", "swunit~form_unit~1", "title", "Unit from the page form",
+                "description", "The unit shall count.", "needs", "impl", "status", "approved");
+        StringBuilder body = new StringBuilder();
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(form);
+        while (names.find()) {
+            String name = names.group(1);
+            if (!name.equals("_csrf")) {
+                body.append(body.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(WebSession.enc(values.getOrDefault(name, "")));
+            }
+        }
+        var created = web.post("/trace/" + s.getId() + "/requirements", body.toString(), "/trace/" + s.getId());
+        assertThat(created.statusCode()).as(body.toString()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location").orElse("")).contains("/items/swunit~form_unit~1");
+        Requirement r = requirements.find(traces.trace(s.getId()).requirementIds().get("swunit~form_unit~1").get(0));
+        assertThat(r.getTitle()).isEqualTo("Unit from the page form");
+        assertThat(r.getComment()).isEmpty();
+        assertThat(r.getDepends()).isEmpty();
+    }
+
+    @Test
     void aLinkToAFunctionCoversTheRequirementInTheConfigurationsThatCompileIt() throws Exception {
         Snapshot s = ingested("trace-coverage", TraceFixture.tree(1, TraceFixture.FA_C));
         long repoId = s.getRepository().getId();
-        SavedConfiguration withA = configurations.create("trace-cov-default", repoId, "RELEASE-1", "x86_64",
-                StartKind.DEFCONFIG, "", "", "", "", "tester");
-        SavedConfiguration withoutA = configurations.create("trace-cov-no-a", repoId, "RELEASE-1", "x86_64",
-                StartKind.DEFCONFIG, "no_a_defconfig", "", "", "", "tester");
+        SavedConfiguration withA = configurations.create(new ConfigurationForm("trace-cov-default", repoId, "RELEASE-1", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        SavedConfiguration withoutA = configurations.create(new ConfigurationForm("trace-cov-no-a", repoId, "RELEASE-1", "x86_64",
+                StartKind.DEFCONFIG, "no_a_defconfig", "", "", ""), "tester");
         requirements.importSnapshot(s.getId(), TraceFixture.ENGINEER);
 
         SnapshotTrace before = traces.trace(s.getId());
@@ -307,8 +337,8 @@ class TraceIntegrationTest {
     @Test
     void junitResultsVerifyARequirementInTheirConfigurationAndKeepTheirHash() throws Exception {
         Snapshot s = ingested("trace-junit", TraceFixture.tree(1, TraceFixture.FA_C));
-        SavedConfiguration cfg = configurations.create("trace-junit-cfg", s.getRepository().getId(), "RELEASE-1",
-                "x86_64", StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration cfg = configurations.create(new ConfigurationForm("trace-junit-cfg", s.getRepository().getId(), "RELEASE-1",
+                "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
         requirements.importSnapshot(s.getId(), "admin");
         links.linkTest(s.getId(), "XenSwdgn~fa_start~1", "tests/fa.c", "fa.starts", TraceFixture.ENGINEER);
         assertThat(traces.verification(traces.trace(s.getId()), cfg).get(

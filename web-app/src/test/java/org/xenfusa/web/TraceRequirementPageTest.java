@@ -18,6 +18,7 @@ import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
@@ -73,8 +74,8 @@ class TraceRequirementPageTest {
             repo.commit("one", "RELEASE-1", files);
             s = fixture.snapshot(fixture.registerAndIngest("trace-many-links", repo), "RELEASE-1");
         }
-        configurations.create("trace-many-links-cfg", s.getRepository().getId(), "RELEASE-1", "x86_64",
-                StartKind.DEFCONFIG, "", "", "", "", "tester");
+        configurations.create(new ConfigurationForm("trace-many-links-cfg", s.getRepository().getId(), "RELEASE-1", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", ""), "tester");
         requirements.importSnapshot(s.getId(), "admin");
         for (int i = 0; i < 200; i++) {
             links.linkFunction(s.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "many_" + i, Optional.empty(),

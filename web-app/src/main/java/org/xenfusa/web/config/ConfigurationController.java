@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +16,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,6 +64,11 @@ public class ConfigurationController {
 
     @GetMapping("/configurations")
     String list(Model model) {
+        model.addAttribute("form", ConfigurationForm.blank());
+        return listPage(model);
+    }
+
+    private String listPage(Model model) {
         List<SourceRepository> repos = repositories.findAllByOrderByNameAsc();
         model.addAttribute("configurations", configurations.findAllByOrderByNameAsc());
         model.addAttribute("repositories", repos);
@@ -75,20 +85,34 @@ public class ConfigurationController {
 
     @PostMapping("/configurations")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
-    String create(@RequestParam String name, @RequestParam long repositoryId, @RequestParam String ref,
-            @RequestParam String arch, @RequestParam StartKind startKind,
-            @RequestParam(defaultValue = "") String startValue, @RequestParam(defaultValue = "") String overrides,
-            @RequestParam(defaultValue = "") String toolchain, @RequestParam(defaultValue = "") String description,
-            Authentication auth, RedirectAttributes redirect) {
-        try {
-            SavedConfiguration saved = service.create(name, repositoryId, ref, arch, startKind, startValue, overrides,
-                    toolchain, description, auth.getName());
-            redirect.addFlashAttribute("notice", "Created configuration '" + saved.getName() + "'");
-            return "redirect:/configurations/" + saved.getId();
-        } catch (InvalidRepositoryException e) {
-            redirect.addFlashAttribute("error", "Not created: " + e.getMessage());
-            return "redirect:/configurations";
+    String create(@Valid @ModelAttribute("form") ConfigurationForm form, BindingResult errors, Authentication auth,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        // the choices of the form's selects (a record may be null here: Spring creates none it refused)
+        List<String> arches = List.of(XenArch.values()).stream().map(XenArch::targetArch).toList();
+        if (form != null && !errors.hasFieldErrors("arch") && !arches.contains(form.arch().strip())) {
+            errors.rejectValue("arch", "unknown", "not an architecture Xen builds for (" + String.join(", ", arches) + ")");
         }
+        if (form != null && !errors.hasFieldErrors("toolchain") && !form.toolchain().isEmpty()
+                && !TOOLCHAINS.contains(form.toolchain())) {
+            errors.rejectValue("toolchain", "unknown", "not a shipped toolchain profile");
+        }
+        if (form != null && !errors.hasFieldErrors("repositoryId") && form.repositoryId() != null
+                && repositories.findById(form.repositoryId()).isEmpty()) {
+            errors.rejectValue("repositoryId", "unknown", "no such repository");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                SavedConfiguration saved = service.create(form, auth.getName());
+                redirect.addFlashAttribute("notice", "Created configuration '" + saved.getName() + "'");
+                return "redirect:/configurations/" + saved.getId();
+            } catch (InvalidRepositoryException e) {
+                errors.reject("refused", e.getMessage());
+            }
+        }
+        // the list again, the form with what was typed and why it was refused
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", "Not created: check the fields marked below");
+        return listPage(model);
     }
 
     @GetMapping("/configurations/{id}")

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.SavedConfigurationRepository;
-import org.xenfusa.model.config.StartKind;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.sloc.kconfig.Configuration;
@@ -54,17 +53,20 @@ public class ConfigurationService {
      * @throws InvalidRepositoryException naming what is wrong (unknown ref, arch, symbol, ...)
      */
     @Transactional
-    public SavedConfiguration create(String name, long repositoryId, String ref, String arch, StartKind kind,
-            String startValue, String overrides, String toolchain, String description, String user)
-            throws InvalidRepositoryException {
-        if (name == null || name.isBlank()) {
+    public SavedConfiguration create(ConfigurationForm form, String user) throws InvalidRepositoryException {
+        String name = form.name().strip();
+        if (name.isEmpty()) {
             throw new InvalidRepositoryException("Give the configuration a name");
         }
-        if (configurations.findByName(name.strip()).isPresent()) {
-            throw new InvalidRepositoryException("A configuration named '" + name.strip() + "' exists already");
+        if (configurations.findByName(name).isPresent()) {
+            throw new InvalidRepositoryException("A configuration named '" + name + "' exists already");
         }
-        SavedConfiguration saved = new SavedConfiguration(name.strip(), repositoryId, ref.strip(),
-                arch.strip(), kind, startValue, normaliseOverrides(overrides), toolchain, description, user);
+        if (form.repositoryId() == null || form.startKind() == null) {
+            throw new InvalidRepositoryException("Choose the repository and the starting point");
+        }
+        SavedConfiguration saved = new SavedConfiguration(name, form.repositoryId(), form.ref().strip(),
+                form.arch().strip(), form.startKind(), form.startValue(), normaliseOverrides(form.overrides()),
+                form.toolchain(), form.description(), user);
         Evaluated e = evaluate(saved, saved.getRefName(), List.of());
         List<KconfigDiagnostic> errors = e.diagnostics().stream()
                 .filter(d -> d.severity() == KconfigDiagnostic.Severity.ERROR).toList();

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,10 +15,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -26,7 +30,6 @@ import org.xenfusa.model.exports.ExportJob;
 import org.xenfusa.model.exports.ExportState;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.boards.BoardTable;
-import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.web.security.CurrentUser;
 
@@ -35,6 +38,9 @@ import org.xenfusa.web.security.CurrentUser;
 public class ExportController {
     /** Who may export: everyone but VIEWER. */
     static final String EXPORTERS = "hasAnyRole('ASSESSOR', 'ENGINEER', 'ADMIN')";
+    /** The formats of this page (the readiness documents are made on the readiness page). */
+    static final List<ExportFormat> FORMATS = List.of(ExportFormat.XLSX, ExportFormat.DOCX, ExportFormat.REQIF,
+            ExportFormat.EVIDENCE);
 
     private final ExportService exports;
     private final SourceRepositoryRepository repositories;
@@ -55,11 +61,15 @@ public class ExportController {
 
     @GetMapping("/exports")
     String page(Model model) {
+        model.addAttribute("form", ExportForm.blank());
+        return listPage(model);
+    }
+
+    private String listPage(Model model) {
         model.addAttribute("repositories", repositories.findAllByOrderByNameAsc());
         model.addAttribute("configurations", configurations.findAllByOrderByNameAsc());
         model.addAttribute("boards", boards.catalog().boards());
-        model.addAttribute("formats", List.of(ExportFormat.XLSX, ExportFormat.DOCX, ExportFormat.REQIF,
-                ExportFormat.EVIDENCE));
+        model.addAttribute("formats", FORMATS);
         model.addAttribute("exports", exports.recent().stream().map(j -> new ExportRow(j, exports.describeInputs(j)))
                 .toList());
         return "exports/list";
@@ -67,27 +77,30 @@ public class ExportController {
 
     @PostMapping("/exports")
     @PreAuthorize(EXPORTERS)
-    String export(@RequestParam long repositoryId, @RequestParam String ref,
-            @RequestParam(name = "c", required = false) List<Long> configurationIds,
-            @RequestParam(name = "b", required = false) List<String> boardIds, @RequestParam ExportFormat format,
-            RedirectAttributes redirect) {
-        EvidenceRequest request = new EvidenceRequest(repositoryId, ref, configurationIds == null ? List.of()
-                : configurationIds, boardIds == null ? List.of() : boardIds, dashboardUrl(), Instant.now());
-        try {
-            ExportJob job = exports.request(request, format, Optional.empty(), CurrentUser.nameOrSystem());
-            if (job.getState() == ExportState.SUCCEEDED) {
-                return "redirect:/exports/" + job.getId() + "/download";
+    String export(@Valid @ModelAttribute("form") ExportForm form, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                ExportJob job = exports.request(form.request(dashboardUrl(), Instant.now()), form.format(),
+                        Optional.empty(), CurrentUser.nameOrSystem());
+                if (job.getState() == ExportState.SUCCEEDED) {
+                    return "redirect:/exports/" + job.getId() + "/download";
+                }
+                if (job.getState() == ExportState.FAILED) {
+                    redirect.addFlashAttribute("error", "Export failed: " + job.getMessage());
+                } else {
+                    redirect.addFlashAttribute("notice", "Export #" + job.getId() + " is running: the file appears"
+                            + " below when it is done");
+                }
+                return "redirect:/exports";
+            } catch (InvalidRepositoryException e) {
+                errors.reject("refused", e.getMessage());
             }
-            if (job.getState() == ExportState.FAILED) {
-                redirect.addFlashAttribute("error", "Export failed: " + job.getMessage());
-            } else {
-                redirect.addFlashAttribute("notice", "Export #" + job.getId() + " is running: the file appears below"
-                        + " when it is done");
-            }
-        } catch (InvalidRepositoryException e) {
-            redirect.addFlashAttribute("error", "Not exported: " + e.getMessage());
         }
-        return "redirect:/exports";
+        // the page again, the form with what was chosen and why it was refused
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", "Not exported: check the fields marked below");
+        return listPage(model);
     }
 
     @GetMapping("/exports/{id}/download")

@@ -1,13 +1,22 @@
 package org.xenfusa.web.readiness;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -16,7 +25,6 @@ import org.xenfusa.exports.readiness.Gate;
 import org.xenfusa.exports.readiness.GateFileException;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.SavedConfigurationRepository;
-import org.xenfusa.model.exports.ExportFormat;
 import org.xenfusa.model.exports.ExportJob;
 import org.xenfusa.model.exports.ExportState;
 import org.xenfusa.model.source.SourceRepository;
@@ -101,13 +109,23 @@ public class ReadinessController {
     /** A POST (with its CSRF token): every call records a new export, which a GET must never do. */
     @PostMapping("/readiness/download")
     @PreAuthorize("hasAnyRole('ASSESSOR', 'ENGINEER', 'ADMIN')")
-    String download(@RequestParam long repositoryId, @RequestParam String ref, @RequestParam String format,
-            @RequestParam(name = "c", required = false) List<Long> c,
-            @RequestParam(name = "b", required = false) List<String> b, RedirectAttributes redirect) {
-        Choice choice = choice(repositoryId, c, b);
-        ExportFormat f = "docx".equals(format) ? ExportFormat.READINESS_DOCX : ExportFormat.READINESS_XLSX;
+    String download(@Valid @ModelAttribute("downloadForm") ReadinessDownloadForm form, BindingResult errors,
+            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            // the release page again with the reasons; from what was sent, as the refused record may not exist
+            String page = release(number(request.getParameter("repositoryId")), request.getParameter("ref"),
+                    request.getParameterValues("c") == null ? null : Arrays.stream(request.getParameterValues("c"))
+                            .map(ReadinessController::number).filter(Objects::nonNull).toList(),
+                    request.getParameterValues("b") == null ? null : List.of(request.getParameterValues("b")), model);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("downloadRefused", true);
+            model.addAttribute("error", "Not exported: see the reasons below");
+            return page;
+        }
+        Choice choice = choice(form.repositoryId(), form.configurationIds(), form.boardIds());
         try {
-            ExportJob job = exports.request(choice.request(ref), f, Optional.empty(), CurrentUser.nameOrSystem());
+            ExportJob job = exports.request(choice.request(form.ref()), form.exportFormat(), Optional.empty(),
+                    CurrentUser.nameOrSystem());
             if (job.getState() == ExportState.SUCCEEDED) {
                 return "redirect:/exports/" + job.getId() + "/download";
             }
@@ -116,6 +134,14 @@ public class ReadinessController {
             redirect.addFlashAttribute("error", "Not exported: " + e.getMessage());
         }
         return "redirect:/exports";
+    }
+
+    private static Long number(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @GetMapping("/readiness/history")

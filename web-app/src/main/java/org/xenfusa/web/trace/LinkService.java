@@ -68,6 +68,19 @@ public class LinkService {
                 "impl", author));
     }
 
+    /** A draft link from {@code requirement} to the function the form names. */
+    @Transactional
+    public TraceLink linkFunction(long snapshotId, String requirement, FunctionLinkForm form, String author)
+            throws InvalidRepositoryException {
+        return linkFunction(snapshotId, requirement, form.file(), form.function(), form.line(), author);
+    }
+
+    /** A draft link from {@code requirement} to the test the form names. */
+    @Transactional
+    public TraceLink linkTest(long snapshotId, String requirement, TestLinkForm form, String author) {
+        return linkTest(snapshotId, requirement, form.file(), form.test(), author);
+    }
+
     /** A draft link from {@code requirement} to a test, matched to JUnit cases by {@code testName}. */
     @Transactional
     public TraceLink linkTest(long snapshotId, String requirement, String path, String testName, String author) {

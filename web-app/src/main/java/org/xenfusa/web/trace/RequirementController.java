@@ -2,14 +2,19 @@ package org.xenfusa.web.trace;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +27,7 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.model.trace.Requirement;
 import org.xenfusa.trace.graph.TracedItem;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.trace.RequirementService.RequirementText;
 
 /** The requirements browser, a requirement's page, and writing requirements and links. */
 @Controller
@@ -60,6 +66,14 @@ public class RequirementController {
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String verdict, @RequestParam(defaultValue = "") String state,
             @RequestParam(required = false) Long configuration, Model model) throws InvalidRepositoryException {
+        if (!model.containsAttribute("newRequirement")) {
+            model.addAttribute("newRequirement", RequirementText.blank());
+        }
+        return browser(sid, q, type, status, verdict, state, configuration, model);
+    }
+
+    private String browser(long sid, String q, String type, String status, String verdict, String state,
+            Long configuration, Model model) throws InvalidRepositoryException {
         SnapshotTrace trace = traces.trace(sid);
         var all = traces.configurations(trace);
         var shown = configuration == null ? all : all.stream().filter(c -> c.getId().equals(configuration)).toList();
@@ -83,7 +97,25 @@ public class RequirementController {
     @GetMapping("/trace/{sid}/items/{itemId}")
     String requirement(@PathVariable long sid, @PathVariable String itemId,
             @RequestParam(defaultValue = "") String file, Model model) throws InvalidRepositoryException {
+        return requirementPage(sid, itemId, file, model);
+    }
+
+    private String requirementPage(long sid, String itemId, String file, Model model)
+            throws InvalidRepositoryException {
         TracePages.RequirementPage page = pages.requirement(sid, itemId);
+        if (!model.containsAttribute("editRequirement")) {
+            // the edit form of the (first) authored requirement of this id, filled with what is stored
+            page.stored().stream().filter(Requirement::isAuthored).findFirst().ifPresent(r -> {
+                model.addAttribute("editRequirement", RequirementText.of(r));
+                model.addAttribute("editRequirementId", r.getId());
+            });
+        }
+        if (!model.containsAttribute("functionLink")) {
+            model.addAttribute("functionLink", FunctionLinkForm.of(file));
+        }
+        if (!model.containsAttribute("testLink")) {
+            model.addAttribute("testLink", TestLinkForm.blank());
+        }
         model.addAttribute("page", page);
         model.addAttribute("trace", page.trace());
         model.addAttribute("t", page.items().get(0));
@@ -110,31 +142,55 @@ public class RequirementController {
 
     @PostMapping("/trace/{sid}/requirements")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
-    String create(@PathVariable long sid, RequirementService.RequirementText text, Authentication auth,
-            RedirectAttributes redirect) {
-        try {
-            Requirement r = requirements.create(sid, text, auth.getName());
-            redirect.addFlashAttribute("notice", "Created " + r.getItemId());
-            return "redirect:" + itemUrl(sid, r.getItemId());
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "Not created: " + e.getMessage());
-            return "redirect:/trace/" + sid;
+    String create(@PathVariable long sid, @Valid @ModelAttribute("newRequirement") RequirementText text,
+            BindingResult errors, Authentication auth, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) throws InvalidRepositoryException {
+        if (!errors.hasErrors()) {
+            try {
+                Requirement r = requirements.create(sid, text, auth.getName());
+                redirect.addFlashAttribute("notice", "Created " + r.getItemId());
+                return "redirect:" + itemUrl(sid, r.getItemId());
+            } catch (IllegalArgumentException e) {
+                reject(errors, e);
+            }
         }
+        // the trace page again, its form open with what was typed and why it was refused
+        refused(model, response, "Not created: check the fields marked below");
+        return browser(sid, "", "", "", "", "", null, model);
     }
 
     @PostMapping("/trace/{sid}/requirements/{rid}")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
-    String update(@PathVariable long sid, @PathVariable long rid, RequirementService.RequirementText text,
-            RedirectAttributes redirect) {
+    String update(@PathVariable long sid, @PathVariable long rid,
+            @Valid @ModelAttribute("editRequirement") RequirementText text, BindingResult errors, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws InvalidRepositoryException {
         Requirement before = requirements.find(rid);
-        try {
-            Requirement r = requirements.update(sid, rid, text);
-            redirect.addFlashAttribute("notice", "Saved " + r.getItemId());
-            return "redirect:" + itemUrl(sid, r.getItemId());
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "Not saved: " + e.getMessage());
-            return "redirect:" + itemUrl(sid, before.getItemId());
+        if (!errors.hasErrors()) {
+            try {
+                Requirement r = requirements.update(sid, rid, text);
+                redirect.addFlashAttribute("notice", "Saved " + r.getItemId());
+                return "redirect:" + itemUrl(sid, r.getItemId());
+            } catch (IllegalArgumentException e) {
+                reject(errors, e);
+            }
         }
+        model.addAttribute("editRequirementId", rid);
+        refused(model, response, "Not saved: check the fields marked below");
+        return requirementPage(sid, before.getItemId(), "", model);
+    }
+
+    /** A refusal of the service shown next to its field (or above the form when it concerns no one field). */
+    private static void reject(BindingResult errors, IllegalArgumentException e) {
+        if (e instanceof RequirementService.InvalidFieldException f) {
+            errors.rejectValue(f.field(), "refused", f.getMessage());
+        } else {
+            errors.reject("refused", e.getMessage());
+        }
+    }
+
+    private static void refused(Model model, HttpServletResponse response, String message) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", message);
     }
 
     @PostMapping("/trace/{sid}/spreadsheet")
@@ -148,29 +204,41 @@ public class RequirementController {
 
     @PostMapping("/trace/{sid}/items/{itemId}/code-links")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
-    String linkFunction(@PathVariable long sid, @PathVariable String itemId, @RequestParam String file,
-            @RequestParam String function, @RequestParam(required = false) Integer startLine, Authentication auth,
-            RedirectAttributes redirect) throws InvalidRepositoryException {
-        try {
-            links.linkFunction(sid, itemId, file, function, Optional.ofNullable(startLine), auth.getName());
-            redirect.addFlashAttribute("notice", "Linked " + itemId + " to " + function + " in " + file + " (draft)");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "Not linked: " + e.getMessage());
+    String linkFunction(@PathVariable long sid, @PathVariable String itemId,
+            @Valid @ModelAttribute("functionLink") FunctionLinkForm form, BindingResult errors, Authentication auth,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) throws InvalidRepositoryException {
+        if (!errors.hasErrors()) {
+            try {
+                links.linkFunction(sid, itemId, form, auth.getName());
+                redirect.addFlashAttribute("notice", "Linked " + itemId + " to " + form.function() + " in "
+                        + form.file() + " (draft)");
+                return "redirect:" + itemUrl(sid, itemId);
+            } catch (IllegalArgumentException e) {
+                errors.reject("refused", e.getMessage());
+            }
         }
-        return "redirect:" + itemUrl(sid, itemId);
+        refused(model, response, "Not linked: check the fields marked below");
+        // the form itself may be null here (Spring creates no record it refused): what was sent is in the errors
+        Object file = errors.getFieldValue("file");
+        return requirementPage(sid, itemId, file == null ? "" : file.toString(), model);
     }
 
     @PostMapping("/trace/{sid}/items/{itemId}/test-links")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
-    String linkTest(@PathVariable long sid, @PathVariable String itemId, @RequestParam String file,
-            @RequestParam String test, Authentication auth, RedirectAttributes redirect) {
-        try {
-            links.linkTest(sid, itemId, file, test, auth.getName());
-            redirect.addFlashAttribute("notice", "Linked " + itemId + " to test " + test + " (draft)");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("error", "Not linked: " + e.getMessage());
+    String linkTest(@PathVariable long sid, @PathVariable String itemId,
+            @Valid @ModelAttribute("testLink") TestLinkForm form, BindingResult errors, Authentication auth,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) throws InvalidRepositoryException {
+        if (!errors.hasErrors()) {
+            try {
+                links.linkTest(sid, itemId, form, auth.getName());
+                redirect.addFlashAttribute("notice", "Linked " + itemId + " to test " + form.test() + " (draft)");
+                return "redirect:" + itemUrl(sid, itemId);
+            } catch (IllegalArgumentException e) {
+                errors.reject("refused", e.getMessage());
+            }
         }
-        return "redirect:" + itemUrl(sid, itemId);
+        refused(model, response, "Not linked: check the fields marked below");
+        return requirementPage(sid, itemId, "", model);
     }
 
     @PostMapping("/trace/{sid}/links/{lid}/review")

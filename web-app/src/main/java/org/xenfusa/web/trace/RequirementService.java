@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -63,8 +66,70 @@ public class RequirementService {
     }
 
     /** Text of an authored requirement as a form or a sheet row gives it; lists one entry a line or comma-separated. */
-    public record RequirementText(String id, String title, String description, String rationale, String comment,
-            String status, String covers, String depends, String needs) {
+    public record RequirementText(
+            @NotBlank(message = "give the id: type~name~revision, e.g. swunit~vtimer_read_freq~1")
+            @Pattern(regexp = ONE_ID, message = "not a requirement id: type~name~revision, e.g. swunit~vtimer_read_freq~1")
+            @Size(max = 300, message = "the id is limited to 300 characters") String id,
+            @NotBlank(message = "a requirement needs a title")
+            @Size(max = 500, message = "the title is limited to 500 characters") String title,
+            @Size(max = MAX_TEXT, message = "the description is limited to 100,000 characters") String description,
+            @Size(max = MAX_TEXT, message = "the rationale is limited to 100,000 characters") String rationale,
+            @Size(max = MAX_TEXT, message = "the comment is limited to 100,000 characters") String comment,
+            @Pattern(regexp = "(?i)\\s*(approved|proposed|draft|rejected)?\\s*",
+                    message = "status must be approved, proposed, draft or rejected") String status,
+            @Pattern(regexp = ID_LIST, message = "covers: requirement ids (type~name~revision), one a line")
+            @Size(max = MAX_TEXT, message = "covers is limited to 100,000 characters") String covers,
+            @Pattern(regexp = ID_LIST, message = "depends: requirement ids (type~name~revision), one a line")
+            @Size(max = MAX_TEXT, message = "depends is limited to 100,000 characters") String depends,
+            @Pattern(regexp = "[\\p{Alpha}\\s,]*", message = "needs: artifact types (letters only, e.g. impl, utest), one a line")
+            @Size(max = 1000, message = "needs is limited to 1,000 characters") String needs) {
+        static final int MAX_TEXT = 100_000;
+        private static final String ID_TEXT = "(?U)\\p{Alpha}+~\\p{Alpha}[\\w-]*(?:\\.[\\w-]+)*~\\d{1,9}";
+        static final String ONE_ID = "\\s*" + ID_TEXT + "\\s*";
+        static final String ID_LIST = "[\\s,]*(?:" + ID_TEXT + "[\\s,]*)*";
+
+        /** A field the form does not send (the trace page's form has no comment or depends) is empty, never null. */
+        public RequirementText {
+            id = orEmpty(id);
+            title = orEmpty(title);
+            description = orEmpty(description);
+            rationale = orEmpty(rationale);
+            comment = orEmpty(comment);
+            status = orEmpty(status);
+            covers = orEmpty(covers);
+            depends = orEmpty(depends);
+            needs = orEmpty(needs);
+        }
+
+        /** The empty form of a new requirement: it needs an implementation, approved. */
+        public static RequirementText blank() {
+            return new RequirementText("", "", "", "", "", "approved", "", "", "impl");
+        }
+
+        /** The form filled with a stored requirement. */
+        public static RequirementText of(Requirement r) {
+            return new RequirementText(r.getItemId(), r.getTitle(), r.getDescription(), r.getRationale(), r.getComment(),
+                    r.getStatus(), r.getCovers(), r.getDepends(), r.getNeeds());
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
+    /** Input refused by the service, with the form field it is about. */
+    public static class InvalidFieldException extends IllegalArgumentException {
+        private final String field;
+
+        public InvalidFieldException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** The form field the message is about. */
+        public String field() {
+            return field;
+        }
     }
 
     /** Replaces the snapshot's imported requirements by the OFT items of its Markdown and reStructuredText files. */
@@ -97,7 +162,7 @@ public class RequirementService {
         SpecificationItemId id = parseId(text.id());
         if (requirements.findByRepositoryIdAndSnapshotIdIsNullAndItemTypeAndName(repositoryId, id.type(), id.name())
                 .isPresent()) {
-            throw new IllegalArgumentException("a requirement " + id.type() + "~" + id.name()
+            throw new InvalidFieldException("id", "a requirement " + id.type() + "~" + id.name()
                     + " already exists: edit it (a new revision is a change of that requirement)");
         }
         Requirement r = new Requirement(repositoryId, null, RequirementOrigin.WEB, 0, id.type(), id.name(),
@@ -123,7 +188,7 @@ public class RequirementService {
         }
         SpecificationItemId id = parseId(text.id());
         if (!id.type().equals(r.getItemType()) || !id.name().equals(r.getName())) {
-            throw new IllegalArgumentException("type and name of a requirement do not change ("
+            throw new InvalidFieldException("id", "type and name of a requirement do not change ("
                     + r.getItemType() + "~" + r.getName() + "); give a new revision instead");
         }
         apply(r, id, text);
@@ -146,17 +211,17 @@ public class RequirementService {
         List<String> needs = TraceService.lines(t.needs());
         for (String n : needs) {
             if (!n.matches("\\p{Alpha}+")) {
-                throw new IllegalArgumentException("needs: '" + n + "' is not an artifact type (letters only)");
+                throw new InvalidFieldException("needs", "needs: '" + n + "' is not an artifact type (letters only)");
             }
         }
         String status = t.status() == null || t.status().isBlank() ? "approved" : t.status().strip();
         try {
             status = ItemStatus.parse(status).toString();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be approved, proposed, draft or rejected, not '" + status + "'");
+            throw new InvalidFieldException("status", "status must be approved, proposed, draft or rejected, not '" + status + "'");
         }
         if (t.title() == null || t.title().isBlank()) {
-            throw new IllegalArgumentException("a requirement needs a title");
+            throw new InvalidFieldException("title", "a requirement needs a title");
         }
         r.setContent(id.revision(), t.title().strip(), normalise(t.description()), normalise(t.rationale()),
                 normalise(t.comment()), status, String.join("\n", covers), String.join("\n", depends),
@@ -174,10 +239,10 @@ public class RequirementService {
     private static SpecificationItemId parseId(String text, String field) {
         String t = text == null ? "" : text.strip();
         try {
-            return SpecificationItemId.tryParse(t).orElseThrow(() -> new IllegalArgumentException(field + ": '" + t
+            return SpecificationItemId.tryParse(t).orElseThrow(() -> new InvalidFieldException(field, field + ": '" + t
                     + "' is not a requirement id (expected <artifact-type>~<name>~<revision>, e.g. swunit~vtimer_read~1)"));
         } catch (SpecificationItemId.MalformedIdException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage());
+            throw new InvalidFieldException(field, field + ": " + e.getMessage());
         }
     }
 
