@@ -84,7 +84,7 @@ class RequirementFormsWebTest extends SecuredSlice {
                     Traceability.link(new SpecificationImport(List.of(item), List.of()), LinkSet.empty(),
                             FunctionIndex.of(tree)), Map.of(ITEM, List.of(RID)), List.of());
         }
-        stored = new Requirement(null, RequirementOrigin.WEB, 0, "swunit", "unit_a", 1, "", 0, "engineer");
+        stored = new Requirement(1L, null, RequirementOrigin.WEB, 0, "swunit", "unit_a", 1, "", 0, "engineer");
         stored.setContent(1, "Unit A counts", "It counts.", "", "", "approved", "", "", "impl", "", false);
         ReflectionTestUtils.setField(stored, "id", RID);
         when(traces.trace(1)).thenReturn(trace);
@@ -120,7 +120,7 @@ class RequirementFormsWebTest extends SecuredSlice {
     @Test
     @WithMockUser(username = "engineer", roles = "ENGINEER")
     void theTracePagesFormWithoutCommentAndDependsCreatesTheRequirement() throws Exception {
-        Requirement created = new Requirement(null, RequirementOrigin.WEB, 0, "swunit", "unit_b", 1, "", 0, "engineer");
+        Requirement created = new Requirement(1L, null, RequirementOrigin.WEB, 0, "swunit", "unit_b", 1, "", 0, "engineer");
         when(requirements.create(anyLong(), any(), eq("engineer"))).thenReturn(created);
         mvc.perform(form("/trace/1/requirements", newRequirement())).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/trace/1/items/swunit~unit_b~1"));
@@ -204,7 +204,7 @@ class RequirementFormsWebTest extends SecuredSlice {
         edit.put("id", "swunit~unit_a~2");
         edit.put("comment", "reviewed");
         edit.put("depends", "swunit~unit_c~1");
-        Requirement saved = new Requirement(null, RequirementOrigin.WEB, 0, "swunit", "unit_a", 2, "", 0, "engineer");
+        Requirement saved = new Requirement(1L, null, RequirementOrigin.WEB, 0, "swunit", "unit_a", 2, "", 0, "engineer");
         when(requirements.update(eq(1L), eq(RID), any())).thenReturn(saved);
         mvc.perform(form("/trace/1/requirements/" + RID, edit)).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/trace/1/items/swunit~unit_a~2"));
