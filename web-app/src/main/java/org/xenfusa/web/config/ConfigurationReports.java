@@ -140,10 +140,7 @@ public class ConfigurationReports {
     private OpenCounter counter(SourceRepository source, String ref) throws InvalidRepositoryException {
         Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
         try {
-            ObjectId id = repo.resolve(ref + "^{commit}");
-            if (id == null) {
-                throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
-            }
+            ObjectId id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = source.getGitDir() + "\0" + id.name();
             OpenCounter open = counters.get(key);
             if (open != null) {

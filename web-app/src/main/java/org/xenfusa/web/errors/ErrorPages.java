@@ -30,7 +30,12 @@ public class ErrorPages implements ErrorViewResolver {
         String path = String.valueOf(model.getOrDefault("path", ""));
         String api = request.getContextPath() + "/api/";
         if (path.startsWith(api) || path.equals(request.getContextPath() + "/api")) {
-            ModelAndView json = new ModelAndView(new JacksonJsonView(), model);
+            Map<String, Object> body = new LinkedHashMap<>(model);
+            if (status.is5xxServerError()) {
+                // internals (SQL, class names) stay in the server log, as on the pages
+                body.put("message", "The platform failed while answering " + path + "; the server log has the details.");
+            }
+            ModelAndView json = new ModelAndView(new JacksonJsonView(), body);
             json.setStatus(status);
             return json;
         }

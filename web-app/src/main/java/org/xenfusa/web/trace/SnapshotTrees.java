@@ -79,10 +79,7 @@ public class SnapshotTrees {
     private OpenTree open(SourceRepository source, String ref) throws InvalidRepositoryException {
         Repository repo = GitRepositories.open(Path.of(source.getGitDir()));
         try {
-            var id = repo.resolve(ref + "^{commit}");
-            if (id == null) {
-                throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
-            }
+            var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = source.getGitDir() + "\0" + id.name();
             Entry hit = open.get(key);
             if (hit != null) {

@@ -1,0 +1,92 @@
+package org.xenfusa.web.errors;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.xenfusa.web.ingest.InvalidRefException;
+import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.ingest.UnknownRefException;
+import org.xenfusa.web.trace.TraceService;
+
+/**
+ * What a request asked for that cannot be given, answered with its status and reason on the platform's error page
+ * ({@link ErrorPages}; JSON under {@code /api}) instead of a failure (500): an unknown or invalid ref, something
+ * that does not exist, a page number beyond the last, an upload over the limit.
+ */
+@ControllerAdvice
+public class RequestProblems {
+    private static final Logger log = LoggerFactory.getLogger(RequestProblems.class);
+
+    private final DataSize maxFileSize;
+    private final DataSize maxRequestSize;
+
+    public RequestProblems(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+        this.maxFileSize = maxFileSize;
+        this.maxRequestSize = maxRequestSize;
+    }
+
+    /** A ref the repository does not have (compare, board, SLOC, trace pages given {@code ?ref=}). */
+    @ExceptionHandler(UnknownRefException.class)
+    void unknownRef(UnknownRefException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());
+    }
+
+    /** A ref that cannot name a commit: too long, bad syntax, ambiguous. */
+    @ExceptionHandler(InvalidRefException.class)
+    void invalidRef(InvalidRefException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value(), e.getMessage());
+    }
+
+    /**
+     * A repository or ref that cannot be used for what was asked (its message names the problem); a repository that
+     * cannot be read (an I/O failure underneath) is the server's failure, logged with its cause.
+     */
+    @ExceptionHandler(InvalidRepositoryException.class)
+    void invalidRepository(InvalidRepositoryException e, HttpServletResponse response) throws IOException {
+        if (e.getCause() instanceof IOException) {
+            log.error("Repository unreadable: {}", e.getMessage(), e);
+            response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value(), e.getMessage());
+            return;
+        }
+        response.sendError(HttpStatus.BAD_REQUEST.value(), e.getMessage());
+    }
+
+    /** A snapshot, configuration, requirement or link id that does not exist. */
+    @ExceptionHandler(TraceService.NotFoundException.class)
+    void notFound(TraceService.NotFoundException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchPageException.class)
+    void noSuchPage(NoSuchPageException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());
+    }
+
+    /** An upload over the limit: the limit in the message, not the container's class names. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    void tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) throws IOException {
+        response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), tooLargeMessage());
+    }
+
+    /** The reason an upload over the limit was refused, with the limits. */
+    String tooLargeMessage() {
+        return "the upload is too large: the platform accepts files of at most " + megabytes(maxFileSize)
+                + " (and at most " + megabytes(maxRequestSize) + " per request); nothing was imported. Split"
+                + " the file into smaller ones";
+    }
+
+    private static String megabytes(DataSize size) {
+        return size.toMegabytes() > 0 && size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0
+                ? size.toMegabytes() + " MB" : size.toBytes() + " bytes";
+    }
+}
