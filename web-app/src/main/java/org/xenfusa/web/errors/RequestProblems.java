@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -25,15 +23,6 @@ import org.xenfusa.web.trace.TraceService;
 @ControllerAdvice
 public class RequestProblems {
     private static final Logger log = LoggerFactory.getLogger(RequestProblems.class);
-
-    private final DataSize maxFileSize;
-    private final DataSize maxRequestSize;
-
-    public RequestProblems(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
-            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
-        this.maxFileSize = maxFileSize;
-        this.maxRequestSize = maxRequestSize;
-    }
 
     /** A ref the repository does not have (compare, board, SLOC, trace pages given {@code ?ref=}). */
     @ExceptionHandler(UnknownRefException.class)
@@ -72,21 +61,9 @@ public class RequestProblems {
         response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());
     }
 
-    /** An upload over the limit: the limit in the message, not the container's class names. */
+    /** An upload over the limit: {@link ErrorPages} gives the limits as the reason. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     void tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) throws IOException {
-        response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), tooLargeMessage());
-    }
-
-    /** The reason an upload over the limit was refused, with the limits. */
-    String tooLargeMessage() {
-        return "the upload is too large: the platform accepts files of at most " + megabytes(maxFileSize)
-                + " (and at most " + megabytes(maxRequestSize) + " per request); nothing was imported. Split"
-                + " the file into smaller ones";
-    }
-
-    private static String megabytes(DataSize size) {
-        return size.toMegabytes() > 0 && size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0
-                ? size.toMegabytes() + " MB" : size.toBytes() + " bytes";
+        response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
     }
 }
