@@ -13,12 +13,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.xenfusa.web.ingest.InvalidRefException;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.web.ingest.UnknownRefException;
-import org.xenfusa.web.trace.TraceService;
 
 /**
  * What a request asked for that cannot be given, answered with its status and reason on the platform's error page
- * ({@link ErrorPages}; JSON under {@code /api}) instead of a failure (500): an unknown or invalid ref, something
- * that does not exist, a page number beyond the last, an upload over the limit.
+ * ({@link ErrorPages}; JSON under {@code /api}) instead of a failure (500): an unknown or invalid ref, a page
+ * number beyond the last, an upload over the limit. (Feature packages depend on this one, never the reverse: their
+ * own "not found" exceptions carry {@code @ResponseStatus}.)
  */
 @ControllerAdvice
 public class RequestProblems {
@@ -48,12 +48,6 @@ public class RequestProblems {
             return;
         }
         response.sendError(HttpStatus.BAD_REQUEST.value(), e.getMessage());
-    }
-
-    /** A snapshot, configuration, requirement or link id that does not exist. */
-    @ExceptionHandler(TraceService.NotFoundException.class)
-    void notFound(TraceService.NotFoundException e, HttpServletResponse response) throws IOException {
-        response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());
     }
 
     @ExceptionHandler(NoSuchPageException.class)
