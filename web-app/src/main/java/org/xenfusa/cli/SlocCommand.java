@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "sloc", mixinStandardHelpOptions = true,
         description = "Count blank, comment and code lines per language exactly as cloc does.")
 final class SlocCommand implements Callable<Integer> {
-    @Option(names = "--repo", required = true, description = "Repository path, folder or URL (https, ssh, git).")
+    @Option(names = "--repo", required = true, description = "Repository path, folder or URL (https, git).")
     String repo;
 
     @Option(names = "--ref", description = "Branch, tag or commit (default HEAD; none for a plain folder).")

@@ -43,6 +43,9 @@ final class TreeSource implements AutoCloseable {
                 RepositoryUrls.credentialProblem(repo).ifPresent(problem -> {
                     throw new BadInputException(problem);
                 });
+                RepositoryUrls.schemeProblem(repo).ifPresent(problem -> {
+                    throw new BadInputException(problem);
+                });
                 Path tmp = Files.createTempDirectory("fusa-clone");
                 System.err.println("fusa: cloning " + RepositoryUrls.mask(repo) + " ...");
                 try (Git git = Git.cloneRepository().setURI(repo).setBare(true).setDirectory(tmp.toFile()).call()) {

@@ -117,6 +117,15 @@ class FusaCommandLineTest {
     }
 
     @Test
+    void anSshUrlIsBadInputWithWhatToDoInstead() {
+        // JGit without its SSH module failed with a NullPointerException (no SshSessionFactory)
+        int code = FusaCommandLine.run(new String[] {"sloc", "--repo", "ssh://git@127.0.0.1:9/xen.git"});
+        assertThat(code).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(err()).contains("ssh URLs are not supported").contains("git clone --mirror")
+                .doesNotContain("NullPointerException");
+    }
+
+    @Test
     void anUnknownOptionIsBadInput() {
         assertThat(FusaCommandLine.run(new String[] {"sloc", "--repo", ".", "--frobnicate"}))
                 .isEqualTo(FusaCommandLine.BAD_INPUT);

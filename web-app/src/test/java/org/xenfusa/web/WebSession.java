@@ -37,6 +37,11 @@ final class WebSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a request of its own (a multipart upload, another method) with the session's cookies. */
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a form with the CSRF token of the page {@code tokenFrom}. */
     HttpResponse<String> post(String path, String form, String tokenFrom) throws Exception {
         return postWithToken(path, form, csrf(tokenFrom));

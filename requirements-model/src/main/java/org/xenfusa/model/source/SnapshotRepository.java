@@ -13,6 +13,9 @@ public interface SnapshotRepository extends JpaRepository<Snapshot, Long> {
 
     Optional<Snapshot> findByRepositoryIdAndRefNameAndCommitSha(Long repositoryId, String refName, String commitSha);
 
+    /** The snapshot of a commit, whatever ref spelling asked for it (the first one, should older data hold several). */
+    Optional<Snapshot> findFirstByRepositoryIdAndCommitShaOrderByIdAsc(Long repositoryId, String commitSha);
+
     Optional<Snapshot> findFirstByRepositoryIdAndRefNameOrderByIngestedAtDesc(Long repositoryId, String refName);
 
     long countByRepositoryId(Long repositoryId);

@@ -36,7 +36,8 @@ public final class RepositoryUrls {
     /**
      * Why {@code location} must not be registered because it carries credentials, if it does: a
      * password in any URL, or any user-info in an https/http/git URL (where a user name alone is a
-     * token). An ssh user name without a password is no secret and stays allowed.
+     * token). An ssh user name without a password is no secret (ssh URLs are refused by
+     * {@link #schemeProblem} for another reason).
      */
     public static Optional<String> credentialProblem(String location) {
         Matcher m = USER_INFO.matcher(location);
@@ -56,9 +57,37 @@ public final class RepositoryUrls {
         }
         return Optional.of("The URL " + mask(location) + " carries credentials (user-info before '@'). They are refused"
                 + " because they would be stored in plain text, shown to every user, logged and written into the"
-                + " clone's git config. Register the URL without them and let git authenticate another way: an ssh"
-                + " URL (ssh://git@host/repo.git) with a key of the account running the platform, or a mirror"
-                + " cloned with your credentials (git clone --mirror, using a git credential helper) into a folder"
-                + " under fusa.allowed-roots, registered by its local path.");
+                + " clone's git config. Register the URL without them, or clone a mirror with your credentials"
+                + " (git clone --mirror, using a git credential helper or your ssh key) into a folder under"
+                + " fusa.allowed-roots and register it by its local path.");
+    }
+
+    /** The URL schemes the platform clones: JGit reads them without anything more (no SSH module, no keys). */
+    public static final java.util.List<String> ACCEPTED_SCHEMES = java.util.List.of("https", "git");
+
+    /**
+     * Why {@code location} (a URL, see {@link #isUrl}) cannot be cloned, if it cannot: any scheme other than
+     * {@link #ACCEPTED_SCHEMES}. ssh URLs (ssh://, and scp-like user@host:path) are refused with what to do instead:
+     * the platform carries no SSH client (JGit's SSH module), so it has no key and no known-hosts file to check.
+     */
+    public static Optional<String> schemeProblem(String location) {
+        String scheme = scheme(location);
+        if (ACCEPTED_SCHEMES.contains(scheme)) {
+            return Optional.empty();
+        }
+        if (scheme.equals("ssh") || scheme.equals("git+ssh") || scheme.equals("ssh+git")) {
+            return Optional.of("ssh URLs are not supported (" + mask(location) + "): the platform clones with JGit"
+                    + " without an SSH client, so it has no key and no known-hosts file to check the server against."
+                    + " Give the repository's https:// or git:// URL, or clone a mirror yourself (git clone --mirror,"
+                    + " with your ssh key) into a folder under fusa.allowed-roots and register it by its local path.");
+        }
+        return Optional.of("URL scheme '" + scheme + "' is not accepted (" + mask(location) + "): give an https:// or"
+                + " git:// URL, or a local path under fusa.allowed-roots");
+    }
+
+    /** The scheme of a URL in lower case; "ssh" for git's scp-like user@host:path. */
+    static String scheme(String location) {
+        int i = location.indexOf("://");
+        return i > 0 ? location.substring(0, i).toLowerCase(Locale.ROOT) : "ssh";
     }
 }

@@ -28,6 +28,28 @@ class RepositoryUrlsTest {
     }
 
     @Test
+    void refusesSshUrlsWithWhatToDoInstead() {
+        // JGit without its SSH module failed on them with a NullPointerException (no SshSessionFactory)
+        for (String url : new String[] {"ssh://git@example.org/xen.git", "SSH://example.org/xen.git",
+                "git@example.org:xen/xen.git", "git+ssh://example.org/xen.git"}) {
+            assertThat(RepositoryUrls.schemeProblem(url)).as(url).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("ssh URLs are not supported").contains("https://").contains("git clone --mirror")
+                    .contains("fusa.allowed-roots"));
+        }
+        assertThat(RepositoryUrls.schemeProblem("ftp://example.org/xen.git")).hasValueSatisfying(m -> assertThat(m)
+                .contains("'ftp' is not accepted"));
+        assertThat(RepositoryUrls.schemeProblem("http://example.org/xen.git")).isPresent();
+        assertThat(RepositoryUrls.schemeProblem("file:///srv/xen.git")).isPresent();
+    }
+
+    @Test
+    void acceptsHttpsAndGitUrls() {
+        assertThat(RepositoryUrls.schemeProblem("https://xenbits.xen.org/git-http/xen.git")).isEmpty();
+        assertThat(RepositoryUrls.schemeProblem("HTTPS://example.org/xen.git")).isEmpty();
+        assertThat(RepositoryUrls.schemeProblem("git://xenbits.xen.org/xen.git")).isEmpty();
+    }
+
+    @Test
     void masksTheUserInfoOfEveryUrlInAText() {
         assertThat(RepositoryUrls.mask("https://user:password@example.org/repo.git"))
                 .isEqualTo("https://***@example.org/repo.git");

@@ -138,10 +138,7 @@ public class ConfigurationReports {
             throws InvalidRepositoryException {
         Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
-            ObjectId id = repo.resolve(ref + "^{commit}");
-            if (id == null) {
-                throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
-            }
+            ObjectId id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = source.getGitDir() + "\0" + id.name();
             boolean[] opened = {false};
             ClosingCache<String, OpenCounter>.Lease lease = counters.borrow(key, () -> {

@@ -35,10 +35,7 @@ public class KconfigTrees {
     public ParsedTree parse(SourceRepository source, String ref, String arch, ToolchainProfile profile)
             throws InvalidRepositoryException {
         try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
-            var id = repo.resolve(ref + "^{commit}");
-            if (id == null) {
-                throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
-            }
+            var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = source.getGitDir() + "\0" + id.name() + "\0" + arch + "\0" + profile.name();
             synchronized (cache) {
                 ParsedTree hit = cache.get(key);

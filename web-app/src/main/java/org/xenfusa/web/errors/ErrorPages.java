@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -14,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
 
@@ -24,13 +26,32 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
  */
 @Component
 public class ErrorPages implements ErrorViewResolver {
+    private final DataSize maxFileSize;
+    private final DataSize maxRequestSize;
+
+    public ErrorPages(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+        this.maxFileSize = maxFileSize;
+        this.maxRequestSize = maxRequestSize;
+    }
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         String path = String.valueOf(model.getOrDefault("path", ""));
         String api = request.getContextPath() + "/api/";
+        if (status == HttpStatus.CONTENT_TOO_LARGE) {
+            // whoever refused the body (the container while a filter read the form, or Spring), the limit is the
+            // reason, not the container's class names
+            model = new LinkedHashMap<>(model);
+            model.put("message", tooLargeMessage());
+        }
         if (path.startsWith(api) || path.equals(request.getContextPath() + "/api")) {
-            ModelAndView json = new ModelAndView(new JacksonJsonView(), model);
+            Map<String, Object> body = new LinkedHashMap<>(model);
+            if (status.is5xxServerError()) {
+                // internals (SQL, class names) stay in the server log, as on the pages
+                body.put("message", "The platform failed while answering " + path + "; the server log has the details.");
+            }
+            ModelAndView json = new ModelAndView(new JacksonJsonView(), body);
             json.setStatus(status);
             return json;
         }
@@ -41,6 +62,18 @@ public class ErrorPages implements ErrorViewResolver {
         page.put("title", status.value() + " " + status.getReasonPhrase());
         page.put("reason", reason(status, String.valueOf(model.getOrDefault("message", "")), path));
         return new ModelAndView("error", page, status);
+    }
+
+    /** The reason an upload over the limit was refused, with the limits. */
+    String tooLargeMessage() {
+        return "the upload is too large: the platform accepts files of at most " + megabytes(maxFileSize)
+                + " (and at most " + megabytes(maxRequestSize) + " per request); nothing was imported. Split"
+                + " the file into smaller ones";
+    }
+
+    private static String megabytes(DataSize size) {
+        return size.toBytes() % DataSize.ofMegabytes(1).toBytes() == 0 ? size.toMegabytes() + " MB"
+                : size.toBytes() + " bytes";
     }
 
     /** Spring's words for a parameter of the wrong type, e.g. a word where an id (a number) belongs. */

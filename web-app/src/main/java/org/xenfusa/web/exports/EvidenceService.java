@@ -211,9 +211,11 @@ public class EvidenceService {
     private static GitSourceTree open(Repository repo, String ref, SourceRepository source)
             throws InvalidRepositoryException {
         try {
+            // refused with its reason (too long, bad syntax, unknown) before the tree is opened under the ref's name
+            org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             return GitSourceTree.open(repo, ref);
         } catch (GitSourceTree.UnknownRefException e) {
-            throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
+            throw new org.xenfusa.web.ingest.UnknownRefException("unknown ref '" + ref + "' in " + source.getName());
         } catch (IOException e) {
             throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": "
                     + e.getMessage(), e);

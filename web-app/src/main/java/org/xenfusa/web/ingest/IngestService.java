@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.EnumSet;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 import org.xenfusa.model.ingest.IngestJob;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.ingest.IngestMode;
@@ -30,6 +32,14 @@ public class IngestService {
     /** The job for this request: a new one, or the identical one already queued or running. */
     public IngestJob request(long repositoryId, IngestMode mode, String refSpec, String user) {
         String spec = normalise(mode, refSpec);
+        if (!spec.isEmpty()) {
+            // refused here, with the limit, rather than by the database column (which said only "500")
+            try {
+                RefSelection.check(spec, mode == IngestMode.TAGS ? "tag pattern" : "ref");
+            } catch (InvalidRefException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage(), e);
+            }
+        }
         var active = EnumSet.of(IngestState.QUEUED, IngestState.RUNNING);
         var existing = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repositoryId, mode, spec, active);
         if (existing.isPresent()) {

@@ -43,17 +43,78 @@ public final class RefSelection {
 
     private static ResolvedRef one(Repository repo, RevWalk walk, String rev, String name)
             throws IOException, InvalidRepositoryException {
+        ObjectId id = commit(repo, rev, "");
+        RevCommit c = walk.parseCommit(id);
+        return new ResolvedRef(canonicalName(repo, rev, name), c.copy(), c.getCommitTime());
+    }
+
+    /**
+     * The name a snapshot of {@code rev} is recorded under: a ref's short name however it was spelled
+     * ({@code refs/tags/X}, {@code tags/X} and {@code X} are all {@code X}); any other revision (a commit id,
+     * {@code X~0}, {@code X^{commit}}) keeps its spelling. The commit decides which snapshot is read, not the name.
+     */
+    static String canonicalName(Repository repo, String rev, String name) throws IOException {
+        if (!rev.equals(name)) {
+            return name;
+        }
+        Ref ref = repo.findRef(rev);
+        return ref == null ? rev : Repository.shortenRefName(ref.getName());
+    }
+
+    /** Refs longer than this are refused before git is asked: real tag and branch names are far shorter. */
+    public static final int MAX_REF_LENGTH = 255;
+
+    /**
+     * Refuses a ref that cannot name a commit whatever the repository holds: blank, longer than
+     * {@value #MAX_REF_LENGTH} characters, or with a control character.
+     */
+    public static void check(String ref) throws InvalidRefException {
+        check(ref, "ref");
+    }
+
+    /** {@link #check(String)} for a text that stands for refs, named {@code what} in the message ("tag pattern"). */
+    public static void check(String ref, String what) throws InvalidRefException {
+        if (ref == null || ref.isBlank()) {
+            throw new InvalidRefException("give a " + what + " (a tag, branch or commit)");
+        }
+        if (ref.length() > MAX_REF_LENGTH) {
+            throw new InvalidRefException("the " + what + " is " + ref.length() + " characters long; at most "
+                    + MAX_REF_LENGTH + " are accepted (it starts '" + ref.substring(0, 40) + "...')");
+        }
+        if (ref.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw new InvalidRefException("the " + what + " '" + ref.replaceAll("\\p{Cntrl}", "?")
+                    + "' contains a control character");
+        }
+    }
+
+    /**
+     * The commit {@code ref} (a tag, branch, commit id or any git revision) names in {@code repo}.
+     *
+     * @param where the repository's name for messages ("" to leave it out)
+     * @throws InvalidRefException when the ref cannot name a commit (see {@link #check}, bad revision syntax, an
+     *         ambiguous abbreviated id)
+     * @throws UnknownRefException when the repository has no such ref or it is not a commit
+     * @throws IOException when the repository cannot be read
+     */
+    public static ObjectId commit(Repository repo, String ref, String where) throws InvalidRefException,
+            UnknownRefException, IOException {
+        check(ref);
+        String in = where == null || where.isEmpty() ? "" : " in " + where;
         ObjectId id;
         try {
-            id = repo.resolve(rev + "^{commit}");
-        } catch (RuntimeException | IOException e) {
-            throw new InvalidRepositoryException("'" + rev + "' is not a valid ref: " + e.getMessage());
+            id = repo.resolve(ref + "^{commit}");
+        } catch (org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            throw new InvalidRefException("'" + ref + "' is ambiguous" + in + ": it abbreviates " + e.getCandidates().size()
+                    + " objects; give more characters of the commit id");
+        } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            throw new UnknownRefException("'" + ref + "'" + in + " does not name a commit");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException e) {
+            throw new InvalidRefException("'" + ref + "' is not a valid ref" + in + ": " + e.getMessage());
         }
         if (id == null) {
-            throw new InvalidRepositoryException("unknown ref '" + rev + "'");
+            throw new UnknownRefException("unknown ref '" + ref + "'" + in);
         }
-        RevCommit c = walk.parseCommit(id);
-        return new ResolvedRef(name, c.copy(), c.getCommitTime());
+        return id;
     }
 
     private static List<ResolvedRef> tags(Repository repo, RevWalk walk, String pattern)

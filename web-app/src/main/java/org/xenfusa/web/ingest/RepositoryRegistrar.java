@@ -24,14 +24,14 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 
 /**
  * Registers repositories: a local path only under the configured allowed roots (so a user cannot
- * make the server read arbitrary folders), a URL only with the https, ssh or git scheme, cloned
+ * make the server read arbitrary folders), a URL only with the https or git scheme, cloned
  * bare into the cache folder. Nothing from the repository is ever executed.
  */
 @Service
 public class RepositoryRegistrar {
     private static final Logger log = LoggerFactory.getLogger(RepositoryRegistrar.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final List<String> URL_SCHEMES = List.of("https", "ssh", "git");
+    private static final List<String> URL_SCHEMES = RepositoryUrls.ACCEPTED_SCHEMES;
 
     private final SourceRepositoryRepository repositories;
     private final FusaProperties properties;
@@ -57,6 +57,10 @@ public class RepositoryRegistrar {
             Optional<String> credentials = RepositoryUrls.credentialProblem(loc);
             if (credentials.isPresent()) {
                 throw new InvalidRepositoryException(credentials.get());
+            }
+            Optional<String> scheme = RepositoryUrls.schemeProblem(loc);
+            if (scheme.isPresent()) {
+                throw new InvalidRepositoryException(scheme.get());
             }
         }
         String repoName = name == null || name.isBlank() ? deriveName(loc) : name.strip();
@@ -105,7 +109,7 @@ public class RepositoryRegistrar {
     private SourceRepository registerUrl(String name, String location, String user) throws InvalidRepositoryException {
         String scheme = scheme(location);
         if (!URL_SCHEMES.contains(scheme)) {
-            throw new InvalidRepositoryException("URL scheme '" + scheme + "' is not accepted: use https, ssh or git");
+            throw new InvalidRepositoryException("URL scheme '" + scheme + "' is not accepted: use https or git");
         }
         Path target = properties.cacheDir().resolve(name + ".git");
         if (Files.exists(target)) {

@@ -94,7 +94,10 @@ public class SnapshotIngester {
             jobs.finish(jobId, IngestState.SUCCEEDED, Instant.now(), ("%d ref(s), %d new snapshot(s), %d file(s) counted, %d reused from the cache"
                     + (progress.recounted > 0 ? ", %d snapshot(s) recounted with counting rules v" + COUNTER_VERSION : ""))
                     .formatted(progress.refsTotal, progress.newSnapshots, progress.filesCounted,
-                            progress.filesSeen - progress.filesCounted, progress.recounted));
+                            progress.filesSeen - progress.filesCounted, progress.recounted)
+                    + (progress.reused.isEmpty() ? "" : "; the same commit as an earlier snapshot: "
+                            + String.join(", ", progress.reused.stream().limit(10).toList())
+                            + (progress.reused.size() > 10 ? " and " + (progress.reused.size() - 10) + " more" : "")));
         } catch (CancelledException e) {
             progress.write();
             jobs.finish(jobId, IngestState.CANCELLED, Instant.now(), "Cancelled after %d of %d ref(s); complete snapshots are kept"
@@ -112,8 +115,11 @@ public class SnapshotIngester {
     private void ingestRef(Repository repo, SourceRepository source, ResolvedRef ref, Progress progress)
             throws IOException {
         progress.currentRef = ref.name();
-        var existing = snapshots.findByRepositoryIdAndRefNameAndCommitSha(source.getId(), ref.name(),
-                ref.commit().name());
+        // one snapshot per commit: X, refs/tags/X, X~0, X^{commit} and its id all read the same tree
+        var existing = snapshots.findFirstByRepositoryIdAndCommitShaOrderByIdAsc(source.getId(), ref.commit().name());
+        if (existing.isPresent() && !existing.get().getRefName().equals(ref.name())) {
+            progress.reused.add(ref.name() + " is " + existing.get().getRefName());
+        }
         if (existing.isPresent() && existing.get().getCounterVersion() >= COUNTER_VERSION) {
             progress.flush(true);
             return;
@@ -187,6 +193,8 @@ public class SnapshotIngester {
         int newSnapshots;
         int recounted;
         String currentRef = "";
+        /** Refs whose commit already had a snapshot under another name ("X~0 is RELEASE-4.22.0"). */
+        final List<String> reused = new java.util.ArrayList<>();
         /** Cache keys this job knows to be stored, so that later refs need not ask again. */
         final Set<String> knownCached = new HashSet<>();
 

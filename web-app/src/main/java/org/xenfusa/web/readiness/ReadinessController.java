@@ -147,7 +147,8 @@ public class ReadinessController {
     @GetMapping("/readiness/history")
     String history(@RequestParam(required = false) Long repositoryId,
             @RequestParam(name = "c", required = false) List<Long> c,
-            @RequestParam(name = "b", required = false) List<String> b, Model model) {
+            @RequestParam(name = "b", required = false) List<String> b, @RequestParam(defaultValue = "1") int page,
+            Model model) {
         Choice choice = choice(repositoryId, c, b);
         common(model, choice);
         if (choice.repository().isEmpty() || (choice.configurationIds().isEmpty() && choice.boardIds().isEmpty())) {
@@ -156,7 +157,10 @@ public class ReadinessController {
             return "readiness/history";
         }
         try {
-            model.addAttribute("verdicts", readiness.history(choice.request("HEAD")));
+            ReadinessService.HistoryPage shown = readiness.history(choice.request("HEAD"),
+                    ReadinessService.HISTORY_PAGE_SIZE, page);
+            model.addAttribute("page", shown);
+            model.addAttribute("verdicts", shown.verdicts());
         } catch (GateFileException e) {
             model.addAttribute("error", "The gate file is broken: " + e.getMessage());
             model.addAttribute("verdicts", List.of());

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
@@ -24,6 +23,8 @@ import org.xenfusa.model.exports.ReadinessGateText;
 import org.xenfusa.model.exports.ReadinessGateTextRepository;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.web.cache.SharedComputations;
+import org.xenfusa.web.errors.NoSuchPageException;
 import org.xenfusa.web.exports.EvidenceService;
 import org.xenfusa.web.exports.ReadinessEvaluations;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
@@ -48,8 +49,10 @@ public class ReadinessService implements ReadinessEvaluations {
     private final SnapshotRepository snapshots;
     private final EvidenceService evidence;
     private final EntityManager entityManager;
-    private final Map<String, ReleaseEvidence> cache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-            .maximumSize(CACHED).<String, ReleaseEvidence>build().asMap();
+    /** A release's evidence takes tens of seconds: kept, and computed once however many pages ask at once. */
+    private final SharedComputations<ReleaseEvidence> cache = new SharedComputations<>(CACHED);
+    /** A page of the history under way: identical requests wait for it instead of computing it again. */
+    private final SharedComputations<HistoryPage> historyPages = new SharedComputations<>(CACHED);
 
     public ReadinessService(ReadinessGateTextRepository texts, SnapshotRepository snapshots, EvidenceService evidence,
             EntityManager entityManager) {
@@ -163,21 +166,78 @@ public class ReadinessService implements ReadinessEvaluations {
         return new Evaluation(current, ReadinessEvaluator.evaluate(gates, current, previous), before);
     }
 
+    /** Releases per page of the history: each is evaluated with the release before it (tens of seconds each). */
+    public static final int HISTORY_PAGE_SIZE = 10;
+
+    /**
+     * A page of the history: the verdicts of at most {@code size} releases, oldest first; page 1 holds the newest
+     * releases, page 2 the ones before them, and so on.
+     */
+    public record HistoryPage(List<ReleaseVerdict> verdicts, int page, int size, int total) {
+        public int pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+
+        /** Whether older releases than these are on a further page. */
+        public boolean hasOlder() {
+            return page < pages();
+        }
+
+        /** Whether newer releases than these are on an earlier page. */
+        public boolean hasNewer() {
+            return page > 1;
+        }
+    }
+
     /** Every release's verdict, oldest first; a release that cannot be evaluated says why. */
     public List<ReleaseVerdict> history(EvidenceRequest template) throws GateFileException {
+        List<String> refs = releases(template.repositoryId());
+        return history(template, Math.max(1, refs.size()), 1).verdicts();
+    }
+
+    /**
+     * Page {@code page} (from 1) of the history, {@code size} releases per page, the newest first. Identical
+     * requests at the same time share one computation; the page is computed again for a later request (from
+     * evidence kept of its releases), so that it follows every change of the gate file and the releases.
+     *
+     * @throws NoSuchPageException for a page before the first or after the last
+     */
+    public HistoryPage history(EvidenceRequest template, int size, int page) throws GateFileException {
+        String gateText = gateText();
         gates(); // a broken gate file is one error, not one per release
-        List<ReleaseVerdict> out = new ArrayList<>();
-        for (String ref : releases(template.repositoryId())) {
-            try {
-                ReadinessReport r = evaluate(template.at(ref), EvidenceService.Progress.NONE).report();
-                long passed = r.results().stream().filter(g -> g.verdict().name().equals("PASSED")).count();
-                long failed = r.failures().size();
-                out.add(new ReleaseVerdict(ref, r.passed(), passed, failed, r.results().size() - passed - failed, ""));
-            } catch (InvalidRepositoryException | GateFileException | RuntimeException e) {
-                out.add(new ReleaseVerdict(ref, false, 0, 0, 0, e.getMessage()));
-            }
+        List<String> refs = releases(template.repositoryId());
+        int pages = Math.max(1, (refs.size() + size - 1) / size);
+        if (page < 1 || page > pages) {
+            throw new NoSuchPageException("there is no page " + page + " of the readiness history: it has "
+                    + pages + " page(s) of at most " + size + " releases");
         }
-        return out;
+        int end = refs.size() - (page - 1) * size;
+        List<String> shown = refs.subList(Math.max(0, end - size), end);
+        String key = template.repositoryId() + "|" + template.configurationIds() + "|" + template.boardIds() + "|"
+                + shown + "|" + gateText.hashCode() + ":" + gateText.length();
+        return historyPages.share(key, () -> {
+            List<ReleaseVerdict> out = new ArrayList<>();
+            for (String ref : shown) {
+                out.add(verdict(template, ref));
+            }
+            return new HistoryPage(List.copyOf(out), page, size, refs.size());
+        });
+    }
+
+    /** How many history pages were computed since start (identical requests at the same time share one). */
+    public long historyPagesComputed() {
+        return historyPages.computations();
+    }
+
+    private ReleaseVerdict verdict(EvidenceRequest template, String ref) {
+        try {
+            ReadinessReport r = evaluate(template.at(ref), EvidenceService.Progress.NONE).report();
+            long passed = r.results().stream().filter(g -> g.verdict().name().equals("PASSED")).count();
+            long failed = r.failures().size();
+            return new ReleaseVerdict(ref, r.passed(), passed, failed, r.results().size() - passed - failed, "");
+        } catch (InvalidRepositoryException | GateFileException | RuntimeException e) {
+            return new ReleaseVerdict(ref, false, 0, 0, 0, e.getMessage());
+        }
     }
 
     private ReleaseEvidence cached(EvidenceRequest request, Optional<String> since, EvidenceService.Progress progress)
@@ -185,17 +245,7 @@ public class ReadinessService implements ReadinessEvaluations {
         // the stated time is not part of the key: the figures do not depend on it
         String key = request.repositoryId() + "|" + request.ref() + "|" + request.configurationIds() + "|"
                 + request.boardIds() + "|" + since.orElse("");
-        synchronized (cache) {
-            ReleaseEvidence hit = cache.get(key);
-            if (hit != null) {
-                return hit;
-            }
-        }
-        ReleaseEvidence built = evidence.evidence(request, since, progress);
-        synchronized (cache) {
-            cache.put(key, built);
-        }
-        return built;
+        return cache.get(key, () -> evidence.evidence(request, since, progress));
     }
 
     /** The text of the shipped gate file (the library's resource). */

@@ -77,10 +77,7 @@ public class SnapshotTrees {
     private ClosingCache<String, Entry>.Lease open(SourceRepository source, String ref) throws InvalidRepositoryException {
         Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
-            var id = repo.resolve(ref + "^{commit}");
-            if (id == null) {
-                throw new InvalidRepositoryException("unknown ref '" + ref + "' in " + source.getName());
-            }
+            var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = source.getGitDir() + "\0" + id.name();
             boolean[] opened = {false};
             ClosingCache<String, Entry>.Lease lease = open.borrow(key, () -> {

@@ -27,6 +27,7 @@ import org.xenfusa.trace.report.TraceReport;
 import org.xenfusa.trace.suspect.SuspectLink;
 import org.xenfusa.trace.suspect.SuspectLinkAnalysis;
 import org.xenfusa.trace.suspect.SuspectReason;
+import org.xenfusa.web.errors.NoSuchPageException;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /** Puts together what the traceability pages show, so that controllers stay thin and templates only display. */
@@ -95,6 +96,58 @@ public class TracePages {
             }
         }
         return rows;
+    }
+
+    /** Rows of the matrix per page: a page of 30,000 requirements would be tens of megabytes of HTML. */
+    public static final int MATRIX_PAGE_SIZE = 200;
+
+    /** One page of the matrix: at most {@code size} rows, and where they lie among all {@code total}. */
+    public record RowPage(List<Row> rows, int page, int size, int total) {
+        public int pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages();
+        }
+
+        /** The position (from 1) of the first row of this page among all, 0 when there is none. */
+        public int first() {
+            return rows.isEmpty() ? 0 : (page - 1) * size + 1;
+        }
+
+        public int last() {
+            return rows.isEmpty() ? 0 : first() + rows.size() - 1;
+        }
+    }
+
+    /**
+     * Page {@code page} (from 1) of the matrix: the states of only its {@code size} requirements are put together.
+     *
+     * @throws NoSuchPageException for a page before the first or after the last
+     */
+    public RowPage page(SnapshotTrace trace, List<SavedConfiguration> configurations, int page, int size) {
+        List<TracedItem> all = trace.requirements();
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        if (page < 1 || page > pages) {
+            throw new NoSuchPageException("there is no page " + page + " of the matrix of "
+                    + trace.snapshot().ref() + ": it has " + pages + " page(s) of at most " + size + " requirements");
+        }
+        Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
+        Map<String, RequirementTrace> report = byId(traces.report(trace, configurations, errors));
+        List<Row> rows = new ArrayList<>();
+        for (TracedItem t : all.subList((page - 1) * size, Math.min(all.size(), page * size))) {
+            List<ConfigurationState> states = new ArrayList<>();
+            for (SavedConfiguration c : configurations) {
+                states.add(state(c, t, report, errors));
+            }
+            rows.add(new Row(t, TraceLevel.of(t.item().type()).toString(), states));
+        }
+        return new RowPage(rows, page, size, all.size());
     }
 
     /** The browser's filters; an empty field accepts everything. */
@@ -219,11 +272,17 @@ public class TracePages {
 
     /** The links of the repository that became suspect between two snapshots of it. */
     public List<Suspect> suspects(long beforeId, long afterId) throws InvalidRepositoryException {
+        Snapshot earlier = traces.snapshot(beforeId);
+        Snapshot later = traces.snapshot(afterId);
+        if (!earlier.getRepository().getId().equals(later.getRepository().getId())) {
+            // refused before anything is traced: the answer does not depend on the trees
+            throw new InvalidRepositoryException("suspect links compare two snapshots of one repository: snapshot "
+                    + beforeId + " (" + earlier.getRefName() + ") is of " + earlier.getRepository().getName()
+                    + ", snapshot " + afterId + " (" + later.getRefName() + ") of " + later.getRepository().getName()
+                    + "; choose an earlier snapshot of " + later.getRepository().getName());
+        }
         SnapshotTrace before = traces.trace(beforeId);
         SnapshotTrace after = traces.trace(afterId);
-        if (before.snapshot().repositoryId() != after.snapshot().repositoryId()) {
-            throw new IllegalArgumentException("both snapshots must be of the same repository");
-        }
         // every stored link, draft ones too: a draft whose function or requirement changed needs a look before review
         List<org.xenfusa.trace.link.CodeLink> all = new ArrayList<>(after.graph().links().code().stream()
                 .map(ResolvedCodeLink::link).toList());

@@ -43,12 +43,15 @@ public class TraceReportController {
     }
 
     @GetMapping("/trace/{sid}/matrix")
-    String matrix(@PathVariable long sid, Model model) throws InvalidRepositoryException {
+    String matrix(@PathVariable long sid, @RequestParam(defaultValue = "1") int page, Model model)
+            throws InvalidRepositoryException {
         SnapshotTrace trace = traces.trace(sid);
         List<SavedConfiguration> configurations = traces.configurations(trace);
+        TracePages.RowPage rows = pages.page(trace, configurations, page, TracePages.MATRIX_PAGE_SIZE);
         model.addAttribute("trace", trace);
         model.addAttribute("configurations", configurations);
-        model.addAttribute("rows", pages.rows(trace, configurations, new TracePages.Filter("", "", "", "", "")));
+        model.addAttribute("page", rows);
+        model.addAttribute("rows", rows.rows());
         model.addAttribute("verdicts", org.xenfusa.trace.report.Verdict.values());
         return "trace/matrix";
     }
@@ -81,8 +84,9 @@ public class TraceReportController {
                 trace.snapshot().repositoryId()).stream().filter(s -> s.getId() != sid).toList());
         model.addAttribute("against", against);
         if (against != null) {
-            model.addAttribute("before", traces.trace(against).snapshot());
+            // the suspects first: they refuse a snapshot of another repository before it is traced
             model.addAttribute("suspects", pages.suspects(against, sid));
+            model.addAttribute("before", traces.trace(against).snapshot());
         }
         return "trace/suspect";
     }

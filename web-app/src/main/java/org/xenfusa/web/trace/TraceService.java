@@ -48,6 +48,7 @@ import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.web.config.ConfigurationReports;
+import org.xenfusa.web.cache.SharedComputations;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /**
@@ -73,8 +74,9 @@ public class TraceService {
     private final SnapshotTrees trees;
     private final JdbcTemplate jdbc;
 
-    private final Map<String, SnapshotTrace> traces = lru(8);
-    private final Map<String, ConfigurationTrace> configurationTraces = lru(64);
+    /** One computation per key however many pages ask at once: a big trace takes tens of seconds. */
+    private final SharedComputations<SnapshotTrace> traces = new SharedComputations<>(8);
+    private final SharedComputations<ConfigurationTrace> configurationTraces = new SharedComputations<>(64);
 
     public TraceService(SnapshotRepository snapshots, RequirementRepository requirements, TraceLinkRepository links,
             TestResultFileRepository resultFiles, TestCaseRecordRepository resultCases,
@@ -89,11 +91,6 @@ public class TraceService {
         this.reports = reports;
         this.trees = trees;
         this.jdbc = jdbc;
-    }
-
-    /** A cache bounded to {@code size} entries (Caffeine), seen as a concurrent map. */
-    private static <V> Map<String, V> lru(int size) {
-        return com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(size).<String, V>build().asMap();
     }
 
     public Snapshot snapshot(long id) {
@@ -116,10 +113,16 @@ public class TraceService {
     public SnapshotTrace trace(long snapshotId) throws InvalidRepositoryException {
         Snapshot s = snapshot(snapshotId);
         String key = snapshotId + "|" + stamp();
-        SnapshotTrace hit = traces.get(key);
-        if (hit != null) {
-            return hit;
-        }
+        return traces.get(key, () -> computeTrace(s, key));
+    }
+
+    /** How many snapshot traces were computed since start (identical concurrent requests share one). */
+    public long tracesComputed() {
+        return traces.computations();
+    }
+
+    private SnapshotTrace computeTrace(Snapshot s, String key) throws InvalidRepositoryException {
+        long snapshotId = s.getId();
         long t0 = System.nanoTime();
         List<Requirement> stored = new ArrayList<>(requirements.findBySnapshotIdOrderByPositionAscIdAsc(snapshotId));
         List<SpecificationItem> items = new ArrayList<>();
@@ -146,7 +149,6 @@ public class TraceService {
                 repoLinks.stream().map(WebLink::of).toList());
         log.info("Traced snapshot {} ({} items, {} links) in {} ms", snapshotId, graph.trace().items().size(),
                 repoLinks.size(), (System.nanoTime() - t0) / 1_000_000);
-        traces.put(key, trace);
         return trace;
     }
 
@@ -167,16 +169,12 @@ public class TraceService {
     public ConfigurationTrace configurationTrace(SnapshotTrace trace, SavedConfiguration saved)
             throws InvalidRepositoryException {
         String key = trace.key() + "|" + saved.getId() + "|" + saved.getUpdatedAt() + "|" + resultStamp();
-        ConfigurationTrace hit = configurationTraces.get(key);
-        if (hit != null) {
-            return hit;
-        }
-        ConfigurationReport report = reports.report(saved, trace.snapshot().commit(), List.of());
-        ConfigurationInput input = new ConfigurationInput(saved.getName(), report.compiledFiles(),
-                results(trace.snapshot().id(), saved.getId()));
-        ConfigurationTrace traced = Traceability.configuration(trace.linked(), input);
-        configurationTraces.put(key, traced);
-        return traced;
+        return configurationTraces.get(key, () -> {
+            ConfigurationReport report = reports.report(saved, trace.snapshot().commit(), List.of());
+            ConfigurationInput input = new ConfigurationInput(saved.getName(), report.compiledFiles(),
+                    results(trace.snapshot().id(), saved.getId()));
+            return Traceability.configuration(trace.linked(), input);
+        });
     }
 
     /** The coverage and untraced code of a configuration (see {@link #configurationTrace}). */

@@ -7,12 +7,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /** Which error view a request gets, and the reason it shows. */
 class ErrorPagesTest {
-    private final ErrorPages pages = new ErrorPages();
+    private final ErrorPages pages = new ErrorPages(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60));
 
     private ModelAndView resolve(String path, HttpStatus status, String message) {
         return pages.resolveErrorView(new MockHttpServletRequest("GET", "/error"), status,
@@ -47,5 +48,25 @@ class ErrorPagesTest {
         assertThat(failed.getModel()).containsEntry("title", "500 Internal Server Error");
         assertThat((String) failed.getModel().get("reason")).contains("/snapshots/1").contains("server log")
                 .doesNotContain("relation");
+    }
+
+    @Test
+    void anUploadOverTheLimitSaysTheLimitNotTheContainersClassNames() {
+        String tomcat = "org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException: The field file"
+                + " exceeds its maximum permitted size of 52428800 bytes.";
+        ModelAndView page = resolve("/trace/1/spreadsheet", HttpStatus.CONTENT_TOO_LARGE, tomcat);
+        assertThat(page.getViewName()).isEqualTo("error");
+        assertThat((String) page.getModel().get("reason")).isEqualTo("The upload is too large: the platform accepts"
+                + " files of at most 50 MB (and at most 60 MB per request); nothing was imported. Split the file into"
+                + " smaller ones.");
+        ModelAndView api = resolve("/api/anything", HttpStatus.CONTENT_TOO_LARGE, tomcat);
+        assertThat((String) api.getModel().get("message")).contains("at most 50 MB").doesNotContain("tomcat");
+    }
+
+    @Test
+    void theApiKeepsTheInternalsOfAFailureInTheLog() {
+        ModelAndView api = resolve("/api/repositories/1/ingest", HttpStatus.INTERNAL_SERVER_ERROR,
+                "could not execute statement [insert into ingest_job ...]");
+        assertThat((String) api.getModel().get("message")).contains("server log").doesNotContain("insert into");
     }
 }
