@@ -81,7 +81,7 @@ public final class JUnitXmlReader {
             if (counted.overLimit) {
                 throw tooLarge(path, counted.count);
             }
-            throw new EvidenceFormatException(new Location(path, cases.line), "cannot read result file: "
+            throw new EvidenceFormatException(new Location(path, Math.max(cases.line, 0)), "cannot read result file: "
                     + e.getMessage(), e);
         } finally {
             if (xml != null) {
@@ -254,6 +254,11 @@ public final class JUnitXmlReader {
                 add(n);
             }
             return n;
+        }
+
+        /** The XML parser closes its input at the end of the document: the caller's stream stays open (and hashed). */
+        @Override
+        public void close() {
         }
 
         private void add(long n) throws IOException {

@@ -150,4 +150,17 @@ class JUnitXmlReaderTest {
                 .isInstanceOf(EvidenceFormatException.class).hasMessageContaining("undeclared.xml:1");
         assertThat(seen).isEmpty();
     }
+
+    @Test
+    void aFileIsStreamedToItsEndAndLeftForTheCallerToClose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("results.xml");
+        java.nio.file.Files.writeString(file, RESULTS + "<!-- trailing comment, hashed too -->\n");
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            JUnitXmlReader.Summary s = JUnitXmlReader.stream("results.xml", in, c -> { });
+            assertThat(s.cases()).isEqualTo(3);
+            assertThat(s.sha256()).isEqualTo(JUnitXmlReader.sha256(java.nio.file.Files.readAllBytes(file)));
+            assertThat(in.read()).isEqualTo(-1); // still open, at its end
+        }
+    }
 }
