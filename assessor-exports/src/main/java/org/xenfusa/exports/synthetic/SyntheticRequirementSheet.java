@@ -10,7 +10,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A requirements workbook of any size for benchmarks and tests ({@code fusa bench import}): a header row, then
- * {@code rows} software requirements {@code swreq~<prefix>_<n>~1}, each covering the one before it, written with POI's
+ * {@code rows} software requirements {@code swreq~<prefix>_<n>~1} (the first 100 cover nothing, each later one covers
+ * one of them, as a flat real set does), written with POI's
  * streaming writer so that making a large sheet does not take the memory it is meant to measure.
  */
 public final class SyntheticRequirementSheet {
@@ -32,7 +33,7 @@ public final class SyntheticRequirementSheet {
                 row.createCell(2).setCellValue("The hypervisor shall do thing " + i + " within its time budget.");
                 row.createCell(3).setCellValue("Needed by the safety concept, item " + (i % 97) + ".");
                 row.createCell(4).setCellValue("approved");
-                row.createCell(5).setCellValue(i > 1 ? id(prefix, i - 1) : "");
+                row.createCell(5).setCellValue(i > 100 ? id(prefix, i % 100 + 1) : "");
                 row.createCell(6).setCellValue("impl, utest");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
