@@ -71,8 +71,8 @@ class BadInputIntegrationTest {
     void fixture() throws Exception {
         if (repository == null) {
             repository = ExportFixture.create("bad-input-repo", registrar, ingest, jobs);
-            config = configurations.create("bad-input-default", repository.getId(), "RELEASE-2.0", "x86_64",
-                    StartKind.DEFCONFIG, "", "", "", "", "tester");
+            config = configurations.create(new org.xenfusa.web.config.ConfigurationForm("bad-input-default",
+                    repository.getId(), "RELEASE-2.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
         }
     }
 

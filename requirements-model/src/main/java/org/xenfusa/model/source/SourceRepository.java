@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 
 /** A git repository registered for analysis; its history of changes is kept by Envers. */
 @Entity
@@ -42,6 +43,24 @@ public class SourceRepository {
 
     @Column(name = "created_by", nullable = false)
     private String createdBy;
+
+    /** READY, or for a URL its clone's state: CLONING (a background job) or FAILED; not audited (progress). */
+    @Column(name = "clone_state", nullable = false)
+    @NotAudited
+    private String cloneState = READY;
+
+    @Column(name = "clone_percent", nullable = false)
+    @NotAudited
+    private int clonePercent;
+
+    /** The clone's current step, or why it failed. */
+    @Column(name = "clone_message")
+    @NotAudited
+    private String cloneMessage;
+
+    public static final String READY = "READY";
+    public static final String CLONING = "CLONING";
+    public static final String FAILED = "FAILED";
 
     protected SourceRepository() {
     }
@@ -81,5 +100,30 @@ public class SourceRepository {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public String getCloneState() {
+        return cloneState;
+    }
+
+    public int getClonePercent() {
+        return clonePercent;
+    }
+
+    public String getCloneMessage() {
+        return cloneMessage;
+    }
+
+    /** True when its git directory may be read: a local repository, or a URL whose clone is done. */
+    public boolean isReady() {
+        return READY.equals(cloneState);
+    }
+
+    /** A URL registered now: its clone is queued. */
+    public SourceRepository cloning() {
+        this.cloneState = CLONING;
+        this.clonePercent = 0;
+        this.cloneMessage = "queued";
+        return this;
     }
 }

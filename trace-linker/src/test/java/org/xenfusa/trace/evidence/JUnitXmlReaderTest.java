@@ -3,8 +3,18 @@ package org.xenfusa.trace.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.xenfusa.trace.link.TestLink;
@@ -65,5 +75,92 @@ class JUnitXmlReaderTest {
                 .hasMessageContaining("not a well-formed XML");
         assertThatThrownBy(() -> JUnitXmlReader.read("other.xml", "<html/>".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("not a JUnit XML result file");
+    }
+
+    @Test
+    void streamingGivesTheSameCasesAndHashAsReadingTheBytes() throws Exception {
+        byte[] bytes = RESULTS.getBytes(StandardCharsets.UTF_8);
+        List<TestCaseResult> streamed = new ArrayList<>();
+        JUnitXmlReader.Summary s = JUnitXmlReader.stream("results/arm64.xml", new ByteArrayInputStream(bytes),
+                streamed::add);
+        TestResultFile read = JUnitXmlReader.read("results/arm64.xml", bytes);
+        assertThat(streamed).isEqualTo(read.cases());
+        assertThat(s.cases()).isEqualTo(3);
+        assertThat(s.sha256()).isEqualTo(read.sha256());
+    }
+
+    @Test
+    void aMillionCasesStreamWithoutTheFileInMemory() throws Exception {
+        // about 90 MB generated on the fly: never one array, never one list
+        int n = 1_000_000;
+        Iterator<InputStream> parts = IntStream.rangeClosed(0, n + 1).mapToObj(i -> {
+            String text = i == 0 ? "<?xml version=\"1.0\"?>\n<testsuite name=\"big\">\n"
+                    : i == n + 1 ? "</testsuite>\n"
+                    : "  <testcase classname=\"suite.c" + (i % 100) + "\" name=\"case_" + i + "\" time=\"0.001\">"
+                            + (i % 1000 == 0 ? "<failure message=\"no\"/>" : "") + "</testcase>\n";
+            return (InputStream) new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        }).iterator();
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        InputStream in = new DigestInputStream(new SequenceInputStream(enumeration(parts)), digest);
+        AtomicLong failed = new AtomicLong();
+        AtomicLong lastLine = new AtomicLong();
+        JUnitXmlReader.Summary s = JUnitXmlReader.stream("big.xml", in, c -> {
+            if (c.outcome() == TestOutcome.FAILED) {
+                failed.incrementAndGet();
+            }
+            lastLine.set(c.source().line());
+        });
+        assertThat(s.cases()).isEqualTo(n);
+        assertThat(failed).hasValue(n / 1000);
+        assertThat(lastLine).hasValue(n + 2);
+        assertThat(s.sha256()).isEqualTo(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static java.util.Enumeration<InputStream> enumeration(Iterator<InputStream> it) {
+        return new java.util.Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return it.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                return it.next();
+            }
+        };
+    }
+
+    @Test
+    void streamingRefusesExternalEntitiesAndEntityBombsWithFileAndLine() {
+        String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<testsuite><testcase name=\"&e;\"/></testsuite>\n";
+        List<TestCaseResult> seen = new ArrayList<>();
+        assertThatThrownBy(() -> JUnitXmlReader.stream("evil.xml",
+                new ByteArrayInputStream(xxe.getBytes(StandardCharsets.UTF_8)), seen::add))
+                .isInstanceOf(EvidenceFormatException.class).hasMessageContaining("evil.xml:2")
+                .hasMessageContaining("DOCTYPE");
+        String bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>\n"
+                + "<testsuite><testcase name=\"&b;\"/></testsuite>\n";
+        assertThatThrownBy(() -> JUnitXmlReader.stream("bomb.xml",
+                new ByteArrayInputStream(bomb.getBytes(StandardCharsets.UTF_8)), seen::add))
+                .isInstanceOf(EvidenceFormatException.class).hasMessageContaining("DOCTYPE");
+        String undeclared = "<testsuite><testcase name=\"&e;\"/></testsuite>\n";
+        assertThatThrownBy(() -> JUnitXmlReader.stream("undeclared.xml",
+                new ByteArrayInputStream(undeclared.getBytes(StandardCharsets.UTF_8)), seen::add))
+                .isInstanceOf(EvidenceFormatException.class).hasMessageContaining("undeclared.xml:1");
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aFileIsStreamedToItsEndAndLeftForTheCallerToClose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("results.xml");
+        java.nio.file.Files.writeString(file, RESULTS + "<!-- trailing comment, hashed too -->\n");
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            JUnitXmlReader.Summary s = JUnitXmlReader.stream("results.xml", in, c -> { });
+            assertThat(s.cases()).isEqualTo(3);
+            assertThat(s.sha256()).isEqualTo(JUnitXmlReader.sha256(java.nio.file.Files.readAllBytes(file)));
+            assertThat(in.read()).isEqualTo(-1); // still open, at its end
+        }
     }
 }

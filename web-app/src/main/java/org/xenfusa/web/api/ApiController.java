@@ -49,9 +49,13 @@ public class ApiController {
         this.sloc = sloc;
     }
 
-    public record RepositoryJson(long id, String name, String location, String kind) {
+    /** {@code cloneState}: READY, CLONING (a job; see {@code cloneMessage}) or FAILED with the reason. */
+    public record RepositoryJson(long id, String name, String location, String kind, String cloneState, int clonePercent,
+            String cloneMessage) {
         static RepositoryJson of(SourceRepository r) {
-            return new RepositoryJson(r.getId(), r.getName(), RepositoryUrls.mask(r.getLocation()), r.getKind().name());
+            return new RepositoryJson(r.getId(), r.getName(), RepositoryUrls.mask(r.getLocation()), r.getKind().name(),
+                    r.getCloneState(), r.getClonePercent(), r.getCloneMessage() == null ? ""
+                            : RepositoryUrls.mask(r.getCloneMessage()));
         }
     }
 

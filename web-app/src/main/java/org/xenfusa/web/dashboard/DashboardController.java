@@ -83,7 +83,8 @@ public class DashboardController {
             Authentication auth, RedirectAttributes redirect) {
         try {
             SourceRepository repo = registrar.register(name, location, auth.getName());
-            redirect.addFlashAttribute("notice", "Registered '" + repo.getName() + "'. Choose what to ingest.");
+            redirect.addFlashAttribute("notice", "Registered '" + repo.getName() + "'. " + (repo.isReady()
+                    ? "Choose what to ingest." : "It is being cloned in the background: this page shows how far."));
             return "redirect:/repositories/" + repo.getId();
         } catch (InvalidRepositoryException e) {
             redirect.addFlashAttribute("error", "Not registered: " + e.getMessage());

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDir where the embedded database, the clone cache and other state live
  * @param allowedRoots folders under which local repositories may be registered
  * @param submodulePath the Xen submodule ingested at start-up when it has been initialised
- * @param cloneTimeoutSeconds network timeout for cloning a URL
+ * @param cloneTimeoutSeconds network timeout of a clone job (connecting, and each read), 60 s by default
  */
 @ConfigurationProperties(prefix = "fusa")
 public record FusaProperties(Path dataDir, List<Path> allowedRoots, Path submodulePath, int cloneTimeoutSeconds) {
@@ -21,7 +21,7 @@ public record FusaProperties(Path dataDir, List<Path> allowedRoots, Path submodu
                 ? List.of(Path.of("."), Path.of("repos")) : allowedRoots).stream()
                 .map(p -> p.toAbsolutePath().normalize()).toList();
         submodulePath = (submodulePath == null ? Path.of("hypervisor-sources-submodule") : submodulePath).toAbsolutePath().normalize();
-        cloneTimeoutSeconds = cloneTimeoutSeconds <= 0 ? 600 : cloneTimeoutSeconds;
+        cloneTimeoutSeconds = cloneTimeoutSeconds <= 0 ? 60 : cloneTimeoutSeconds;
     }
 
     public Path cacheDir() {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,19 +15,24 @@ import java.util.regex.Pattern;
 
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.BatchingProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.annotation.Lazy;
 import org.xenfusa.model.source.RepositoryKind;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
 /**
  * Registers repositories: a local path only under the configured allowed roots (so a user cannot
  * make the server read arbitrary folders), a URL only with the https or git scheme, cloned
- * bare into the cache folder. Nothing from the repository is ever executed.
+ * bare into the cache folder by a background job on the shared scheduler (never inside the request
+ * or a database transaction; the repository shows "cloning" with its progress, or why it failed).
+ * Nothing from the repository is ever executed.
  */
 @Service
 public class RepositoryRegistrar {
@@ -35,18 +42,23 @@ public class RepositoryRegistrar {
 
     private final SourceRepositoryRepository repositories;
     private final FusaProperties properties;
+    private final SchedulerClient scheduler;
 
-    public RepositoryRegistrar(SourceRepositoryRepository repositories, FusaProperties properties) {
+    public RepositoryRegistrar(SourceRepositoryRepository repositories, FusaProperties properties,
+            @Lazy SchedulerClient scheduler) {
         this.repositories = repositories;
         this.properties = properties;
+        this.scheduler = scheduler;
     }
 
     /**
      * Registers {@code location} under {@code name} (derived from the location when blank).
      *
+     * A URL returns at once, its clone queued (state CLONING); no transaction is open here, so a slow server
+     * holds no database connection.
+     *
      * @throws InvalidRepositoryException with a message naming what was wrong; nothing is stored then
      */
-    @Transactional
     public SourceRepository register(String name, String location, String user) throws InvalidRepositoryException {
         String loc = location == null ? "" : location.strip();
         if (loc.isEmpty()) {
@@ -68,14 +80,91 @@ public class RepositoryRegistrar {
             throw new InvalidRepositoryException("Name '" + repoName
                     + "' is not valid: use letters, digits, '.', '_' or '-' (at most 100)");
         }
-        if (repositories.findByName(repoName).isPresent()) {
+        Optional<SourceRepository> known = repositories.findByName(repoName);
+        if (known.isPresent()) {
+            SourceRepository k = known.get();
+            if (isUrl && SourceRepository.FAILED.equals(k.getCloneState()) && k.getLocation().equals(loc)) {
+                // the same URL again after a failed clone: try the clone again
+                repositories.cloneEnded(k.getId(), SourceRepository.CLONING, 0, "queued");
+                queueClone(k.getId());
+                return repositories.findById(k.getId()).orElseThrow();
+            }
             throw new InvalidRepositoryException("A repository named '" + repoName + "' is already registered");
         }
         SourceRepository repo = isUrl ? registerUrl(repoName, loc, user) : registerLocal(repoName, loc, user);
+        SourceRepository saved;
         try {
-            return repositories.saveAndFlush(repo);
+            saved = repositories.saveAndFlush(repo);
         } catch (DataIntegrityViolationException e) {
             throw new InvalidRepositoryException("A repository named '" + repoName + "' is already registered");
+        }
+        if (isUrl) {
+            queueClone(saved.getId());
+        }
+        return saved;
+    }
+
+    private void queueClone(long id) {
+        scheduler.scheduleIfNotExists(IngestJobs.CLONE.instance("clone-" + id).data(id).build(), Instant.now());
+    }
+
+    /** Why a repository cannot be read yet. */
+    static String notReady(SourceRepository r) {
+        return SourceRepository.FAILED.equals(r.getCloneState())
+                ? "the clone of '" + r.getName() + "' failed (" + r.getCloneMessage() + "): register the URL again"
+                : "'" + r.getName() + "' is still being cloned (" + r.getClonePercent() + "%): try again when it is done";
+    }
+
+    /**
+     * The clone job: clones the repository's URL bare into its cache folder with the network timeout, reporting
+     * progress in the repository's row; on failure the folder is removed and the reason kept (credentials masked).
+     */
+    public void runClone(long id) {
+        SourceRepository repo = repositories.findById(id).orElse(null);
+        if (repo == null || !SourceRepository.CLONING.equals(repo.getCloneState())) {
+            return;
+        }
+        String location = repo.getLocation();
+        Path target = Path.of(repo.getGitDir());
+        deleteQuietly(target); // what an earlier, killed attempt left
+        log.info("Cloning {} (bare) into {}", RepositoryUrls.mask(location), target);
+        try (Git git = Git.cloneRepository().setURI(location).setBare(true).setDirectory(target.toFile())
+                .setTimeout(properties.cloneTimeoutSeconds()).setProgressMonitor(new CloneProgress(id)).call()) {
+            repositories.cloneEnded(id, SourceRepository.READY, 100, null);
+            log.info("Cloned {}", RepositoryUrls.mask(location));
+        } catch (GitAPIException | RuntimeException e) {
+            deleteQuietly(target);
+            String reason = RepositoryUrls.mask("Cannot clone " + location + ": " + rootMessage(e));
+            log.info("{}", reason);
+            repositories.cloneEnded(id, SourceRepository.FAILED, 0, reason);
+        }
+    }
+
+    /** JGit's progress as "Receiving objects 45%" in the row, at most once a second. */
+    private final class CloneProgress extends BatchingProgressMonitor {
+        private final long id;
+
+        CloneProgress(long id) {
+            this.id = id;
+            setDelayStart(1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        protected void onUpdate(String task, int done, Duration duration) {
+            repositories.cloneProgress(id, 0, task + " " + done);
+        }
+
+        @Override
+        protected void onEndTask(String task, int done, Duration duration) {
+        }
+
+        @Override
+        protected void onUpdate(String task, int done, int total, int percent, Duration duration) {
+            repositories.cloneProgress(id, percent, task + " " + done + "/" + total);
+        }
+
+        @Override
+        protected void onEndTask(String task, int done, int total, int percent, Duration duration) {
         }
     }
 
@@ -115,15 +204,9 @@ public class RepositoryRegistrar {
         if (Files.exists(target)) {
             throw new InvalidRepositoryException("The cache folder " + target + " is already in use");
         }
-        log.info("Cloning {} (bare) into {}", RepositoryUrls.mask(location), target);
-        try (Git git = Git.cloneRepository().setURI(location).setBare(true).setDirectory(target.toFile())
-                .setTimeout(properties.cloneTimeoutSeconds()).call()) {
-            return new SourceRepository(name, location, RepositoryKind.URL,
-                    git.getRepository().getDirectory().toPath().toAbsolutePath().normalize().toString(), user);
-        } catch (GitAPIException | RuntimeException e) {
-            deleteQuietly(target);
-            throw new InvalidRepositoryException(RepositoryUrls.mask("Cannot clone " + location + ": " + rootMessage(e)));
-        }
+        // cloned by a job (runClone): the request returns at once and holds no connection while a server answers
+        return new SourceRepository(name, location, RepositoryKind.URL, target.toAbsolutePath().normalize().toString(),
+                user).cloning();
     }
 
     static String scheme(String location) {

@@ -78,6 +78,9 @@ public class SnapshotIngester {
         try {
             SourceRepository source = repositories.findById(job.getRepositoryId())
                     .orElseThrow(() -> new InvalidRepositoryException("the repository was removed"));
+            if (!source.isReady()) {
+                throw new InvalidRepositoryException(RepositoryRegistrar.notReady(source));
+            }
             if (source.getKind() == RepositoryKind.LOCAL) {
                 // a .git file or alternates may have been pointed elsewhere since registration
                 properties.checkFoldersRead(Path.of(source.getGitDir()));

@@ -1,32 +1,24 @@
 package org.xenfusa.web.trace;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.xenfusa.model.audit.AuditRevision;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.trace.Requirement;
@@ -47,6 +39,9 @@ import org.xenfusa.web.ingest.InvalidRepositoryException;
 @Service
 public class RequirementService {
     private static final int MAX_SHEET_BYTES = 16 * 1024 * 1024;
+    /** Requirement rows of one spreadsheet import: larger sets are split into several files. */
+    static final int MAX_SHEET_ROWS = 100_000;
+    private static final int SHEET_BATCH = 1_000;
 
     private final RequirementRepository requirements;
     private final TraceService traces;
@@ -255,6 +250,11 @@ public class RequirementService {
      * columns (id, title, description, covers, needs; also rationale, comment, status, depends), then
      * one requirement a row. A bad row is reported with file and row and skipped; an existing
      * requirement of that type and name is updated (its history shows the change).
+     * <p>
+     * The sheet is streamed (never the whole workbook in memory) and written in batches of {@value #SHEET_BATCH}
+     * rows: the existing authored requirements are looked up once, each batch loads the ones it changes in one
+     * query, and the session is flushed and cleared after it. One transaction: a workbook that cannot be read to
+     * its end, or with more than {@value #MAX_SHEET_ROWS} requirement rows, imports nothing and changes nothing.
      */
     @Transactional
     public ImportOutcome importSpreadsheet(long snapshotId, String fileName, byte[] content, String user) {
@@ -265,76 +265,79 @@ public class RequirementService {
                     + " bytes is larger than the limit of " + MAX_SHEET_BYTES + " bytes: not read"));
             return new ImportOutcome(0, problems);
         }
-        int imported = 0;
-        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            if (book.getNumberOfSheets() == 0) {
-                problems.add(new ImportProblem(new Location(fileName, 0), "the workbook has no sheet"));
-                return new ImportOutcome(0, problems);
-            }
-            Sheet sheet = book.getSheetAt(0);
-            DataFormatter format = new DataFormatter(Locale.ROOT);
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            Map<String, Integer> columns = new HashMap<>();
-            if (header != null) {
-                for (Cell c : header) {
-                    columns.put(format.formatCellValue(c).strip().toLowerCase(Locale.ROOT), c.getColumnIndex());
-                }
-            }
-            for (String required : List.of("id", "title")) {
-                if (!columns.containsKey(required)) {
-                    problems.add(new ImportProblem(new Location(fileName, sheet.getFirstRowNum() + 1),
-                            "the first row must name the columns (id, title, description, covers, needs); no '"
-                                    + required + "' column"));
-                    return new ImportOutcome(0, problems);
-                }
-            }
-            Map<String, Integer> seen = new LinkedHashMap<>();
-            for (int rowIndex = sheet.getFirstRowNum() + 1; rowIndex <= sheet.getLastRowNum(); rowIndex++) {
-                Row row = sheet.getRow(rowIndex);
-                int rowNumber = rowIndex + 1; // as the spreadsheet shows it
-                Location at = new Location(fileName, rowNumber);
-                if (row == null || cell(row, columns, "id", format).isBlank()) {
-                    continue;
-                }
-                RequirementText text = new RequirementText(cell(row, columns, "id", format),
-                        cell(row, columns, "title", format), cell(row, columns, "description", format),
-                        cell(row, columns, "rationale", format), cell(row, columns, "comment", format),
-                        cell(row, columns, "status", format), cell(row, columns, "covers", format),
-                        cell(row, columns, "depends", format), cell(row, columns, "needs", format));
-                try {
-                    SpecificationItemId id = parseId(text.id());
-                    Integer earlier = seen.putIfAbsent(id.type() + "~" + id.name(), rowNumber);
-                    if (earlier != null) {
-                        throw new IllegalArgumentException("duplicate of row " + earlier + ": skipped");
-                    }
-                    Optional<Requirement> existing = requirements.findByRepositoryIdAndSnapshotIdIsNullAndItemTypeAndName(
-                            repositoryId, id.type(), id.name());
-                    Requirement r = existing.orElseGet(() -> new Requirement(repositoryId, null, RequirementOrigin.SPREADSHEET, 0,
-                            id.type(), id.name(), id.revision(), fileName, rowNumber, user));
-                    apply(r, id, text);
-                    requirements.save(r);
-                    imported++;
-                } catch (IllegalArgumentException e) {
-                    problems.add(new ImportProblem(at, e.getMessage()));
-                }
-            }
-            requirements.flush();
+        Map<String, Long> existing = new HashMap<>();
+        for (Object[] row : entityManager.createQuery("select r.itemType, r.name, r.id from Requirement r"
+                + " where r.snapshotId is null and r.repositoryId = :repository", Object[].class)
+                .setParameter("repository", repositoryId).getResultList()) {
+            existing.put(row[0] + "~" + row[1], (Long) row[2]);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        int[] imported = {0};
+        try {
+            SpreadsheetImport.read(content, SHEET_BATCH, MAX_SHEET_ROWS, batch -> imported[0] += importRows(
+                    repositoryId, fileName, batch, existing, seen, problems, user));
+        } catch (SpreadsheetImport.Stop e) {
+            return refused(new ImportProblem(new Location(fileName, e.row), e.getMessage()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof org.springframework.dao.DataAccessException d) {
                 throw d;
             }
-            problems.add(new ImportProblem(new Location(fileName, 0), "not a readable XLSX workbook: " + e.getMessage()));
+            return refused(new ImportProblem(new Location(fileName, 0), "not a readable XLSX workbook: "
+                    + e.getMessage()));
         }
-        return new ImportOutcome(imported, problems);
+        return new ImportOutcome(imported[0], problems);
     }
 
-    private static String cell(Row row, Map<String, Integer> columns, String name, DataFormatter format) {
-        Integer index = columns.get(name);
-        if (index == null) {
-            return "";
+    /** Nothing of this import is kept: earlier batches are rolled back with the transaction. */
+    private ImportOutcome refused(ImportProblem problem) {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        entityManager.clear();
+        return new ImportOutcome(0, List.of(problem));
+    }
+
+    /** One batch: the existing requirements it changes loaded in one query, then flushed and cleared. */
+    private int importRows(long repositoryId, String fileName, List<SpreadsheetImport.SheetRow> batch,
+            Map<String, Long> existing,
+            Map<String, Integer> seen, List<ImportProblem> problems, String user) {
+        List<Long> ids = new ArrayList<>();
+        for (SpreadsheetImport.SheetRow row : batch) {
+            try {
+                SpecificationItemId.tryParse(row.text().id()).map(id -> existing.get(id.type() + "~" + id.name()))
+                        .ifPresent(ids::add);
+            } catch (IllegalArgumentException e) {
+                // reported below, where the row is read
+            }
         }
-        Cell c = row.getCell(index);
-        return c == null ? "" : format.formatCellValue(c).strip();
+        Map<Long, Requirement> loaded = new HashMap<>();
+        if (!ids.isEmpty()) {
+            requirements.findAllById(ids).forEach(r -> loaded.put(r.getId(), r));
+        }
+        int imported = 0;
+        for (SpreadsheetImport.SheetRow row : batch) {
+            try {
+                SpecificationItemId id = parseId(row.text().id());
+                String key = id.type() + "~" + id.name();
+                Integer earlier = seen.putIfAbsent(key, row.number());
+                if (earlier != null) {
+                    throw new IllegalArgumentException("duplicate of row " + earlier + ": skipped");
+                }
+                Requirement r = loaded.get(existing.get(key));
+                if (r == null) {
+                    r = new Requirement(repositoryId, null, RequirementOrigin.SPREADSHEET, 0, id.type(), id.name(),
+                            id.revision(), fileName, row.number(), user);
+                }
+                apply(r, id, row.text());
+                if (r.getId() == null) {
+                    requirements.save(r); // through the repository: a database error is a DataAccessException
+                }
+                imported++;
+            } catch (IllegalArgumentException e) {
+                problems.add(new ImportProblem(new Location(fileName, row.number()), e.getMessage()));
+            }
+        }
+        requirements.flush();
+        entityManager.clear();
+        return imported;
     }
 
     /** One change of a requirement: who, when, and per changed field the line diff. */

@@ -114,8 +114,10 @@ public class TraceReportController {
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String importJUnit(@PathVariable long sid, @RequestParam long configuration, @RequestParam MultipartFile file,
             Authentication auth, RedirectAttributes redirect) throws IOException {
-        TestEvidenceService.Outcome o = evidence.importJUnit(sid, configuration, RequirementController.name(file),
-                file.getBytes(), auth.getName());
+        TestEvidenceService.Outcome o;
+        try (java.io.InputStream in = file.getInputStream()) { // streamed: never the whole file in memory
+            o = evidence.importJUnit(sid, configuration, RequirementController.name(file), in, auth.getName());
+        }
         if (o.problem().isPresent()) {
             redirect.addFlashAttribute("error", "Not imported: " + o.problem().get());
         } else {
