@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
-import org.xenfusa.model.ingest.IngestMode;
-import org.xenfusa.web.api.ApiController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,14 +53,21 @@ final class IngestCommand implements Callable<Integer> {
         @Option(names = "--tags", description = "All tags matching a pattern, e.g. 'RELEASE-*'.")
         String tags;
 
-        /** The body the platform's {@code POST /api/repositories/{id}/ingest} reads: its own record. */
-        ApiController.IngestRequest request() {
+        /** The body of {@code POST /api/repositories/{id}/ingest}. */
+        IngestRequest request() {
             if (tags != null) {
-                return new ApiController.IngestRequest(IngestMode.TAGS, tags);
+                return new IngestRequest("TAGS", tags);
             }
-            return defaultBranch ? new ApiController.IngestRequest(IngestMode.DEFAULT_BRANCH, null)
-                    : new ApiController.IngestRequest(IngestMode.REF, ref);
+            return defaultBranch ? new IngestRequest("DEFAULT_BRANCH", null) : new IngestRequest("REF", ref);
         }
+    }
+
+    /**
+     * What the platform's ingest endpoint reads: {@code REF}, {@code DEFAULT_BRANCH} (no {@code ref}) or {@code TAGS}
+     * (the command line never imports web or model code, so this mirrors the API's record;
+     * {@code IngestCommandIntegrationTest} runs both ends).
+     */
+    record IngestRequest(String mode, @JsonInclude(JsonInclude.Include.NON_NULL) String ref) {
     }
 
     @Option(names = "--timeout", defaultValue = "3600", description = "Seconds to wait for the job.")

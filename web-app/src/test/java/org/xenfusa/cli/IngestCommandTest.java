@@ -26,7 +26,7 @@ class IngestCommandTest {
     }
 
     @Test
-    void theRequestBodyIsTheApisOwnRecord() throws Exception {
+    void theRequestBodyIsARecordShapedAsTheApiReadsIt() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         IngestCommand.What tags = new IngestCommand.What();
         tags.tags = "RELEASE-*";
@@ -36,7 +36,6 @@ class IngestCommandTest {
         assertThat(json.writeValueAsString(one.request())).isEqualTo("{\"mode\":\"REF\",\"ref\":\"RELEASE-4.22.0\"}");
         IngestCommand.What branch = new IngestCommand.What();
         branch.defaultBranch = true;
-        assertThat(json.readValue(json.writeValueAsString(branch.request()), org.xenfusa.web.api.ApiController.IngestRequest.class)
-                .mode()).isEqualTo(org.xenfusa.model.ingest.IngestMode.DEFAULT_BRANCH);
+        assertThat(json.writeValueAsString(branch.request())).isEqualTo("{\"mode\":\"DEFAULT_BRANCH\"}");
     }
 }
