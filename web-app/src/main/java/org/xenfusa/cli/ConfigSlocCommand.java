@@ -2,7 +2,6 @@ package org.xenfusa.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,13 +12,9 @@ import org.xenfusa.sloc.config.ConfigurationDiff;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.sloc.config.DirectoryFigures;
-import org.xenfusa.sloc.config.FileFigures;
 import org.xenfusa.sloc.config.GeneratedFile;
-import org.xenfusa.sloc.config.LineFigures;
 import org.xenfusa.sloc.config.OptionCost;
 import org.xenfusa.sloc.config.OptionRanking;
-import org.xenfusa.sloc.config.ReportWarning;
-import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
@@ -77,7 +72,7 @@ final class ConfigSlocCommand implements Callable<Integer> {
             ConfigurationReport other = null;
             if (!diffSet.isEmpty()) {
                 other = counter.report(request.with(ConfigurationOptions.assignments(
-                        counter.kconfig(request.arch(), request.profile()), diffSet)));
+                        counter.kconfig(request.arch(), request.profile()), diffSet, "--diff-set")));
                 diff = ConfigurationDiff.between(report, other);
             }
             List<OptionCost> ranking = List.of();
@@ -88,12 +83,12 @@ final class ConfigSlocCommand implements Callable<Integer> {
             }
             report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
             if (json) {
-                Map<String, Object> doc = json(report, model);
+                ConfigSlocJson doc = ConfigSlocJson.of(report, model);
                 if (diff != null) {
-                    doc.put("diff", json(diff, model.delta(report, other)));
+                    doc = doc.withDiff(diff, model.delta(report, other));
                 }
                 if (rank > 0) {
-                    doc.put("ranking", ranking);
+                    doc = doc.withRanking(ranking);
                 }
                 System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(doc));
             } else {
@@ -165,113 +160,9 @@ final class ConfigSlocCommand implements Callable<Integer> {
         }
     }
 
-    static Map<String, Object> json(ConfigurationReport r, EffortModel model) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("commit", r.commit());
-        doc.put("arch", r.arch().targetArch());
-        doc.put("toolchain", r.toolchain());
-        doc.put("dotConfigSha256", r.dotConfigSha256());
-        doc.put("makeCloc", figures(r.makeCloc()));
-        doc.put("withHeaders", figures(r.withHeaders()));
-        doc.put("activeLines", figures(r.activeLines()));
-        doc.put("compiledFiles", r.compiledFiles());
-        doc.put("headers", r.headers());
-        List<Map<String, Object>> generated = new ArrayList<>();
-        for (GeneratedFile g : r.generated()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", g.path());
-            m.put("role", g.role().name().toLowerCase());
-            m.put("kind", g.kind().name().toLowerCase());
-            m.put("from", g.from());
-            m.put("counted", g.counted());
-            generated.add(m);
-        }
-        doc.put("generated", generated);
-        Map<String, Object> dirs = new LinkedHashMap<>();
-        for (DirectoryFigures d : r.directories()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("makeCloc", figures(d.makeCloc()));
-            m.put("withHeaders", figures(d.withHeaders()));
-            m.put("activeLines", figures(d.activeLines()));
-            dirs.put(d.directory(), m);
-        }
-        doc.put("directories", dirs);
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (FileFigures f : r.files()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", f.path());
-            m.put("role", f.role().name().toLowerCase());
-            m.put("language", f.count().language());
-            m.put("blank", f.count().blank());
-            m.put("comment", f.count().comment());
-            m.put("code", f.count().code());
-            m.put("activeCode", f.active().code());
-            m.put("counted", f.counted());
-            f.duplicateOf().ifPresent(d -> m.put("duplicateOf", d));
-            files.add(m);
-        }
-        doc.put("files", files);
-        doc.put("effort", effort(model.estimates(r)));
-        Map<String, Object> effortModel = new LinkedHashMap<>();
-        effortModel.put("name", model.name());
-        effortModel.put("description", model.description());
-        effortModel.put("figure", model.figure().name());
-        effortModel.put("hoursPerPersonYear", model.hoursPerPersonYear());
-        Map<String, String> asil = new LinkedHashMap<>();
-        for (Asil a : Asil.values()) {
-            asil.put(a.name(), model.levelOf(a).name());
-        }
-        effortModel.put("asilToDal", asil);
-        doc.put("effortModel", effortModel);
-        doc.put("warnings", r.warnings().stream().map(ReportWarning::toString).toList());
-        doc.put("undecidedConditions", r.undecidedConditions());
-        return doc;
-    }
-
-    private static Map<String, Object> json(ConfigurationDiff d, Map<DesignAssuranceLevel, EffortEstimate> delta) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sourcesAdded", d.sourcesAdded());
-        m.put("sourcesRemoved", d.sourcesRemoved());
-        m.put("headersAdded", d.headersAdded());
-        m.put("headersRemoved", d.headersRemoved());
-        m.put("makeCloc", figures(d.makeCloc()));
-        m.put("withHeaders", figures(d.withHeaders()));
-        m.put("activeLines", figures(d.activeLines()));
-        Map<String, Object> dirs = new LinkedHashMap<>();
-        for (DirectoryFigures x : d.directories()) {
-            dirs.put(x.directory(), Map.of("makeCloc", figures(x.makeCloc()), "withHeaders", figures(x.withHeaders()),
-                    "activeLines", figures(x.activeLines())));
-        }
-        m.put("directories", dirs);
-        m.put("symbols", d.symbols());
-        m.put("effort", effort(delta));
-        return m;
-    }
-
-    private static Map<String, Object> effort(Map<DesignAssuranceLevel, EffortEstimate> estimates) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        estimates.forEach((level, e) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("hours", e.hours());
-            m.put("personYears", e.personYears());
-            m.put("interpolated", e.interpolated());
-            out.put(level.name(), m);
-        });
-        return out;
-    }
-
-    private static Map<String, Object> figures(LineFigures f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("files", f.files());
-        m.put("blank", f.blank());
-        m.put("comment", f.comment());
-        m.put("code", f.code());
-        return m;
-    }
-
     static void print(PrintStream out, ConfigurationReport r, EffortModel model) {
         out.printf("commit %s, %s, toolchain %s, .config sha256 %s%n", r.commit().isEmpty() ? "(folder)" : r.commit(),
-                r.arch().targetArch(), r.toolchain(), r.dotConfigSha256());
+                r.request().label(), r.toolchain(), r.dotConfigSha256());
         String line = "-".repeat(86);
         out.println(line);
         out.printf("%-30s %6s %10s %8s %12s %10s%n", "Directory", "files", "make cloc", "+ hdrs", "with hdrs", "active");

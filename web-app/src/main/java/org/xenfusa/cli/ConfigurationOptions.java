@@ -10,8 +10,10 @@ import java.util.Optional;
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationRequest;
+import org.xenfusa.sloc.config.ConfigurationSpec;
+import org.xenfusa.sloc.config.ConfigurationSpec.StartKind;
+import org.xenfusa.sloc.config.InvalidConfigurationException;
 import org.xenfusa.sloc.kconfig.KconfigTree;
-import org.xenfusa.sloc.kconfig.StartingPoint;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
@@ -21,9 +23,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
- * The options that name a configuration, shared by {@code fusa kconfig} and {@code fusa config-sloc}:
- * repository and ref, architecture, one starting point, overrides and the toolchain profile (which
- * answers both Kconfig's probes and Kbuild's, so one name selects both).
+ * The options that name a configuration, shared by {@code fusa kconfig}, {@code config-sloc}, {@code trace},
+ * {@code export} and {@code readiness}: repository and ref, architecture, one starting point, overrides and the
+ * toolchain profile (which answers both Kconfig's probes and Kbuild's, so one name selects both). A thin adapter:
+ * {@link ConfigurationSpec} parses the words, as it does for the web app.
  */
 final class ConfigurationOptions {
     @Option(names = "--repo", required = true, description = "Repository path, folder or URL.")
@@ -51,7 +54,7 @@ final class ConfigurationOptions {
         boolean allNo;
 
         @Option(names = "--randconfig", paramLabel = "SEED", description = "randconfig with KCONFIG_SEED=SEED.")
-        Integer randSeed;
+        String randSeed;
 
         @Option(names = "--config", paramLabel = "FILE", description = "An existing .config, resolved as olddefconfig does.")
         Path config;
@@ -64,105 +67,110 @@ final class ConfigurationOptions {
             description = "Shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
     String toolchain;
 
-    XenArch xenArch() {
-        return architecture(arch);
-    }
-
     /**
      * The architecture {@code --arch} names, spelt as Xen's {@code XEN_TARGET_ARCH} spells it: another spelling
      * ({@code aarch64}, {@code arm}) is refused rather than guessed, so that names in reports match the option.
      */
     static XenArch architecture(String name) {
-        for (XenArch a : XenArch.values()) {
-            if (a.targetArch().equals(name)) {
-                return a;
-            }
-        }
-        throw new BadInputException("unknown architecture '" + name + "'; the architectures are "
-                + java.util.Arrays.stream(XenArch.values()).map(XenArch::targetArch).collect(java.util.stream.Collectors.joining(", ")));
-    }
-
-    ToolchainProfile profile(XenArch a) {
-        if (toolchain == null) {
-            return ToolchainProfile.defaultFor(a.targetArch());
-        }
-        Optional<ToolchainProfile> shipped = ToolchainProfile.shipped(toolchain);
-        if (shipped.isPresent()) {
-            return shipped.get();
-        }
-        Path file = Path.of(toolchain);
-        if (!Files.isRegularFile(file) && (toolchain.contains("/") || toolchain.endsWith(".profile"))) {
-            throw new BadInputException("toolchain profile file (--toolchain) not found: " + file);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException("unknown toolchain profile '" + toolchain + "' (a shipped name such as debian12-gcc12-"
-                    + (a == XenArch.ARM64 ? "aarch64" : a.targetArch()) + ", or a profile file)");
-        }
         try {
-            return ToolchainProfile.parse(Files.readString(file));
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage());
+            return ConfigurationSpec.architecture(name);
+        } catch (InvalidConfigurationException e) {
+            throw new BadInputException(e.getMessage(), e);
         }
     }
 
-    StartingPoint startingPoint(XenArch a) {
+    /**
+     * The configuration the options state, in the library's words: the files {@code --config} and {@code --toolchain}
+     * name are read here (a missing one is bad input naming it), everything else is parsed by {@link ConfigurationSpec}.
+     */
+    ConfigurationSpec spec() {
+        architecture(arch);
+        ConfigurationSpec spec = ConfigurationSpec.of(arch).withOverrides(set).withToolchain(toolchainText());
         if (start == null || start.defconfig != null) {
-            String name = start == null || start.defconfig == null || start.defconfig.isEmpty() ? a.defaultDefconfig() : start.defconfig;
-            return new StartingPoint.Defconfig(name);
+            return spec.startingFrom(StartKind.DEFCONFIG, start == null ? "" : start.defconfig);
         }
         if (start.allYes) {
-            return new StartingPoint.AllYes();
+            return spec.startingFrom(StartKind.ALLYES, "");
         }
         if (start.allNo) {
-            return new StartingPoint.AllNo();
+            return spec.startingFrom(StartKind.ALLNO, "");
         }
         if (start.randSeed != null) {
-            return new StartingPoint.Random(start.randSeed);
+            return spec.startingFrom(StartKind.RANDCONFIG, start.randSeed);
         }
         if (!Files.isRegularFile(start.config)) {
             throw new BadInputException(".config file (--config) not found: " + start.config);
         }
         try {
-            return new StartingPoint.ExistingConfig(start.config.toString(), Files.readString(start.config));
+            return spec.startingFromConfig(start.config.toString(), Files.readString(start.config));
         } catch (IOException e) {
-            throw new BadInputException("cannot read --config " + start.config + ": " + e.getMessage());
+            throw new BadInputException("cannot read --config " + start.config + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code --toolchain} as the library takes it: a shipped name, or the text of the profile file it names. */
+    private String toolchainText() {
+        if (toolchainFile().isEmpty()) {
+            if (toolchain != null && (toolchain.contains("/") || toolchain.endsWith(".profile"))) {
+                throw new BadInputException("toolchain profile file (--toolchain) not found: " + Path.of(toolchain));
+            }
+            return toolchain == null ? "" : toolchain;
+        }
+        Path file = toolchainFile().get();
+        try {
+            String text = Files.readString(file);
+            // a profile's text always has a line break, even a one-line file without its final one
+            return text.endsWith("\n") ? text : text + "\n";
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The profile file {@code --toolchain} names, when it names no shipped profile and the file exists. */
+    private Optional<Path> toolchainFile() {
+        if (toolchain == null || toolchain.isBlank() || ToolchainProfile.shipped(toolchain).isPresent()) {
+            return Optional.empty();
+        }
+        Path file = Path.of(toolchain);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** The library's complaint in the options' words: {@code --set NOPE=y: ...}, {@code my.profile: line 2: ...}. */
+    BadInputException badInput(InvalidConfigurationException e) {
+        return switch (e.part()) {
+            case OVERRIDE -> new BadInputException("--set " + e.given() + ": " + e.problem(), e);
+            case TOOLCHAIN -> toolchainFile().map(f -> new BadInputException(f + ": " + e.problem(), e))
+                    .orElseGet(() -> new BadInputException(e.getMessage() + " (or give a profile file)", e));
+            default -> new BadInputException(e.getMessage(), e);
+        };
     }
 
     /** The request, with every --set checked against the tree's Kconfig (unknown symbols are bad input). */
     ConfigurationRequest request(ConfigurationCounter counter) {
-        XenArch a = xenArch();
-        ToolchainProfile profile = profile(a);
-        // a missing --config file is reported before the Kconfig tree is read
-        StartingPoint start = startingPoint(a);
-        KconfigTree kconfig;
+        ConfigurationSpec spec = spec();
         try {
-            kconfig = counter.kconfig(a, profile);
-        } catch (UnsupportedXenReleaseException e) {
-            throw new BadInputException(repo + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+            ConfigurationRequest parsed = spec.request();
+            KconfigTree kconfig;
+            try {
+                kconfig = counter.kconfig(parsed.arch(), parsed.profile());
+            } catch (UnsupportedXenReleaseException e) {
+                throw new BadInputException(repo + (ref == null ? "" : " at " + ref) + ": " + e.getMessage(), e);
+            }
+            if (kconfig.title().isEmpty() && kconfig.symbols().isEmpty()) {
+                throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref));
+            }
+            return spec.request(counter);
+        } catch (InvalidConfigurationException e) {
+            throw badInput(e);
         }
-        if (kconfig.title().isEmpty() && kconfig.symbols().isEmpty()) {
-            throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref));
-        }
-        return new ConfigurationRequest(a, start, assignments(kconfig, set), profile);
     }
 
-    static List<SymbolAssignment> assignments(KconfigTree kconfig, List<String> texts) {
-        List<SymbolAssignment> out = new ArrayList<>();
-        for (String s : texts) {
-            SymbolAssignment a;
-            try {
-                a = SymbolAssignment.parse(s);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--set " + s + ": " + e.getMessage());
-            }
-            if (kconfig.symbol(a.symbol()).isEmpty()) {
-                throw new BadInputException("--set " + s + ": no Kconfig file defines CONFIG_" + a.symbol());
-            }
-            out.add(a);
+    /** {@code texts} (the values of {@code option}) as overrides, each symbol checked against {@code kconfig}. */
+    static List<SymbolAssignment> assignments(KconfigTree kconfig, List<String> texts, String option) {
+        try {
+            return ConfigurationSpec.assignments(texts, kconfig);
+        } catch (InvalidConfigurationException e) {
+            throw new BadInputException(option + " " + e.given() + ": " + e.problem(), e);
         }
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.xenfusa.sloc.config.InvalidConfigurationException;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 
 import picocli.CommandLine;
@@ -68,7 +69,8 @@ public final class FusaCommandLine {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof BadInputException || ex instanceof UnsupportedXenReleaseException) {
+            if (ex instanceof BadInputException || ex instanceof UnsupportedXenReleaseException
+                    || ex instanceof InvalidConfigurationException) {
                 System.err.println("fusa: " + ex.getMessage());
                 return BAD_INPUT;
             }

@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -52,6 +52,22 @@ final class IngestCommand implements Callable<Integer> {
 
         @Option(names = "--tags", description = "All tags matching a pattern, e.g. 'RELEASE-*'.")
         String tags;
+
+        /** The body of {@code POST /api/repositories/{id}/ingest}. */
+        IngestRequest request() {
+            if (tags != null) {
+                return new IngestRequest("TAGS", tags);
+            }
+            return defaultBranch ? new IngestRequest("DEFAULT_BRANCH", null) : new IngestRequest("REF", ref);
+        }
+    }
+
+    /**
+     * What the platform's ingest endpoint reads: {@code REF}, {@code DEFAULT_BRANCH} (no {@code ref}) or {@code TAGS}
+     * (the command line never imports web or model code, so this mirrors the API's record;
+     * {@code IngestCommandIntegrationTest} runs both ends).
+     */
+    record IngestRequest(String mode, @JsonInclude(JsonInclude.Include.NON_NULL) String ref) {
     }
 
     @Option(names = "--timeout", defaultValue = "3600", description = "Seconds to wait for the job.")
@@ -81,19 +97,9 @@ final class IngestCommand implements Callable<Integer> {
         if (repositoryId < 0) {
             throw new BadInputException("no repository named '" + repository + "' on " + base);
         }
-        Map<String, String> body = new LinkedHashMap<>();
-        if (what.tags != null) {
-            body.put("mode", "TAGS");
-            body.put("ref", what.tags);
-        } else if (what.defaultBranch) {
-            body.put("mode", "DEFAULT_BRANCH");
-        } else {
-            body.put("mode", "REF");
-            body.put("ref", what.ref);
-        }
         JsonNode job = send(HttpRequest.newBuilder(URI.create(base + "/api/repositories/" + repositoryId + "/ingest"))
                 .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(what.request()))).build());
         long id = job.get("id").asLong();
         long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
         String state = job.get("state").asString();

@@ -34,6 +34,7 @@ final class KconfigCommand implements Callable<Integer> {
         try (TreeSource source = TreeSource.open(options.repo, options.ref)) {
             ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
             ConfigurationRequest request = options.request(counter);
+            System.err.println("fusa: configuration " + request.label());
             Configuration c = counter.configure(request);
             for (KconfigDiagnostic d : c.diagnostics()) {
                 if (d.severity() != KconfigDiagnostic.Severity.INFO) {

@@ -21,8 +21,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code fusa readiness}: evaluates the gate file on a release (analysed from {@code --repo} at {@code --ref}, or an
@@ -111,38 +109,7 @@ final class ReadinessCommand implements Callable<Integer> {
     }
 
     private static String toJson(ReadinessReport report) {
-        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("commit", report.context().commit());
-        root.put("ref", report.context().ref());
-        root.put("ready", report.passed());
-        ArrayNode reasons = root.putArray("notReadyBecause");
-        report.reasons().forEach(reasons::add);
-        ArrayNode gates = root.putArray("gates");
-        for (GateResult r : report.results()) {
-            ObjectNode g = gates.addObject();
-            g.put("configuration", r.configuration());
-            g.put("gate", r.gate().key());
-            g.put("threshold", r.threshold());
-            if (r.value().isPresent()) {
-                g.put("value", r.value().get());
-            } else {
-                g.putNull("value");
-            }
-            g.put("verdict", r.verdict().name());
-            g.put("detail", r.detail());
-        }
-        report.comparison().ifPresent(c -> {
-            ObjectNode o = root.putObject("comparison");
-            o.put("previousRef", c.previousRef());
-            o.put("previousCommit", c.previousCommit());
-            c.requirementsAdded().forEach(o.withArray("requirementsAdded")::add);
-            c.requirementsChanged().forEach(o.withArray("requirementsChanged")::add);
-            c.requirementsRemoved().forEach(o.withArray("requirementsRemoved")::add);
-            c.regressedTests().forEach(o.withArray("regressedTests")::add);
-            c.newSuspectLinks().forEach(s -> o.withArray("newSuspectLinks").addObject().put("from", s.from())
-                    .put("to", s.to()));
-        });
-        return mapper.writeValueAsString(root);
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(ReadinessJson.of(report));
     }
 }

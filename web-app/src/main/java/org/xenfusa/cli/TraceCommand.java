@@ -30,6 +30,7 @@ import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
@@ -58,13 +59,12 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--junit", description = "A JUnit XML result file of this configuration's test run; repeatable.")
     List<Path> junit = new ArrayList<>();
 
-    @Option(names = "--arch", description = "Architecture of the configuration (x86_64, arm64, ...).")
+    @Option(names = "--arch", description = "Architecture of the configuration: x86_64, arm64, arm32, riscv64 or ppc64.")
     String arch;
 
-    @Option(names = "--defconfig", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
-            description = "With --arch: the configuration of arch/<arch>/configs/<arch>_defconfig, or another file there "
-                    + "(the default when --arch is given without --config-files).")
-    String defconfig;
+    /** With --arch: the starting point, as kconfig and config-sloc take it (none means --defconfig). */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ConfigurationOptions.Start start;
 
     @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "With --arch: set a symbol (repeatable).")
     List<String> set = new ArrayList<>();
@@ -88,11 +88,13 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (configFiles != null && (defconfig != null || !set.isEmpty())) {
-            throw new BadInputException("give the configuration either as --arch with --defconfig/--set, or as --config-files");
+        if (configFiles != null && (start != null || !set.isEmpty() || toolchain != null)) {
+            throw new BadInputException("give the configuration either as --arch with a starting point (--defconfig, "
+                    + "--allyes, --allno, --randconfig, --config), --set and --toolchain, or as --config-files");
         }
-        if (arch == null && (defconfig != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("--defconfig, --set and --toolchain need --arch");
+        if (arch == null && (start != null || !set.isEmpty() || toolchain != null)) {
+            throw new BadInputException("a starting point (--defconfig, --allyes, --allno, --randconfig, --config), --set"
+                    + " and --toolchain need --arch");
         }
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
@@ -146,7 +148,7 @@ final class TraceCommand implements Callable<Integer> {
         return configurationLabel;
     }
 
-    /** The files {@code make cloc} would count for --arch, --defconfig and --set, as {@code fusa config-sloc} computes them. */
+    /** The files {@code make cloc} would count for --arch, the starting point and --set, as {@code fusa config-sloc} computes them. */
     private List<String> compiledFiles(TreeSource source) {
         ConfigurationOptions options = new ConfigurationOptions();
         options.repo = repo;
@@ -154,8 +156,7 @@ final class TraceCommand implements Callable<Integer> {
         options.arch = arch;
         options.toolchain = toolchain;
         options.set = set;
-        options.start = new ConfigurationOptions.Start();
-        options.start.defconfig = defconfig == null ? "" : defconfig;
+        options.start = start;
         ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
         if (source.tree().file(counter.xenFolder() + "Kconfig").isEmpty()) {
             throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref)

@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -247,5 +249,53 @@ class ConfigurationCommandsTest {
         assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--arch", "arm64", "--rank", "2")).as(err()).isZero();
         assertThat(out()).containsPattern("SUM:\\s+4\\s+10\\s+2\\s+12\\s+12").contains("DAL B").contains("(interpolated)");
         assertThat(out()).containsPattern("FOO\\s+3\\s+3\\s+4\\s+2\\s+CONFIG_BAR");
+    }
+
+    private static List<String> fields(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    @Test
+    void configSlocJsonFieldsComeInTheirContractOrder() throws Exception {
+        // a file byte-identical to another, so that one carries duplicateOf
+        repo.commit("duplicate", "DUP", Map.of("xen/common/bar.c", "int foo;\n"));
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "DUP", "--arch", "arm64", "--set", "FOO=y",
+                "--json", "--diff-set", "BAR=n", "--rank", "1")).as(err()).isZero();
+        JsonNode j = JsonMapper.builder().build().readTree(out());
+        assertThat(fields(j)).containsExactly("commit", "arch", "configuration", "toolchain", "dotConfigSha256", "makeCloc",
+                "withHeaders", "activeLines", "compiledFiles", "headers", "generated", "directories", "files", "effort",
+                "effortModel", "warnings", "undecidedConditions", "diff", "ranking");
+        assertThat(j.get("configuration").asString()).isEqualTo("arm64-defconfig + FOO=y");
+        assertThat(fields(j.get("makeCloc"))).containsExactly("files", "blank", "comment", "code");
+        assertThat(fields(j.get("directories").get("xen/common"))).containsExactly("makeCloc", "withHeaders", "activeLines");
+        JsonNode bar = j.get("files").get(1);
+        assertThat(bar.get("path").asString()).isEqualTo("xen/common/bar.c");
+        assertThat(fields(bar)).containsExactly("path", "role", "language", "blank", "comment", "code", "activeCode",
+                "counted", "duplicateOf");
+        assertThat(fields(j.get("files").get(0))).doesNotContain("duplicateOf");
+        assertThat(fields(j.get("effort"))).containsExactly("DAL_A", "DAL_B", "DAL_C", "DAL_D", "DAL_E");
+        assertThat(fields(j.get("effort").get("DAL_A"))).containsExactly("hours", "personYears", "interpolated");
+        assertThat(fields(j.get("effortModel"))).containsExactly("name", "description", "figure", "hoursPerPersonYear",
+                "asilToDal");
+        assertThat(j.get("effortModel").get("asilToDal").get("ASIL_D").asString()).isEqualTo("DAL_A");
+        JsonNode diff = j.get("diff");
+        assertThat(fields(diff)).containsExactly("sourcesAdded", "sourcesRemoved", "headersAdded", "headersRemoved",
+                "makeCloc", "withHeaders", "activeLines", "directories", "symbols", "effort");
+        assertThat(fields(diff.get("directories").get("xen/common"))).containsExactly("makeCloc", "withHeaders", "activeLines");
+        assertThat(fields(diff.get("symbols").get(0))).containsExactly("symbol", "before", "after");
+        assertThat(fields(j.get("ranking").get(0))).containsExactly("symbol", "switchable", "makeClocSaved",
+                "withHeadersSaved", "activeLinesSaved", "sourcesRemoved", "alsoOff");
+        // without --diff-set and --rank neither appears
+        out.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "DUP", "--arch", "arm64", "--json"))
+                .as(err()).isZero();
+        assertThat(fields(JsonMapper.builder().build().readTree(out()))).doesNotContain("diff", "ranking");
+        // the text report names the configuration the same way
+        out.reset();
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "DUP", "--arch", "arm64", "--allno",
+                "--set", "FOO=y")).as(err()).isZero();
+        assertThat(out()).startsWith("commit ").contains(", arm64-allnoconfig + FOO=y, toolchain debian12-gcc12-aarch64,");
     }
 }

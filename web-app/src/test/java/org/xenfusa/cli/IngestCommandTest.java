@@ -24,4 +24,18 @@ class IngestCommandTest {
                  "filesDone": 0, "filesTotal": 0, "filesPerSecond": 0}""");
         assertThat(IngestCommand.progressLine(job)).isEqualTo("ingest job 8 QUEUED: ref 0 of 0, 0 of 0 files");
     }
+
+    @Test
+    void theRequestBodyIsARecordShapedAsTheApiReadsIt() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        IngestCommand.What tags = new IngestCommand.What();
+        tags.tags = "RELEASE-*";
+        assertThat(json.writeValueAsString(tags.request())).isEqualTo("{\"mode\":\"TAGS\",\"ref\":\"RELEASE-*\"}");
+        IngestCommand.What one = new IngestCommand.What();
+        one.ref = "RELEASE-4.22.0";
+        assertThat(json.writeValueAsString(one.request())).isEqualTo("{\"mode\":\"REF\",\"ref\":\"RELEASE-4.22.0\"}");
+        IngestCommand.What branch = new IngestCommand.What();
+        branch.defaultBranch = true;
+        assertThat(json.writeValueAsString(branch.request())).isEqualTo("{\"mode\":\"DEFAULT_BRANCH\"}");
+    }
 }

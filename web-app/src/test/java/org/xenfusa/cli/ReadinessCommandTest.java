@@ -107,4 +107,41 @@ class ReadinessCommandTest {
             assertThat(c.err()).contains(g + ":2: 'suspect-links-max' wants a whole number, got 'lots'");
         }
     }
+
+    private static java.util.List<String> fields(JsonNode n) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        n.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    @Test
+    void jsonFieldsComeInTheirContractOrder() throws Exception {
+        try (CliCapture c = new CliCapture()) {
+            FusaCommandLine.run(new String[] {"readiness", "--input", now.toString(), "--previous", before.toString(), "--json"});
+            JsonNode json = JsonMapper.builder().build().readTree(c.out());
+            assertThat(fields(json)).containsExactly("commit", "ref", "ready", "notReadyBecause", "gates", "comparison");
+            assertThat(json.get("commit").asString()).isEqualTo("a".repeat(40));
+            assertThat(fields(json.get("gates").get(0))).containsExactly("configuration", "gate", "threshold", "value",
+                    "verdict", "detail");
+            assertThat(json.get("gates").get(0).get("configuration").asString()).isEqualTo("x86_64-defconfig");
+            assertThat(fields(json.get("comparison"))).containsExactly("previousRef", "previousCommit", "requirementsAdded",
+                    "requirementsChanged", "requirementsRemoved", "regressedTests", "newSuspectLinks");
+        }
+        try (CliCapture c = new CliCapture()) {
+            FusaCommandLine.run(new String[] {"readiness", "--input", now.toString(), "--json"});
+            JsonNode json = JsonMapper.builder().build().readTree(c.out());
+            // no previous release: no comparison, and a gate that needs one has no value (null, not absent)
+            assertThat(fields(json)).containsExactly("commit", "ref", "ready", "notReadyBecause", "gates");
+            JsonNode growth = null;
+            for (JsonNode g : json.get("gates")) {
+                if (g.get("gate").asString().equals("sloc-growth-max-percent")) {
+                    growth = g;
+                }
+            }
+            assertThat(growth).isNotNull();
+            assertThat(growth.has("value")).isTrue();
+            assertThat(growth.get("value").isNull()).isTrue();
+            assertThat(growth.get("verdict").asString()).isEqualTo("NOT_EVALUATED");
+        }
+    }
 }

@@ -17,7 +17,6 @@ import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
-import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
@@ -94,18 +93,7 @@ public class ConfigurationReports {
     /** The engine's request for a saved configuration, with extra overrides after its own. */
     public ConfigurationRequest request(SavedConfiguration saved, List<SymbolAssignment> extra)
             throws InvalidRepositoryException {
-        XenArch arch;
-        try {
-            arch = XenArch.of(saved.getArch());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRepositoryException(e.getMessage());
-        }
-        ToolchainProfile profile = saved.getToolchain().isBlank() ? ToolchainProfile.defaultFor(arch.targetArch())
-                : ToolchainProfile.shipped(saved.getToolchain()).orElseThrow(() -> new InvalidRepositoryException(
-                        "unknown toolchain profile '" + saved.getToolchain() + "'"));
-        List<SymbolAssignment> overrides = new java.util.ArrayList<>(ConfigurationService.parseOverrides(saved.getOverrides()));
-        overrides.addAll(extra);
-        return new ConfigurationRequest(arch, ConfigurationService.startingPoint(saved, arch), overrides, profile);
+        return ConfigurationService.request(saved, extra);
     }
 
     /** The repository a saved configuration reads. */

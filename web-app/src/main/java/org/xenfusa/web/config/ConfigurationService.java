@@ -13,12 +13,12 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.SavedConfigurationRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.sloc.config.ConfigurationRequest;
+import org.xenfusa.sloc.config.ConfigurationSpec;
+import org.xenfusa.sloc.config.InvalidConfigurationException;
 import org.xenfusa.sloc.kconfig.Configuration;
 import org.xenfusa.sloc.kconfig.KconfigDiagnostic;
-import org.xenfusa.sloc.kconfig.StartingPoint;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
-import org.xenfusa.sloc.kconfig.ToolchainProfile;
-import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 
 /** Creates, evaluates, changes and compares saved configurations. */
@@ -85,19 +85,9 @@ public class ConfigurationService {
             throws InvalidRepositoryException {
         SourceRepository repo = repositories.findById(saved.getRepositoryId())
                 .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
-        XenArch arch;
-        try {
-            arch = XenArch.of(saved.getArch());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRepositoryException(e.getMessage());
-        }
-        ToolchainProfile profile = saved.getToolchain().isBlank() ? ToolchainProfile.defaultFor(arch.targetArch())
-                : ToolchainProfile.shipped(saved.getToolchain()).orElseThrow(() -> new InvalidRepositoryException(
-                        "unknown toolchain profile '" + saved.getToolchain() + "'"));
-        var parsed = trees.parse(repo, ref, arch.targetArch(), profile);
-        List<SymbolAssignment> overrides = new ArrayList<>(parseOverrides(saved.getOverrides()));
-        overrides.addAll(extra);
-        Configuration configuration = parsed.tree().configure(startingPoint(saved, arch), overrides);
+        ConfigurationRequest request = request(saved, extra);
+        var parsed = trees.parse(repo, ref, request.arch().targetArch(), request.profile());
+        Configuration configuration = parsed.tree().configure(request.start(), request.overrides());
         List<KconfigDiagnostic> diagnostics = new ArrayList<>(parsed.tree().diagnostics());
         diagnostics.addAll(configuration.runDiagnostics());
         return new Evaluated(saved, ref, parsed.commit(), configuration, List.copyOf(diagnostics));
@@ -142,46 +132,41 @@ public class ConfigurationService {
         return all;
     }
 
-    static StartingPoint startingPoint(SavedConfiguration saved, XenArch arch) throws InvalidRepositoryException {
-        String v = saved.getStartValue().strip();
-        return switch (saved.getStartKind()) {
-            case DEFCONFIG -> new StartingPoint.Defconfig(v.isEmpty() ? arch.defaultDefconfig() : v);
-            case ALLYES -> new StartingPoint.AllYes();
-            case ALLNO -> new StartingPoint.AllNo();
-            case RANDCONFIG -> {
-                try {
-                    yield new StartingPoint.Random(Integer.parseInt(v));
-                } catch (NumberFormatException e) {
-                    throw new InvalidRepositoryException("randconfig needs a whole number as seed, not '" + v + "'");
-                }
-            }
-            case DOTCONFIG -> new StartingPoint.ExistingConfig(".config", saved.getStartValue());
-        };
+    /**
+     * A saved configuration's words (architecture, starting point, overrides, toolchain), parsed by the library's
+     * {@link ConfigurationSpec} as the command line's are, into the engine's request with extra overrides after its own.
+     */
+    public static ConfigurationRequest request(SavedConfiguration saved, List<SymbolAssignment> extra)
+            throws InvalidRepositoryException {
+        ConfigurationSpec spec = ConfigurationSpec.of(saved.getArch())
+                .startingFrom(switch (saved.getStartKind()) {
+                    case DEFCONFIG -> ConfigurationSpec.StartKind.DEFCONFIG;
+                    case ALLYES -> ConfigurationSpec.StartKind.ALLYES;
+                    case ALLNO -> ConfigurationSpec.StartKind.ALLNO;
+                    case RANDCONFIG -> ConfigurationSpec.StartKind.RANDCONFIG;
+                    case DOTCONFIG -> ConfigurationSpec.StartKind.DOTCONFIG;
+                }, saved.getStartValue())
+                .withToolchain(saved.getToolchain());
+        try {
+            return spec.withOverrides(ConfigurationSpec.overrideLines(saved.getOverrides())).request().with(extra);
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidRepositoryException(e.getMessage());
+        }
     }
 
     /** One {@code SYMBOL=value} a line; blank lines and {@code #} comments are ignored. */
     static List<SymbolAssignment> parseOverrides(String text) throws InvalidRepositoryException {
-        List<SymbolAssignment> out = new ArrayList<>();
-        int lineNo = 0;
-        for (String line : text.split("\n", -1)) {
-            lineNo++;
-            String l = line.strip();
-            if (l.isEmpty() || l.startsWith("#")) {
-                continue;
-            }
-            try {
-                out.add(SymbolAssignment.parse(l));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRepositoryException("overrides line " + lineNo + ": " + e.getMessage());
-            }
+        try {
+            return ConfigurationSpec.assignments(ConfigurationSpec.overrideLines(text));
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidRepositoryException(e.getMessage());
         }
-        return out;
     }
 
     static SymbolAssignment parseAssignment(String text) throws InvalidRepositoryException {
         try {
-            return SymbolAssignment.parse(text.strip());
-        } catch (IllegalArgumentException e) {
+            return ConfigurationSpec.assignment(text);
+        } catch (InvalidConfigurationException e) {
             throw new InvalidRepositoryException(e.getMessage());
         }
     }
