@@ -60,7 +60,8 @@ class ServerPathsIntegrationTest {
         WebSession viewer = WebSession.login(port, "path-viewer", "path viewer password");
         String dashboard = viewer.get("/").body();
         assertThat(dashboard).doesNotContain(FOLDER).contains(ServerPaths.HIDDEN).contains("https://example.org/xen.git")
-                .doesNotContain("id=\"allowed-roots\"");
+                .doesNotContain("id=\"allowed-roots\"").doesNotContain("id=\"submodule-path\"")
+                .doesNotContain(java.nio.file.Path.of("").toAbsolutePath() + "/");
         assertThat(viewer.get("/repositories/" + local.getId()).body()).doesNotContain(FOLDER).doesNotContain("git-dir");
         assertThat(viewer.get("/repositories/" + url.getId()).body()).doesNotContain("/srv/clone-cache")
                 .contains("https://example.org/xen.git");
@@ -81,5 +82,6 @@ class ServerPathsIntegrationTest {
     void documentsNameALocalRepositoryWithoutItsFolder() {
         assertThat(ServerPaths.describe(local)).isEqualTo("paths-local");
         assertThat(ServerPaths.describe(url)).isEqualTo("paths-url (https://example.org/xen.git)");
+        assertThat(ServerPaths.lastName("/work/main/hypervisor-sources-submodule/")).isEqualTo("hypervisor-sources-submodule");
     }
 }

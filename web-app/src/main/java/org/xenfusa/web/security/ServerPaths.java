@@ -36,6 +36,13 @@ public final class ServerPaths {
                 : repository.getName() + " (" + RepositoryUrls.mask(repository.getLocation()) + ")";
     }
 
+    /** The last name of a path ("hypervisor-sources-submodule"), which tells what it is without where it lies. */
+    public static String lastName(String path) {
+        String trimmed = path.replaceAll("[/\\\\]+$", "");
+        int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+        return trimmed.substring(slash + 1);
+    }
+
     public static boolean isAdmin(Authentication auth) {
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
