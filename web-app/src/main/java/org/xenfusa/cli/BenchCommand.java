@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code fusa bench}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Sloc.class, BenchExportCommand.class, BenchTraceCommand.class, BenchPageCommand.class, BenchImportCommand.class,
+        subcommands = {BenchCommand.Sloc.class, BenchExportCommand.class, BenchTraceCommand.class, BenchPageCommand.class,
+                BenchImportCommand.class, BenchApiCommand.class,
                 ConfigurationBenchCommands.Kconfig.class, ConfigurationBenchCommands.ConfigSloc.class})
 final class BenchCommand {
 

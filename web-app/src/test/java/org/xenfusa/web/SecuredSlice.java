@@ -2,12 +2,14 @@ package org.xenfusa.web;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.xenfusa.model.user.ApiTokenRepository;
 import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.web.security.AccountSessions;
 
 /**
  * What every {@code @WebMvcTest} slice with the platform's security needs: a mocked user repository that answers the
- * per-request account check with the test's mock user ({@link MockAccounts}), and the session registry's facade.
+ * per-request account check with the test's mock user ({@link MockAccounts}), the session registry's facade and the
+ * API tokens' repository.
  */
 public abstract class SecuredSlice {
     @MockitoBean
@@ -15,6 +17,9 @@ public abstract class SecuredSlice {
 
     @MockitoBean
     protected AccountSessions accountSessions;
+
+    @MockitoBean
+    protected ApiTokenRepository apiTokens;
 
     @BeforeEach
     void accountsFollowTheMockUser() {

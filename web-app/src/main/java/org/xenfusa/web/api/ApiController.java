@@ -25,7 +25,7 @@ import org.xenfusa.web.dashboard.JobProgress;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
-import org.xenfusa.sloc.tree.RepositoryUrls;
+import org.xenfusa.web.security.ServerPaths;
 import org.xenfusa.web.sloc.SlocService;
 
 /** The JSON REST API (HTTP Basic): the same figures as the dashboard, for scripts and CI. */
@@ -49,11 +49,14 @@ public class ApiController {
         this.sloc = sloc;
     }
 
-    /** {@code cloneState}: READY, CLONING (a job; see {@code cloneMessage}) or FAILED with the reason. */
+    /**
+     * {@code cloneState}: READY, CLONING (a job; see {@code cloneMessage}) or FAILED with the reason. A local
+     * repository's folder only for ADMIN ({@link ServerPaths}).
+     */
     public record RepositoryJson(long id, String name, String location, String kind, String cloneState, int clonePercent,
             String cloneMessage) {
         static RepositoryJson of(SourceRepository r) {
-            return new RepositoryJson(r.getId(), r.getName(), RepositoryUrls.mask(r.getLocation()), r.getKind().name(),
+            return new RepositoryJson(r.getId(), r.getName(), ServerPaths.location(r), r.getKind().name(),
                     r.getCloneState(), r.getClonePercent(), r.getCloneMessage() == null ? ""
                             : RepositoryUrls.mask(r.getCloneMessage()));
         }

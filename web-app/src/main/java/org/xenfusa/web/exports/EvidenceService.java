@@ -45,7 +45,7 @@ import org.xenfusa.web.trace.SnapshotTrace;
 import org.xenfusa.web.trace.TraceService;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
-import org.xenfusa.sloc.tree.RepositoryUrls;
+import org.xenfusa.web.security.ServerPaths;
 
 /**
  * The evidence of a repository at a ref for saved configurations and boards, from the same reports the
@@ -134,7 +134,7 @@ public class EvidenceService {
         EffortModel model = effort.current();
         try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
                 GitSourceTree tree = open(repo, request.ref(), source)) {
-            EvidenceContext context = new EvidenceContext(source.getName() + " (" + RepositoryUrls.mask(source.getLocation()) + ")",
+            EvidenceContext context = new EvidenceContext(ServerPaths.describe(source),
                     request.ref(), tree.revCommit().name(), ToolVersion.NAME, request.generatedAt(),
                     EvidenceAssembler.describe(model), request.dashboardUrl(),
                     commitUrl(source.getLocation(), tree.revCommit().name()));

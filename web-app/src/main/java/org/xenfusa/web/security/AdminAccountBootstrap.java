@@ -19,7 +19,9 @@ import org.xenfusa.model.user.Role;
 
 /**
  * Creates the first ADMIN on a fresh database: with {@code FUSA_ADMIN_PASSWORD} when it is set,
- * otherwise with a random password printed once to the console. Also tells Envers who acts.
+ * otherwise with a random password printed once to the console. Also tells Envers who acts. A
+ * {@code FUSA_ADMIN_PASSWORD} that the {@link PasswordPolicy} refuses stops the start with the rule it breaks,
+ * whether or not an ADMIN exists already: a weak setting is a mistake to fix, never to ignore.
  */
 @Component
 @Order(0)
@@ -44,11 +46,16 @@ public class AdminAccountBootstrap implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
+        if (!generated) {
+            PasswordPolicy.standard().refusal(adminName, configuredPassword).ifPresent(rule -> {
+                throw new WeakAdminPasswordException(rule);
+            });
+        }
         if (users.existsByRole(Role.ADMIN)) {
             return;
         }
         String password = configuredPassword;
-        boolean generated = password == null || password.isBlank();
         if (generated) {
             byte[] bytes = new byte[15];
             new SecureRandom().nextBytes(bytes);

@@ -1,9 +1,13 @@
 package org.xenfusa.web.security;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,18 +21,36 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.xenfusa.model.user.ApiTokenRepository;
 import org.xenfusa.model.user.AppUserRepository;
 
 /**
- * Form login with BCrypt for people, HTTP Basic without a session for the REST API (so that a
+ * Form login with BCrypt for people, HTTP Basic or an API token without a session for the REST API (so that a
  * browser's session cookie can never be replayed against it and CSRF tokens are not needed there).
- * A browser session ends as soon as its account's role or enabled flag changes.
+ * A browser session ends as soon as its account's role or enabled flag changes. Password logins are throttled per
+ * account and address ({@link LoginThrottle}). Every answer carries a Content-Security-Policy that allows only the
+ * platform's own scripts (no inline script, no event-handler attribute: they live in static/js), a Referrer-Policy
+ * and a Permissions-Policy; the session cookie is SameSite=Lax (application.properties).
  */
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
+
+    /**
+     * Scripts only from the platform itself. Styles also inline: the templates still carry a few {@code style}
+     * attributes (margins, progress-bar widths), which is all {@code 'unsafe-inline'} allows here; no script can
+     * be injected through it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** JSON needs nothing: no script, style or frame. */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+            + "magnetometer=(), microphone=(), payment=(), usb=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -46,6 +68,25 @@ public class SecurityConfig {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(Clock.systemUTC());
+    }
+
+    /** Passwords checked against the users' BCrypt hashes, through the throttle. */
+    @Bean
+    AuthenticationProvider authenticationProvider(UserDetailsService userDetails, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
+    @Bean
+    ApiTokens apiTokens(ApiTokenRepository tokens, AppUserRepository users) {
+        return new ApiTokens(tokens, users, Clock.systemUTC());
+    }
+
     /** Open browser sessions per account, so that a change of role or a disabled account ends them. */
     @Bean
     SessionRegistry sessionRegistry() {
@@ -60,13 +101,17 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/repositories/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(c -> c.disable());
@@ -78,12 +123,16 @@ public class SecurityConfig {
     SecurityFilterChain webChain(HttpSecurity http, SessionRegistry sessionRegistry, AppUserRepository users)
             throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/repositories").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/repositories/*/ingest", "/jobs/*/cancel").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler(new LoginFailureHandler()).permitAll())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
                 .addFilterBefore(new CurrentAccountFilter(users), AuthorizationFilter.class);

@@ -1,5 +1,6 @@
 package org.xenfusa.web.users;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -19,13 +20,17 @@ import org.xenfusa.model.user.AppUser;
 import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.model.user.Role;
 import org.xenfusa.web.security.AccountSessions;
+import org.xenfusa.web.security.PasswordPolicy;
 
-/** Users, for ADMIN: create accounts with a role, change a role, disable and enable, reset a password. */
+/**
+ * Users, for ADMIN: create accounts with a role, change a role, disable and enable, reset a password (every password
+ * under the platform's one {@link PasswordPolicy}).
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 public class UserController {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,99}");
-    private static final int MIN_PASSWORD = 12;
+    private static final PasswordPolicy POLICY = PasswordPolicy.standard();
     /** A new account starts with the least privilege; an ADMIN raises it on purpose. */
     static final Role NEW_USER_ROLE = Role.VIEWER;
 
@@ -57,8 +62,8 @@ public class UserController {
             redirect.addFlashAttribute("error", "User name '" + name + "' is not valid: letters, digits, '.', '_', '@', '-'");
         } else if (users.findByUsername(name).isPresent()) {
             redirect.addFlashAttribute("error", "A user named '" + name + "' exists already");
-        } else if (password.length() < MIN_PASSWORD) {
-            redirect.addFlashAttribute("error", "The password needs at least " + MIN_PASSWORD + " characters");
+        } else if (POLICY.refusal(name, password).isPresent()) {
+            redirect.addFlashAttribute("error", POLICY.refusal(name, password).get());
         } else {
             users.save(new AppUser(name, encoder.encode(password), role));
             redirect.addFlashAttribute("notice", "Created " + name + " (" + role + ")");
@@ -82,8 +87,9 @@ public class UserController {
             redirect.addFlashAttribute("error", "Not changed: " + user.getUsername() + " is the last enabled ADMIN");
             return "redirect:/users";
         }
-        if (!password.isEmpty() && password.length() < MIN_PASSWORD) {
-            redirect.addFlashAttribute("error", "The password needs at least " + MIN_PASSWORD + " characters");
+        Optional<String> weak = password.isEmpty() ? Optional.empty() : POLICY.refusal(user.getUsername(), password);
+        if (weak.isPresent()) {
+            redirect.addFlashAttribute("error", "Not changed: " + weak.get());
             return "redirect:/users";
         }
         boolean endsSessions = user.getRole() != role || user.isEnabled() != enabled || !password.isEmpty();

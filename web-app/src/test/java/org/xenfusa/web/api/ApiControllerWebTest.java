@@ -162,7 +162,9 @@ class ApiControllerWebTest extends SecuredSlice {
         when(repositories.findAllByOrderByNameAsc()).thenReturn(java.util.List.of(repository()));
         mvc.perform(get("/api/repositories").with(user("v").roles("VIEWER")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].location").value("/srv/xen"));
+                .andExpect(jsonPath("$[0].name").value("xen"))
+                // a local repository's folder is a server path: ADMIN only (issue 16, item 7)
+                .andExpect(jsonPath("$[0].location").value(org.xenfusa.web.security.ServerPaths.HIDDEN));
         verifyNoInteractions(registrar);
     }
 }

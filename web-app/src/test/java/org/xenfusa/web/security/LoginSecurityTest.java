@@ -1,0 +1,153 @@
+package org.xenfusa.web.security;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.xenfusa.model.user.AppUser;
+import org.xenfusa.model.user.Role;
+import org.xenfusa.web.SecuredSlice;
+import org.xenfusa.web.users.UserController;
+
+/**
+ * Logins (issue 16, item 5): 400 wrong passwords in 27 s were all tried and the right one then got in; a password of
+ * twelve spaces or equal to the user name was accepted on the Users page.
+ */
+@WebMvcTest(UserController.class)
+@Import({SecurityConfig.class, LoginSecurityTest.LoginPage.class})
+class LoginSecurityTest extends SecuredSlice {
+    private static final String RIGHT = "the right password 42";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    /** The login page as the dashboard serves it, without the dashboard's services. */
+    @Controller
+    static class LoginPage {
+        @GetMapping("/login")
+        String login() {
+            return "login";
+        }
+    }
+
+    private String name;
+
+    @BeforeEach
+    void account() {
+        // a fresh name per test: the throttle's counts live as long as the Spring context
+        name = "login" + System.nanoTime();
+        when(users.findByUsername(name)).thenReturn(Optional.of(new AppUser(name, encoder.encode(RIGHT), Role.VIEWER)));
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private ResultActions login(String user, String password, String address)
+            throws Exception {
+        return mvc.perform(post("/login").with(csrf()).with(from(address)).param("username", user).param("password", password));
+    }
+
+    @Test
+    void theRightPasswordAfterManyWrongOnesIsRefusedWhileTheAccountIsLocked() throws Exception {
+        login(name, RIGHT, "10.1.0.1").andExpect(redirectedUrl("/"));
+        for (int i = 0; i < 4; i++) {
+            login(name, "wrong " + i, "10.1.0.1").andExpect(redirectedUrl("/login?error"));
+        }
+        login(name, "wrong 5", "10.1.0.1").andExpect(redirectedUrl("/login?error"));
+        for (int i = 0; i < 20; i++) {
+            login(name, "wrong again " + i, "10.1.0." + (2 + i)).andExpect(redirectedUrlPattern("/login?locked=*"));
+        }
+        login(name, RIGHT, "10.1.0.99").andExpect(redirectedUrl("/login?locked=30"));
+    }
+
+    @Test
+    void manyFailuresFromOneAddressLockThatAddressForEveryAccount() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            login("nobody" + i + "x" + name, "guess", "10.2.0.1").andExpect(redirectedUrl("/login?error"));
+        }
+        login(name, RIGHT, "10.2.0.1").andExpect(redirectedUrl("/login?locked=30"));
+        login(name, RIGHT, "10.2.0.2").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aLockedLoginIsExplainedOnTheLoginPage() throws Exception {
+        mvc.perform(get("/login").param("locked", "30")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Too many failed logins for this account or from this address: logins are refused for 30 s more,"
+                                + " also with the right password.")));
+    }
+
+    /** No API controller in this slice: an authenticated request finds nothing (404), a refused one is 401. */
+    @Test
+    void httpBasicIsThrottledToo() throws Exception {
+        mvc.perform(get("/api/nothing").with(from("10.3.0.1")).with(httpBasic(name, RIGHT))).andExpect(status().isNotFound());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/nothing").with(from("10.3.0.1"))
+                    .with(httpBasic(name, "wrong")))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/nothing").with(from("10.3.0.1"))
+                .with(httpBasic(name, RIGHT)))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    @WithMockUser(username = "boss", roles = "ADMIN")
+    void twelveSpacesOrTheUserNameIsRefusedWhenCreatingAUser() throws Exception {
+        mvc.perform(post("/users").with(csrf()).param("username", "newcomer").param("password", "            "))
+                .andExpect(flash().attribute("error", "The password may not be empty or only spaces"));
+        mvc.perform(post("/users").with(csrf()).param("username", "newcomer.account").param("password", "newcomer.account"))
+                .andExpect(flash().attribute("error",
+                        "The password may not be the user name, nor contain it with fewer than 12 other characters"));
+        mvc.perform(post("/users").with(csrf()).param("username", "newcomer").param("password", "password1234"))
+                .andExpect(flash().attribute("error", startsWith(
+                        "The password is one of the 30,000 most common passwords")));
+        verify(users, never()).save(any());
+    }
+
+    @Test
+    @WithMockUser(username = "boss", roles = "ADMIN")
+    void aWeakPasswordIsRefusedWhenResettingOne() throws Exception {
+        AppUser someone = new AppUser("someone", "x", Role.VIEWER);
+        when(users.findById(7L)).thenReturn(Optional.of(someone));
+        when(users.countByRoleAndEnabledTrue(Role.ADMIN)).thenReturn(1L);
+        mvc.perform(post("/users/7").with(csrf()).param("role", "VIEWER").param("enabled", "true")
+                        .param("password", "someone12345"))
+                .andExpect(flash().attribute("error",
+                        "Not changed: The password may not be the user name, nor contain it with fewer than 12 other characters"));
+        verify(users, never()).save(any());
+    }
+}
