@@ -49,8 +49,8 @@ class JUnitImportIntegrationTest {
             repo.commit("one", "RELEASE-1", TraceFixture.tree(1, TraceFixture.FA_C));
             s = fixture.snapshot(fixture.registerAndIngest("junit-stream", repo), "RELEASE-1");
         }
-        SavedConfiguration cfg = configurations.create("junit-stream-cfg", s.getRepository().getId(), "RELEASE-1",
-                "x86_64", StartKind.DEFCONFIG, "", "", "", "", "tester");
+        SavedConfiguration cfg = configurations.create(new org.xenfusa.web.config.ConfigurationForm("junit-stream-cfg",
+                s.getRepository().getId(), "RELEASE-1", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
 
         int n = 300_000;
         TestEvidenceService.Outcome ok = evidence.importJUnit(s.getId(), cfg.getId(), "big.xml", generated(n, true),

@@ -21,6 +21,7 @@ import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.model.ingest.IngestJobRepository;
+import org.xenfusa.sloc.tree.RepositoryUrls;
 import org.xenfusa.web.dashboard.JobProgress;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.InvalidRepositoryException;

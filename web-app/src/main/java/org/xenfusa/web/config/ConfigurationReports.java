@@ -19,7 +19,6 @@ import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
-import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.web.cache.ClosingCache;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.InvalidRepositoryException;
