@@ -40,7 +40,7 @@ import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.errors.NoSuchPageException;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
 import org.xenfusa.web.ingest.IngestService;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.readiness.ReadinessService;
 import org.xenfusa.web.trace.TracePages;
@@ -166,7 +166,7 @@ class BadInputIntegrationTest {
     @Test
     void anSshUrlIsRefusedWithWhatToDoInsteadNotANullPointerException() throws Exception {
         assertThatThrownBy(() -> registrar.register("over-ssh", "ssh://git@127.0.0.1:9/xen.git", "tester"))
-                .isInstanceOf(InvalidRepositoryException.class).hasMessageStartingWith("ssh URLs are not supported")
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("ssh URLs are not supported")
                 .hasMessageContaining("git clone --mirror");
         HttpResponse<String> r = api("POST", "/api/repositories",
                 "{\"name\":\"over-scp\",\"location\":\"git@127.0.0.1:xen/xen.git\"}");

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
-import org.xenfusa.web.ingest.FusaProperties;
+import org.xenfusa.web.platform.FusaProperties;
 
 /**
  * Registering a URL clones in a background job, outside any request and transaction: against a server that accepts

@@ -27,7 +27,7 @@ import org.xenfusa.web.config.ConfigurationHistory;
 import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.config.ConfigurationService.SymbolChange;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 
 /** Saved configurations on a small Kconfig tree of our own: evaluate, explain, change, compare, history. */
@@ -62,7 +62,7 @@ class ConfigurationIntegrationTest {
                 .orElseGet(() -> {
                     try {
                         return registrar.register("config-repo", repo.dir().toString(), "tester");
-                    } catch (InvalidRepositoryException e) {
+                    } catch (InvalidInputException e) {
                         throw new IllegalStateException(e);
                     }
                 });

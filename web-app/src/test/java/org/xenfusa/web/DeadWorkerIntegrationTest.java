@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.xenfusa.model.exports.ExportJobRepository;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.SourceRepository;
-import org.xenfusa.web.ingest.IngestJobs;
+import org.xenfusa.web.platform.JobScheduler;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 
 /**
@@ -34,7 +34,7 @@ class DeadWorkerIntegrationTest {
     @Autowired RepositoryRegistrar registrar;
     @Autowired IngestJobRepository ingestJobs;
     @Autowired ExportJobRepository exportJobs;
-    @Autowired IngestJobs.Settings settings;
+    @Autowired JobScheduler.Settings settings;
     @Autowired JdbcTemplate jdbc;
 
     @BeforeAll

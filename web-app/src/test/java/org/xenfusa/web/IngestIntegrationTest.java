@@ -28,7 +28,7 @@ import org.xenfusa.sloc.report.SlocReport;
 import org.xenfusa.sloc.count.LanguageTotals;
 import org.xenfusa.sloc.report.SlocRow;
 import org.xenfusa.web.ingest.IngestService;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.ingest.SnapshotIngester;
 import org.xenfusa.web.sloc.SlocService;
@@ -73,7 +73,7 @@ class IngestIntegrationTest {
         synthetic.close();
     }
 
-    private SourceRepository register(String name) throws InvalidRepositoryException {
+    private SourceRepository register(String name) throws InvalidInputException {
         return registrar.register(name, synthetic.dir().toString(), "tester");
     }
 
@@ -282,7 +282,7 @@ class IngestIntegrationTest {
     @Test
     void registrationRejectsBadLocationsWithClearMessages() throws Exception {
         assertThatThrownBy(() -> registrar.register("x1", root.resolve("does-not-exist").toString(), "t"))
-                .isInstanceOf(InvalidRepositoryException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not exist");
         Path plain = Files.createTempDirectory(root, "plain");
         assertThatThrownBy(() -> registrar.register("x2", plain.toString(), "t"))
                 .hasMessageContaining("is not a git repository");
@@ -315,7 +315,7 @@ class IngestIntegrationTest {
         Path workTree = Files.createTempDirectory(root, "innocent");
         Files.writeString(workTree.resolve(".git"), "gitdir: " + secret + "\n");
         assertThatThrownBy(() -> registrar.register("via-git-file", workTree.toString(), "t"))
-                .isInstanceOf(InvalidRepositoryException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("reads git data from '" + secret.toRealPath() + "'")
                 .hasMessageContaining("outside the allowed roots");
         org.eclipse.jgit.util.FileUtils.delete(secret.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);

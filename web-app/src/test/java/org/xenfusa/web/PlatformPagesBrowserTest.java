@@ -51,7 +51,7 @@ import org.xenfusa.sloc.effort.SlocFigure;
 import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.effort.EffortModels;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 
 /**
@@ -157,7 +157,7 @@ class PlatformPagesBrowserTest {
         return registrar.findByGitDir(repo.dir().resolve(".git").toRealPath()).orElseGet(() -> {
             try {
                 return registrar.register("pages-repo", repo.dir().toString(), "tester");
-            } catch (InvalidRepositoryException e) {
+            } catch (InvalidInputException e) {
                 throw new IllegalStateException(e);
             }
         });

@@ -24,7 +24,7 @@ import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.sloc.tree.RepositoryUrls;
 import org.xenfusa.web.dashboard.JobProgress;
 import org.xenfusa.web.ingest.IngestService;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.security.ServerPaths;
 import org.xenfusa.web.sloc.SlocService;
@@ -83,7 +83,7 @@ public class ApiController {
 
     @PostMapping("/repositories")
     ResponseEntity<RepositoryJson> register(@RequestBody RegisterRequest request, Authentication auth)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SourceRepository r = registrar.register(request.name(), request.location(), auth.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(RepositoryJson.of(r));
     }
@@ -119,8 +119,8 @@ public class ApiController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no snapshot " + id));
     }
 
-    @ExceptionHandler(InvalidRepositoryException.class)
-    ResponseEntity<Map<String, String>> invalid(InvalidRepositoryException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 }

@@ -26,7 +26,7 @@ import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.dashboard.Snapshots;
 import org.xenfusa.web.effort.EffortModels;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * Boards: the table of ARM boards and what builds each port; a board's minimal configuration with
@@ -86,7 +86,7 @@ public class BoardController {
 
     @GetMapping("/boards/{id}")
     String board(@PathVariable String id, @RequestParam(required = false) Long repositoryId,
-            @RequestParam(required = false) String ref, Model model) throws InvalidRepositoryException {
+            @RequestParam(required = false) String ref, Model model) throws InvalidInputException {
         BoardCatalog catalog = table.catalog();
         Board board = catalog.board(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no board " + id));
         Source src = source(repositoryId, ref);
@@ -103,7 +103,7 @@ public class BoardController {
     @GetMapping("/boards/minimal")
     String minimal(@RequestParam(name = "b", required = false) List<String> ids,
             @RequestParam(required = false) Long repositoryId, @RequestParam(required = false) String ref, Model model)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         BoardCatalog catalog = table.catalog();
         List<Board> chosen = new ArrayList<>();
         for (String id : ids == null ? List.<String>of() : ids) {

@@ -34,7 +34,7 @@ import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.web.config.ConfigurationService.Evaluated;
 import org.xenfusa.web.dashboard.Snapshots;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /** The configurations pages: create, browse the menu with values, explain and change a symbol, compare. */
 @Controller
@@ -105,7 +105,7 @@ public class ConfigurationController {
                 SavedConfiguration saved = service.create(form, auth.getName());
                 redirect.addFlashAttribute("notice", "Created configuration '" + saved.getName() + "'");
                 return "redirect:/configurations/" + saved.getId();
-            } catch (InvalidRepositoryException e) {
+            } catch (InvalidInputException e) {
                 errors.reject("refused", e.getMessage());
             }
         }
@@ -128,7 +128,7 @@ public class ConfigurationController {
             List<MenuEntry> rows = MenuEntry.of(e.configuration(), q);
             model.addAttribute("rows", rows);
             model.addAttribute("hiddenCount", MenuEntry.hiddenCount(rows));
-        } catch (InvalidRepositoryException e) {
+        } catch (InvalidInputException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("rows", List.of());
             model.addAttribute("hiddenCount", 0);
@@ -138,7 +138,7 @@ public class ConfigurationController {
 
     @GetMapping("/configurations/{id}/symbols/{symbol}")
     String symbol(@PathVariable long id, @PathVariable String symbol,
-            @RequestParam(required = false) String preview, Model model) throws InvalidRepositoryException {
+            @RequestParam(required = false) String preview, Model model) throws InvalidInputException {
         SavedConfiguration saved = find(id);
         Evaluated e = service.evaluate(saved);
         var explanation = e.configuration().explain(symbol)
@@ -164,14 +164,14 @@ public class ConfigurationController {
         try {
             service.setValue(id, symbol, value);
             redirect.addFlashAttribute("notice", "Set " + symbol + "=" + value);
-        } catch (InvalidRepositoryException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/configurations/" + id + "/symbols/" + symbol;
     }
 
     @GetMapping("/configurations/{id}/dotconfig")
-    ResponseEntity<byte[]> download(@PathVariable long id) throws InvalidRepositoryException {
+    ResponseEntity<byte[]> download(@PathVariable long id) throws InvalidInputException {
         SavedConfiguration saved = find(id);
         Evaluated e = service.evaluate(saved);
         return ResponseEntity.ok()
@@ -183,7 +183,7 @@ public class ConfigurationController {
 
     @GetMapping("/configurations/compare")
     String compare(@RequestParam long a, @RequestParam(required = false) Long b,
-            @RequestParam(required = false) String ref, Model model) throws InvalidRepositoryException {
+            @RequestParam(required = false) String ref, Model model) throws InvalidInputException {
         SavedConfiguration left = find(a);
         Evaluated l = service.evaluate(left);
         Evaluated r;

@@ -24,7 +24,7 @@ import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.web.effort.EffortModels;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * What a change costs: one configuration against another, against itself at another ref, or with
@@ -56,7 +56,7 @@ public class ConfigurationDiffController {
 
     @GetMapping("/configurations/{id}/diff")
     String diff(@PathVariable long id, @RequestParam(required = false) String set, @RequestParam(required = false) Long other,
-            @RequestParam(required = false) String ref, Model model) throws InvalidRepositoryException {
+            @RequestParam(required = false) String ref, Model model) throws InvalidInputException {
         SavedConfiguration saved = find(id);
         ConfigurationReport before = reports.report(saved);
         ConfigurationReport after;
@@ -93,7 +93,7 @@ public class ConfigurationDiffController {
     }
 
     @GetMapping("/configurations/{id}/ranking")
-    String ranking(@PathVariable long id, Model model) throws InvalidRepositoryException {
+    String ranking(@PathVariable long id, Model model) throws InvalidInputException {
         SavedConfiguration saved = find(id);
         ConfigurationReport base = reports.report(saved);
         ConfigurationRequest request = reports.request(saved, List.of());

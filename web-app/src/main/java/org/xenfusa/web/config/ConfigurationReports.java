@@ -21,7 +21,7 @@ import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.web.cache.ClosingCache;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * The three SLOC figures of saved configurations at a ref. A commit's counter (open tree, parsed
@@ -56,17 +56,17 @@ public class ConfigurationReports {
         }
     }
 
-    public ConfigurationReport report(SavedConfiguration saved) throws InvalidRepositoryException {
+    public ConfigurationReport report(SavedConfiguration saved) throws InvalidInputException {
         return report(saved, saved.getRefName(), List.of());
     }
 
     /**
      * The report of {@code saved} evaluated at {@code ref} with extra overrides after its own.
      *
-     * @throws InvalidRepositoryException also for a Xen release the engine does not support (before 4.14)
+     * @throws InvalidInputException also for a Xen release the engine does not support (before 4.14)
      */
     public synchronized ConfigurationReport report(SavedConfiguration saved, String ref, List<SymbolAssignment> extra)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SourceRepository source = source(saved);
         ConfigurationRequest request = request(saved, extra);
         ConfigurationReport report;
@@ -81,7 +81,7 @@ public class ConfigurationReports {
             t0 = System.nanoTime();
             report = counter.value().counter().report(request);
         } catch (UnsupportedXenReleaseException e) {
-            throw new InvalidRepositoryException(e.getMessage(), e);
+            throw new InvalidInputException(e.getMessage(), e);
         }
         log.info("Configuration '{}' at {}: make cloc {} code lines, {} ms", saved.getName(), ref,
                 report.makeCloc().code(), (System.nanoTime() - t0) / 1_000_000);
@@ -91,38 +91,38 @@ public class ConfigurationReports {
 
     /** The engine's request for a saved configuration, with extra overrides after its own. */
     public ConfigurationRequest request(SavedConfiguration saved, List<SymbolAssignment> extra)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         return ConfigurationService.request(saved, extra);
     }
 
     /** The repository a saved configuration reads. */
-    public SourceRepository source(SavedConfiguration saved) throws InvalidRepositoryException {
+    public SourceRepository source(SavedConfiguration saved) throws InvalidInputException {
         return repositories.findById(saved.getRepositoryId())
-                .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
+                .orElseThrow(() -> new InvalidInputException("the repository of this configuration was removed"));
     }
 
     /** Runs {@code work} with the counter of {@code source} at {@code ref}, one caller at a time. */
     public synchronized <T> T withCounter(SourceRepository source, String ref,
-            java.util.function.Function<ConfigurationCounter, T> work) throws InvalidRepositoryException {
+            java.util.function.Function<ConfigurationCounter, T> work) throws InvalidInputException {
         try (ClosingCache<String, OpenCounter>.Lease open = counter(source, ref)) {
             return work.apply(open.value().counter());
         } catch (UnsupportedXenReleaseException e) {
-            throw new InvalidRepositoryException(e.getMessage(), e);
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 
     /** The content of a file of the configuration's repository at {@code ref}. */
-    public synchronized byte[] read(SavedConfiguration saved, String ref, String path) throws InvalidRepositoryException {
+    public synchronized byte[] read(SavedConfiguration saved, String ref, String path) throws InvalidInputException {
         SourceRepository source = repositories.findById(saved.getRepositoryId())
-                .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
+                .orElseThrow(() -> new InvalidInputException("the repository of this configuration was removed"));
         try (ClosingCache<String, OpenCounter>.Lease open = counter(source, ref)) {
             return open.value().tree().read(path)
-                    .orElseThrow(() -> new InvalidRepositoryException("no file " + path + " at " + ref));
+                    .orElseThrow(() -> new InvalidInputException("no file " + path + " at " + ref));
         }
     }
 
     private ClosingCache<String, OpenCounter>.Lease counter(SourceRepository source, String ref)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
             ObjectId id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
@@ -139,8 +139,8 @@ public class ConfigurationReports {
             return lease;
         } catch (IOException e) {
             repo.close();
-            throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
-        } catch (InvalidRepositoryException | RuntimeException e) {
+            throw new InvalidInputException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
+        } catch (InvalidInputException | RuntimeException e) {
             repo.close();
             throw e;
         }

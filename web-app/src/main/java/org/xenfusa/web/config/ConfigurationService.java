@@ -19,7 +19,7 @@ import org.xenfusa.sloc.config.InvalidConfigurationException;
 import org.xenfusa.sloc.kconfig.Configuration;
 import org.xenfusa.sloc.kconfig.KconfigDiagnostic;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /** Creates, evaluates, changes and compares saved configurations. */
 @Service
@@ -50,19 +50,19 @@ public class ConfigurationService {
     /**
      * Validates and stores a new configuration; it must evaluate without errors.
      *
-     * @throws InvalidRepositoryException naming what is wrong (unknown ref, arch, symbol, ...)
+     * @throws InvalidInputException naming what is wrong (unknown ref, arch, symbol, ...)
      */
     @Transactional
-    public SavedConfiguration create(ConfigurationForm form, String user) throws InvalidRepositoryException {
+    public SavedConfiguration create(ConfigurationForm form, String user) throws InvalidInputException {
         String name = form.name().strip();
         if (name.isEmpty()) {
-            throw new InvalidRepositoryException("Give the configuration a name");
+            throw new InvalidInputException("Give the configuration a name");
         }
         if (configurations.findByName(name).isPresent()) {
-            throw new InvalidRepositoryException("A configuration named '" + name + "' exists already");
+            throw new InvalidInputException("A configuration named '" + name + "' exists already");
         }
         if (form.repositoryId() == null || form.startKind() == null) {
-            throw new InvalidRepositoryException("Choose the repository and the starting point");
+            throw new InvalidInputException("Choose the repository and the starting point");
         }
         SavedConfiguration saved = new SavedConfiguration(name, form.repositoryId(), form.ref().strip(),
                 form.arch().strip(), form.startKind(), form.startValue(), normaliseOverrides(form.overrides()),
@@ -71,20 +71,20 @@ public class ConfigurationService {
         List<KconfigDiagnostic> errors = e.diagnostics().stream()
                 .filter(d -> d.severity() == KconfigDiagnostic.Severity.ERROR).toList();
         if (!errors.isEmpty()) {
-            throw new InvalidRepositoryException("The configuration does not evaluate: " + errors.get(0));
+            throw new InvalidInputException("The configuration does not evaluate: " + errors.get(0));
         }
         return configurations.saveAndFlush(saved);
     }
 
-    public Evaluated evaluate(SavedConfiguration saved) throws InvalidRepositoryException {
+    public Evaluated evaluate(SavedConfiguration saved) throws InvalidInputException {
         return evaluate(saved, saved.getRefName(), List.of());
     }
 
     /** Evaluates at {@code ref} (the saved one or another), with extra overrides after the saved ones. */
     public Evaluated evaluate(SavedConfiguration saved, String ref, List<SymbolAssignment> extra)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SourceRepository repo = repositories.findById(saved.getRepositoryId())
-                .orElseThrow(() -> new InvalidRepositoryException("the repository of this configuration was removed"));
+                .orElseThrow(() -> new InvalidInputException("the repository of this configuration was removed"));
         ConfigurationRequest request = request(saved, extra);
         var parsed = trees.parse(repo, ref, request.arch().targetArch(), request.profile());
         Configuration configuration = parsed.tree().configure(request.start(), request.overrides());
@@ -95,9 +95,9 @@ public class ConfigurationService {
 
     /** Stores one more override (replacing an earlier one for the same symbol). */
     @Transactional
-    public SavedConfiguration setValue(long id, String symbol, String value) throws InvalidRepositoryException {
+    public SavedConfiguration setValue(long id, String symbol, String value) throws InvalidInputException {
         SavedConfiguration saved = configurations.findById(id)
-                .orElseThrow(() -> new InvalidRepositoryException("no configuration " + id));
+                .orElseThrow(() -> new InvalidInputException("no configuration " + id));
         SymbolAssignment assignment = parseAssignment(symbol + "=" + value);
         Map<String, String> byName = new LinkedHashMap<>();
         for (SymbolAssignment a : parseOverrides(saved.getOverrides())) {
@@ -137,7 +137,7 @@ public class ConfigurationService {
      * {@link ConfigurationSpec} as the command line's are, into the engine's request with extra overrides after its own.
      */
     public static ConfigurationRequest request(SavedConfiguration saved, List<SymbolAssignment> extra)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         ConfigurationSpec spec = ConfigurationSpec.of(saved.getArch())
                 .startingFrom(switch (saved.getStartKind()) {
                     case DEFCONFIG -> ConfigurationSpec.StartKind.DEFCONFIG;
@@ -150,28 +150,28 @@ public class ConfigurationService {
         try {
             return spec.withOverrides(ConfigurationSpec.overrideLines(saved.getOverrides())).request().with(extra);
         } catch (InvalidConfigurationException e) {
-            throw new InvalidRepositoryException(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
     }
 
     /** One {@code SYMBOL=value} a line; blank lines and {@code #} comments are ignored. */
-    static List<SymbolAssignment> parseOverrides(String text) throws InvalidRepositoryException {
+    static List<SymbolAssignment> parseOverrides(String text) throws InvalidInputException {
         try {
             return ConfigurationSpec.assignments(ConfigurationSpec.overrideLines(text));
         } catch (InvalidConfigurationException e) {
-            throw new InvalidRepositoryException(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
     }
 
-    static SymbolAssignment parseAssignment(String text) throws InvalidRepositoryException {
+    static SymbolAssignment parseAssignment(String text) throws InvalidInputException {
         try {
             return ConfigurationSpec.assignment(text);
         } catch (InvalidConfigurationException e) {
-            throw new InvalidRepositoryException(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
     }
 
-    static String normaliseOverrides(String text) throws InvalidRepositoryException {
+    static String normaliseOverrides(String text) throws InvalidInputException {
         StringBuilder sb = new StringBuilder();
         for (SymbolAssignment a : parseOverrides(text == null ? "" : text)) {
             sb.append(prefixed(a.symbol())).append('=').append(a.value()).append('\n');

@@ -21,7 +21,7 @@ import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.kbuild.LineActivity;
 import org.xenfusa.web.effort.EffortModels;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /** A configuration's compiled code: the three SLOC figures per directory, per file, and per line. */
 @Controller
@@ -44,7 +44,7 @@ public class ConfigurationSlocController {
 
     @GetMapping("/configurations/{id}/sloc")
     String sloc(@PathVariable long id, @RequestParam(required = false) String ref, Model model)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SavedConfiguration saved = find(id);
         String at = ref == null || ref.isBlank() ? saved.getRefName() : ref.strip();
         ConfigurationReport report = reports.report(saved, at, List.of());
@@ -70,7 +70,7 @@ public class ConfigurationSlocController {
 
     @GetMapping("/configurations/{id}/files")
     String files(@PathVariable long id, @RequestParam(defaultValue = "") String dir,
-            @RequestParam(required = false) String ref, Model model) throws InvalidRepositoryException {
+            @RequestParam(required = false) String ref, Model model) throws InvalidInputException {
         SavedConfiguration saved = find(id);
         String at = ref == null || ref.isBlank() ? saved.getRefName() : ref.strip();
         ConfigurationReport report = reports.report(saved, at, List.of());
@@ -91,7 +91,7 @@ public class ConfigurationSlocController {
 
     @GetMapping("/configurations/{id}/file")
     String file(@PathVariable long id, @RequestParam String path, @RequestParam(required = false) String ref,
-            Model model) throws InvalidRepositoryException, IOException {
+            Model model) throws InvalidInputException, IOException {
         SavedConfiguration saved = find(id);
         String at = ref == null || ref.isBlank() ? saved.getRefName() : ref.strip();
         ConfigurationReport report = reports.report(saved, at, List.of());

@@ -12,7 +12,7 @@ import org.xenfusa.sloc.kconfig.KconfigTree;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * Parsed Kconfig trees of a repository at a commit, for an architecture and toolchain profile.
@@ -30,10 +30,10 @@ public class KconfigTrees {
             .maximumSize(KEEP).<String, ParsedTree>build().asMap();
 
     /**
-     * @throws InvalidRepositoryException when the ref is unknown or the repository unreadable
+     * @throws InvalidInputException when the ref is unknown or the repository unreadable
      */
     public ParsedTree parse(SourceRepository source, String ref, String arch, ToolchainProfile profile)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
             var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = source.getGitDir() + "\0" + id.name() + "\0" + arch + "\0" + profile.name();
@@ -51,9 +51,9 @@ public class KconfigTrees {
                 return parsed;
             }
         } catch (IOException e) {
-            throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
         } catch (org.xenfusa.sloc.xen.UnsupportedXenReleaseException e) {
-            throw new InvalidRepositoryException(e.getMessage(), e);
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 }

@@ -34,7 +34,7 @@ import org.xenfusa.sloc.report.ReleaseOrder;
 import org.xenfusa.sloc.xen.XenSupport;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RefSelection;
 
 /**
@@ -69,7 +69,7 @@ public class SlocTableController {
     }
 
     @GetMapping("/sloc-table")
-    String table(@RequestParam(name = "c", required = false) List<Long> ids, Model model) throws InvalidRepositoryException {
+    String table(@RequestParam(name = "c", required = false) List<Long> ids, Model model) throws InvalidInputException {
         List<SavedConfiguration> all = configurations.findAllByOrderByNameAsc();
         List<SavedConfiguration> chosen = ids == null || ids.isEmpty() ? all.stream().limit(4).toList()
                 : ids.stream().map(id -> configurations.findById(id).orElseThrow(
@@ -109,7 +109,7 @@ public class SlocTableController {
             try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
                 RefSelection.resolve(repo, IngestMode.TAGS, "RELEASE-*")
                         .forEach(r -> byRef.put(r.name(), r.commitTime()));
-            } catch (InvalidRepositoryException | IOException e) {
+            } catch (InvalidInputException | IOException e) {
                 // no release tags: the ingested snapshots below are the trend
             }
         });
@@ -158,7 +158,7 @@ public class SlocTableController {
         ConfigurationReport r;
         try {
             r = reports.report(saved, ref, List.of());
-        } catch (InvalidRepositoryException | RuntimeException e) {
+        } catch (InvalidInputException | RuntimeException e) {
             return TrendPoint.gap(ref, ingested, e.getMessage() == null ? e.toString() : e.getMessage());
         }
         if (r.values().isEmpty()) {

@@ -23,9 +23,9 @@ import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
-import org.xenfusa.web.ingest.FusaProperties;
+import org.xenfusa.web.platform.FusaProperties;
 import org.xenfusa.web.ingest.IngestService;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.ingest.SubmoduleBootstrap;
 import org.xenfusa.web.sloc.SlocService;
@@ -86,7 +86,7 @@ public class DashboardController {
             redirect.addFlashAttribute("notice", "Registered '" + repo.getName() + "'. " + (repo.isReady()
                     ? "Choose what to ingest." : "It is being cloned in the background: this page shows how far."));
             return "redirect:/repositories/" + repo.getId();
-        } catch (InvalidRepositoryException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", "Not registered: " + e.getMessage());
             return "redirect:/";
         }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.xenfusa.web.ingest.InvalidRefException;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.UnknownRefException;
 
 /**
@@ -40,8 +40,8 @@ public class RequestProblems {
      * A repository or ref that cannot be used for what was asked (its message names the problem); a repository that
      * cannot be read (an I/O failure underneath) is the server's failure, logged with its cause.
      */
-    @ExceptionHandler(InvalidRepositoryException.class)
-    void invalidRepository(InvalidRepositoryException e, HttpServletResponse response) throws IOException {
+    @ExceptionHandler(InvalidInputException.class)
+    void invalidRepository(InvalidInputException e, HttpServletResponse response) throws IOException {
         if (e.getCause() instanceof IOException) {
             log.error("Repository unreadable: {}", e.getMessage(), e);
             response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value(), e.getMessage());

@@ -44,7 +44,7 @@ import org.xenfusa.trace.report.Traceability;
 import org.xenfusa.web.trace.SnapshotTrace;
 import org.xenfusa.web.trace.TraceService;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.security.ServerPaths;
 
 /**
@@ -99,24 +99,24 @@ public class EvidenceService {
 
     /**
      * @param since a previous ref: suspect links are the links whose code or requirement changed since it
-     * @throws InvalidRepositoryException for an unknown repository, ref, configuration or board
+     * @throws InvalidInputException for an unknown repository, ref, configuration or board
      */
     public ReleaseEvidence evidence(EvidenceRequest request, Optional<String> since, Progress progress)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         if (request.configurationIds().isEmpty() && request.boardIds().isEmpty()) {
-            throw new InvalidRepositoryException("choose at least one configuration or board");
+            throw new InvalidInputException("choose at least one configuration or board");
         }
         SourceRepository source = repositories.findById(request.repositoryId())
-                .orElseThrow(() -> new InvalidRepositoryException("no repository " + request.repositoryId()));
+                .orElseThrow(() -> new InvalidInputException("no repository " + request.repositoryId()));
         int total = request.configurationIds().size() + request.boardIds().size() + 1;
         int done = 0;
         List<NamedReport> named = new ArrayList<>();
         List<SavedConfiguration> saved = new ArrayList<>();
         for (Long id : request.configurationIds()) {
             SavedConfiguration config = configurations.findById(id)
-                    .orElseThrow(() -> new InvalidRepositoryException("no saved configuration " + id));
+                    .orElseThrow(() -> new InvalidInputException("no saved configuration " + id));
             if (!config.getRepositoryId().equals(source.getId())) {
-                throw new InvalidRepositoryException("configuration " + config.getName() + " belongs to another repository");
+                throw new InvalidInputException("configuration " + config.getName() + " belongs to another repository");
             }
             progress.step(done++, total, "configuration " + config.getName());
             named.add(new NamedReport(config.getName(), Optional.empty(), reports.report(config, request.ref(), List.of())));
@@ -124,7 +124,7 @@ public class EvidenceService {
         }
         BoardCatalog catalog = boards.catalog();
         for (String id : request.boardIds()) {
-            Board board = catalog.board(id).orElseThrow(() -> new InvalidRepositoryException("no board " + id));
+            Board board = catalog.board(id).orElseThrow(() -> new InvalidInputException("no board " + id));
             progress.step(done++, total, "board " + board.title());
             ConfigurationReport report = reports.withCounter(source, request.ref(),
                     c -> new BoardConfigurations(c).minimal(List.of(board)).report());
@@ -209,7 +209,7 @@ public class EvidenceService {
     }
 
     private static GitSourceTree open(Repository repo, String ref, SourceRepository source)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         try {
             // refused with its reason (too long, bad syntax, unknown) before the tree is opened under the ref's name
             org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
@@ -217,7 +217,7 @@ public class EvidenceService {
         } catch (GitSourceTree.UnknownRefException e) {
             throw new org.xenfusa.web.ingest.UnknownRefException("unknown ref '" + ref + "' in " + source.getName());
         } catch (IOException e) {
-            throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": "
+            throw new InvalidInputException("cannot read " + source.getName() + " at " + ref + ": "
                     + e.getMessage(), e);
         }
     }

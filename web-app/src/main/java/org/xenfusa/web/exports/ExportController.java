@@ -30,7 +30,7 @@ import org.xenfusa.model.exports.ExportJob;
 import org.xenfusa.model.exports.ExportState;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.boards.BoardTable;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.security.CurrentUser;
 
 /** The exports page: pick repository, ref, configurations, boards and format; download; every export recorded. */
@@ -93,7 +93,7 @@ public class ExportController {
                             + " below when it is done");
                 }
                 return "redirect:/exports";
-            } catch (InvalidRepositoryException e) {
+            } catch (InvalidInputException e) {
                 errors.reject("refused", e.getMessage());
             }
         }

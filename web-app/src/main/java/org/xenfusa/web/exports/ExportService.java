@@ -33,7 +33,7 @@ import org.xenfusa.model.exports.ExportJob;
 import org.xenfusa.model.exports.ExportJobRepository;
 import org.xenfusa.model.exports.ExportState;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
@@ -86,12 +86,12 @@ public class ExportService {
      * Records an export and, unless it runs as a job, makes it now. An identical export already queued or running
      * is returned instead of a second one.
      *
-     * @throws InvalidRepositoryException for inputs that cannot be exported (the export is recorded as failed)
+     * @throws InvalidInputException for inputs that cannot be exported (the export is recorded as failed)
      */
     public ExportJob request(EvidenceRequest request, ExportFormat format, Optional<String> previousRef, String user)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         if (request.configurationIds().isEmpty() && request.boardIds().isEmpty()) {
-            throw new InvalidRepositoryException("choose at least one configuration or board");
+            throw new InvalidInputException("choose at least one configuration or board");
         }
         EvidenceRequest stated = new EvidenceRequest(request.repositoryId(), request.ref().strip(),
                 request.configurationIds(), request.boardIds(), request.dashboardUrl(),
@@ -138,7 +138,7 @@ public class ExportService {
             files.saveAndFlush(new ExportFile(id, bytes));
             jobs.succeed(id, Instant.now(), lastCommit.get(), fileName(job, inputs), Sha256.hex(bytes), bytes.length);
             log.info("Export {} ({}) of {}: {} bytes", id, job.getFormat(), inputs.ref(), bytes.length);
-        } catch (InvalidRepositoryException | GateFileException | IllegalArgumentException e) {
+        } catch (InvalidInputException | GateFileException | IllegalArgumentException e) {
             jobs.fail(id, Instant.now(), e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Export {} failed", id, e);
@@ -152,7 +152,7 @@ public class ExportService {
     private final ThreadLocal<String> lastCommit = ThreadLocal.withInitial(() -> "");
 
     private byte[] build(ExportFormat format, ExportInputs inputs, EvidenceService.Progress progress)
-            throws InvalidRepositoryException, GateFileException {
+            throws InvalidInputException, GateFileException {
         if (format == ExportFormat.READINESS_DOCX || format == ExportFormat.READINESS_XLSX) {
             ReadinessEvaluations.Evaluated e = readiness.evaluateRelease(inputs.request(), progress);
             lastCommit.set(e.evidence().context().commit());

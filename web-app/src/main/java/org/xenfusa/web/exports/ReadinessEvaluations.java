@@ -4,7 +4,7 @@ import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.readiness.GateFileException;
 import org.xenfusa.exports.readiness.ReadinessReport;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * What exports need of the readiness feature: a release's evaluation against the stored gates, and those gates. The
@@ -17,7 +17,7 @@ public interface ReadinessEvaluations {
     }
 
     Evaluated evaluateRelease(EvidenceRequest request, EvidenceService.Progress progress)
-            throws InvalidRepositoryException, GateFileException;
+            throws InvalidInputException, GateFileException;
 
     /** The stored gate file's text. */
     String gateText();

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.jgit.lib.Repository;
 import org.xenfusa.sloc.tree.GitRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * The git repository in a folder the platform is given (opened, its git folder, the folders git reads for it): the
@@ -14,27 +15,27 @@ public final class GitRepositoryFolders {
     private GitRepositoryFolders() {
     }
 
-    public static Repository open(Path dir) throws InvalidRepositoryException {
+    public static Repository open(Path dir) throws InvalidInputException {
         try {
             return org.xenfusa.sloc.tree.GitRepositories.open(dir);
         } catch (GitRepositoryException e) {
-            throw new InvalidRepositoryException(e.getMessage(), e);
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 
-    public static Path gitDir(Path dir) throws InvalidRepositoryException {
+    public static Path gitDir(Path dir) throws InvalidInputException {
         try {
             return org.xenfusa.sloc.tree.GitRepositories.gitDir(dir);
         } catch (GitRepositoryException e) {
-            throw new InvalidRepositoryException(e.getMessage(), e);
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 
-    public static List<Path> foldersRead(Path gitDir) throws InvalidRepositoryException {
+    public static List<Path> foldersRead(Path gitDir) throws InvalidInputException {
         try {
             return org.xenfusa.sloc.tree.GitRepositories.foldersRead(gitDir);
         } catch (GitRepositoryException e) {
-            throw new InvalidRepositoryException(e.getMessage(), e);
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.xenfusa.model.ingest.IngestMode;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /** Turns an ingest request (one ref, the default branch, tags by pattern) into the commits to read. */
 public final class RefSelection {
@@ -24,14 +25,14 @@ public final class RefSelection {
     }
 
     public static List<ResolvedRef> resolve(Repository repo, IngestMode mode, String spec)
-            throws IOException, InvalidRepositoryException {
+            throws IOException, InvalidInputException {
         try (RevWalk walk = new RevWalk(repo)) {
             return switch (mode) {
                 case REF -> List.of(one(repo, walk, spec, spec));
                 case DEFAULT_BRANCH -> {
                     Ref head = repo.exactRef(Constants.HEAD);
                     if (head == null || head.getObjectId() == null) {
-                        throw new InvalidRepositoryException("the repository has no default branch (HEAD is unborn)");
+                        throw new InvalidInputException("the repository has no default branch (HEAD is unborn)");
                     }
                     String name = head.isSymbolic() ? Repository.shortenRefName(head.getTarget().getName()) : "HEAD";
                     yield List.of(one(repo, walk, Constants.HEAD, name));
@@ -42,7 +43,7 @@ public final class RefSelection {
     }
 
     private static ResolvedRef one(Repository repo, RevWalk walk, String rev, String name)
-            throws IOException, InvalidRepositoryException {
+            throws IOException, InvalidInputException {
         ObjectId id = commit(repo, rev, "");
         RevCommit c = walk.parseCommit(id);
         return new ResolvedRef(canonicalName(repo, rev, name), c.copy(), c.getCommitTime());
@@ -118,7 +119,7 @@ public final class RefSelection {
     }
 
     private static List<ResolvedRef> tags(Repository repo, RevWalk walk, String pattern)
-            throws IOException, InvalidRepositoryException {
+            throws IOException, InvalidInputException {
         Pattern glob = glob(pattern == null || pattern.isBlank() ? "RELEASE-*" : pattern.strip());
         List<ResolvedRef> out = new ArrayList<>();
         for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
@@ -136,7 +137,7 @@ public final class RefSelection {
             }
         }
         if (out.isEmpty()) {
-            throw new InvalidRepositoryException("no tag matches '" + pattern + "'");
+            throw new InvalidInputException("no tag matches '" + pattern + "'");
         }
         out.sort(Comparator.comparingLong(ResolvedRef::commitTime).thenComparing(ResolvedRef::name));
         return out;

@@ -26,6 +26,8 @@ import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import org.xenfusa.web.platform.InvalidInputException;
+import org.xenfusa.web.platform.FusaProperties;
 
 /**
  * Registers repositories: a local path only under the configured allowed roots (so a user cannot
@@ -57,27 +59,27 @@ public class RepositoryRegistrar {
      * A URL returns at once, its clone queued (state CLONING); no transaction is open here, so a slow server
      * holds no database connection.
      *
-     * @throws InvalidRepositoryException with a message naming what was wrong; nothing is stored then
+     * @throws InvalidInputException with a message naming what was wrong; nothing is stored then
      */
-    public SourceRepository register(String name, String location, String user) throws InvalidRepositoryException {
+    public SourceRepository register(String name, String location, String user) throws InvalidInputException {
         String loc = location == null ? "" : location.strip();
         if (loc.isEmpty()) {
-            throw new InvalidRepositoryException("Give a local path or a URL");
+            throw new InvalidInputException("Give a local path or a URL");
         }
         boolean isUrl = RepositoryUrls.isUrl(loc);
         if (isUrl) {
             Optional<String> credentials = RepositoryUrls.credentialProblem(loc);
             if (credentials.isPresent()) {
-                throw new InvalidRepositoryException(credentials.get());
+                throw new InvalidInputException(credentials.get());
             }
             Optional<String> scheme = RepositoryUrls.schemeProblem(loc);
             if (scheme.isPresent()) {
-                throw new InvalidRepositoryException(scheme.get());
+                throw new InvalidInputException(scheme.get());
             }
         }
         String repoName = name == null || name.isBlank() ? deriveName(loc) : name.strip();
         if (!NAME.matcher(repoName).matches()) {
-            throw new InvalidRepositoryException("Name '" + repoName
+            throw new InvalidInputException("Name '" + repoName
                     + "' is not valid: use letters, digits, '.', '_' or '-' (at most 100)");
         }
         Optional<SourceRepository> known = repositories.findByName(repoName);
@@ -89,14 +91,14 @@ public class RepositoryRegistrar {
                 queueClone(k.getId());
                 return repositories.findById(k.getId()).orElseThrow();
             }
-            throw new InvalidRepositoryException("A repository named '" + repoName + "' is already registered");
+            throw new InvalidInputException("A repository named '" + repoName + "' is already registered");
         }
         SourceRepository repo = isUrl ? registerUrl(repoName, loc, user) : registerLocal(repoName, loc, user);
         SourceRepository saved;
         try {
             saved = repositories.saveAndFlush(repo);
         } catch (DataIntegrityViolationException e) {
-            throw new InvalidRepositoryException("A repository named '" + repoName + "' is already registered");
+            throw new InvalidInputException("A repository named '" + repoName + "' is already registered");
         }
         if (isUrl) {
             queueClone(saved.getId());
@@ -173,7 +175,7 @@ public class RepositoryRegistrar {
         return repositories.findByGitDir(gitDir.toString());
     }
 
-    private SourceRepository registerLocal(String name, String location, String user) throws InvalidRepositoryException {
+    private SourceRepository registerLocal(String name, String location, String user) throws InvalidInputException {
         Path path;
         try {
             path = Path.of(location).toAbsolutePath().normalize();
@@ -181,28 +183,28 @@ public class RepositoryRegistrar {
                 path = path.toRealPath();
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidRepositoryException("'" + location + "' is not a valid path: " + e.getMessage());
+            throw new InvalidInputException("'" + location + "' is not a valid path: " + e.getMessage());
         }
         if (!properties.isAllowedLocalPath(path)) {
-            throw new InvalidRepositoryException("'" + path + "' is outside the allowed roots "
+            throw new InvalidInputException("'" + path + "' is outside the allowed roots "
                     + properties.allowedRoots() + " (set fusa.allowed-roots to allow more)");
         }
         if (!Files.exists(path)) {
-            throw new InvalidRepositoryException("'" + path + "' does not exist");
+            throw new InvalidInputException("'" + path + "' does not exist");
         }
         Path gitDir = GitRepositoryFolders.gitDir(path);
         properties.checkFoldersRead(gitDir);
         return new SourceRepository(name, path.toString(), RepositoryKind.LOCAL, gitDir.toString(), user);
     }
 
-    private SourceRepository registerUrl(String name, String location, String user) throws InvalidRepositoryException {
+    private SourceRepository registerUrl(String name, String location, String user) throws InvalidInputException {
         String scheme = scheme(location);
         if (!URL_SCHEMES.contains(scheme)) {
-            throw new InvalidRepositoryException("URL scheme '" + scheme + "' is not accepted: use https or git");
+            throw new InvalidInputException("URL scheme '" + scheme + "' is not accepted: use https or git");
         }
         Path target = properties.cacheDir().resolve(name + ".git");
         if (Files.exists(target)) {
-            throw new InvalidRepositoryException("The cache folder " + target + " is already in use");
+            throw new InvalidInputException("The cache folder " + target + " is already in use");
         }
         // cloned by a job (runClone): the request returns at once and holds no connection while a server answers
         return new SourceRepository(name, location, RepositoryKind.URL, target.toAbsolutePath().normalize().toString(),

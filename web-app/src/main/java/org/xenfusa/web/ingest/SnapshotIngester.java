@@ -26,6 +26,8 @@ import org.xenfusa.sloc.tree.SourceFile;
 import org.xenfusa.web.ingest.BlobCountStore.CountedBlob;
 import org.xenfusa.web.ingest.BlobCountStore.SnapshotEntry;
 import org.xenfusa.web.ingest.RefSelection.ResolvedRef;
+import org.xenfusa.web.platform.InvalidInputException;
+import org.xenfusa.web.platform.FusaProperties;
 
 /**
  * Runs one ingest job: for each selected ref, reads the commit's tree through JGit, counts every
@@ -77,9 +79,9 @@ public class SnapshotIngester {
         Progress progress = new Progress(jobId);
         try {
             SourceRepository source = repositories.findById(job.getRepositoryId())
-                    .orElseThrow(() -> new InvalidRepositoryException("the repository was removed"));
+                    .orElseThrow(() -> new InvalidInputException("the repository was removed"));
             if (!source.isReady()) {
-                throw new InvalidRepositoryException(RepositoryRegistrar.notReady(source));
+                throw new InvalidInputException(RepositoryRegistrar.notReady(source));
             }
             if (source.getKind() == RepositoryKind.LOCAL) {
                 // a .git file or alternates may have been pointed elsewhere since registration
@@ -105,7 +107,7 @@ public class SnapshotIngester {
             progress.write();
             jobs.finish(jobId, IngestState.CANCELLED, Instant.now(), "Cancelled after %d of %d ref(s); complete snapshots are kept"
                     .formatted(progress.refsDone, progress.refsTotal));
-        } catch (InvalidRepositoryException e) {
+        } catch (InvalidInputException e) {
             jobs.finish(jobId, IngestState.FAILED, Instant.now(), e.getMessage());
         } catch (Exception | OutOfMemoryError e) {
             log.error("Ingest job {} failed", jobId, e);

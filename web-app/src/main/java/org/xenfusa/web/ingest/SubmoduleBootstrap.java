@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.xenfusa.model.ingest.IngestMode;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
+import org.xenfusa.web.platform.InvalidInputException;
+import org.xenfusa.web.platform.FusaProperties;
 
 /**
  * At start-up, registers and ingests the {@code hypervisor-sources-submodule} when it has been
@@ -77,7 +79,7 @@ public class SubmoduleBootstrap implements ApplicationRunner {
             String ref = pinnedRefName(dir);
             var job = ingest.request(repo.getId(), IngestMode.REF, ref, "system");
             log.info("Ingesting the Xen submodule at {} (job #{})", ref, job.getId());
-        } catch (InvalidRepositoryException e) {
+        } catch (InvalidInputException e) {
             log.warn("Cannot ingest the Xen submodule: {}", e.getMessage());
         }
     }
@@ -85,7 +87,7 @@ public class SubmoduleBootstrap implements ApplicationRunner {
     private static Path gitDirOrSelf(Path dir) {
         try {
             return GitRepositoryFolders.gitDir(dir);
-        } catch (InvalidRepositoryException e) {
+        } catch (InvalidInputException e) {
             return dir;
         }
     }
@@ -96,13 +98,13 @@ public class SubmoduleBootstrap implements ApplicationRunner {
         }
         try (Repository repo = GitRepositoryFolders.open(dir)) {
             return Optional.ofNullable(repo.resolve(Constants.HEAD + "^{commit}"));
-        } catch (InvalidRepositoryException | IOException | RuntimeException e) {
+        } catch (InvalidInputException | IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     /** The tag pointing at the submodule's HEAD, or the commit SHA when none does. */
-    static String pinnedRefName(Path dir) throws InvalidRepositoryException {
+    static String pinnedRefName(Path dir) throws InvalidInputException {
         try (Repository repo = GitRepositoryFolders.open(dir)) {
             ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
             for (Ref tag : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
@@ -114,7 +116,7 @@ public class SubmoduleBootstrap implements ApplicationRunner {
             }
             return head.name();
         } catch (IOException e) {
-            throw new InvalidRepositoryException("cannot read " + dir + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read " + dir + ": " + e.getMessage(), e);
         }
     }
 }

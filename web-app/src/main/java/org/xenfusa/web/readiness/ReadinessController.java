@@ -32,7 +32,7 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.exports.EvidenceService;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
 import org.xenfusa.web.exports.ExportService;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.security.CurrentUser;
 
 /** Release readiness: a release tag's gates and its comparison with the previous tag, the history, the gate file. */
@@ -100,7 +100,7 @@ public class ReadinessController {
             model.addAttribute("deltas", e.report().comparison().map(x -> x.directories().stream()
                     .filter(d -> d.codeDelta() != 0 || d.currentActive() != d.previousActive()).toList())
                     .orElse(List.of()));
-        } catch (InvalidRepositoryException | GateFileException e) {
+        } catch (InvalidInputException | GateFileException e) {
             model.addAttribute("error", "Cannot evaluate " + at + ": " + e.getMessage());
         }
         return "readiness/release";
@@ -130,7 +130,7 @@ public class ReadinessController {
                 return "redirect:/exports/" + job.getId() + "/download";
             }
             redirect.addFlashAttribute("error", "Not exported: " + job.getMessage());
-        } catch (InvalidRepositoryException e) {
+        } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", "Not exported: " + e.getMessage());
         }
         return "redirect:/exports";

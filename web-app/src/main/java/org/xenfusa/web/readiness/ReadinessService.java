@@ -28,7 +28,7 @@ import org.xenfusa.web.errors.NoSuchPageException;
 import org.xenfusa.web.exports.EvidenceService;
 import org.xenfusa.web.exports.ReadinessEvaluations;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * Release readiness: the stored gate file (ADMIN edits it, Envers keeps every version), the release tags of a
@@ -82,7 +82,7 @@ public class ReadinessService implements ReadinessEvaluations {
 
     @Override
     public Evaluated evaluateRelease(EvidenceRequest request, EvidenceService.Progress progress)
-            throws InvalidRepositoryException, GateFileException {
+            throws InvalidInputException, GateFileException {
         Evaluation e = evaluate(request, progress);
         return new Evaluated(e.evidence(), e.report());
     }
@@ -157,7 +157,7 @@ public class ReadinessService implements ReadinessEvaluations {
 
     /** The verdict of {@code request.ref()} under the stored gates, compared with the release before it. */
     public Evaluation evaluate(EvidenceRequest request, EvidenceService.Progress progress)
-            throws InvalidRepositoryException, GateFileException {
+            throws InvalidInputException, GateFileException {
         ReadinessGates gates = gates();
         Optional<String> before = previous(request.repositoryId(), request.ref());
         ReleaseEvidence current = cached(request, before, progress);
@@ -235,13 +235,13 @@ public class ReadinessService implements ReadinessEvaluations {
             long passed = r.results().stream().filter(g -> g.verdict().name().equals("PASSED")).count();
             long failed = r.failures().size();
             return new ReleaseVerdict(ref, r.passed(), passed, failed, r.results().size() - passed - failed, "");
-        } catch (InvalidRepositoryException | GateFileException | RuntimeException e) {
+        } catch (InvalidInputException | GateFileException | RuntimeException e) {
             return new ReleaseVerdict(ref, false, 0, 0, 0, e.getMessage());
         }
     }
 
     private ReleaseEvidence cached(EvidenceRequest request, Optional<String> since, EvidenceService.Progress progress)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         // the stated time is not part of the key: the figures do not depend on it
         String key = request.repositoryId() + "|" + request.ref() + "|" + request.configurationIds() + "|"
                 + request.boardIds() + "|" + since.orElse("");

@@ -21,7 +21,7 @@ import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.link.TestLink;
 import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.SpecificationItemId;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * Links made in the web app: from a requirement to a function of a snapshot or to a test, reviewed
@@ -50,7 +50,7 @@ public class LinkService {
      */
     @Transactional
     public TraceLink linkFunction(long snapshotId, String requirement, String path, String function,
-            Optional<Integer> startLine, String author) throws InvalidRepositoryException {
+            Optional<Integer> startLine, String author) throws InvalidInputException {
         SpecificationItemId req = requirementId(requirement);
         Snapshot s = traces.snapshot(snapshotId);
         List<SourceFunction> found = trees.with(s, t -> t.index().find(path, function));
@@ -71,7 +71,7 @@ public class LinkService {
     /** A draft link from {@code requirement} to the function the form names. */
     @Transactional
     public TraceLink linkFunction(long snapshotId, String requirement, FunctionLinkForm form, String author)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         return linkFunction(snapshotId, requirement, form.file(), form.function(), form.line(), author);
     }
 
@@ -98,7 +98,7 @@ public class LinkService {
      * recorded, and a link made for an older revision of the requirement moves to the current one.
      */
     @Transactional
-    public TraceLink review(long linkId, long snapshotId, String reviewer) throws InvalidRepositoryException {
+    public TraceLink review(long linkId, long snapshotId, String reviewer) throws InvalidInputException {
         TraceLink l = links.findById(linkId).orElseThrow(() -> new TraceService.NotFoundException("no link " + linkId));
         if (l.getAuthor().equals(reviewer)) {
             throw new IllegalArgumentException("a link is reviewed by another engineer than its author (" + reviewer + ")");

@@ -26,7 +26,7 @@ import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.model.trace.Requirement;
 import org.xenfusa.trace.graph.TracedItem;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.trace.RequirementService.RequirementText;
 
 /** The requirements browser, a requirement's page, and writing requirements and links. */
@@ -65,7 +65,7 @@ public class RequirementController {
     String browse(@PathVariable long sid, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String verdict, @RequestParam(defaultValue = "") String state,
-            @RequestParam(required = false) Long configuration, Model model) throws InvalidRepositoryException {
+            @RequestParam(required = false) Long configuration, Model model) throws InvalidInputException {
         if (!model.containsAttribute("newRequirement")) {
             model.addAttribute("newRequirement", RequirementText.blank());
         }
@@ -73,7 +73,7 @@ public class RequirementController {
     }
 
     private String browser(long sid, String q, String type, String status, String verdict, String state,
-            Long configuration, Model model) throws InvalidRepositoryException {
+            Long configuration, Model model) throws InvalidInputException {
         SnapshotTrace trace = traces.trace(sid);
         var all = traces.configurations(trace);
         var shown = configuration == null ? all : all.stream().filter(c -> c.getId().equals(configuration)).toList();
@@ -96,12 +96,12 @@ public class RequirementController {
 
     @GetMapping("/trace/{sid}/items/{itemId}")
     String requirement(@PathVariable long sid, @PathVariable String itemId,
-            @RequestParam(defaultValue = "") String file, Model model) throws InvalidRepositoryException {
+            @RequestParam(defaultValue = "") String file, Model model) throws InvalidInputException {
         return requirementPage(sid, itemId, file, model);
     }
 
     private String requirementPage(long sid, String itemId, String file, Model model)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         TracePages.RequirementPage page = pages.requirement(sid, itemId);
         if (!model.containsAttribute("editRequirement")) {
             // the edit form of the (first) authored requirement of this id, filled with what is stored
@@ -134,7 +134,7 @@ public class RequirementController {
     @PostMapping("/trace/{sid}/import")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String importSnapshot(@PathVariable long sid, Authentication auth, RedirectAttributes redirect)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         report(redirect, "Imported %d requirements from the snapshot's specification files",
                 requirements.importSnapshot(sid, auth.getName()));
         return "redirect:/trace/" + sid;
@@ -144,7 +144,7 @@ public class RequirementController {
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String create(@PathVariable long sid, @Valid @ModelAttribute("newRequirement") RequirementText text,
             BindingResult errors, Authentication auth, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) throws InvalidRepositoryException {
+            RedirectAttributes redirect) throws InvalidInputException {
         if (!errors.hasErrors()) {
             try {
                 Requirement r = requirements.create(sid, text, auth.getName());
@@ -163,7 +163,7 @@ public class RequirementController {
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String update(@PathVariable long sid, @PathVariable long rid,
             @Valid @ModelAttribute("editRequirement") RequirementText text, BindingResult errors, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) throws InvalidRepositoryException {
+            HttpServletResponse response, RedirectAttributes redirect) throws InvalidInputException {
         Requirement before = requirements.find(rid);
         if (!errors.hasErrors()) {
             try {
@@ -206,7 +206,7 @@ public class RequirementController {
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String linkFunction(@PathVariable long sid, @PathVariable String itemId,
             @Valid @ModelAttribute("functionLink") FunctionLinkForm form, BindingResult errors, Authentication auth,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) throws InvalidRepositoryException {
+            Model model, HttpServletResponse response, RedirectAttributes redirect) throws InvalidInputException {
         if (!errors.hasErrors()) {
             try {
                 links.linkFunction(sid, itemId, form, auth.getName());
@@ -227,7 +227,7 @@ public class RequirementController {
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String linkTest(@PathVariable long sid, @PathVariable String itemId,
             @Valid @ModelAttribute("testLink") TestLinkForm form, BindingResult errors, Authentication auth,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) throws InvalidRepositoryException {
+            Model model, HttpServletResponse response, RedirectAttributes redirect) throws InvalidInputException {
         if (!errors.hasErrors()) {
             try {
                 links.linkTest(sid, itemId, form, auth.getName());
@@ -244,7 +244,7 @@ public class RequirementController {
     @PostMapping("/trace/{sid}/links/{lid}/review")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String review(@PathVariable long sid, @PathVariable long lid, @RequestParam(defaultValue = "") String back,
-            Authentication auth, RedirectAttributes redirect) throws InvalidRepositoryException {
+            Authentication auth, RedirectAttributes redirect) throws InvalidInputException {
         try {
             var l = links.review(lid, sid, auth.getName());
             redirect.addFlashAttribute("notice", "Reviewed the link of " + l.getRequirement() + " to "

@@ -30,7 +30,7 @@ import org.xenfusa.trace.spec.Location;
 import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * Writes requirements: a snapshot's specification files imported, requirements authored in the web
@@ -129,7 +129,7 @@ public class RequirementService {
 
     /** Replaces the snapshot's imported requirements by the OFT items of its Markdown and reStructuredText files. */
     @Transactional
-    public ImportOutcome importSnapshot(long snapshotId, String user) throws InvalidRepositoryException {
+    public ImportOutcome importSnapshot(long snapshotId, String user) throws InvalidInputException {
         Snapshot s = traces.snapshot(snapshotId);
         SpecificationImport imported = trees.specifications(s);
         // one by one, not a bulk delete, so that Envers records every removal

@@ -19,7 +19,7 @@ import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.web.cache.ClosingCache;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * The open trees of recently traced commits with their function index and coverage tags. A tree's
@@ -50,20 +50,20 @@ public class SnapshotTrees {
     private FunctionIndex sharedIndex;
 
     /** Runs {@code work} on the snapshot's tree. */
-    public <T> T with(Snapshot snapshot, Function<OpenTree, T> work) throws InvalidRepositoryException {
+    public <T> T with(Snapshot snapshot, Function<OpenTree, T> work) throws InvalidInputException {
         return with(snapshot.getRepository(), snapshot.getCommitSha(), work);
     }
 
     /** Runs {@code work} on the repository's tree at a ref (branch, tag or commit). */
     public synchronized <T> T with(SourceRepository repository, String ref, Function<OpenTree, T> work)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         try (ClosingCache<String, Entry>.Lease lease = open(repository, ref)) {
             return work.apply(lease.value().open());
         }
     }
 
     /** The OFT items of the snapshot's Markdown and reStructuredText files. */
-    public SpecificationImport specifications(Snapshot snapshot) throws InvalidRepositoryException {
+    public SpecificationImport specifications(Snapshot snapshot) throws InvalidInputException {
         return with(snapshot, t -> {
             try {
                 return new SpecificationScanner(p -> MarkupDialect.forFileName(p).isPresent(), List.of(), "",
@@ -74,7 +74,7 @@ public class SnapshotTrees {
         });
     }
 
-    private ClosingCache<String, Entry>.Lease open(SourceRepository source, String ref) throws InvalidRepositoryException {
+    private ClosingCache<String, Entry>.Lease open(SourceRepository source, String ref) throws InvalidInputException {
         Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
         try {
             var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
@@ -90,8 +90,8 @@ public class SnapshotTrees {
             return lease;
         } catch (IOException e) {
             repo.close();
-            throw new InvalidRepositoryException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
-        } catch (InvalidRepositoryException | RuntimeException e) {
+            throw new InvalidInputException("cannot read " + source.getName() + " at " + ref + ": " + e.getMessage(), e);
+        } catch (InvalidInputException | RuntimeException e) {
             repo.close();
             throw e;
         }

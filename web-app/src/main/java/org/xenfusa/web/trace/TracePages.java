@@ -28,7 +28,7 @@ import org.xenfusa.trace.suspect.SuspectLink;
 import org.xenfusa.trace.suspect.SuspectLinkAnalysis;
 import org.xenfusa.trace.suspect.SuspectReason;
 import org.xenfusa.web.errors.NoSuchPageException;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /** Puts together what the traceability pages show, so that controllers stay thin and templates only display. */
 @Service
@@ -182,7 +182,7 @@ public class TracePages {
     }
 
     @Transactional(readOnly = true)
-    public RequirementPage requirement(long snapshotId, String itemId) throws InvalidRepositoryException {
+    public RequirementPage requirement(long snapshotId, String itemId) throws InvalidInputException {
         SnapshotTrace trace = traces.trace(snapshotId);
         List<TracedItem> items = trace.items(itemId);
         if (items.isEmpty()) {
@@ -253,12 +253,12 @@ public class TracePages {
     }
 
     /** The functions of a file of the snapshot, for the link form. */
-    public List<SourceFunction> functions(long snapshotId, String path) throws InvalidRepositoryException {
+    public List<SourceFunction> functions(long snapshotId, String path) throws InvalidInputException {
         return trees.with(traces.snapshot(snapshotId), t -> t.index().functions(path));
     }
 
     /** The C and assembly files of the snapshot, for the link form. */
-    public List<String> sourceFiles(long snapshotId) throws InvalidRepositoryException {
+    public List<String> sourceFiles(long snapshotId) throws InvalidInputException {
         return trees.with(traces.snapshot(snapshotId), t -> t.tree().files().stream().map(f -> f.path())
                 .filter(org.xenfusa.trace.function.FunctionParser::handles).toList());
     }
@@ -271,12 +271,12 @@ public class TracePages {
     }
 
     /** The links of the repository that became suspect between two snapshots of it. */
-    public List<Suspect> suspects(long beforeId, long afterId) throws InvalidRepositoryException {
+    public List<Suspect> suspects(long beforeId, long afterId) throws InvalidInputException {
         Snapshot earlier = traces.snapshot(beforeId);
         Snapshot later = traces.snapshot(afterId);
         if (!earlier.getRepository().getId().equals(later.getRepository().getId())) {
             // refused before anything is traced: the answer does not depend on the trees
-            throw new InvalidRepositoryException("suspect links compare two snapshots of one repository: snapshot "
+            throw new InvalidInputException("suspect links compare two snapshots of one repository: snapshot "
                     + beforeId + " (" + earlier.getRefName() + ") is of " + earlier.getRepository().getName()
                     + ", snapshot " + afterId + " (" + later.getRefName() + ") of " + later.getRepository().getName()
                     + "; choose an earlier snapshot of " + later.getRepository().getName());
@@ -298,7 +298,7 @@ public class TracePages {
                 return trees.with(sa, ta -> SuspectLinkAnalysis.compare(all,
                         new SuspectLinkAnalysis.Snapshot(tb.index(), requirementItems(before)),
                         new SuspectLinkAnalysis.Snapshot(ta.index(), requirementItems(after))));
-            } catch (InvalidRepositoryException e) {
+            } catch (InvalidInputException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });

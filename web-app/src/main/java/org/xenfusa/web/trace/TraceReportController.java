@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.trace.config.ConfigurationCoverage;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /** The traceability matrix, untraced code, suspect links, and link files and test results in and out. */
 @Controller
@@ -44,7 +44,7 @@ public class TraceReportController {
 
     @GetMapping("/trace/{sid}/matrix")
     String matrix(@PathVariable long sid, @RequestParam(defaultValue = "1") int page, Model model)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SnapshotTrace trace = traces.trace(sid);
         List<SavedConfiguration> configurations = traces.configurations(trace);
         TracePages.RowPage rows = pages.page(trace, configurations, page, TracePages.MATRIX_PAGE_SIZE);
@@ -58,7 +58,7 @@ public class TraceReportController {
 
     @GetMapping("/trace/{sid}/untraced")
     String untraced(@PathVariable long sid, @RequestParam long configuration, Model model)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SnapshotTrace trace = traces.trace(sid);
         SavedConfiguration saved = traces.configuration(configuration);
         org.xenfusa.trace.report.ConfigurationTrace traced = traces.configurationTrace(trace, saved);
@@ -77,7 +77,7 @@ public class TraceReportController {
 
     @GetMapping("/trace/{sid}/suspect")
     String suspect(@PathVariable long sid, @RequestParam(required = false) Long against, Model model)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SnapshotTrace trace = traces.trace(sid);
         model.addAttribute("trace", trace);
         model.addAttribute("others", snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(
@@ -103,7 +103,7 @@ public class TraceReportController {
     @PostMapping("/trace/{sid}/link-file")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String importLinks(@PathVariable long sid, @RequestParam MultipartFile file, Authentication auth,
-            RedirectAttributes redirect) throws IOException, InvalidRepositoryException {
+            RedirectAttributes redirect) throws IOException, InvalidInputException {
         SnapshotTrace trace = traces.trace(sid);
         RequirementController.report(redirect, "Imported %d links from the link file", links.importLinkFile(
                 trace.snapshot().repositoryId(), RequirementController.name(file), file.getBytes(), auth.getName()));
@@ -130,7 +130,7 @@ public class TraceReportController {
     /** The verification evidence of one configuration: every result file with its SHA-256. */
     @GetMapping("/trace/{sid}/results")
     String results(@PathVariable long sid, @RequestParam long configuration, Model model)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         SnapshotTrace trace = traces.trace(sid);
         SavedConfiguration saved = traces.configuration(configuration);
         model.addAttribute("trace", trace);

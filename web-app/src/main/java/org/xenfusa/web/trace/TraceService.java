@@ -49,7 +49,7 @@ import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.cache.SharedComputations;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /**
  * The trace of a snapshot: its imported requirements, the authored ones, the tags of its code and
@@ -110,7 +110,7 @@ public class TraceService {
     }
 
     @Transactional(readOnly = true)
-    public SnapshotTrace trace(long snapshotId) throws InvalidRepositoryException {
+    public SnapshotTrace trace(long snapshotId) throws InvalidInputException {
         Snapshot s = snapshot(snapshotId);
         String key = snapshotId + "|" + stamp();
         return traces.get(key, () -> computeTrace(s, key));
@@ -121,7 +121,7 @@ public class TraceService {
         return traces.computations();
     }
 
-    private SnapshotTrace computeTrace(Snapshot s, String key) throws InvalidRepositoryException {
+    private SnapshotTrace computeTrace(Snapshot s, String key) throws InvalidInputException {
         long snapshotId = s.getId();
         long t0 = System.nanoTime();
         List<Requirement> stored = new ArrayList<>(requirements.findBySnapshotIdOrderByPositionAscIdAsc(snapshotId));
@@ -167,7 +167,7 @@ public class TraceService {
      * imported test results: the one computation every trace page, document and readiness gate uses.
      */
     public ConfigurationTrace configurationTrace(SnapshotTrace trace, SavedConfiguration saved)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         String key = trace.key() + "|" + saved.getId() + "|" + saved.getUpdatedAt() + "|" + resultStamp();
         return configurationTraces.get(key, () -> {
             ConfigurationReport report = reports.report(saved, trace.snapshot().commit(), List.of());
@@ -178,13 +178,13 @@ public class TraceService {
     }
 
     /** The coverage and untraced code of a configuration (see {@link #configurationTrace}). */
-    public ConfigurationCoverage coverage(SnapshotTrace trace, SavedConfiguration saved) throws InvalidRepositoryException {
+    public ConfigurationCoverage coverage(SnapshotTrace trace, SavedConfiguration saved) throws InvalidInputException {
         return configurationTrace(trace, saved).coverage();
     }
 
     /** Per requirement with test links: what this configuration's imported results say. */
     public Map<SpecificationItemId, RequirementVerification> verification(SnapshotTrace trace, SavedConfiguration saved)
-            throws InvalidRepositoryException {
+            throws InvalidInputException {
         return configurationTrace(trace, saved).verification();
     }
 
@@ -198,7 +198,7 @@ public class TraceService {
         for (SavedConfiguration c : configurations) {
             try {
                 traced.add(configurationTrace(trace, c));
-            } catch (InvalidRepositoryException | RuntimeException e) {
+            } catch (InvalidInputException | RuntimeException e) {
                 errors.put(c, e.getMessage() == null ? e.toString() : e.getMessage());
             }
         }

@@ -32,7 +32,7 @@ import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.ingest.IngestService;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.security.SecurityConfig;
 import org.xenfusa.web.sloc.SlocService;
@@ -90,7 +90,7 @@ class ApiControllerWebTest extends SecuredSlice {
     @Test
     void aRefusedLocationIsABadRequestWithTheRegistrarsMessage() throws Exception {
         when(registrar.register("xen", "http://example.org/xen.git", "root"))
-                .thenThrow(new InvalidRepositoryException("only https, ssh or git URLs are accepted"));
+                .thenThrow(new InvalidInputException("only https, ssh or git URLs are accepted"));
         mvc.perform(json(post("/api/repositories"), "{\"name\":\"xen\",\"location\":\"http://example.org/xen.git\"}")
                 .with(user("root").roles("ADMIN")))
                 .andExpect(status().isBadRequest())

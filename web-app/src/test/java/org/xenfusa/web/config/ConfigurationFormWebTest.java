@@ -37,7 +37,7 @@ import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.SecuredSlice;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.security.SecurityConfig;
 
 /**
@@ -127,7 +127,7 @@ class ConfigurationFormWebTest extends SecuredSlice {
     @Test
     @WithMockUser(username = "engineer", roles = "ENGINEER")
     void aRefusalOfTheServiceIsShownOnTheFormWithWhatWasTyped() throws Exception {
-        when(service.create(any(), anyString())).thenThrow(new InvalidRepositoryException(
+        when(service.create(any(), anyString())).thenThrow(new InvalidInputException(
                 "A configuration named 'arm64-small' exists already"));
         String form = form(mvc.perform(create(valid())).andExpect(status().isBadRequest()).andReturn().getResponse()
                 .getContentAsString());

@@ -10,7 +10,7 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.StartKind;
 import org.xenfusa.sloc.kconfig.StartingPoint;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 
 /** A saved configuration's words mean what the command line's mean: the library's parser, the web's exception. */
 class SavedConfigurationRequestTest {
@@ -39,17 +39,17 @@ class SavedConfigurationRequestTest {
     @Test
     void wrongWordsAreRefusedWithTheLibrarysMessage() {
         assertThatThrownBy(() -> ConfigurationService.request(saved("arm64", StartKind.RANDCONFIG, "x", "", ""), List.of()))
-                .isInstanceOf(InvalidRepositoryException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("randconfig needs a whole number as seed, not 'x'");
         assertThatThrownBy(() -> ConfigurationService.request(saved("aarch64", StartKind.ALLNO, "", "", ""), List.of()))
-                .isInstanceOf(InvalidRepositoryException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("unknown architecture 'aarch64'; the architectures are x86_64, arm64, arm32, riscv64, ppc64");
         assertThatThrownBy(() -> ConfigurationService.request(saved("arm64", StartKind.ALLNO, "", "", "gcc-99"), List.of()))
-                .isInstanceOf(InvalidRepositoryException.class).hasMessageStartingWith("unknown toolchain profile 'gcc-99'");
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("unknown toolchain profile 'gcc-99'");
         assertThatThrownBy(() -> ConfigurationService.normaliseOverrides("FOO=y\nnot an assignment\n"))
-                .isInstanceOf(InvalidRepositoryException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessage("overrides line 2: expected SYMBOL=value: not an assignment");
         assertThatThrownBy(() -> ConfigurationService.parseAssignment("FOO"))
-                .isInstanceOf(InvalidRepositoryException.class).hasMessage("override 'FOO': expected SYMBOL=value");
+                .isInstanceOf(InvalidInputException.class).hasMessage("override 'FOO': expected SYMBOL=value");
     }
 }

@@ -11,6 +11,8 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.web.platform.InvalidInputException;
+import org.xenfusa.web.platform.FusaProperties;
 
 /** A local repository is refused when git would read anything outside the allowed roots. */
 class AllowedRootsTest {
@@ -38,7 +40,7 @@ class AllowedRootsTest {
         Files.writeString(workTree.resolve(".git"), "gitdir: " + secret + "\n");
         Path gitDir = GitRepositoryFolders.gitDir(workTree);
         assertThatThrownBy(() -> properties.checkFoldersRead(gitDir))
-                .isInstanceOf(InvalidRepositoryException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("reads git data from '" + secret.toRealPath() + "'")
                 .hasMessageContaining("outside the allowed roots");
     }

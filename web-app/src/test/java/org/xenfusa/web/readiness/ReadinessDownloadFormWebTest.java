@@ -36,7 +36,7 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
 import org.xenfusa.web.exports.ExportService;
-import org.xenfusa.web.ingest.InvalidRepositoryException;
+import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.security.SecurityConfig;
 
 /**
@@ -84,7 +84,7 @@ class ReadinessDownloadFormWebTest extends SecuredSlice {
     @Test
     @WithMockUser(username = "assessor", roles = "ASSESSOR")
     void eachInvalidFieldIsShownOnTheReadinessPageAndNothingIsExported() throws Exception {
-        when(readiness.evaluate(any(), any())).thenThrow(new InvalidRepositoryException("RELEASE-2.0 is not ingested"));
+        when(readiness.evaluate(any(), any())).thenThrow(new InvalidInputException("RELEASE-2.0 is not ingested"));
         String[][] cases = {{"repositoryId", "", "choose the repository"},
                 {"repositoryId", "seven", "The repository must be a whole number"},
                 {"ref", " ", "choose the release tag"}, {"format", "pdf", "the format is docx or xlsx"},

@@ -1,4 +1,4 @@
-package org.xenfusa.web.ingest;
+package org.xenfusa.web.platform;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -37,12 +37,18 @@ public record FusaProperties(Path dataDir, List<Path> allowedRoots, Path submodu
      * Refuses a local repository when git would read any folder outside the allowed roots: a work
      * tree's {@code .git} file or an alternate object folder can point anywhere.
      *
-     * @throws InvalidRepositoryException naming the first folder outside the roots
+     * @throws InvalidInputException naming the first folder outside the roots
      */
-    public void checkFoldersRead(Path gitDir) throws InvalidRepositoryException {
-        for (Path folder : GitRepositoryFolders.foldersRead(gitDir)) {
+    public void checkFoldersRead(Path gitDir) throws InvalidInputException {
+        List<Path> read;
+        try {
+            read = org.xenfusa.sloc.tree.GitRepositories.foldersRead(gitDir);
+        } catch (org.xenfusa.sloc.tree.GitRepositoryException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+        for (Path folder : read) {
             if (!isAllowedLocalPath(folder)) {
-                throw new InvalidRepositoryException("'" + gitDir + "' reads git data from '" + folder
+                throw new InvalidInputException("'" + gitDir + "' reads git data from '" + folder
                         + "' (its git directory, common directory or an alternate object folder), which is outside"
                         + " the allowed roots " + allowedRoots + " (set fusa.allowed-roots to allow more)");
             }

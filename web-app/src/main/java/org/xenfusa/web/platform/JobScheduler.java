@@ -1,0 +1,90 @@
+package org.xenfusa.web.platform;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+
+/**
+ * The one job scheduler (db-scheduler on the platform's database) that runs every task the features declare as beans:
+ * ingests and clones ({@code web.ingest}), exports ({@code web.exports}). Its heartbeat settings decide how soon a job
+ * whose worker died is failed.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JobScheduler {
+    private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+
+    /**
+     * How quickly a dead worker is noticed, for ingests and exports alike (one scheduler runs both). A worker
+     * heartbeats every {@code heartbeat}; after {@code missedHeartbeats} missed ones its job is dead, and the
+     * scheduler looks for dead jobs every two heartbeats.
+     */
+    public record Settings(Duration heartbeat, int missedHeartbeats, Duration polling) {
+        public Settings {
+            if (heartbeat.isNegative() || heartbeat.isZero() || missedHeartbeats < 2) {
+                throw new IllegalArgumentException("fusa.jobs.heartbeat must be positive and fusa.jobs.missed-heartbeats"
+                        + " at least 2, not " + heartbeat + " and " + missedHeartbeats);
+            }
+        }
+
+        /** The longest a job whose worker died stays RUNNING: dead age, one detection interval, one poll. */
+        public Duration deadWorkerBound() {
+            return heartbeat.multipliedBy(missedHeartbeats + 2L).plus(polling);
+        }
+    }
+
+    @Bean
+    Settings jobSettings(@Value("${fusa.jobs.heartbeat:2s}") Duration heartbeat,
+            @Value("${fusa.jobs.missed-heartbeats:5}") int missed) {
+        return new Settings(heartbeat, missed, Duration.ofSeconds(2));
+    }
+
+    @Bean
+    @DependsOn("flywayInitializer")
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, @Value("${fusa.ingest.threads:2}") int threads,
+            Settings settings) {
+        return Scheduler.create(dataSource, tasks)
+                .threads(threads)
+                .pollingInterval(settings.polling())
+                .heartbeatInterval(settings.heartbeat())
+                .missedHeartbeatsLimit(settings.missedHeartbeats())
+                .enableImmediateExecution()
+                .build();
+    }
+
+    @Bean
+    SmartLifecycle jobSchedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                log.info("Stopping the job scheduler");
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
