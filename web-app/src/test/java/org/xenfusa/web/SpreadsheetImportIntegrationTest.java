@@ -65,10 +65,8 @@ class SpreadsheetImportIntegrationTest {
         Statistics stats = entityManagers.unwrap(SessionFactory.class).getStatistics();
         stats.setStatisticsEnabled(true);
         stats.clear();
-        long t0 = System.nanoTime();
         RequirementService.ImportOutcome o = requirements.importSpreadsheet(snapshot(), "big.xlsx",
                 SyntheticRequirementSheet.of(5_000, "batch"), "admin");
-        double seconds = (System.nanoTime() - t0) / 1e9;
         long flushes = stats.getFlushCount();
         long queries = stats.getQueryExecutionCount();
         stats.setStatisticsEnabled(false);
@@ -81,7 +79,6 @@ class SpreadsheetImportIntegrationTest {
         // of the existing requirements, not one a row
         assertThat(flushes).as("flushes").isLessThanOrEqualTo(5 + 2);
         assertThat(queries).as("queries").isLessThanOrEqualTo(3);
-        assertThat(seconds).as("seconds for 5,000 rows (the benchmark measures: fusa bench import)").isLessThan(60);
     }
 
     @Test

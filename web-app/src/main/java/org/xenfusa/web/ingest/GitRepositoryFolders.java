@@ -1,7 +1,6 @@
 package org.xenfusa.web.ingest;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.eclipse.jgit.lib.Repository;
 import org.xenfusa.sloc.tree.GitRepositoryException;
@@ -26,14 +25,6 @@ public final class GitRepositoryFolders {
     public static Path gitDir(Path dir) throws InvalidInputException {
         try {
             return org.xenfusa.sloc.tree.GitRepositories.gitDir(dir);
-        } catch (GitRepositoryException e) {
-            throw new InvalidInputException(e.getMessage(), e);
-        }
-    }
-
-    public static List<Path> foldersRead(Path gitDir) throws InvalidInputException {
-        try {
-            return org.xenfusa.sloc.tree.GitRepositories.foldersRead(gitDir);
         } catch (GitRepositoryException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }

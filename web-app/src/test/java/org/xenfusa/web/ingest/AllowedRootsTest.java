@@ -56,7 +56,7 @@ class AllowedRootsTest {
         Files.writeString(last.resolve("objects/info/alternates"), "# a comment\n\n../../../outside/secret.git/objects\n");
         Path first = bare(inside.resolve("first.git"));
         Files.writeString(first.resolve("objects/info/alternates"), last.resolve("objects") + "\n");
-        assertThat(GitRepositoryFolders.foldersRead(first)).contains(secret.resolve("objects").toRealPath());
+        assertThat(org.xenfusa.sloc.tree.GitRepositories.foldersRead(first)).contains(secret.resolve("objects").toRealPath());
         assertThatThrownBy(() -> properties.checkFoldersRead(first))
                 .hasMessageContaining("'" + secret.resolve("objects").toRealPath() + "'");
     }
@@ -79,7 +79,7 @@ class AllowedRootsTest {
         Files.writeString(a.resolve("objects/info/alternates"), b.resolve("objects") + "\n");
         Files.writeString(b.resolve("objects/info/alternates"), a.resolve("objects") + "\n");
         properties.checkFoldersRead(a);
-        assertThat(GitRepositoryFolders.foldersRead(a)).containsExactly(a.toRealPath(), a.resolve("objects").toRealPath(),
+        assertThat(org.xenfusa.sloc.tree.GitRepositories.foldersRead(a)).containsExactly(a.toRealPath(), a.resolve("objects").toRealPath(),
                 b.resolve("objects").toRealPath());
     }
 }
