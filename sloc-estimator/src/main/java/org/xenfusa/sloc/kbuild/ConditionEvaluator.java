@@ -15,8 +15,8 @@ import java.util.Set;
  * The macro table of one translation unit and the evaluation of {@code #if}/{@code #elif}
  * expressions against it: {@code defined}, object- and function-like macros (with {@code ##}
  * and {@code __VA_ARGS__}, enough for Xen's {@code IS_ENABLED}), integer arithmetic. An
- * identifier left after expansion is 0, as in C; a call of an unknown function-like name or
- * {@code __has_include} cannot be decided and yields empty.
+ * identifier left after expansion is 0, as in C; a call of an unknown function-like name cannot be
+ * decided and yields empty, and so does {@code __has_include} unless the caller's search path answers it.
  */
 final class ConditionEvaluator {
     /** A macro definition; {@code params} is empty for an object-like macro. */
@@ -167,14 +167,35 @@ final class ConditionEvaluator {
         return t.substring(0, k);
     }
 
-    /** The value of a {@code #if} expression, or empty when it cannot be decided. */
+    /** Answers {@code __has_include}: whether the unit's search path finds the header named. */
+    @FunctionalInterface
+    interface IncludeProbe {
+        boolean finds(String name, boolean angled, boolean next);
+    }
+
+    /** The value of a {@code #if} expression, or empty when it cannot be decided ({@code __has_include} included). */
     OptionalLong evaluate(String expression) {
+        return evaluate(expression, null);
+    }
+
+    /** The value of a {@code #if} expression, {@code __has_include} answered by {@code probe} (when not null). */
+    OptionalLong evaluate(String expression, IncludeProbe probe) {
         List<String> tokens = TOKENS.get(expression, ConditionEvaluator::tokenize);
-        // 'defined' is resolved before any expansion
+        // 'defined' and a literal header name of __has_include are resolved before any expansion
         List<String> pre = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
-            if (t.equals("defined")) {
+            if (probe != null && (t.equals("__has_include") || t.equals("__has_include_next"))) {
+                int close = tokens.subList(i, tokens.size()).indexOf(")");
+                Optional<String> header = close < 3 || !tokens.get(i + 1).equals("(") ? Optional.empty()
+                        : headerName(tokens.subList(i + 2, i + close));
+                if (header.isEmpty()) {
+                    return OptionalLong.empty();
+                }
+                String h = header.get();
+                pre.add(probe.finds(h.substring(1, h.length() - 1), h.startsWith("<"), t.endsWith("_next")) ? "1" : "0");
+                i += close;
+            } else if (t.equals("defined")) {
                 if (i + 1 < tokens.size() && tokens.get(i + 1).equals("(") && i + 3 < tokens.size() && tokens.get(i + 3).equals(")")) {
                     pre.add(lookup(tokens.get(i + 2)) != null ? "1" : "0");
                     i += 3;
@@ -205,6 +226,18 @@ final class ConditionEvaluator {
         } catch (IllegalArgumentException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** {@code <a/b.h>} or {@code "a/b.h"} from the tokens between {@code __has_include}'s parentheses. */
+    private static Optional<String> headerName(List<String> tokens) {
+        if (tokens.size() == 1 && tokens.get(0).length() > 2 && tokens.get(0).startsWith("\"")
+                && tokens.get(0).endsWith("\"")) {
+            return Optional.of(tokens.get(0));
+        }
+        if (tokens.size() > 2 && tokens.get(0).equals("<") && tokens.get(tokens.size() - 1).equals(">")) {
+            return Optional.of(String.join("", tokens));
+        }
+        return Optional.empty();
     }
 
     // ---- expansion -------------------------------------------------------------------------
@@ -286,9 +319,12 @@ final class ConditionEvaluator {
     private List<Tok> substitute(Macro m, List<List<Tok>> args, Set<String> hide, int depth) {
         List<String> params = m.params().orElse(List.of());
         Map<String, List<Tok>> raw = new HashMap<>();
+        String variadic = null;
         for (int k = 0; k < params.size(); k++) {
             String p = params.get(k);
-            if (p.equals("...")) {
+            if (p.endsWith("...")) {
+                // C's "..." (__VA_ARGS__) or GNU's named form "args..."
+                variadic = p.equals("...") ? "__VA_ARGS__" : p.substring(0, p.length() - 3).strip();
                 List<Tok> va = new ArrayList<>();
                 for (int x = k; x < args.size(); x++) {
                     if (x > k) {
@@ -296,7 +332,7 @@ final class ConditionEvaluator {
                     }
                     va.addAll(args.get(x));
                 }
-                raw.put("__VA_ARGS__", va);
+                raw.put(variadic, va);
             } else {
                 raw.put(p, k < args.size() ? args.get(k) : List.of());
             }
@@ -306,7 +342,17 @@ final class ConditionEvaluator {
         for (int k = 0; k < body.size(); k++) {
             String t = body.get(k);
             List<Tok> arg = raw.get(t);
-            if (t.equals("#") && k + 1 < body.size() && raw.containsKey(body.get(k + 1))) {
+            if (t.equals("##") && variadic != null && k + 1 < body.size() && body.get(k + 1).equals(variadic)
+                    && !out.isEmpty() && out.get(out.size() - 1).text().equals(",")) {
+                // GNU ", ## args": the comma goes when the variable arguments are empty, else nothing is pasted
+                List<Tok> va = raw.get(variadic);
+                if (va.isEmpty()) {
+                    out.remove(out.size() - 1);
+                } else {
+                    out.addAll(va);
+                }
+                k++;
+            } else if (t.equals("#") && k + 1 < body.size() && raw.containsKey(body.get(k + 1))) {
                 out.add(new Tok("\"" + String.join(" ", raw.get(body.get(k + 1)).stream().map(Tok::text).toList()) + "\"", hide));
                 k++;
             } else if (arg != null) {

@@ -127,7 +127,6 @@ final class IncludeClosure {
         Map<String, ConditionEvaluator.Macro> base = baseMacros();
         String fingerprint = generatedFingerprint();
         Map<String, BitSet> inactive = new HashMap<>();
-        Set<BitSet> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Map.Entry<String, TranslationUnit> e : units.entrySet()) {
             String src = e.getKey();
             SearchPath sp = unitSearch.get(src);
@@ -175,15 +174,14 @@ final class IncludeClosure {
                     headers.put(f, !fileSet.contains(f));
                 }
             }
-            // a line is active when any unit keeps it: intersect the inactive sets of every reading
+            // a line is active when any unit keeps it: intersect the inactive sets of every reading (of every
+            // unit, each counted however often replayed readings share one set: the intersection is idempotent)
             for (FileLines fl : unit.lines) {
-                if (applied.add(fl.inactive())) {
-                    BitSet acc = inactive.get(fl.file());
-                    if (acc == null) {
-                        inactive.put(fl.file(), (BitSet) fl.inactive().clone());
-                    } else {
-                        acc.and(fl.inactive());
-                    }
+                BitSet acc = inactive.get(fl.file());
+                if (acc == null) {
+                    inactive.put(fl.file(), (BitSet) fl.inactive().clone());
+                } else if (!acc.isEmpty()) {
+                    acc.and(fl.inactive());
                 }
             }
             undecidedAt.addAll(unit.undecided);
@@ -358,7 +356,7 @@ final class IncludeClosure {
                         taken[top] = true;
                         continue;
                     }
-                    OptionalLong v = kw.equals("if") ? condition(ce, file, d, mine)
+                    OptionalLong v = kw.equals("if") ? condition(ce, file, d, sp, spKey, mine)
                             : OptionalLong.of(ce.isDefined(d.argument()) == kw.equals("ifdef") ? 1 : 0);
                     branch(v, cur, top, level, taken, unknown);
                 }
@@ -368,7 +366,7 @@ final class IncludeClosure {
                         level[top] = 0;
                         continue;
                     }
-                    branch(condition(ce, file, d, mine), parent, top, level, taken, unknown);
+                    branch(condition(ce, file, d, sp, spKey, mine), parent, top, level, taken, unknown);
                 }
                 case "else" -> {
                     int parent = top > 0 ? level[top - 1] : 2;
@@ -439,8 +437,10 @@ final class IncludeClosure {
         }
     }
 
-    private OptionalLong condition(ConditionEvaluator ce, String file, PreprocessorScan.Directive d, Collector out) {
-        OptionalLong v = ce.evaluate(d.argument());
+    private OptionalLong condition(ConditionEvaluator ce, String file, PreprocessorScan.Directive d, SearchPath sp,
+            String spKey, Collector out) {
+        // __has_include looks where this unit's #include would: the answer depends only on the file and search path
+        OptionalLong v = ce.evaluate(d.argument(), (name, angled, next) -> resolve(file, name, angled, next, sp, spKey).isPresent());
         if (v.isEmpty()) {
             out.undecided.add(file + ":" + d.line());
         }
@@ -462,8 +462,7 @@ final class IncludeClosure {
         }
         String name = arg.substring(1, angled ? arg.indexOf('>') : arg.indexOf('"', 1));
         boolean next = d.keyword().equals("include_next");
-        String key = (angled ? "<" : "\"" + parent(file)) + "|" + name + "|" + next + "|" + (next ? file : "") + "|" + spKey;
-        Optional<String> r = resolveCache.computeIfAbsent(key, k -> resolveInclude(file, name, angled, next, sp));
+        Optional<String> r = resolve(file, name, angled, next, sp, spKey);
         if (r.isEmpty()) {
             if (live) {
                 // in an undecided branch a missing file is expected (e.g. behind __has_include)
@@ -481,6 +480,12 @@ final class IncludeClosure {
             }
             walk(resolved, ce, sp, spKey, out, depth + 1, true);
         }
+    }
+
+    /** Where {@code #include} (or {@code __has_include}) of {@code name} in {@code file} finds it, if anywhere. */
+    private Optional<String> resolve(String file, String name, boolean angled, boolean next, SearchPath sp, String spKey) {
+        String key = (angled ? "<" : "\"" + parent(file)) + "|" + name + "|" + next + "|" + (next ? file : "") + "|" + spKey;
+        return resolveCache.computeIfAbsent(key, k -> resolveInclude(file, name, angled, next, sp));
     }
 
     private List<String> clocMatches(String path) {

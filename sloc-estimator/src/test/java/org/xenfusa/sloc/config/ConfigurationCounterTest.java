@@ -62,7 +62,7 @@ class ConfigurationCounterTest {
         ConfigurationReport r = counter.report(defconfig);
         LineActivity core = r.activity("xen/common/core.c").orElseThrow();
         assertThat(core.inactive()).containsExactly(new LineActivity.LineRange(7, 7));
-        assertThat(core.isActive(12)).as("under __has_include: undecidable, kept").isTrue();
+        assertThat(core.isActive(12)).as("under __has_builtin: undecidable, kept").isTrue();
         assertThat(r.undecidedConditions()).isEqualTo(1);
         assertThat(r.activeLines().code()).isEqualTo(r.withHeaders().code() - 1);
         assertThat(r.file("xen/common/core.c").orElseThrow().active().code()).isEqualTo(12);

@@ -51,7 +51,7 @@ final class SyntheticConfigTree {
                 obj-$(CONFIG_FOO) += foo.o
                 obj-$(CONFIG_BAR) += bar.o
                 """);
-        // 13 code lines; line 7 is inactive while LIMIT <= 8, line 4 while BAR is off; line 12 is undecidable
+        // 13 code lines; line 7 is inactive while LIMIT <= 8, line 4 while BAR is off; line 12 is undecidable (a compiler builtin)
         FILES.put("xen/common/core.c", """
                 #include <xen/lib.h>
                 int core;
@@ -63,7 +63,7 @@ final class SyntheticConfigTree {
                 #else
                 int small;
                 #endif
-                #if __has_include(<nothing.h>)
+                #if __has_builtin(__builtin_maybe)
                 int maybe;
                 #endif
                 """);

@@ -117,7 +117,7 @@ final class SyntheticXenTree {
                 #else
                 #include "inc-else.c"
                 #endif
-                #if __has_include(<maybe.h>)
+                #if __has_builtin(__builtin_maybe)
                 #include <maybe.h>
                 #else
                 #include "inc-undecided.c"

@@ -1,0 +1,117 @@
+package org.xenfusa.sloc.kbuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.sloc.kbuild.LineActivity.LineRange;
+import org.xenfusa.sloc.tree.DirectorySourceTree;
+import org.xenfusa.sloc.xen.XenArch;
+
+/**
+ * Which lines the preprocessor keeps, one construct per file of a tree written here; each expectation is what
+ * {@code gcc -E} keeps for the same files (checked by hand with gcc 12: a line is active when any unit keeps it).
+ */
+class ActiveLinesTest {
+    @TempDir
+    Path dir;
+    BuildAnalysis analysis;
+
+    static final Map<String, String> FILES = new LinkedHashMap<>();
+
+    static {
+        FILES.put("xen/Rules.mk", "# the build's driver; the evaluator models it\n");
+        FILES.put("xen/Makefile", "ALL_OBJS-y := common/built_in.o\nALL_OBJS-y += arch/$(SRCARCH)/built_in.o\n");
+        FILES.put("xen/scripts/Kbuild.include", "empty :=\n");
+        FILES.put("xen/arch/x86/arch.mk", "");
+        FILES.put("xen/arch/x86/Makefile", "obj-y += setup.o\n");
+        FILES.put("xen/arch/x86/include/asm/present.h", "#define PRESENT 1\n");
+        FILES.put("xen/arch/x86/setup.c", "#include <xen/guarded.h>\nint setup;\n");
+        FILES.put("xen/include/xen/config.h", "#include <generated/autoconf.h>\n");
+        FILES.put("xen/common/Makefile", "obj-y += first.o\nobj-y += second.o\nobj-y += variadic.o\nobj-y += has.o\n");
+        // read first by a unit that skips nothing in it, then twice per unit: the guard skips the body the second time
+        FILES.put("xen/include/xen/plain.h", "int plain;\n");
+        FILES.put("xen/include/xen/guarded.h", """
+                #ifndef XEN_GUARDED_H
+                #define XEN_GUARDED_H
+                int guarded;
+                int guarded_too;
+                #endif
+                """);
+        FILES.put("xen/common/first.c", "#include <xen/plain.h>\nint first;\n");
+        FILES.put("xen/common/second.c", """
+                #include <xen/guarded.h>
+                #include <xen/guarded.h>
+                int second;
+                """);
+        // GNU named variadic parameters and the comma that ', ## args' drops when args are empty
+        FILES.put("xen/common/variadic.c", """
+                #define count_(dot, a1, a2, a3, x, ...) x
+                #define count(args...) count_(., ## args, 3, 2, 1, 0)
+                #define count_exp(args...) count(args)
+                #define NOTHING
+                #if count_exp(NOTHING)
+                int one_or_more;
+                #else
+                int none;
+                #endif
+                #if count(a, b) == 2
+                int two;
+                #endif
+                """);
+        // __has_include decided by the same search path the unit's #include uses
+        FILES.put("xen/common/has.c", """
+                #if __has_include(<asm/present.h>)
+                int present;
+                #endif
+                #if __has_include(<asm/absent.h>)
+                int absent;
+                #else
+                int fallback;
+                #endif
+                #if __has_include("has.c") && defined(__x86_64__)
+                int itself;
+                #endif
+                """);
+    }
+
+    @BeforeEach
+    void analyse() throws IOException {
+        for (Map.Entry<String, String> e : FILES.entrySet()) {
+            Path p = dir.resolve(e.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue());
+        }
+        try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
+            analysis = KbuildEvaluator.of(tree).analyse(XenArch.X86_64, Map.of("CONFIG_X86", "y"));
+        }
+    }
+
+    @Test
+    void aHeaderIsActiveWhenAnyReadingKeepsItEvenAfterAnotherFileSkippedNothing() {
+        // first.c reads plain.h (nothing skipped), then setup.c and second.c read guarded.h: each unit's first
+        // reading keeps the body, so no line of it is inactive
+        assertThat(analysis.activity("xen/include/xen/plain.h").orElseThrow().inactive()).isEmpty();
+        assertThat(analysis.activity("xen/include/xen/guarded.h").orElseThrow().inactive()).isEmpty();
+    }
+
+    @Test
+    void namedVariadicParametersAndCommaElisionAreExpanded() {
+        LineActivity v = analysis.activity("xen/common/variadic.c").orElseThrow();
+        assertThat(v.inactive()).containsExactly(new LineRange(6, 6));
+    }
+
+    @Test
+    void hasIncludeIsDecidedByTheSearchPath() {
+        LineActivity h = analysis.activity("xen/common/has.c").orElseThrow();
+        assertThat(h.inactive()).containsExactly(new LineRange(5, 5));
+        assertThat(analysis.files().undecidedConditions()).isZero();
+    }
+}
