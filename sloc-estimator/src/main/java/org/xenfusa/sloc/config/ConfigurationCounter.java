@@ -175,7 +175,7 @@ public final class ConfigurationCounter {
         return new ConfigurationReport(tree.commit().orElse(""), request.arch(), request.profile().name(), request, text,
                 sha256(text), configuration.values(), makeCloc, withHeaders, active, sourceSummary.languages(), directories,
                 files, build.files().makeClocList(),
-                build.files().translationUnits().stream().map(TranslationUnit::path).sorted().toList(),
+                build.files().translationUnits().stream().map(TranslationUnit::path).distinct().sorted().toList(),
                 build.files().headers().stream().map(HeaderFile::path).toList(), generated, warnings,
                 build.files().undecidedConditions(), build.lineActivity());
     }

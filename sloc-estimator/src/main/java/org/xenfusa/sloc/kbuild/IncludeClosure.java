@@ -124,13 +124,13 @@ final class IncludeClosure {
     BuildAnalysis analyse() {
         Set<String> cloc = new TreeSet<>();
         Map<String, Boolean> headers = new TreeMap<>();
-        Map<String, ConditionEvaluator.Macro> base = baseMacros();
+        Map<String, Map<String, ConditionEvaluator.Macro>> bases = new HashMap<>();
         String fingerprint = generatedFingerprint();
         Map<String, BitSet> inactive = new HashMap<>();
         for (Map.Entry<String, TranslationUnit> e : units.entrySet()) {
-            String src = e.getKey();
-            SearchPath sp = unitSearch.get(src);
-            Map<String, ConditionEvaluator.Macro> initial = new HashMap<>(base);
+            String src = e.getValue().path().substring(prefix.length());
+            SearchPath sp = unitSearch.get(e.getKey());
+            Map<String, ConditionEvaluator.Macro> initial = new HashMap<>(bases.computeIfAbsent(sp.targetFlag(), this::baseMacros));
             List<String> defines = new ArrayList<>(sp.defines());
             if (src.endsWith(".S")) {
                 defines.add("__ASSEMBLER__ 1");
@@ -263,11 +263,20 @@ final class IncludeClosure {
         return Integer.toHexString(new TreeSet<>(generated.keySet()).hashCode()) + "-" + arch;
     }
 
-    /** The macros every unit starts with: the compiler's (toolchain profile) and autoconf.h's. */
-    private Map<String, ConditionEvaluator.Macro> baseMacros() {
+    /**
+     * The macros every unit compiled with {@code targetFlag} (empty: the architecture's target) starts with: the
+     * compiler's (the toolchain profile's {@code predefined} resources, those for another target given as
+     * {@code predefined -m32 RESOURCE}) and autoconf.h's.
+     */
+    private Map<String, ConditionEvaluator.Macro> baseMacros(String targetFlag) {
         Map<String, ConditionEvaluator.Macro> macros = new HashMap<>();
-        List<String> predefined = profile.predefinedMacros().isEmpty()
-                ? List.of("predefined-" + arch.targetArch() + ".h") : profile.predefinedMacros();
+        List<String> predefined = profile.predefinedMacros("").isEmpty() && targetFlag.isEmpty()
+                ? List.of("predefined-" + arch.targetArch() + ".h") : profile.predefinedMacros(targetFlag);
+        if (predefined.isEmpty()) {
+            warnings.add(new KbuildWarning(prefix + "Makefile", 0, "toolchain profile " + profile.name()
+                    + " declares no predefined macros for units compiled with " + targetFlag
+                    + ": their #if conditions on the compiler's macros are evaluated without them"));
+        }
         for (String resource : predefined) {
             for (PreprocessorScan.Directive d : PREDEFINED.get(resource,
                     r -> PreprocessorScan.of(resourceText(r))).directives()) {

@@ -33,6 +33,8 @@ final class MakeInterpreter {
     private final Map<String, Variable> vars;
     private final Deque<Map<String, String>> locals = new ArrayDeque<>();
     private final List<MakeRule> rules = new ArrayList<>();
+    /** Target-specific assignments ({@code targets: VAR := value}) in the order read; the value expanded for {@code :=}. */
+    private final List<TargetAssignment> targetAssignments = new ArrayList<>();
     private final List<KbuildWarning> warnings;
     private final Map<String, String> probeAnswers;
     private String file = "<none>";
@@ -96,6 +98,37 @@ final class MakeInterpreter {
 
     List<MakeRule> rules() {
         return List.copyOf(rules);
+    }
+
+    /** One {@code targets: VAR op value} line. */
+    private record TargetAssignment(List<String> targets, String name, String op, String value) {
+        boolean appliesTo(String target) {
+            return targets.stream().anyMatch(t -> t.contains("%") ? stem(normalize(t), target).isPresent() : normalize(t).equals(target));
+        }
+    }
+
+    /**
+     * The expanded value of {@code name} while make builds {@code target} (a path relative to the build folder):
+     * the global value with this folder's target-specific assignments for that target applied in order.
+     */
+    String valueFor(String target, String name) {
+        String value = valueOf(name);
+        for (TargetAssignment a : targetAssignments) {
+            if (!a.name().equals(name) || !a.appliesTo(target)) {
+                continue;
+            }
+            switch (a.op()) {
+                case "+=" -> value = join(value, expand(a.value()));
+                case "?=" -> {
+                    if (!defined(name)) {
+                        value = expand(a.value());
+                    }
+                }
+                case ":=", "::=" -> value = a.value();
+                default -> value = expand(a.value());
+            }
+        }
+        return value;
     }
 
     int shellCalls() {
@@ -396,7 +429,13 @@ final class MakeInterpreter {
         int semi = topLevelIndex(rest, ';');
         Separator inner = separator(semi >= 0 ? rest.substring(0, semi) : rest);
         if (inner.kind == Sep.ASSIGN) {
-            return; // target-specific variable: changes flags, never which files are built
+            // target-specific variable: changes flags (e.g. a 32-bit compile), never which files are built
+            String body = semi >= 0 ? rest.substring(0, semi) : rest;
+            String name = expand(body.substring(0, inner.index)).strip();
+            String value = body.substring(inner.index + inner.op.length()).strip();
+            boolean immediate = inner.op.equals(":=") || inner.op.equals("::=");
+            targetAssignments.add(new TargetAssignment(words(expand(targetsText)), name, inner.op, immediate ? expand(value) : value));
+            return;
         }
         boolean recipe = semi >= 0;
         String prereqText = semi >= 0 ? rest.substring(0, semi) : rest;

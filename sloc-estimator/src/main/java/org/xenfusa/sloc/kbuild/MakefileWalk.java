@@ -48,8 +48,20 @@ final class MakefileWalk implements BuildFolder {
     }
 
     /** The include search of one translation unit (paths relative to the build folder). */
-    record SearchPath(List<String> quoteDirs, List<String> includeDirs, List<String> forced, List<String> defines) {
+    /**
+     * How one object is compiled, as far as the preprocessor is concerned: its search path, forced includes and
+     * {@code -D} flags, and {@code targetFlag} when the object is compiled for another target than the
+     * architecture's ({@code -m32} for x86's 32-bit boot code), empty otherwise.
+     */
+    record SearchPath(List<String> quoteDirs, List<String> includeDirs, List<String> forced, List<String> defines,
+            String targetFlag) {
+        SearchPath withTargetFlag(String flag) {
+            return new SearchPath(quoteDirs, includeDirs, forced, defines, flag);
+        }
     }
+
+    /** The compiler flags that select another target than the architecture's, as Xen's Makefiles use them. */
+    private static final List<String> TARGET_FLAGS = List.of("-m32");
 
     /** The tree's files and paths, as the evaluator that runs this walk indexed them. */
     private final KbuildEvaluator evaluator;
@@ -81,7 +93,7 @@ final class MakefileWalk implements BuildFolder {
         this.warnings = warnings;
     }
 
-    /** The translation units by source path (relative to the build folder), in path order. */
+    /** The translation units by object path (relative to the build folder), in path order: a source may be compiled twice. */
     Map<String, TranslationUnit> units() {
         return units;
     }
@@ -220,12 +232,33 @@ final class MakefileWalk implements BuildFolder {
         m.set("empty", "");
         m.set("space", " ");
         profile.makeVariables().forEach(m::setProbeAnswer);
+        m.set("XEN_TREEWIDE_CFLAGS", treewideCflags());
         String p = arch.targetArch() + ".";
         for (String key : toolchain.stringPropertyNames()) {
             if (key.startsWith(p)) {
                 m.setCommandLine(key.substring(p.length()), toolchain.getProperty(key));
             }
         }
+    }
+
+    /**
+     * xen/Makefile's {@code XEN_TREEWIDE_CFLAGS := $(CFLAGS)} after Config.mk read {@code config/$(XEN_TARGET_ARCH).mk}
+     * (outside xen/; e.g. {@code CFLAGS += -m64}): only that file's {@code CFLAGS} lines, which name the target.
+     */
+    private String treewideCflags() {
+        if (prefix.isEmpty()) {
+            return "";
+        }
+        Optional<byte[]> mk = evaluator.tree.read("config/" + arch.targetArch() + ".mk");
+        if (mk.isEmpty()) {
+            return "";
+        }
+        MakeInterpreter cflags = new MakeInterpreter(this, new ArrayList<>());
+        List<KbuildMakefile.Line> lines = KbuildMakefile.parse("config/" + arch.targetArch() + ".mk",
+                new String(mk.get(), StandardCharsets.UTF_8)).lines().stream()
+                .filter(l -> l.text().matches("^\\s*CFLAGS\\s*[+:]?=.*")).toList();
+        cflags.evaluate(new KbuildMakefile("config/" + arch.targetArch() + ".mk", lines));
+        return cflags.value("CFLAGS");
     }
 
     /**
@@ -334,7 +367,7 @@ final class MakefileWalk implements BuildFolder {
                 todo.add(plain);
                 continue;
             }
-            resolveObject(o, dir, rules, explicit, search);
+            resolveObject(o, dir, rules, explicit, objectSearch(m, o, search));
         }
         return subdirs.stream().map(s -> MakeInterpreter.normalize(dir + "/" + s)).toList();
     }
@@ -472,12 +505,21 @@ final class MakefileWalk implements BuildFolder {
         return Optional.of(hereDocument(new String(readTracked(scriptPath), StandardCharsets.UTF_8), positional, options));
     }
 
+    /**
+     * The search path of object {@code o}, with the target its target-specific {@code XEN_CFLAGS} select (x86's
+     * boot code: {@code $(obj32): XEN_CFLAGS := $(CFLAGS_x86_32) -fpic}, where {@code -m64} became {@code -m32}).
+     */
+    private SearchPath objectSearch(MakeInterpreter m, String o, SearchPath search) {
+        List<String> flags = MakeInterpreter.words(m.valueFor(o, "XEN_CFLAGS"));
+        return TARGET_FLAGS.stream().filter(flags::contains).findFirst().map(search::withTargetFlag).orElse(search);
+    }
+
     private void addUnit(String object, String src, SourceOrigin origin, SearchPath search) {
         if (!isSource(src)) {
             return; // made by objcopy from a non-C input (e.g. an ihex file): not a translation unit
         }
-        units.putIfAbsent(src, new TranslationUnit(prefix + src, prefix + object, origin));
-        unitSearch.putIfAbsent(src, search);
+        units.putIfAbsent(object, new TranslationUnit(prefix + src, prefix + object, origin));
+        unitSearch.putIfAbsent(object, search);
         if (origin.generated()) {
             Optional<String> text = Optional.empty();
             generated.putIfAbsent(src, new Generated(src, origin, text));
@@ -511,7 +553,7 @@ final class MakefileWalk implements BuildFolder {
                 defines.add(f.substring(2).replaceFirst("=", " "));
             }
         }
-        return new SearchPath(List.copyOf(quote), List.copyOf(incl), List.copyOf(forced), List.copyOf(defines));
+        return new SearchPath(List.copyOf(quote), List.copyOf(incl), List.copyOf(forced), List.copyOf(defines), "");
     }
 
     private static boolean isSource(String f) {

@@ -31,7 +31,8 @@ import java.util.Optional;
  * </pre>
  * {@code make} answers a make variable Xen's {@code arch.mk} gets by running the toolchain;
  * {@code predefined} names a resource holding the compiler's predefined macros
- * ({@code gcc -dM -E}); {@code build-output} is a {@link BuildOutput}.
+ * ({@code gcc -dM -E}), and {@code predefined -m32 RESOURCE} those for objects a Makefile compiles with that
+ * target flag (x86's 32-bit boot code); {@code build-output} is a {@link BuildOutput}.
  */
 public record ToolchainProfile(String name, String description, Map<String, String> variables,
         Map<ProbeKind, Map<String, String>> answers, Map<String, String> makeVariables,
@@ -96,6 +97,15 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
         makeVariables = Map.copyOf(makeVariables);
         predefinedMacros = java.util.List.copyOf(predefinedMacros);
         buildOutputs = java.util.List.copyOf(buildOutputs);
+    }
+
+    /**
+     * The resources of the compiler's predefined macros for objects compiled with {@code targetFlag} (e.g.
+     * {@code -m32}), or for the architecture's own target when it is empty.
+     */
+    public java.util.List<String> predefinedMacros(String targetFlag) {
+        return predefinedMacros.stream().filter(p -> targetFlag.isEmpty() ? !p.startsWith("-") : p.startsWith(targetFlag + " "))
+                .map(p -> targetFlag.isEmpty() ? p : p.substring(targetFlag.length()).strip()).toList();
     }
 
     /** The profile a kconfig run for {@code arch} uses unless told otherwise: Debian 12's GCC 12. */

@@ -31,7 +31,35 @@ class ActiveLinesTest {
         FILES.put("xen/Makefile", "ALL_OBJS-y := common/built_in.o\nALL_OBJS-y += arch/$(SRCARCH)/built_in.o\n");
         FILES.put("xen/scripts/Kbuild.include", "empty :=\n");
         FILES.put("xen/arch/x86/arch.mk", "");
-        FILES.put("xen/arch/x86/Makefile", "obj-y += setup.o\n");
+        FILES.put("xen/arch/x86/Makefile", "obj-y += setup.o\nobj-y += boot/\n");
+        // x86's boot code: some objects compiled twice, once for the 32-bit target (config/x86_64.mk gives -m64)
+        FILES.put("config/x86_64.mk", "CONFIG_X86 := y\nCFLAGS += -m64\nEFI_DIR ?= /usr/lib64/efi\n");
+        FILES.put("xen/arch/x86/boot/Makefile", """
+                obj-bin-y += $(obj64)
+                obj32 := only32.32.o
+                obj32 += both.32.o
+                obj64 := both.o
+                targets += $(obj32)
+                obj32 := $(addprefix $(obj)/,$(obj32))
+                CFLAGS_x86_32 := $(subst -m64,-m32 -march=i686,$(XEN_TREEWIDE_CFLAGS))
+                $(obj32): XEN_CFLAGS := $(CFLAGS_x86_32) -fpic
+                $(obj)/%.32.o: $(src)/%.c FORCE
+                \t$(call if_changed_rule,cc_o_c)
+                """);
+        FILES.put("xen/arch/x86/boot/both.c", """
+                #if defined(__i386__)
+                int thirty_two;
+                #elif defined(__x86_64__)
+                int sixty_four;
+                #else
+                #error unknown
+                #endif
+                """);
+        FILES.put("xen/arch/x86/boot/only32.c", """
+                #ifdef __x86_64__
+                int sixty_four;
+                #endif
+                """);
         FILES.put("xen/arch/x86/include/asm/present.h", "#define PRESENT 1\n");
         FILES.put("xen/arch/x86/setup.c", "#include <xen/guarded.h>\nint setup;\n");
         FILES.put("xen/include/xen/config.h", "#include <generated/autoconf.h>\n");
@@ -106,6 +134,15 @@ class ActiveLinesTest {
     void namedVariadicParametersAndCommaElisionAreExpanded() {
         LineActivity v = analysis.activity("xen/common/variadic.c").orElseThrow();
         assertThat(v.inactive()).containsExactly(new LineRange(6, 6));
+    }
+
+    @Test
+    void objectsCompiledForThe32BitTargetReadItsPredefinedMacros() {
+        assertThat(analysis.files().translationUnits()).filteredOn(u -> u.path().contains("/boot/"))
+                .extracting(TranslationUnit::object).containsExactlyInAnyOrder("xen/arch/x86/boot/both.32.o",
+                        "xen/arch/x86/boot/both.o", "xen/arch/x86/boot/only32.32.o");
+        assertThat(analysis.activity("xen/arch/x86/boot/both.c").orElseThrow().inactive()).containsExactly(new LineRange(6, 6));
+        assertThat(analysis.activity("xen/arch/x86/boot/only32.c").orElseThrow().inactive()).containsExactly(new LineRange(2, 2));
     }
 
     @Test

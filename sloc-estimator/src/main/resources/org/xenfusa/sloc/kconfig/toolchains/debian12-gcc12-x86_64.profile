@@ -38,6 +38,8 @@ make XEN_BUILD_EFI = y
 make XEN_BUILD_PE = y
 # gcc 12.2's predefined macros with Xen's x86_64 flags, for #if evaluation
 predefined /org/xenfusa/sloc/kbuild/predefined-x86_64.h
+# and with the flags of the 32-bit boot objects (arch/x86/boot: $(obj32): XEN_CFLAGS := $(CFLAGS_x86_32) -fpic)
+predefined -m32 /org/xenfusa/sloc/kbuild/predefined-x86_32.h
 # arch/x86/boot/built-in-32.S is made from 32-bit objects the compiler builds (tools/combine_two_binaries.py
 # prints one .byte line per chunk of their binary): its count, as cloc 1.96 gave it after a build of
 # x86_64 defconfig of RELEASE-4.22.0 with this toolchain
