@@ -47,7 +47,6 @@ final class MakefileWalk implements BuildFolder {
     record Generated(String path, SourceOrigin origin, Optional<String> text) {
     }
 
-    /** The include search of one translation unit (paths relative to the build folder). */
     /**
      * How one object is compiled, as far as the preprocessor is concerned: its search path, forced includes and
      * {@code -D} flags, and {@code targetFlag} when the object is compiled for another target than the
@@ -190,6 +189,7 @@ final class MakefileWalk implements BuildFolder {
                     + " this tag's build layout is not understood, so no compiled file is known"));
         }
         asmGenericWrappers(base);
+        compatXlatHeader(base);
         Deque<String> queue = new ArrayDeque<>(new TreeSet<>(roots));
         Set<String> seen = new HashSet<>(queue);
         while (!queue.isEmpty()) {
@@ -297,6 +297,57 @@ final class MakefileWalk implements BuildFolder {
             String path = "arch/" + arch.srcArch() + "/include/generated/asm/" + h;
             generated.put(path, new Generated(path, SourceOrigin.generatedFrom(prefix + "include/asm-generic/" + h),
                     Optional.of("#include <asm-generic/" + h + ">\n")));
+        }
+    }
+
+    private static final Pattern XLAT_ENTRY = Pattern.compile("^([?!])\\s+(\\S+)\\s+(\\S+)\\s*$");
+
+    /**
+     * include/Makefile's {@code compat/xlat.h}, as far as {@code #if} can see it: for each entry of
+     * {@code include/xlat.lst} whose header is among the configuration's {@code headers-y}, the macro the
+     * build's generator defines for it ({@code ? name header}: {@code CHECK_name}; {@code ! name header}:
+     * {@code XLAT_name(_d_, _s_)}; a leading {@code xen} of the name dropped), under the header's include guard.
+     * Their bodies only matter to the compiler.
+     */
+    private void compatXlatHeader(MakeInterpreter base) {
+        if (!isFile("include/Makefile") || !isFile("include/xlat.lst")) {
+            return;
+        }
+        MakeInterpreter m = base.copy(new ArrayList<>());
+        m.set("obj", "include");
+        m.set("src", "include");
+        m.set("srcdir", "./include");
+        m.include("include/Makefile", true);
+        Set<String> headers = new HashSet<>(m.wordsOf("headers-y"));
+        if (!headers.contains("compat/xlat.h")) {
+            return;
+        }
+        String compatArch = m.value("compat-arch-y");
+        StringBuilder text = new StringBuilder("#ifndef COMPAT_XLAT_H\n#define COMPAT_XLAT_H\n");
+        for (String line : new String(readTracked("include/xlat.lst"), StandardCharsets.UTF_8).split("\n")) {
+            Matcher e = XLAT_ENTRY.matcher(line.replace("@arch@", compatArch));
+            if (e.matches() && headers.contains("compat/" + e.group(3))) {
+                // the generator names the macros after the structure without a leading "xen" (xenctl_bitmap: ctl_bitmap)
+                String name = e.group(2).startsWith("xen") ? e.group(2).substring(3) : e.group(2);
+                text.append(e.group(1).equals("?") ? "#define CHECK_" + name + "\n" : "#define XLAT_" + name + "(_d_, _s_)\n");
+            }
+        }
+        text.append("#endif /* COMPAT_XLAT_H */\n");
+        generated.put("include/compat/xlat.h", new Generated("include/compat/xlat.h",
+                SourceOrigin.generatedFrom(prefix + "include/xlat.lst"), Optional.of(text.toString())));
+        // every other compat header starts as tools/compat-build-header.py writes it: its guard, xen/compat.h (which
+        // brings xlat.h) and, unless it is an arch-* header, the public header it translates; the translated body
+        // is the compiler's business (its own #if and #include are not known here)
+        for (String h : headers) {
+            if (h.equals("compat/xlat.h") || !h.endsWith(".h")) {
+                continue;
+            }
+            String guard = "_" + h.toUpperCase(java.util.Locale.ROOT).replaceAll("[-/.]", "_");
+            String publicHeader = h.replaceFirst("^compat/", "public/");
+            String prologue = "#ifndef " + guard + "\n#define " + guard + "\n#include <xen/compat.h>\n"
+                    + (h.matches("compat/arch-.*\\.h") ? "" : "#include <" + publicHeader + ">\n") + "#endif\n";
+            generated.put("include/" + h, new Generated("include/" + h,
+                    SourceOrigin.generatedFrom(prefix + "include/" + publicHeader), Optional.of(prologue)));
         }
     }
 

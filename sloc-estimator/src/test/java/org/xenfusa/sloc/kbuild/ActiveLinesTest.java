@@ -63,7 +63,42 @@ class ActiveLinesTest {
         FILES.put("xen/arch/x86/include/asm/present.h", "#define PRESENT 1\n");
         FILES.put("xen/arch/x86/setup.c", "#include <xen/guarded.h>\nint setup;\n");
         FILES.put("xen/include/xen/config.h", "#include <generated/autoconf.h>\n");
-        FILES.put("xen/common/Makefile", "obj-y += first.o\nobj-y += second.o\nobj-y += variadic.o\nobj-y += has.o\n");
+        FILES.put("xen/common/Makefile", "obj-y += first.o\nobj-y += second.o\nobj-y += variadic.o\nobj-y += has.o\nobj-y += compat.o\n");
+        // compat/xlat.h is made from xlat.lst for the configured compat headers; each compat header includes xen/compat.h
+        FILES.put("xen/include/Makefile", """
+                ifneq ($(CONFIG_COMPAT),)
+                headers-y := compat/foo.h compat/xlat.h
+                headers-$(CONFIG_BAR) += compat/bar.h
+                endif
+                """);
+        FILES.put("xen/include/xlat.lst", """
+                # comment
+                ?\tfoo_checked\t\tfoo.h
+                !\tfoo_translated\tfoo.h
+                ?\txenctl_thing\t\tfoo.h
+                ?\tbar_checked\t\tbar.h
+                """);
+        FILES.put("xen/include/public/foo.h", "struct foo { int x; };\n");
+        FILES.put("xen/include/xen/compat.h", """
+                #ifdef CONFIG_COMPAT
+                #include <compat/xlat.h>
+                #endif
+                """);
+        FILES.put("xen/common/compat.c", """
+                #include <compat/foo.h>
+                #ifndef CHECK_foo_checked
+                int translate_foo;
+                #endif
+                #ifdef XLAT_foo_translated
+                int xlat_foo;
+                #endif
+                #ifdef CHECK_ctl_thing
+                int ctl_thing;
+                #endif
+                #ifdef CHECK_bar_checked
+                int bar_not_configured;
+                #endif
+                """);
         // read first by a unit that skips nothing in it, then twice per unit: the guard skips the body the second time
         FILES.put("xen/include/xen/plain.h", "int plain;\n");
         FILES.put("xen/include/xen/guarded.h", """
@@ -118,7 +153,7 @@ class ActiveLinesTest {
             Files.writeString(p, e.getValue());
         }
         try (DirectorySourceTree tree = DirectorySourceTree.open(dir)) {
-            analysis = KbuildEvaluator.of(tree).analyse(XenArch.X86_64, Map.of("CONFIG_X86", "y"));
+            analysis = KbuildEvaluator.of(tree).analyse(XenArch.X86_64, Map.of("CONFIG_X86", "y", "CONFIG_COMPAT", "y"));
         }
     }
 
@@ -143,6 +178,14 @@ class ActiveLinesTest {
                         "xen/arch/x86/boot/both.o", "xen/arch/x86/boot/only32.32.o");
         assertThat(analysis.activity("xen/arch/x86/boot/both.c").orElseThrow().inactive()).containsExactly(new LineRange(6, 6));
         assertThat(analysis.activity("xen/arch/x86/boot/only32.c").orElseThrow().inactive()).containsExactly(new LineRange(2, 2));
+    }
+
+    @Test
+    void conditionsOnTheGeneratedCompatXlatMacrosFollowXlatLst() {
+        LineActivity c = analysis.activity("xen/common/compat.c").orElseThrow();
+        assertThat(c.inactive()).containsExactly(new LineRange(3, 3), new LineRange(12, 12));
+        assertThat(analysis.files().headers()).extracting(HeaderFile::path).contains("xen/include/compat/foo.h",
+                "xen/include/compat/xlat.h", "xen/include/public/foo.h", "xen/include/xen/compat.h");
     }
 
     @Test
