@@ -14,10 +14,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.xenfusa.model.exports.ExportJobRepository;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.model.user.Role;
 import org.xenfusa.web.platform.JobScheduler;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 
@@ -36,6 +40,9 @@ class DeadWorkerIntegrationTest {
     @Autowired ExportJobRepository exportJobs;
     @Autowired JobScheduler.Settings settings;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AppUserRepository users;
+    @Autowired PasswordEncoder encoder;
+    @LocalServerPort int port;
 
     @BeforeAll
     static void buildRepository() throws Exception {
@@ -69,6 +76,24 @@ class DeadWorkerIntegrationTest {
         assertThat(job.getMessage()).contains("worker stopped while this export ran");
         assertThat(took).isLessThanOrEqualTo(settings.deadWorkerBound());
         assertThat(queueRows("export-" + id)).isZero();
+    }
+
+    @Test
+    void anExportKilledBetweenStoringItsFileAndRecordingSuccessOffersNoDownload() throws Exception {
+        SourceRepository repo = registrar.register("dead-export-stored", synthetic.dir().toString(), "tester");
+        Long id = jdbc.queryForObject("insert into export_job (repository_id, ref_name, format, inputs, input_key,"
+                + " state, percent, step, requested_by, created_at, started_at) values (?, 'RELEASE-4.0.0', 'EVIDENCE',"
+                + " '{}', 'dead-export-stored', 'RUNNING', 95, 'storing 3 bytes', 'tester', now(), now()) returning id",
+                Long.class, repo.getId());
+        // the file was committed, the worker killed before the job was marked SUCCEEDED
+        jdbc.update("insert into export_file (export_id, content) values (?, ?)", id, new byte[] {1, 2, 3});
+        killedWorker("export", "export-" + id, id);
+        awaitEnd(() -> exportJobs.findById(id).orElseThrow().getState().name());
+        assertThat(exportJobs.findById(id).orElseThrow().getState().name()).isEqualTo("FAILED");
+        ExportFixture.users(users, encoder);
+        ExportSession web = ExportFixture.login(port, Role.ENGINEER);
+        assertThat(web.bytes("/exports/" + id + "/download").statusCode()).as("a failed export is no download")
+                .isEqualTo(404);
     }
 
     @Test

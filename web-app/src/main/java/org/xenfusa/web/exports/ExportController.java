@@ -108,8 +108,11 @@ public class ExportController {
     ResponseEntity<byte[]> download(@PathVariable long id) {
         ExportJob job = exports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no export " + id));
-        byte[] bytes = exports.file(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "export " + id + " has no file (" + job.getState() + ")"));
+        // only a finished export is a download: a worker killed after storing the file but before recording
+        // the export as done leaves a file for an export that failed
+        byte[] bytes = exports.file(id).filter(b -> job.getState() == ExportState.SUCCEEDED)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "export " + id + " has no file (" + job.getState() + ")"));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(job.getFormat().mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(job.getFileName())
