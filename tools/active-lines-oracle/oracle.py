@@ -311,11 +311,13 @@ def cmd_deps(cmd_path, target):
 def collect_units(xen_dir, compiler_names):
     """Reads every *.o.cmd (and *.s.cmd) file under xen/ except xen/tools.
 
-    Returns (units, skipped) where skipped maps a kind of skipped command to
-    the list of its .cmd files.
+    Returns (units, skipped, deleted_deps) where skipped maps a kind of
+    skipped command to the list of its .cmd files, and deleted_deps are the
+    files that the compiles of deleted sources read (relative to xen/).
     """
     units = []
     skipped = {}
+    deleted_deps = set()
     for root, dirs, files in os.walk(xen_dir):
         rel_root = os.path.relpath(root, xen_dir)
         if rel_root == "tools" or rel_root.startswith("tools" + os.sep):
@@ -356,12 +358,18 @@ def collect_units(xen_dir, compiler_names):
                 skipped.setdefault(f"not a compile of .c/.S ({kind})", []).append(rel)
                 continue
             seg, source, mode = compile_seg
+            if not os.path.exists(os.path.join(xen_dir, source)):
+                # arm's link step compiles the symbol tables .xen-syms.N.S that tools/symbols
+                # writes, then deletes them but keeps their .cmd files (x86 deletes both)
+                skipped.setdefault("compile of a source the build deleted", []).append(rel)
+                deleted_deps.update(cmd_deps(path, target)[1:])
+                continue
             notes = [w for w in seg if w in ("-m32", "-m16", "-marm", "-mthumb")]
             if name.endswith(".s.cmd"):
                 notes.append("asm-offsets" if "asm-offsets" in source else "assembler-output")
             units.append(Unit(rel, target, seg, source, mode, notes))
             units[-1].deps = cmd_deps(path, target)
-    return units, skipped
+    return units, skipped, deleted_deps
 
 
 def find_asm_offsets(xen_dir, margs, compiler_names, logfile):
@@ -500,18 +508,26 @@ def step_markers(pristine, markered):
 
 def parse_output(i_path, cwd, roots):
     """Reads gcc -E output: files entered (resolved, relative to the repo
-    root, or absolute when outside) and markers seen with the file current at
-    each one."""
+    root, or absolute when outside), markers seen with the file current at
+    each one, and the lines of each file from which gcc emitted text (gcc's
+    output keeps line sync: after '# n "file"', output lines are lines n, n+1...
+    of that file)."""
     entered = set()
     markers = []
+    emitted = {}
     current = None
+    line = 0
     cache = {}
     with open(i_path, encoding="latin-1") as f:
         for ln in f:
-            if not ln.startswith("#"):
+            if "#" not in ln:
+                if current is not None and ln.strip():
+                    emitted.setdefault(current, set()).add(line)
+                line += 1
                 continue
-            m = LINEMARKER.match(ln)
+            m = LINEMARKER.match(ln) if ln.startswith("# ") else None
             if m:
+                line = int(m.group(1))
                 raw = m.group(2)
                 if raw in cache:
                     current = cache[raw]
@@ -531,10 +547,38 @@ def parse_output(i_path, cwd, roots):
                 if current is not None:
                     entered.add(current)
                 continue
+            line += 1
+            # A marker may be indented: in assembler mode gcc writes " #fusa_oracle_group N"
+            # when the line before ended in a macro expansion.
             m = MARKER_LINE.match(ln)
             if m:
                 markers.append((int(m.group(1)), current))
-    return entered, markers
+            elif current is not None and ln.strip():
+                emitted.setdefault(current, set()).add(line - 1)
+    return entered, markers, emitted
+
+
+def check_emitted(inactive, groups_map, emitted_all):
+    """Independent check with gcc's own line mapping: no text may come from an
+    inactive line. Original line x of a file is line x + 5 * (markers inserted
+    after lines before x) of the markered file."""
+    ends = {}
+    for num, (path, first, _last) in groups_map.items():
+        ends.setdefault(path, []).append(first - 1)  # marker follows the directive's last line
+    bad = []
+    for path, ranges in inactive.items():
+        got = emitted_all.get(path, set())
+        if not got:
+            continue
+        after = sorted(ends.get(path, []))
+        k = 0
+        for a, b in ranges:
+            for x in range(a, b + 1):
+                while k < len(after) and after[k] < x:
+                    k += 1
+                if x + 5 * k in got:
+                    bad.append((path, x))
+    return bad
 
 
 def merge(ranges):
@@ -610,7 +654,7 @@ def measure(args):
     log(f"   {args.tag} = {commit}, {gcc_version}")
 
     log("== 2. compile commands")
-    units, skipped = collect_units(xen, {cc, "gcc", "cc"})
+    units, skipped, deleted_deps = collect_units(xen, {cc, "gcc", "cc"})
     log(f"   {len(units)} compile commands of .c/.S")
     for kind, files in sorted(skipped.items()):
         log(f"   skipped {len(files)} .cmd files: {kind}: " + ", ".join(files[:6])
@@ -684,10 +728,13 @@ def measure(args):
     foreign_markers = []   # marker of a file the unit did not enter (must not happen)
     displaced = 0          # marker seen while another file was current
     dep_mismatch = []      # units whose entered files differ from what the build recorded
+    emitted_all = {}       # path -> lines of the MARKERED file gcc emitted text from
     for k, u in enumerate(units):
         if any(f[0] is u for f in failures):
             continue
-        entered, markers = parse_output(os.path.join(pp_dir, f"{k:04d}.i"), mxen, roots)
+        entered, markers, emitted = parse_output(os.path.join(pp_dir, f"{k:04d}.i"), mxen, roots)
+        for path, lines in emitted.items():
+            emitted_all.setdefault(path, set()).update(lines)
         recorded = set()
         for dep in u.deps:
             real = os.path.realpath(os.path.join(xen, dep))
@@ -723,6 +770,7 @@ def measure(args):
     inactive = {p: merge(r) for p, r in per_file.items()}
     inactive = {p: r for p, r in inactive.items() if r}
     total_inactive = sum(b - a + 1 for r in inactive.values() for a, b in r)
+    contradictions = check_emitted(inactive, groups_map, emitted_all)
     code_inactive = 0
     for path, ranges in inactive.items():
         with open(os.path.join(pristine, path), "rb") as f:
@@ -736,9 +784,18 @@ def measure(args):
     log(f"   sanity: markers of a file the unit did not enter: {len(foreign_markers)}")
     for f in foreign_markers[:10]:
         log(f"      {f}")
+    deleted_deps_missing = sorted(
+        d for d in (os.path.relpath(os.path.realpath(os.path.join(xen, x)), pristine) for x in deleted_deps)
+        if d not in entered_all)
+    if deleted_deps or skipped.get("compile of a source the build deleted"):
+        log(f"   sanity: files read by the compiles of deleted sources that no unit entered: "
+            f"{len(deleted_deps_missing)} {deleted_deps_missing[:10]}")
     log(f"   sanity: units whose entered files differ from the build's dependency record: {len(dep_mismatch)}")
     for src, more, fewer in dep_mismatch[:10]:
         log(f"      {src}: only -E {more[:5]}, only recorded {fewer[:5]}")
+    log(f"   sanity: inactive lines from which some unit's gcc -E output holds text: {len(contradictions)}")
+    for c in contradictions[:10]:
+        log(f"      {c[0]}:{c[1]}")
     log(f"   sanity: markers seen while gcc's current file was another one (macro arguments): {displaced}")
     log(f"   files entered: {len(entered_all)} in the tree ({len(tracked_entered)} tracked, "
         f"{len(generated)} generated), {len(outside)} outside it")
@@ -751,7 +808,7 @@ def measure(args):
     log(f"   files with inactive lines: {len(inactive)}")
     log(f"   total lines inside never-kept groups: {total_inactive} "
         f"(of which non-blank, not comment-only: {code_inactive})")
-    if failures or foreign_markers:
+    if failures or foreign_markers or contradictions:
         raise OracleError("measurement unusable: see FAILED / sanity lines above; no data written")
 
     log("== 6. data")
@@ -812,7 +869,11 @@ def measure(args):
                 f"{code_inactive} hold something other than blanks and comments\n")
         f.write(f"- sanity: markers of a file the unit did not enter: {len(foreign_markers)}; units whose "
                 f"entered files differ from the build's own dependency record: {len(dep_mismatch)}; "
-                f"markers seen while gcc's current file was another: {displaced}\n")
+                f"markers seen while gcc's current file was another: {displaced}; inactive lines from which "
+                f"gcc emitted text: {len(contradictions)}\n")
+        if skipped.get("compile of a source the build deleted"):
+            f.write(f"- files read by the compiles of deleted sources that no unit entered: "
+                    f"{len(deleted_deps_missing)} {deleted_deps_missing}\n")
         if gt is not None:
             f.write(f"- compared with `{args.groundtruth}`: "
                     + "; ".join(f"{k} {len(v)}" + (f" ({', '.join(v[:8])})" if v else "")
