@@ -459,6 +459,11 @@ final class IncludeClosure {
     private void include(String file, PreprocessorScan.Directive d, ConditionEvaluator ce, SearchPath sp, String spKey,
             Collector out, int depth, boolean live) {
         String arg = d.argument();
+        if (arg.strip().equals("__FILE__")) {
+            // a file that includes itself (x86's usercopy.c up to 4.21, once per GUARD): __FILE__ names this very file
+            walk(file, ce, sp, spKey, out, depth + 1, true);
+            return;
+        }
         boolean angled;
         if (arg.startsWith("<") && arg.indexOf('>') > 0) {
             angled = true;

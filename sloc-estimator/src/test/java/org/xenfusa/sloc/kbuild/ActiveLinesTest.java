@@ -63,7 +63,23 @@ class ActiveLinesTest {
         FILES.put("xen/arch/x86/include/asm/present.h", "#define PRESENT 1\n");
         FILES.put("xen/arch/x86/setup.c", "#include <xen/guarded.h>\nint setup;\n");
         FILES.put("xen/include/xen/config.h", "#include <generated/autoconf.h>\n");
-        FILES.put("xen/common/Makefile", "obj-y += first.o\nobj-y += second.o\nobj-y += variadic.o\nobj-y += has.o\nobj-y += compat.o\n");
+        FILES.put("xen/common/Makefile", "obj-y += first.o\nobj-y += second.o\nobj-y += variadic.o\nobj-y += has.o\nobj-y += compat.o\nobj-y += self.o\n");
+        // a file that includes itself once more with other macros (the usercopy.c pattern)
+        FILES.put("xen/common/self.c", """
+                #ifndef GUARD
+                #define KEEP(args...) args
+                #define DROP(args...)
+                #define GUARD KEEP
+                #endif
+                #if GUARD(1) + 0
+                int first_pass;
+                #undef GUARD
+                #define GUARD DROP
+                #include __FILE__
+                #else
+                int second_pass;
+                #endif
+                """);
         // compat/xlat.h is made from xlat.lst for the configured compat headers; each compat header includes xen/compat.h
         FILES.put("xen/include/Makefile", """
                 ifneq ($(CONFIG_COMPAT),)
@@ -186,6 +202,13 @@ class ActiveLinesTest {
         assertThat(c.inactive()).containsExactly(new LineRange(3, 3), new LineRange(12, 12));
         assertThat(analysis.files().headers()).extracting(HeaderFile::path).contains("xen/include/compat/foo.h",
                 "xen/include/compat/xlat.h", "xen/include/public/foo.h", "xen/include/xen/compat.h");
+    }
+
+    @Test
+    void includeOfFileNamesTheFileItself() {
+        // first reading keeps lines 7-11, the second (GUARD is DROP) keeps line 13: every line is active
+        assertThat(analysis.activity("xen/common/self.c").orElseThrow().inactive()).isEmpty();
+        assertThat(analysis.files().warnings()).isEmpty();
     }
 
     @Test
