@@ -91,6 +91,7 @@ final class IncludeClosure {
     private final Map<String, SearchPath> unitSearch;
     private final Set<String> initObjects;
     private final Map<String, String> buildLinks;
+    private final List<String> assemblerDefines;
     private final Map<String, PreprocessorScan> generatedScans = new HashMap<>();
     private final List<Pattern> generatedHeaderPatterns = new ArrayList<>();
     private final Set<String> undecidedAt = new TreeSet<>();
@@ -114,6 +115,7 @@ final class IncludeClosure {
         this.unitSearch = walk.unitSearch();
         this.initObjects = walk.initObjects();
         this.buildLinks = walk.buildLinks();
+        this.assemblerDefines = walk.assemblerDefines();
         for (String glob : evaluator.generatedHeaderGlobs) {
             generatedHeaderPatterns.add(Pattern.compile(globRegex(glob.replace("{srcarch}", arch.srcArch()))));
         }
@@ -134,6 +136,7 @@ final class IncludeClosure {
             List<String> defines = new ArrayList<>(sp.defines());
             if (src.endsWith(".S")) {
                 defines.add("__ASSEMBLER__ 1");
+                defines.addAll(assemblerDefines);
             }
             if (initObjects.contains(e.getValue().object().substring(prefix.length()))) {
                 defines.add("INIT_SECTIONS_ONLY 1");

@@ -77,6 +77,7 @@ final class MakefileWalk implements BuildFolder {
     private final Set<String> initObjects = new HashSet<>();
     /** Folders the build links into the tree before compiling (link path to the folder it points at). */
     private final Map<String, String> buildLinks = new TreeMap<>();
+    private final List<String> assemblerDefines = new ArrayList<>();
     /** arch.mk's own -I directories, which apply to every object. */
     private final List<String> archIncludes = new ArrayList<>();
 
@@ -117,6 +118,11 @@ final class MakefileWalk implements BuildFolder {
         return buildLinks;
     }
 
+    /** The {@code -D} flags xen/Makefile gives every assembler source ({@code AFLAGS += -D__ASSEMBLY__} up to 4.21). */
+    List<String> assemblerDefines() {
+        return assemblerDefines;
+    }
+
     @Override
     public Optional<KbuildMakefile> makefile(String path) {
         SourceFile f = byPath.get(path);
@@ -152,6 +158,7 @@ final class MakefileWalk implements BuildFolder {
 
         // xen/Makefile: the objects and libraries the final link takes, then the arch's additions
         MakeInterpreter top = base.copy(warnings);
+        makefile("Makefile").ifPresent(mf -> assemblerDefines(base, mf));
         makefile("Makefile").ifPresentOrElse(mf -> top.evaluate(objectLists(mf)),
                 () -> warnings.add(new KbuildWarning(prefix + "Makefile", 0, "no top-level Makefile")));
         if (top.wordsOf("ALL_OBJS-y").isEmpty()) {
@@ -198,6 +205,22 @@ final class MakefileWalk implements BuildFolder {
                 if (seen.add(sub)) {
                     queue.add(sub);
                 }
+            }
+        }
+    }
+
+    /**
+     * The {@code -D} flags xen/Makefile adds to {@code AFLAGS} in its building pass ({@code root-make-done=y}), as
+     * {@code NAME VALUE} defines: the Makefile is evaluated on a throwaway interpreter (probes answered by the profile,
+     * {@code $(shell)} never run) only to read that variable.
+     */
+    private void assemblerDefines(MakeInterpreter base, KbuildMakefile mf) {
+        MakeInterpreter m = base.copy(new ArrayList<>());
+        m.set("root-make-done", "y");
+        m.evaluate(mf);
+        for (String w : m.wordsOf("AFLAGS")) {
+            if (w.startsWith("-D") && w.length() > 2) {
+                assemblerDefines.add(w.substring(2).replaceFirst("=", " "));
             }
         }
     }

@@ -25,7 +25,7 @@ import org.xenfusa.sloc.tree.SourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 
 /**
- * Active lines against gcc (env XEN_SRC): {@code reference-data/xen-RELEASE-4.22.0/active-lines/NAME/} holds, per
+ * Active lines against gcc (env XEN_SRC): {@code reference-data/xen-TAG/active-lines/NAME/} holds, per
  * configuration built with gcc 12, the lines of every file no compile command kept ({@code inactive.txt}, made by
  * {@code tools/active-lines-oracle}, which re-runs each compile command of the build with {@code -E} on a copy of
  * the tree marked at every conditional group). The report of the recorded {@code .config} must give every file
@@ -37,14 +37,15 @@ class XenActiveLinesOracleTest {
     static final Map<String, Map<String, String>> KNOWN = Map.of();
 
     @ParameterizedTest
-    @CsvSource({"x86_64, x86_64-defconfig", "arm64, arm64-defconfig", "x86_64, x86_64-no-hvm", "arm64, arm64-rcar3"})
-    void activeLinesEqualWhatGccKeeps(String arch, String name) throws IOException {
-        Path reference = XenReference.file(XenReference.RELEASE, "active-lines/" + name);
+    @CsvSource({"RELEASE-4.22.0, x86_64, x86_64-defconfig", "RELEASE-4.22.0, arm64, arm64-defconfig",
+        "RELEASE-4.22.0, x86_64, x86_64-no-hvm", "RELEASE-4.22.0, arm64, arm64-rcar3", "RELEASE-4.21.0, x86_64, x86_64-defconfig"})
+    void activeLinesEqualWhatGccKeeps(String tag, String arch, String name) throws IOException {
+        Path reference = XenReference.file(tag, "active-lines/" + name);
         String dotConfig = Files.readString(reference.resolve("config"));
         Map<String, List<LineActivity.LineRange>> gcc = inactiveRanges(reference.resolve("inactive.txt"));
         Set<String> generated = Set.copyOf(lines(reference.resolve("generated.txt")));
         try (Repository repo = XenReference.xenRepository();
-             SourceTree tree = XenReference.tree(repo, XenReference.RELEASE)) {
+             SourceTree tree = XenReference.tree(repo, tag)) {
             XenArch a = XenArch.of(arch);
             ConfigurationCounter counter = ConfigurationCounter.of(tree);
             ConfigurationReport report = counter.report(new ConfigurationRequest(a,
@@ -98,7 +99,7 @@ class XenActiveLinesOracleTest {
                     differences.put(path, "entered by gcc, not read by the platform");
                 }
             }
-            System.out.printf("%s: %d files, active code lines %d, gcc %d (%+d, %.4f%%); %d files differ:%n", name,
+            System.out.printf(tag + " %s: %d files, active code lines %d, gcc %d (%+d, %.4f%%); %d files differ:%n", name,
                     report.files().size(), platformTotal, gccTotal, platformTotal - gccTotal,
                     100.0 * (platformTotal - gccTotal) / gccTotal, differences.size());
             differences.forEach((p, d) -> System.out.println("  " + p + ": " + d));

@@ -28,7 +28,28 @@ class ActiveLinesTest {
 
     static {
         FILES.put("xen/Rules.mk", "# the build's driver; the evaluator models it\n");
-        FILES.put("xen/Makefile", "ALL_OBJS-y := common/built_in.o\nALL_OBJS-y += arch/$(SRCARCH)/built_in.o\n");
+        // up to Xen 4.21 every assembler source gets -D__ASSEMBLY__ from xen/Makefile (4.22 uses gcc's __ASSEMBLER__)
+        FILES.put("xen/Makefile", """
+                ALL_OBJS-y := common/built_in.o
+                ALL_OBJS-y += arch/$(SRCARCH)/built_in.o
+                AFLAGS += -D__ASSEMBLY__
+                ifeq ($(CONFIG_NEVER),y)
+                AFLAGS += -DONLY_WHEN_NEVER
+                endif
+                """);
+        FILES.put("xen/include/xen/asm-or-c.h", """
+                #ifdef __ASSEMBLY__
+                .macro asm_only
+                .endm
+                #else
+                int c_only;
+                #endif
+                #ifdef ONLY_WHEN_NEVER
+                int never;
+                #endif
+                """);
+        FILES.put("xen/common/entry.S", "#include <xen/asm-or-c.h>\n");
+        FILES.put("xen/common/c-user.c", "#include <xen/asm-or-c.h>\n");
         FILES.put("xen/scripts/Kbuild.include", "empty :=\n");
         FILES.put("xen/arch/x86/arch.mk", "");
         FILES.put("xen/arch/x86/Makefile", "obj-y += setup.o\nobj-y += boot/\n");
@@ -63,7 +84,7 @@ class ActiveLinesTest {
         FILES.put("xen/arch/x86/include/asm/present.h", "#define PRESENT 1\n");
         FILES.put("xen/arch/x86/setup.c", "#include <xen/guarded.h>\nint setup;\n");
         FILES.put("xen/include/xen/config.h", "#include <generated/autoconf.h>\n");
-        FILES.put("xen/common/Makefile", "obj-y += first.o\nobj-y += second.o\nobj-y += variadic.o\nobj-y += has.o\nobj-y += compat.o\nobj-y += self.o\n");
+        FILES.put("xen/common/Makefile", "obj-y += first.o\nobj-y += second.o\nobj-y += variadic.o\nobj-y += has.o\nobj-y += compat.o\nobj-y += self.o\nobj-y += entry.o\nobj-y += c-user.o\n");
         // a file that includes itself once more with other macros (the usercopy.c pattern)
         FILES.put("xen/common/self.c", """
                 #ifndef GUARD
@@ -209,6 +230,11 @@ class ActiveLinesTest {
         // first reading keeps lines 7-11, the second (GUARD is DROP) keeps line 13: every line is active
         assertThat(analysis.activity("xen/common/self.c").orElseThrow().inactive()).isEmpty();
         assertThat(analysis.files().warnings()).isEmpty();
+    }
+
+    @Test
+    void assemblerSourcesGetTheAssemblerDefinesOfTheTopMakefile() {
+        assertThat(analysis.activity("xen/include/xen/asm-or-c.h").orElseThrow().inactive()).containsExactly(new LineRange(8, 8));
     }
 
     @Test
