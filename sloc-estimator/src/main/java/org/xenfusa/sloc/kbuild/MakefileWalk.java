@@ -210,13 +210,12 @@ final class MakefileWalk implements BuildFolder {
     }
 
     /**
-     * The {@code -D} flags xen/Makefile adds to {@code AFLAGS} in its building pass ({@code root-make-done=y}), as
+     * The {@code -D} flags xen/Makefile adds to {@code AFLAGS} (evaluated as make reads it for a build), as
      * {@code NAME VALUE} defines: the Makefile is evaluated on a throwaway interpreter (probes answered by the profile,
      * {@code $(shell)} never run) only to read that variable.
      */
     private void assemblerDefines(MakeInterpreter base, KbuildMakefile mf) {
         MakeInterpreter m = base.copy(new ArrayList<>());
-        m.set("root-make-done", "y");
         m.evaluate(mf);
         for (String w : m.wordsOf("AFLAGS")) {
             if (w.startsWith("-D") && w.length() > 2) {
