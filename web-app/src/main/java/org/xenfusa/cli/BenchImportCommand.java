@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import com.sun.tools.attach.VirtualMachine;
+
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.exports.synthetic.SyntheticRequirementSheet;
 import org.xenfusa.trace.evidence.JUnitXmlReader;
@@ -36,8 +42,9 @@ import picocli.CommandLine.Option;
  * {@code fusa bench import}: what a user's upload costs the server. A JUnit XML file the size of the one in issue 16
  * (766,870 cases, about 49 MB) read here as a stream (time and peak heap); with {@code --server}, requirement
  * spreadsheets of 4,000, 16,000 and 100,000 rows (and that JUnit file, with {@code --configuration}) uploaded to a
- * running platform as its users do, timed, with the server's peak resident memory when {@code --pid} names it.
- * Prints figures, never fails.
+ * running platform as its users do, timed; when {@code --pid} names the platform's process, with the server's peak
+ * heap used (its memory pools, read over JMX) and peak resident memory during each upload, the page it leads to not
+ * included. Prints figures, never fails.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Time importing requirement spreadsheets and a large JUnit XML file (rows/s, peak memory).")
@@ -67,8 +74,12 @@ final class BenchImportCommand implements Callable<Integer> {
     @Option(names = "--configuration", description = "A configuration of that repository for the JUnit upload.")
     Long configuration;
 
-    @Option(names = "--pid", description = "The platform's process id (Linux): its peak resident memory is reported.")
+    @Option(names = "--pid", description = "The platform's process id (Linux, same user): its peak heap used and"
+            + " peak resident memory during each upload are reported.")
     Long pid;
+
+    /** The platform's heap pools, over JMX (attached with {@code --pid}); empty when it could not be attached. */
+    private List<MemoryPoolMXBean> serverHeap = List.of();
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
@@ -91,6 +102,7 @@ final class BenchImportCommand implements Callable<Integer> {
             if (server != null) {
                 String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
                 login(base);
+                attach();
                 byte[] warmUp = SyntheticRequirementSheet.of(1_000, "warmup_" + UUID.randomUUID().toString().substring(0, 8));
                 upload(base, "/trace/" + snapshot + "/spreadsheet", List.of(), "warm-up.xlsx", warmUp,
                         "warm-up (not a figure) 1,000 rows", 1_000);
@@ -150,16 +162,40 @@ final class BenchImportCommand implements Callable<Integer> {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofString());
         double s = (System.nanoTime() - t0) / 1e9;
+        String peak = peakText(); // before the page it leads to (a trace page of every requirement) is shown
         String location = r.headers().firstValue("Location").orElse("");
         String shown = r.statusCode() == 302 && !location.isEmpty() ? get(location.startsWith("http") ? location
                 : base + location).body() : r.body();
         Matcher m = Pattern.compile("Imported (\\d+)").matcher(shown);
         String outcome = m.find() ? "imported " + m.group(1) + (Integer.parseInt(m.group(1)) == expected ? ""
                 : " of " + expected) : "HTTP " + r.statusCode() + ", no import shown";
-        System.out.printf("%s: %6.2f s, %,9.0f rows/s, %s%s%n", what, s, expected / s, outcome, peakText());
+        System.out.printf("%s: %6.2f s, %,9.0f rows/s, %s%s%n", what, s, expected / s, outcome, peak);
+    }
+
+    /** Connects to the platform's JMX (its local agent, started through the attach API). */
+    private void attach() {
+        if (pid == null) {
+            return;
+        }
+        try {
+            VirtualMachine vm = VirtualMachine.attach(pid.toString());
+            String address;
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+            MBeanServerConnection server = JMXConnectorFactory.connect(new JMXServiceURL(address))
+                    .getMBeanServerConnection();
+            serverHeap = ManagementFactory.getPlatformMXBeans(server, MemoryPoolMXBean.class).stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        } catch (Exception e) {
+            System.err.println("cannot read the heap of process " + pid + ": " + e.getMessage());
+        }
     }
 
     private void resetPeak() {
+        serverHeap.forEach(MemoryPoolMXBean::resetPeakUsage);
         if (pid != null) {
             try {
                 Files.writeString(Path.of("/proc", pid.toString(), "clear_refs"), "5"); // resets the peak RSS
@@ -173,17 +209,24 @@ final class BenchImportCommand implements Callable<Integer> {
         if (pid == null) {
             return "";
         }
+        String heap = "";
+        if (!serverHeap.isEmpty()) {
+            // the pools peak at different moments: their sum is an upper bound
+            long peak = serverHeap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            long max = serverHeap.stream().mapToLong(p -> p.getUsage().getMax()).filter(m -> m > 0).sum();
+            heap = String.format(", server peak heap used <= %,d MB (max heap %,d MB)", peak >> 20, max >> 20);
+        }
         try {
             for (String line : Files.readAllLines(Path.of("/proc", pid.toString(), "status"))) {
                 if (line.startsWith("VmHWM:")) {
                     long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                    return String.format(", server peak resident memory %,d MB", kb >> 10);
+                    return String.format("%s, server peak resident memory %,d MB", heap, kb >> 10);
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            return ", server peak memory unknown (" + e.getMessage() + ")";
+            return heap + ", server peak memory unknown (" + e.getMessage() + ")";
         }
-        return "";
+        return heap;
     }
 
     private void login(String base) throws Exception {
