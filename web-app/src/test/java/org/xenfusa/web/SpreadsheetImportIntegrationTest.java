@@ -199,4 +199,15 @@ class SpreadsheetImportIntegrationTest {
                 .map(MemoryPoolMXBean::getCollectionUsage).filter(Objects::nonNull).mapToLong(MemoryUsage::getUsed)
                 .sum();
     }
+
+    @Test
+    void theImportWritesEveryColumnOfTheRequirementTable() {
+        // the import writes rows with JDBC (bounded memory): a column added to the table must be added to it too
+        List<String> table = jdbc.queryForList("select column_name from information_schema.columns where table_name = 'requirement'"
+                + " and table_schema = current_schema() and column_name <> 'id'", String.class);
+        List<String> audit = jdbc.queryForList("select column_name from information_schema.columns where table_name = 'requirement_aud'"
+                + " and table_schema = current_schema() and column_name not in ('id', 'rev', 'revtype')", String.class);
+        assertThat(RequirementService.importedColumns()).containsExactlyInAnyOrderElementsOf(table);
+        assertThat(audit).containsExactlyInAnyOrderElementsOf(table);
+    }
 }
