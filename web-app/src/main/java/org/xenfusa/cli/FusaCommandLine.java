@@ -1,7 +1,10 @@
 package org.xenfusa.cli;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.xenfusa.sloc.config.InvalidConfigurationException;
@@ -17,10 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fusa", mixinStandardHelpOptions = true, version = "fusa 0.1.0",
         description = "Xen functional-safety evidence: SLOC, configurations, traceability.",
         footer = {"", "With no command, or 'serve', it starts the web app (options such as --server.port=8081 "
-                + "or --fusa.data-dir=DIR may follow)."},
-        subcommands = {SlocCommand.class, IngestCommand.class, BenchCommand.class, TraceCommand.class, ExportCommand.class,
-                VerifyEvidenceCommand.class, ReadinessCommand.class, KconfigCommand.class, ConfigSlocCommand.class,
-                CommandLine.HelpCommand.class})
+                + "or --fusa.data-dir=DIR may follow)."})
 public final class FusaCommandLine {
     public static final int OK = 0;
     public static final int CHECK_FAILED = 1;
@@ -32,6 +32,12 @@ public final class FusaCommandLine {
     /** The command that starts the web app (as no command does). */
     public static final String SERVE = "serve";
     private static final List<String> HELP_AND_VERSION = List.of("-h", "--help", "-V", "--version");
+    /**
+     * Each command's class, in the order of {@link #COMMANDS}. picocli instantiates every sub-command it is given
+     * and reads its annotations, so a one-shot command is given only the sub-command it runs: a cold start then
+     * loads no class of the others (the ingest client's HTTP and TLS stack, the benchmarks).
+     */
+    private static final Map<String, Class<?>> COMMAND_CLASSES = commandClasses();
 
     private FusaCommandLine() {
     }
@@ -63,6 +69,13 @@ public final class FusaCommandLine {
             return BAD_INPUT;
         }
         CommandLine cl = new CommandLine(new FusaCommandLine());
+        String named = args.length > 0 ? args[0] : "";
+        boolean one = COMMAND_CLASSES.containsKey(named) && !named.equals("help");
+        COMMAND_CLASSES.forEach((name, type) -> {
+            if (!one || name.equals(named)) {
+                cl.addSubcommand(name, type);
+            }
+        });
         cl.setParameterExceptionHandler((ex, a) -> {
             System.err.println("fusa: " + ex.getMessage());
             ex.getCommandLine().usage(System.err);
@@ -79,6 +92,21 @@ public final class FusaCommandLine {
             return CHECK_FAILED;
         });
         return cl.execute(args);
+    }
+
+    private static Map<String, Class<?>> commandClasses() {
+        Map<String, Class<?>> classes = new LinkedHashMap<>();
+        classes.put("sloc", SlocCommand.class);
+        classes.put("ingest", IngestCommand.class);
+        classes.put("bench", BenchCommand.class);
+        classes.put("trace", TraceCommand.class);
+        classes.put("export", ExportCommand.class);
+        classes.put("verify-evidence", VerifyEvidenceCommand.class);
+        classes.put("readiness", ReadinessCommand.class);
+        classes.put("kconfig", KconfigCommand.class);
+        classes.put("config-sloc", ConfigSlocCommand.class);
+        classes.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(classes);
     }
 
     /** Input the user gave cannot be used; exit code 2 with this message. */

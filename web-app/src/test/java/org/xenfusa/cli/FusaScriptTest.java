@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,12 @@ class FusaScriptTest {
     /** Runs {@code ./fusa sloc} and says whether it ran mvn. */
     private boolean rebuilt() throws Exception {
         Files.deleteIfExists(tmp.resolve("mvn-calls"));
+        runSloc();
+        return Files.exists(tmp.resolve("mvn-calls"));
+    }
+
+    /** Runs {@code ./fusa sloc}, which must exit 0; returns what it printed. */
+    private String runSloc() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("fusa").toString(), "sloc", "--repo", ".")
                 .redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
@@ -69,7 +76,90 @@ class FusaScriptTest {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the script finished").isTrue();
         assertThat(p.exitValue()).as(output).isZero();
-        return Files.exists(tmp.resolve("mvn-calls"));
+        return output;
+    }
+
+    /**
+     * A {@code java} that records each call's arguments (one line a call), extracts a jar as an empty layout and,
+     * for the training run, writes the archive named by {@code -XX:ArchiveClassesAtExit}, or fails when
+     * {@code failTraining}.
+     */
+    private Path recordingJava(boolean failTraining) throws IOException {
+        Path calls = tmp.resolve("java-calls");
+        executable("java", "#!/bin/sh\necho \"$*\" >> \"" + calls + "\"\n"
+                + "a=\"$*\"\n"
+                + "case \"$a\" in *\"extract --destination \"*)\n"
+                + "  d=${a##*--destination }; mkdir -p \"$d\"; echo jar > \"$d/fusa.jar\" ;;\n"
+                + "*ArchiveClassesAtExit=*)\n"
+                + (failTraining ? "  exit 1 ;;\n"
+                        : "  f=$(echo \"$*\" | sed -n 's/.*-XX:ArchiveClassesAtExit=\\([^ ]*\\).*/\\1/p')\n"
+                                + "  echo archive > \"$f\" ;;\n")
+                + "esac\nexit 0\n");
+        return calls;
+    }
+
+    /** Temporary archives left in the run layout. */
+    private List<Path> leftovers() throws IOException {
+        try (var files = Files.list(root.resolve("web-app/target/fusa-run"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    @Test
+    void theClassDataArchiveIsMadeOnceAndThenUsedByEveryCommand() throws Exception {
+        Path calls = recordingJava(false);
+        runSloc();
+        List<String> first = lines(calls);
+        assertThat(first).hasSize(3);
+        assertThat(first.get(0)).contains("org.xenfusa.cli.StartupArchive unsign web-app/target/fusa-run/lib");
+        assertThat(first.get(1)).containsPattern("-XX:ArchiveClassesAtExit=web-app/target/fusa-run/fusa\\.jsa\\.\\d+\\.tmp")
+                .contains(
+                "org.xenfusa.cli.StartupArchive train");
+        assertThat(first.get(2)).contains("-XX:SharedArchiveFile=web-app/target/fusa-run/fusa.jsa",
+                "-Xlog:cds=off,cds+dynamic=off", "-jar web-app/target/fusa-run/fusa.jar sloc --repo .");
+        assertThat(root.resolve("web-app/target/fusa-run/fusa.jsa")).exists();
+        assertThat(leftovers()).isEmpty();
+
+        Files.delete(calls);
+        runSloc();
+        assertThat(lines(calls)).as("the second run trains nothing").hasSize(1);
+        assertThat(lines(calls).get(0)).contains("-XX:SharedArchiveFile=web-app/target/fusa-run/fusa.jsa", " sloc ");
+    }
+
+    @Test
+    void aFailedTrainingLeavesNoArchiveAndTheCommandStillRuns() throws Exception {
+        Path calls = recordingJava(true);
+        String output = runSloc();
+        assertThat(output).contains("no class-data-sharing archive, see web-app/target/fusa-run/cds-training.log");
+        List<String> first = lines(calls);
+        assertThat(first).hasSize(3);
+        assertThat(first.get(2)).contains("-jar web-app/target/fusa-run/fusa.jar sloc").doesNotContain("SharedArchiveFile");
+        assertThat(root.resolve("web-app/target/fusa-run/fusa.jsa")).doesNotExist();
+        assertThat(leftovers()).isEmpty();
+
+        Files.delete(calls);
+        runSloc();
+        assertThat(lines(calls)).as("a failed training is not retried on every command").hasSize(1);
+    }
+
+    @Test
+    void aNewJarIsExtractedAgainAndGetsANewArchive() throws Exception {
+        Path calls = recordingJava(false);
+        runSloc();
+        write("web-app/target/fusa.jar", JAR_TIME.toInstant().plusSeconds(3600));
+        write("pom.xml", JAR_TIME.toInstant());
+        write("web-app/pom.xml", JAR_TIME.toInstant());
+        write("web-app/src/main/java/A.java", JAR_TIME.toInstant());
+        Files.delete(calls);
+        runSloc();
+        List<String> second = lines(calls);
+        assertThat(second).hasSize(4);
+        assertThat(second.get(0)).contains("-Djarmode=tools", "extract");
+        assertThat(second.get(2)).contains("StartupArchive train");
     }
 
     @Test
