@@ -26,18 +26,17 @@ public final class FusaCommandLine {
     public static final int CHECK_FAILED = 1;
     public static final int BAD_INPUT = 2;
 
-    /** The commands, in the order the usage lists them. */
-    public static final List<String> COMMANDS = List.of("sloc", "ingest", "kconfig", "config-sloc", "trace", "export",
-            "readiness", "verify-evidence", "bench", "help");
     /** The command that starts the web app (as no command does). */
     public static final String SERVE = "serve";
     private static final List<String> HELP_AND_VERSION = List.of("-h", "--help", "-V", "--version");
     /**
-     * Each command's class, in the order of {@link #COMMANDS}. picocli instantiates every sub-command it is given
+     * Each command's class, in the order the usage lists them. picocli instantiates every sub-command it is given
      * and reads its annotations, so a one-shot command is given only the sub-command it runs: a cold start then
      * loads no class of the others (the ingest client's HTTP and TLS stack, the benchmarks).
      */
     private static final Map<String, Class<?>> COMMAND_CLASSES = commandClasses();
+    /** The commands, in the order the usage lists them (the one list is {@link #commandClasses()}). */
+    public static final List<String> COMMANDS = List.copyOf(COMMAND_CLASSES.keySet());
 
     private FusaCommandLine() {
     }
