@@ -97,13 +97,13 @@ public final class FusaCommandLine {
         Map<String, Class<?>> classes = new LinkedHashMap<>();
         classes.put("sloc", SlocCommand.class);
         classes.put("ingest", IngestCommand.class);
-        classes.put("bench", BenchCommand.class);
-        classes.put("trace", TraceCommand.class);
-        classes.put("export", ExportCommand.class);
-        classes.put("verify-evidence", VerifyEvidenceCommand.class);
-        classes.put("readiness", ReadinessCommand.class);
         classes.put("kconfig", KconfigCommand.class);
         classes.put("config-sloc", ConfigSlocCommand.class);
+        classes.put("trace", TraceCommand.class);
+        classes.put("export", ExportCommand.class);
+        classes.put("readiness", ReadinessCommand.class);
+        classes.put("verify-evidence", VerifyEvidenceCommand.class);
+        classes.put("bench", BenchCommand.class);
         classes.put("help", CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(classes);
     }
