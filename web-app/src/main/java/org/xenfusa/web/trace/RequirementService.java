@@ -333,6 +333,7 @@ public class RequirementService {
         }
         List<Requirement> created = new ArrayList<>();
         List<Requirement> changed = new ArrayList<>();
+        int unchanged = 0;
         for (SpreadsheetImport.SheetRow row : batch) {
             try {
                 SpecificationItemId id = parseId(row.text().id());
@@ -346,8 +347,13 @@ public class RequirementService {
                     r = new Requirement(repositoryId, null, RequirementOrigin.SPREADSHEET, 0, id.type(), id.name(),
                             id.revision(), fileName, row.number(), user);
                 }
+                List<Object> before = r.getId() == null ? null : content(r);
                 apply(r, id, row.text());
-                (r.getId() == null ? created : changed).add(r);
+                if (before != null && before.equals(content(r))) {
+                    unchanged++; // as the session's dirty check did: no update, no audit row, no history entry
+                } else {
+                    (r.getId() == null ? created : changed).add(r);
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new ImportProblem(new Location(fileName, row.number()), e.getMessage()));
             }
@@ -366,7 +372,13 @@ public class RequirementService {
             audit(revision[0], 1, changedIds); // RevisionType.MOD
         }
         entityManager.clear();
-        return created.size() + changed.size();
+        return created.size() + changed.size() + unchanged;
+    }
+
+    /** What an import may change of a requirement: the columns {@link #update} writes, {@code updated_at} aside. */
+    private static List<Object> content(Requirement r) {
+        return java.util.Arrays.asList(r.getRevision(), r.getTitle(), r.getDescription(), r.getRationale(),
+                r.getComment(), r.getStatus(), r.getCovers(), r.getDepends(), r.getNeeds(), r.getTags(), r.isForwards());
     }
 
     private static final String COLUMNS = "repository_id, snapshot_id, origin, position, item_type, name, revision,"
