@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,6 +47,7 @@ import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.trace.LinkService;
+import org.xenfusa.web.trace.RequirementController;
 import org.xenfusa.web.trace.RequirementService;
 import org.xenfusa.web.trace.SnapshotTrace;
 import org.xenfusa.web.trace.TestEvidenceService;
@@ -417,4 +419,47 @@ class TraceIntegrationTest {
         assertThat(item(traces.trace(two.getId()), "XenSwdgn~fa_start~2").orElseThrow().verdict()).isEqualTo("covered");
         assertThat(pages.suspects(one.getId(), two.getId())).allMatch(TracePages.Suspect::reviewedAgain);
     }
+
+    @Test
+    void aBigSpecificationIsBrowsedAPageAtATimeAndItsTreeIsNotDrawn() throws Exception {
+        Snapshot s = ingested("trace-big", TraceFixture.tree(1, TraceFixture.FA_C));
+        int rows = RequirementController.TREE_LIMIT + 1;
+        assertThat(requirements.importSpreadsheet(s.getId(), "big.xlsx",
+                org.xenfusa.exports.synthetic.SyntheticRequirementSheet.of(rows, "big"), TraceFixture.ENGINEER)
+                .imported()).isEqualTo(rows);
+        List<TracedItem> all = traces.trace(s.getId()).requirements();
+        int total = all.size();
+        assertThat(total).isGreaterThan(RequirementController.TREE_LIMIT);
+        int pageCount = (total + TracePages.BROWSER_PAGE_SIZE - 1) / TracePages.BROWSER_PAGE_SIZE;
+
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String first = web.get("/trace/" + s.getId()).body();
+        assertThat(first).contains("id=\"tree-too-big\"")
+                .contains("1–" + TracePages.BROWSER_PAGE_SIZE).contains(">" + total + "<")
+                .contains(total + " requirements shown, " + TracePages.BROWSER_PAGE_SIZE + " on this page")
+                .contains(all.get(0).id() + "<").doesNotContain(all.get(total - 1).id() + "<");
+        assertThat(first.split("/items/", -1).length - 1).isEqualTo(TracePages.BROWSER_PAGE_SIZE);
+
+        String last = web.get("/trace/" + s.getId() + "?page=" + pageCount).body();
+        assertThat(last).contains(((pageCount - 1) * TracePages.BROWSER_PAGE_SIZE + 1) + "–" + total)
+                .contains(all.get(total - 1).id() + "<").doesNotContain(all.get(0).id() + "<")
+                .doesNotContain("class=\"pager-next\"");
+
+        // the filters go with the pages; a filter that keeps a few rows gives one page
+        String filtered = web.get("/trace/" + s.getId() + "?q=big_5000").body();
+        assertThat(filtered).contains("1 requirements shown").doesNotContain("class=\"pager-next\"");
+        String broad = web.get("/trace/" + s.getId() + "?q=big_1&page=2").body();
+        assertThat(broad).contains("q=big_1").contains("class=\"pager-previous\"");
+
+        HttpResponse<String> beyond = web.get("/trace/" + s.getId() + "?page=" + (pageCount + 1));
+        assertThat(beyond.statusCode()).isEqualTo(404);
+        assertThat(beyond.body()).contains("there is no page " + (pageCount + 1));
+
+        // a small specification keeps its tree
+        Snapshot small = ingested("trace-small", TraceFixture.tree(1, TraceFixture.FA_C));
+        requirements.importSnapshot(small.getId(), TraceFixture.ENGINEER);
+        assertThat(web.get("/trace/" + small.getId()).body()).contains("id=\"tree\"").contains("XenMkt~timer~1")
+                .doesNotContain("id=\"tree-too-big\"");
+    }
+
 }

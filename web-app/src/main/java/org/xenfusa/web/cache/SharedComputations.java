@@ -29,6 +29,15 @@ public final class SharedComputations<V> {
         this.cache = Caffeine.newBuilder().maximumSize(maximumSize).buildAsync();
     }
 
+    /**
+     * Keeps values up to a total {@code weight} as {@code weigher} weighs each (e.g. by the items a value holds), for
+     * values whose size varies by orders of magnitude: a count of entries would let a few big ones fill the memory.
+     */
+    public SharedComputations(long maximumWeight, java.util.function.ToIntFunction<V> weigher) {
+        this.cache = Caffeine.newBuilder().maximumWeight(maximumWeight)
+                .weigher((String key, V value) -> weigher.applyAsInt(value)).buildAsync();
+    }
+
     /** The value for {@code key}: kept, being computed by another request (then waited for), or computed now. */
     public <E extends Exception> V get(String key, Computation<V, E> work) throws E {
         return compute(key, work, true);

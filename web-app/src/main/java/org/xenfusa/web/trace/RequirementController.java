@@ -33,6 +33,8 @@ import org.xenfusa.web.trace.RequirementService.RequirementText;
 @Controller
 public class RequirementController {
     private static final int MAX_PROBLEMS_SHOWN = 20;
+    /** The most requirements the browser draws as a tree. */
+    public static final int TREE_LIMIT = 5_000;
 
     private final TraceService traces;
     private final TracePages pages;
@@ -65,23 +67,32 @@ public class RequirementController {
     String browse(@PathVariable long sid, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String verdict, @RequestParam(defaultValue = "") String state,
-            @RequestParam(required = false) Long configuration, Model model) throws InvalidInputException {
+            @RequestParam(required = false) Long configuration, @RequestParam(defaultValue = "1") int page, Model model)
+            throws InvalidInputException {
         if (!model.containsAttribute("newRequirement")) {
             model.addAttribute("newRequirement", RequirementText.blank());
         }
-        return browser(sid, q, type, status, verdict, state, configuration, model);
+        return browser(sid, q, type, status, verdict, state, configuration, page, model);
     }
 
     private String browser(long sid, String q, String type, String status, String verdict, String state,
-            Long configuration, Model model) throws InvalidInputException {
+            Long configuration, int page, Model model) throws InvalidInputException {
         SnapshotTrace trace = traces.trace(sid);
         var all = traces.configurations(trace);
         var shown = configuration == null ? all : all.stream().filter(c -> c.getId().equals(configuration)).toList();
         model.addAttribute("trace", trace);
         model.addAttribute("configurations", all);
         model.addAttribute("shownConfigurations", shown);
-        model.addAttribute("rows", pages.rows(trace, shown, new TracePages.Filter(q, type, status, verdict, state)));
-        model.addAttribute("tree", trace.tree());
+        TracePages.RowPage rows = pages.rows(trace, shown, new TracePages.Filter(q, type, status, verdict, state), page,
+                TracePages.BROWSER_PAGE_SIZE);
+        model.addAttribute("page", rows);
+        model.addAttribute("rows", rows.rows());
+        // the tree draws every requirement: beyond a few thousand it is megabytes that no one can read, so the page
+        // says so and the paged table below stands for it
+        int count = trace.requirements().size();
+        model.addAttribute("requirementCount", count);
+        model.addAttribute("treeLimit", TREE_LIMIT);
+        model.addAttribute("tree", count <= TREE_LIMIT ? trace.tree() : List.of());
         model.addAttribute("types", trace.requirements().stream().map(t -> t.item().type()).distinct().sorted().toList());
         model.addAttribute("verdicts", trace.requirements().stream().map(TracedItem::verdict).distinct().sorted().toList());
         model.addAttribute("q", q);
@@ -156,7 +167,7 @@ public class RequirementController {
         }
         // the trace page again, its form open with what was typed and why it was refused
         refused(model, response, "Not created: check the fields marked below");
-        return browser(sid, "", "", "", "", "", null, model);
+        return browser(sid, "", "", "", "", "", null, 1, model);
     }
 
     @PostMapping("/trace/{sid}/requirements/{rid}")

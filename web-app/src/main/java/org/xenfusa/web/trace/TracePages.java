@@ -100,6 +100,25 @@ public class TracePages {
 
     /** Rows of the matrix per page: a page of 30,000 requirements would be tens of megabytes of HTML. */
     public static final int MATRIX_PAGE_SIZE = 200;
+    /** Rows of the requirements browser per page (202,000 requirements on one page made 111 MB of HTML). */
+    public static final int BROWSER_PAGE_SIZE = 500;
+
+    /**
+     * Page {@code page} (from 1) of the requirements {@code filter} accepts, {@code size} at most.
+     *
+     * @throws NoSuchPageException for a page before the first or after the last
+     */
+    public RowPage rows(SnapshotTrace trace, List<SavedConfiguration> configurations, Filter filter, int page,
+            int size) {
+        List<Row> all = rows(trace, configurations, filter);
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        if (page < 1 || page > pages) {
+            throw new NoSuchPageException("there is no page " + page + " of the requirements of "
+                    + trace.snapshot().ref() + " that match these filters: they fill " + pages
+                    + " page(s) of at most " + size);
+        }
+        return new RowPage(all.subList((page - 1) * size, Math.min(all.size(), page * size)), page, size, all.size());
+    }
 
     /** One page of the matrix: at most {@code size} rows, and where they lie among all {@code total}. */
     public record RowPage(List<Row> rows, int page, int size, int total) {

@@ -17,8 +17,6 @@ import org.xenfusa.model.config.SavedConfigurationRepository;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.trace.LinkKind;
-import org.xenfusa.model.trace.Requirement;
-import org.xenfusa.model.trace.RequirementRepository;
 import org.xenfusa.model.trace.TestCaseRecord;
 import org.xenfusa.model.trace.TestCaseRecordRepository;
 import org.xenfusa.model.trace.TestResultFileRecord;
@@ -65,7 +63,6 @@ public class TraceService {
     static final String AUTHORED_PATH = "(web app)";
 
     private final SnapshotRepository snapshots;
-    private final RequirementRepository requirements;
     private final TraceLinkRepository links;
     private final TestResultFileRepository resultFiles;
     private final TestCaseRecordRepository resultCases;
@@ -74,16 +71,21 @@ public class TraceService {
     private final SnapshotTrees trees;
     private final JdbcTemplate jdbc;
 
-    /** One computation per key however many pages ask at once: a big trace takes tens of seconds. */
-    private final SharedComputations<SnapshotTrace> traces = new SharedComputations<>(8);
+    /**
+     * One computation per key however many pages ask at once: a big trace takes tens of seconds. Kept by the items
+     * they hold (a trace of 200,000 requirements takes a few hundred MB), so that a few big traces, or the earlier
+     * stamps of one, cannot fill the heap.
+     */
+    static final long KEPT_TRACE_ITEMS = 250_000;
+    private final SharedComputations<SnapshotTrace> traces = new SharedComputations<>(KEPT_TRACE_ITEMS,
+            t -> 1 + t.graph().trace().items().size());
     private final SharedComputations<ConfigurationTrace> configurationTraces = new SharedComputations<>(64);
 
-    public TraceService(SnapshotRepository snapshots, RequirementRepository requirements, TraceLinkRepository links,
+    public TraceService(SnapshotRepository snapshots, TraceLinkRepository links,
             TestResultFileRepository resultFiles, TestCaseRecordRepository resultCases,
             SavedConfigurationRepository configurations, ConfigurationReports reports, SnapshotTrees trees,
             JdbcTemplate jdbc) {
         this.snapshots = snapshots;
-        this.requirements = requirements;
         this.links = links;
         this.resultFiles = resultFiles;
         this.resultCases = resultCases;
@@ -124,23 +126,22 @@ public class TraceService {
     private SnapshotTrace computeTrace(Snapshot s, String key) throws InvalidInputException {
         long snapshotId = s.getId();
         long t0 = System.nanoTime();
-        List<Requirement> stored = new ArrayList<>(requirements.findBySnapshotIdOrderByPositionAscIdAsc(snapshotId));
         List<SpecificationItem> items = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        if (stored.isEmpty()) {
+        Map<String, List<Long>> requirementIds = new LinkedHashMap<>();
+        // read row by row into the tracer's items: never as managed entities, whose session copies would double a
+        // big specification's memory (202,000 requirements did not fit in 512 MB that way)
+        int imported = storedItems("snapshot_id = ? order by position, id", snapshotId, items, requirementIds);
+        if (imported == 0) {
             // nothing imported into the platform yet: the snapshot's requirements are those of its tree, as every
             // document and command reads them
             SpecificationImport fromTree = trees.specifications(s);
             items.addAll(fromTree.items());
             problems.addAll(fromTree.problems());
         }
-        stored.addAll(requirements.findByRepositoryIdAndSnapshotIdIsNullOrderByItemTypeAscNameAsc(s.getRepository().getId()));
+        storedItems("repository_id = ? and snapshot_id is null order by item_type, name", s.getRepository().getId(),
+                items, requirementIds);
         List<TraceLink> repoLinks = links.findByRepositoryIdOrderByIdAsc(s.getRepository().getId());
-        Map<String, List<Long>> requirementIds = new LinkedHashMap<>();
-        for (Requirement r : stored) {
-            items.add(item(r));
-            requirementIds.computeIfAbsent(r.getItemId(), k -> new ArrayList<>()).add(r.getId());
-        }
         LinkSet linkSet = linkSet(repoLinks);
         LinkedSpecification linked = trees.with(s, t -> Traceability.link(
                 new SpecificationImport(items, problems).plus(t.tags()), linkSet, t.index()));
@@ -150,6 +151,39 @@ public class TraceService {
         log.info("Traced snapshot {} ({} items, {} links) in {} ms", snapshotId, graph.trace().items().size(),
                 repoLinks.size(), (System.nanoTime() - t0) / 1_000_000);
         return trace;
+    }
+
+    /**
+     * Adds the stored requirements that {@code where} selects (one id parameter) to {@code items} as the tracer reads
+     * them , and their row ids to {@code ids}; read
+     * in chunks of rows, never all at once.
+     *
+     * @return how many rows were read
+     */
+    private int storedItems(String where, long id, List<SpecificationItem> items, Map<String, List<Long>> ids) {
+        int[] count = {0};
+        jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement("select id, item_type, name, revision, title,"
+                    + " description, rationale, comment, status, covers, depends, needs, tags, forwards, file_path,"
+                    + " line from requirement where " + where);
+            ps.setFetchSize(1000);
+            ps.setLong(1, id);
+            return ps;
+        }, (java.sql.ResultSet rs) -> {
+            String type = rs.getString("item_type");
+            String name = rs.getString("name");
+            int revision = rs.getInt("revision");
+            String path = rs.getString("file_path");
+            items.add(new SpecificationItem(new SpecificationItemId(type, name, revision), rs.getString("title"),
+                    rs.getString("description"), rs.getString("rationale"), rs.getString("comment"),
+                    new Location(path.isEmpty() ? AUTHORED_PATH : path, rs.getInt("line")),
+                    ItemStatus.parse(rs.getString("status")), ids(rs.getString("covers")),
+                    ids(rs.getString("depends")), lines(rs.getString("needs")), lines(rs.getString("tags")),
+                    rs.getBoolean("forwards")));
+            ids.computeIfAbsent(type + "~" + name + "~" + revision, k -> new ArrayList<>()).add(rs.getLong("id"));
+            count[0]++;
+        });
+        return count[0];
     }
 
     /** The saved configurations of the snapshot's repository, by name. */
@@ -231,15 +265,6 @@ public class TraceService {
     public Optional<Snapshot> snapshotOf(long repositoryId, String commit) {
         return snapshots.findByCommitShaOrderByIngestedAtDesc(commit).stream()
                 .filter(x -> x.getRepository().getId() == repositoryId).findFirst();
-    }
-
-    /** A stored requirement as the tracer reads it. */
-    static SpecificationItem item(Requirement r) {
-        return new SpecificationItem(new SpecificationItemId(r.getItemType(), r.getName(), r.getRevision()),
-                r.getTitle(), r.getDescription(), r.getRationale(), r.getComment(),
-                new Location(r.getFilePath().isEmpty() ? AUTHORED_PATH : r.getFilePath(), r.getLine()),
-                ItemStatus.parse(r.getStatus()), ids(r.getCovers()), ids(r.getDepends()), lines(r.getNeeds()),
-                lines(r.getTags()), r.isForwards());
     }
 
     static List<String> lines(String text) {
