@@ -20,4 +20,7 @@ ENV FUSA_DATA_DIR=/var/lib/fusa/data
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/fusa/fusa.jar"]
+# The heap: 1 GB by default (enough for all of Xen's release tags and a few tracked configurations); set
+# FUSA_JAVA_OPTS to change it, e.g. -Xmx2g or -XX:MaxRAMPercentage=75 for the container's memory limit.
+ENV FUSA_JAVA_OPTS=-Xmx1g
+ENTRYPOINT ["sh", "-c", "exec java $FUSA_JAVA_OPTS -jar /opt/fusa/fusa.jar \"$@\"", "fusa"]
