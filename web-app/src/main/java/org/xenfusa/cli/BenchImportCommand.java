@@ -7,10 +7,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +46,6 @@ import picocli.CommandLine.Option;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Time importing requirement spreadsheets and a large JUnit XML file (rows/s, peak memory).")
 final class BenchImportCommand implements Callable<Integer> {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Option(names = "--rows", split = ",", defaultValue = "4000,16000,100000",
             description = "Spreadsheet sizes in requirement rows (default: ${DEFAULT-VALUE}).")
@@ -81,8 +77,7 @@ final class BenchImportCommand implements Callable<Integer> {
     /** The platform's heap pools, over JMX (attached with {@code --pid}); empty when it could not be attached. */
     private List<MemoryPoolMXBean> serverHeap = List.of();
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private PlatformWebSession web;
 
     @Override
     public Integer call() throws Exception {
@@ -100,20 +95,19 @@ final class BenchImportCommand implements Callable<Integer> {
                 readJUnit(junit);
             }
             if (server != null) {
-                String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
-                login(base);
+                web = PlatformWebSession.login(server, user, PlatformWebSession.password(password));
                 attach();
                 byte[] warmUp = SyntheticRequirementSheet.of(1_000, "warmup_" + UUID.randomUUID().toString().substring(0, 8));
-                upload(base, "/trace/" + snapshot + "/spreadsheet", List.of(), "warm-up.xlsx", warmUp,
+                upload("/trace/" + snapshot + "/spreadsheet", List.of(), "warm-up.xlsx", warmUp,
                         "warm-up (not a figure) 1,000 rows", 1_000);
                 for (int n : rows) {
                     byte[] sheet = SyntheticRequirementSheet.of(n, "bench" + n + "_" + UUID.randomUUID()
                             .toString().substring(0, 8));
-                    upload(base, "/trace/" + snapshot + "/spreadsheet", List.of(), "bench-" + n + ".xlsx", sheet,
+                    upload("/trace/" + snapshot + "/spreadsheet", List.of(), "bench-" + n + ".xlsx", sheet,
                             "spreadsheet " + String.format("%,7d rows (%,d bytes)", n, sheet.length), n);
                 }
                 if (junitCases > 0 && configuration != null) {
-                    upload(base, "/trace/" + snapshot + "/junit", List.of("configuration", configuration.toString()),
+                    upload("/trace/" + snapshot + "/junit", List.of("configuration", configuration.toString()),
                             "results.xml", Files.readAllBytes(junit), String.format("JUnit upload %,d cases", junitCases),
                             junitCases);
                 }
@@ -140,9 +134,9 @@ final class BenchImportCommand implements Callable<Integer> {
     }
 
     /** One multipart upload, timed; the page it leads to must say it imported. */
-    private void upload(String base, String path, List<String> fields, String fileName, byte[] content, String what,
+    private void upload(String path, List<String> fields, String fileName, byte[] content, String what,
             int expected) throws Exception {
-        String token = csrf(base + "/trace/" + snapshot);
+        String token = web.csrf("/trace/" + snapshot);
         String boundary = "fusa-bench-" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
         List<String> all = new ArrayList<>(fields);
@@ -157,15 +151,15 @@ final class BenchImportCommand implements Callable<Integer> {
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         resetPeak();
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> r = web.send(HttpRequest.newBuilder(web.uri(path))
                 .timeout(Duration.ofMinutes(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build(), HttpResponse.BodyHandlers.ofString());
         double s = (System.nanoTime() - t0) / 1e9;
         String peak = peakText(); // before the page it leads to (a trace page of every requirement) is shown
         String location = r.headers().firstValue("Location").orElse("");
-        String shown = r.statusCode() == 302 && !location.isEmpty() ? get(location.startsWith("http") ? location
-                : base + location).body() : r.body();
+        String shown = r.statusCode() == 302 && !location.isEmpty() ? web.get(location.startsWith("http")
+                ? URI.create(location).getRawPath() : location).body() : r.body();
         Matcher m = Pattern.compile("Imported (\\d+)").matcher(shown);
         String outcome = m.find() ? "imported " + m.group(1) + (Integer.parseInt(m.group(1)) == expected ? ""
                 : " of " + expected) : "HTTP " + r.statusCode() + ", no import shown";
@@ -229,37 +223,6 @@ final class BenchImportCommand implements Callable<Integer> {
         return heap;
     }
 
-    private void login(String base) throws Exception {
-        String pw = password != null ? password : System.getenv("FUSA_PASSWORD");
-        if (pw == null || pw.isEmpty()) {
-            throw new BadInputException("give --password or set FUSA_PASSWORD");
-        }
-        String token = csrf(base + "/login");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(pw)
-                        + "&_csrf=" + enc(token))).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new BadInputException("login as " + user + " on " + base + " refused");
-        }
-    }
-
-    private String csrf(String page) throws Exception {
-        HttpResponse<String> r = get(page);
-        Matcher m = CSRF.matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new BadInputException(page + ": no form with a CSRF token (HTTP " + r.statusCode() + ")");
-        }
-        return m.group(1);
-    }
-
-    private HttpResponse<String> get(String uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 
     /** A JUnit XML file like a large CI run's: suites of 1,000 cases, one in 500 failing, one in 700 skipped. */
     static void writeJUnit(Path file, int cases) throws IOException {

@@ -1,17 +1,8 @@
 package org.xenfusa.cli;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
 
@@ -25,7 +16,6 @@ import picocli.CommandLine.Option;
 @Command(name = "page", mixinStandardHelpOptions = true,
         description = "Time serving one page of a running platform (first request, then warm requests).")
 final class BenchPageCommand implements Callable<Integer> {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Option(names = "--server", defaultValue = "http://localhost:8080", description = "The platform's address.")
     String server;
@@ -46,35 +36,29 @@ final class BenchPageCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "20", description = "Timed requests.")
     int runs;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-
     @Override
     public Integer call() throws Exception {
-        String pw = password != null ? password : System.getenv("FUSA_PASSWORD");
-        if (pw == null || pw.isEmpty()) {
-            throw new BadInputException("give --password or set FUSA_PASSWORD");
-        }
+        String pw = PlatformWebSession.password(password);
         if (runs < 1 || warmups < 0) {
             throw new BadInputException("--runs must be at least 1 and --warmups at least 0");
         }
-        String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
         String page = path.startsWith("/") ? path : "/" + path;
-        login(base, pw);
+        PlatformWebSession web = PlatformWebSession.login(server, user, pw);
+        String base = web.base();
 
         long t0 = System.nanoTime();
-        HttpResponse<String> first = get(base + page);
+        HttpResponse<String> first = web.get(page);
         double coldMs = (System.nanoTime() - t0) / 1e6;
         if (first.statusCode() != 200) {
             throw new BadInputException(base + page + ": HTTP " + first.statusCode() + " (not a page this user can read)");
         }
         for (int i = 0; i < warmups; i++) {
-            get(base + page);
+            web.get(page);
         }
         double[] warm = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            int status = get(base + page).statusCode();
+            int status = web.get(page).statusCode();
             warm[i] = (System.nanoTime() - t) / 1e6;
             if (status != 200) {
                 throw new BadInputException(base + page + ": HTTP " + status + " on request " + (i + 1));
@@ -88,26 +72,4 @@ final class BenchPageCommand implements Callable<Integer> {
         return FusaCommandLine.OK;
     }
 
-    private void login(String base, String pw) throws Exception {
-        HttpResponse<String> form = get(base + "/login");
-        Matcher m = CSRF.matcher(form.body());
-        if (form.statusCode() != 200 || !m.find()) {
-            throw new BadInputException(base + "/login: no login form (HTTP " + form.statusCode() + ")");
-        }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(pw)
-                        + "&_csrf=" + enc(m.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new BadInputException("login as " + user + " on " + base + " refused");
-        }
-    }
-
-    private HttpResponse<String> get(String uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

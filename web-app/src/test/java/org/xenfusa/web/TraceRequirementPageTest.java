@@ -27,7 +27,8 @@ import org.xenfusa.web.trace.RequirementService;
 
 /**
  * A requirement page with 200 code links shows every one of them, and {@code fusa bench page} (the
- * program that times such a page) logs in and reads it, or says why it cannot. No time is asserted.
+ * program that times such a page) and {@code fusa bench load} (many users at once) log in and read it, or say why
+ * they cannot. No time is asserted.
  */
 @IntegrationTest
 class TraceRequirementPageTest {
@@ -101,5 +102,20 @@ class TraceRequirementPageTest {
                 "--path", path);
         assertThat(badLogin.code()).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(badLogin.err()).contains("login as admin on " + server + " refused");
+
+        // fusa bench load: users of their own sessions on the pages in turn; the figures are printed, not asserted
+        Run load = fusa("bench", "load", "--server", server, "--user", "admin", "--password", "test-admin-password",
+                "--path", path, "--path", "/jobs", "--users", "2", "--seconds", "1", "--warmup-seconds", "0");
+        assertThat(load.code()).as(load.err()).isZero();
+        assertThat(load.out()).startsWith("2 users for 1 s (after 0 s of warm-up)").contains("  " + path + " ")
+                .contains("  /jobs ").contains("  all pages ").contains("p95").contains("errors: 0 of ");
+        Run loadMissing = fusa("bench", "load", "--server", server, "--user", "admin", "--password",
+                "test-admin-password", "--path", "/no/such/page", "--users", "1", "--seconds", "1");
+        assertThat(loadMissing.code()).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(loadMissing.err()).contains(server + "/no/such/page: HTTP 404");
+        Run noUsers = fusa("bench", "load", "--server", server, "--user", "admin", "--password", "test-admin-password",
+                "--path", "/", "--users", "0");
+        assertThat(noUsers.code()).isEqualTo(FusaCommandLine.BAD_INPUT);
+        assertThat(noUsers.err()).contains("--users and --seconds must be at least 1");
     }
 }
