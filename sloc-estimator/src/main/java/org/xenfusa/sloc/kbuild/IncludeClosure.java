@@ -319,7 +319,7 @@ final class IncludeClosure {
         List<Walked> variants = walks.get(key);
         if (variants != null) {
             for (Walked w : variants) {
-                if (ce.reads(w.recording().reads())) {
+                if (ce.readsAsIn(w.recording())) {
                     ce.replay(w.recording());
                     out.absorb(w);
                     return;
