@@ -50,4 +50,10 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
     @Query("select j.cancelRequested from IngestJob j where j.id = :id")
     boolean isCancelRequested(@Param("id") Long id);
+
+    /** Records which instance of the platform runs the job. */
+    @Modifying
+    @Transactional
+    @Query("update IngestJob j set j.instanceId = :instance where j.id = :id")
+    int ranOn(@Param("id") Long id, @Param("instance") String instance);
 }
