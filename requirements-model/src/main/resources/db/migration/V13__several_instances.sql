@@ -49,3 +49,7 @@ create table login_failure (
     last_failure timestamptz  not null
 );
 create index login_failure_last on login_failure (last_failure);
+
+-- How many times another instance took an ingest over after the instance running it stopped (failover; bounded, so
+-- that a job that kills its worker every time ends FAILED instead of going round the instances for ever).
+alter table ingest_job add column takeovers integer not null default 0;

@@ -107,7 +107,8 @@ public class SnapshotIngester {
                             progress.filesSeen - progress.filesCounted, progress.recounted)
                     + (progress.reused.isEmpty() ? "" : "; the same commit as an earlier snapshot: "
                             + String.join(", ", progress.reused.stream().limit(10).toList())
-                            + (progress.reused.size() > 10 ? " and " + (progress.reused.size() - 10) + " more" : "")));
+                            + (progress.reused.size() > 10 ? " and " + (progress.reused.size() - 10) + " more" : ""))
+                    + takenOver(jobId));
         } catch (CancelledException e) {
             progress.write();
             jobs.finish(jobId, IngestState.CANCELLED, Instant.now(), "Cancelled after %d of %d ref(s); complete snapshots are kept"
@@ -120,6 +121,12 @@ public class SnapshotIngester {
             jobs.finish(jobId, IngestState.FAILED, Instant.now(), "Failed at ref " + progress.currentRef + ": "
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + " (earlier snapshots are intact)");
         }
+    }
+
+    /** "; taken over once after its worker stopped", or "" for a job that ran on one worker. */
+    private String takenOver(long jobId) {
+        int times = jobs.takeovers(jobId);
+        return times == 0 ? "" : "; taken over " + (times == 1 ? "once" : times + " times") + " after its worker stopped";
     }
 
     private void ingestRef(Repository repo, SourceRepository source, ResolvedRef ref, Progress progress)
