@@ -27,6 +27,7 @@ import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.sloc.report.SlocReport;
 import org.xenfusa.sloc.count.LanguageTotals;
 import org.xenfusa.sloc.report.SlocRow;
+import org.xenfusa.web.ingest.IngestJobs;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
@@ -253,10 +254,12 @@ class IngestIntegrationTest {
     }
 
     @Test
-    void aJobWhoseWorkerDiedIsMarkedFailedWithTheReason() throws Exception {
+    void aJobWhoseWorkerDiedAgainAfterBeingTakenOverTwiceIsMarkedFailedWithTheReason() throws Exception {
         SourceRepository repo = register("dead-worker-repo");
-        jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at, started_at)"
-                + " values (?, 'REF', 'RELEASE-4.0.0', 'RUNNING', now(), now() - interval '1 hour')", repo.getId());
+        // taken over twice already (issue 18's failover): a job that kills every worker must end
+        jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at, started_at, takeovers)"
+                + " values (?, 'REF', 'RELEASE-4.0.0', 'RUNNING', now(), now() - interval '1 hour', ?)", repo.getId(),
+                IngestJobs.MAX_TAKEOVERS);
         IngestJob job = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.REF,
                 "RELEASE-4.0.0", List.of(IngestState.RUNNING)).orElseThrow();
         // the queue row of an instance that was killed an hour ago: picked, its heartbeat long stopped
@@ -274,7 +277,8 @@ class IngestIntegrationTest {
             ended = jobs.findById(job.getId()).orElseThrow();
         }
         assertThat(ended.getState()).isEqualTo(IngestState.FAILED);
-        assertThat(ended.getMessage()).contains("worker stopped while this job ran").contains("earlier snapshots are intact");
+        assertThat(ended.getMessage()).contains("worker stopped while this job ran").contains("taken over 2 times")
+                .contains("earlier snapshots are intact");
         assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_instance = ?", Long.class,
                 "job-" + job.getId())).isZero();
     }

@@ -17,11 +17,21 @@ final class WebSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
 
     private WebSession(int port) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private WebSession(int port, HttpClient client) {
         this.port = port;
+        this.client = client;
+    }
+
+    /** The same browser (its cookies) talking to another instance of the platform, on {@code otherPort}. */
+    WebSession on(int otherPort) {
+        return new WebSession(otherPort, client);
     }
 
     static WebSession login(int port, String user, String password) throws Exception {

@@ -58,6 +58,10 @@ public class ExportJob {
     private Instant createdAt;
     @Column(name = "started_at")
     private Instant startedAt;
+
+    /** The instance of the platform whose worker ran the job (fusa.instance-id). */
+    @Column(name = "instance_id")
+    private String instanceId;
     @Column(name = "finished_at")
     private Instant finishedAt;
     @Column(name = "file_name")
@@ -151,5 +155,9 @@ public class ExportJob {
 
     public long getSizeBytes() {
         return sizeBytes == null ? 0 : sizeBytes;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
     }
 }

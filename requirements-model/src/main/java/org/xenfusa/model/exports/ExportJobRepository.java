@@ -39,4 +39,10 @@ public interface ExportJobRepository extends JpaRepository<ExportJob, Long> {
     @Transactional
     @Query("update ExportJob j set j.state = 'FAILED', j.finishedAt = :now, j.message = :message where j.id = :id")
     int fail(@Param("id") Long id, @Param("now") Instant now, @Param("message") String message);
+
+    /** Records which instance of the platform runs the job. */
+    @Modifying
+    @Transactional
+    @Query("update ExportJob j set j.instanceId = :instance where j.id = :id")
+    int ranOn(@Param("id") Long id, @Param("instance") String instance);
 }

@@ -59,6 +59,10 @@ public class IngestJob {
     private Instant createdAt;
     @Column(name = "started_at")
     private Instant startedAt;
+
+    /** The instance of the platform whose worker ran the job (fusa.instance-id). */
+    @Column(name = "instance_id")
+    private String instanceId;
     @Column(name = "finished_at")
     private Instant finishedAt;
     @Column(name = "files_per_second")
@@ -173,5 +177,9 @@ public class IngestJob {
             return Duration.ZERO;
         }
         return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt);
+    }
+
+    public String getInstanceId() {
+        return instanceId;
     }
 }

@@ -50,4 +50,24 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
 
     @Query("select j.cancelRequested from IngestJob j where j.id = :id")
     boolean isCancelRequested(@Param("id") Long id);
+
+    /** Records which instance of the platform runs the job. */
+    @Modifying
+    @Transactional
+    @Query("update IngestJob j set j.instanceId = :instance where j.id = :id")
+    int ranOn(@Param("id") Long id, @Param("instance") String instance);
+
+    /**
+     * Hands an active job whose worker died back to the queue, at most {@code max} times: 1 when taken over, 0 when
+     * it is no longer active or was taken over {@code max} times already.
+     */
+    @Modifying
+    @Transactional
+    @Query(nativeQuery = true, value = "update ingest_job set takeovers = takeovers + 1, message = :message"
+            + " where id = :id and state in ('QUEUED', 'RUNNING') and takeovers < :max")
+    int takeOver(@Param("id") Long id, @Param("max") int max, @Param("message") String message);
+
+    /** How many times the job was taken over after its worker died. */
+    @Query(nativeQuery = true, value = "select takeovers from ingest_job where id = :id")
+    int takeovers(@Param("id") Long id);
 }

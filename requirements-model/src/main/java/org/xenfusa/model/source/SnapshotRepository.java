@@ -16,7 +16,19 @@ public interface SnapshotRepository extends JpaRepository<Snapshot, Long> {
     /** The snapshot of a commit, whatever ref spelling asked for it (the first one, should older data hold several). */
     Optional<Snapshot> findFirstByRepositoryIdAndCommitShaOrderByIdAsc(Long repositoryId, String commitSha);
 
-    Optional<Snapshot> findFirstByRepositoryIdAndRefNameOrderByIngestedAtDesc(Long repositoryId, String refName);
+    /** The snapshot a ref name reached: its own name, or one of its aliases (another spelling of its commit). */
+    @Query(nativeQuery = true, value = """
+            select s.* from snapshot s
+            where s.repository_id = :repositoryId
+              and (s.ref_name = :refName
+                   or exists (select 1 from snapshot_alias a where a.snapshot_id = s.id and a.ref_name = :refName))
+            order by s.ingested_at desc limit 1""")
+    Optional<Snapshot> findFirstByRepositoryIdAndRefNameOrderByIngestedAtDesc(@Param("repositoryId") Long repositoryId,
+            @Param("refName") String refName);
+
+    /** The other names of a snapshot (spellings of its commit other than its name), sorted. */
+    @Query(nativeQuery = true, value = "select ref_name from snapshot_alias where snapshot_id = :id order by ref_name")
+    List<String> aliases(@Param("id") Long snapshotId);
 
     long countByRepositoryId(Long repositoryId);
 

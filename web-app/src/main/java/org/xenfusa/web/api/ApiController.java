@@ -63,9 +63,11 @@ public class ApiController {
         }
     }
 
-    public record SnapshotJson(long id, String ref, String commit, String commitTime, String subject, int files) {
-        static SnapshotJson of(Snapshot s) {
-            return new SnapshotJson(s.getId(), s.getRefName(), s.getCommitSha(), s.getCommitTime().toString(),
+    /** A snapshot; {@code aliases} are the other ref spellings that reached its commit (found by name too). */
+    public record SnapshotJson(long id, String ref, List<String> aliases, String commit, String commitTime,
+            String subject, int files) {
+        static SnapshotJson of(Snapshot s, List<String> aliases) {
+            return new SnapshotJson(s.getId(), s.getRefName(), aliases, s.getCommitSha(), s.getCommitTime().toString(),
                     s.getCommitSubject(), s.getFileCount());
         }
     }
@@ -90,7 +92,8 @@ public class ApiController {
 
     @GetMapping("/repositories/{id}/snapshots")
     List<SnapshotJson> snapshots(@PathVariable long id) {
-        return snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id).stream().map(SnapshotJson::of).toList();
+        return snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id).stream()
+                .map(s -> SnapshotJson.of(s, snapshots.aliases(s.getId()))).toList();
     }
 
     @PostMapping("/repositories/{id}/ingest")

@@ -1,5 +1,6 @@
 package org.xenfusa.web.exports;
 
+import org.xenfusa.web.platform.InstanceId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,9 +54,11 @@ public class ExportService {
     private final EvidenceService evidence;
     private final ReadinessEvaluations readiness;
     private final SchedulerClient scheduler;
+    private final InstanceId instance;
 
     public ExportService(ExportJobRepository jobs, ExportFileRepository files, EvidenceService evidence,
-            ReadinessEvaluations readiness, SchedulerClient scheduler) {
+            ReadinessEvaluations readiness, SchedulerClient scheduler, InstanceId instance) {
+        this.instance = instance;
         this.jobs = jobs;
         this.files = files;
         this.evidence = evidence;
@@ -129,6 +132,7 @@ public class ExportService {
         if (job == null || jobs.markRunning(id, Instant.now()) == 0) {
             return; // gone, or another worker took it
         }
+        jobs.ranOn(id, instance.name());
         try {
             ExportInputs inputs = JSON.readValue(job.getInputs(), ExportInputs.class);
             EvidenceService.Progress progress = (done, total, what) -> jobs.progress(id,

@@ -61,6 +61,10 @@ public class BlobCountStore {
         if (blobs.isEmpty()) {
             return;
         }
+        // rows locked in one order in every transaction, so that two jobs (on any instance) writing overlapping
+        // counts at once wait for each other instead of deadlocking
+        List<CountedBlob> ordered = blobs.stream().sorted(java.util.Comparator.comparing(CountedBlob::blobId)
+                .thenComparing(CountedBlob::fileName)).toList();
         jdbc.batchUpdate("""
                 insert into blob_count (blob_id, file_name, counter_version, language, blank, comment, code,
                                         ignored_reason, size_bytes)
@@ -68,7 +72,7 @@ public class BlobCountStore {
                 on conflict (blob_id, file_name) do update set counter_version = excluded.counter_version,
                     language = excluded.language, blank = excluded.blank, comment = excluded.comment,
                     code = excluded.code, ignored_reason = excluded.ignored_reason, size_bytes = excluded.size_bytes
-                """, blobs, 500, (ps, b) -> {
+                """, ordered, 500, (ps, b) -> {
             ps.setString(1, b.blobId());
             ps.setString(2, b.fileName());
             ps.setInt(3, counterVersion);
@@ -85,18 +89,40 @@ public class BlobCountStore {
     public record SnapshotEntry(String path, String blobId) {
     }
 
-    /**
-     * Writes a snapshot and its file list in one transaction: either both are there, complete, or
-     * neither is.
-     */
-    @Transactional
     /** Marks a snapshot as counted by {@code counterVersion} (after its blobs were counted again). */
     public void markCounted(long snapshotId, int counterVersion) {
         jdbc.update("update snapshot set counter_version = ? where id = ?", counterVersion, snapshotId);
     }
 
-    public long saveSnapshot(long repositoryId, String refName, String commitSha, Instant commitTime,
+    /** The snapshot a {@link #saveSnapshot} call ended with: the one it wrote, or the one of its commit it found. */
+    public record StoredSnapshot(long id, String refName, boolean created) {
+    }
+
+    /** Records {@code refName} as another name of a snapshot (nothing when it is its name or already an alias). */
+    public void addAlias(long snapshotId, String refName) {
+        jdbc.update("""
+                insert into snapshot_alias (snapshot_id, ref_name)
+                select id, ? from snapshot where id = ? and ref_name <> ?
+                on conflict do nothing""", refName, snapshotId, refName);
+    }
+
+    /**
+     * Writes a snapshot and its file list in one transaction: either both are there, complete, or
+     * neither is. One snapshot per commit and repository, also when several jobs (on any instance) store the same
+     * commit at once: the transaction holds an advisory lock on the commit, and a commit already stored is reused,
+     * {@code refName} becoming one of its aliases.
+     */
+    @Transactional
+    public StoredSnapshot saveSnapshot(long repositoryId, String refName, String commitSha, Instant commitTime,
             String subject, List<SnapshotEntry> files, int counterVersion) {
+        jdbc.queryForList("select pg_advisory_xact_lock(?, ?)", (int) repositoryId, commitSha.hashCode());
+        List<StoredSnapshot> stored = jdbc.query("""
+                select id, ref_name from snapshot where repository_id = ? and commit_sha = ? order by id limit 1""",
+                (rs, i) -> new StoredSnapshot(rs.getLong(1), rs.getString(2), false), repositoryId, commitSha);
+        if (!stored.isEmpty()) {
+            addAlias(stored.get(0).id(), refName);
+            return stored.get(0);
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update((Connection con) -> {
             PreparedStatement ps = con.prepareStatement("""
@@ -115,7 +141,7 @@ public class BlobCountStore {
         }, key);
         long id = key.getKey().longValue();
         copyFiles(id, files);
-        return id;
+        return new StoredSnapshot(id, refName, true);
     }
 
     /**

@@ -18,8 +18,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
  * The ingest and clone tasks of the platform's job scheduler ({@link org.xenfusa.web.platform.JobScheduler}): jobs live
- * in the database, so several app instances share them and a job survives a restart of the instance that queued it. A
- * job whose worker died (its heartbeat stopped) is marked failed with that reason rather than silently re-run.
+ * in the database, so several app instances share them and a job survives a restart of the instance that queued it. An
+ * ingest whose worker died (its heartbeat stopped) is taken over by another worker; a clone is failed with that reason.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobs {
@@ -45,13 +45,37 @@ public class IngestJobs {
                 .execute((instance, ctx) -> registrar.runClone(instance.getData()));
     }
 
+    /**
+     * How many times an ingest whose worker died is taken over by another worker (any instance's) before it is failed:
+     * a job that kills its worker each time (out of memory) must not go round the instances for ever.
+     */
+    public static final int MAX_TAKEOVERS = 2;
+
+    /**
+     * An ingest whose worker died (instance killed, host lost) is taken over: its queue row is handed back and the
+     * next worker of any instance resumes it. Nothing is lost or counted twice: snapshots are written whole in one
+     * transaction and a ref already stored is reused, counts already stored are read from the blob cache.
+     */
     @Bean
     OneTimeTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs) {
         return Tasks.oneTime(TASK)
                 .onDeadExecution((complete, ops) -> {
                     Long id = (Long) complete.getExecution().taskInstance.getData();
+                    String dead = complete.getExecution().pickedBy;
+                    var job = jobs.findById(id);
+                    if (job.isEmpty() || !job.get().getState().isActive()) {
+                        ops.stop(); // it ended before its worker died; only the queue row was left
+                        return;
+                    }
+                    if (jobs.takeOver(id, MAX_TAKEOVERS, "Taken over: the worker on " + dead + " stopped while this job"
+                            + " ran; resuming (snapshots already stored are kept)") == 1) {
+                        log.warn("Ingest job {}: its worker on {} stopped; handed back to the queue", id, dead);
+                        ops.reschedule(complete, Instant.now());
+                        return;
+                    }
                     jobs.finish(id, IngestState.FAILED, Instant.now(),
-                            "The worker stopped while this job ran (app killed or restarted); earlier snapshots are intact. Request the ingest again.");
+                            "The worker stopped while this job ran (app killed or restarted), also after being taken"
+                                    + " over " + MAX_TAKEOVERS + " times; earlier snapshots are intact. Request the ingest again.");
                     ops.stop();
                 })
                 .execute((instance, ctx) -> ingester.run(instance.getData()));

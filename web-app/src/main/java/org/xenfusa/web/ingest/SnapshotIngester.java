@@ -25,9 +25,11 @@ import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceFile;
 import org.xenfusa.web.ingest.BlobCountStore.CountedBlob;
 import org.xenfusa.web.ingest.BlobCountStore.SnapshotEntry;
+import org.xenfusa.web.ingest.BlobCountStore.StoredSnapshot;
 import org.xenfusa.web.ingest.RefSelection.ResolvedRef;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.platform.FusaProperties;
+import org.xenfusa.web.platform.InstanceId;
 
 /**
  * Runs one ingest job: for each selected ref, reads the commit's tree through JGit, counts every
@@ -51,15 +53,17 @@ public class SnapshotIngester {
     private final SnapshotRepository snapshots;
     private final BlobCountStore store;
     private final FusaProperties properties;
+    private final InstanceId instance;
     private final TreeCounter counter = new TreeCounter(new ClocCounter());
 
     public SnapshotIngester(IngestJobRepository jobs, SourceRepositoryRepository repositories,
-            SnapshotRepository snapshots, BlobCountStore store, FusaProperties properties) {
+            SnapshotRepository snapshots, BlobCountStore store, FusaProperties properties, InstanceId instance) {
         this.jobs = jobs;
         this.repositories = repositories;
         this.snapshots = snapshots;
         this.store = store;
         this.properties = properties;
+        this.instance = instance;
     }
 
     /** Raised inside the loop when the user asked to stop. */
@@ -76,6 +80,7 @@ public class SnapshotIngester {
             return;
         }
         jobs.markRunning(jobId, Instant.now());
+        jobs.ranOn(jobId, instance.name());
         Progress progress = new Progress(jobId);
         try {
             SourceRepository source = repositories.findById(job.getRepositoryId())
@@ -102,7 +107,8 @@ public class SnapshotIngester {
                             progress.filesSeen - progress.filesCounted, progress.recounted)
                     + (progress.reused.isEmpty() ? "" : "; the same commit as an earlier snapshot: "
                             + String.join(", ", progress.reused.stream().limit(10).toList())
-                            + (progress.reused.size() > 10 ? " and " + (progress.reused.size() - 10) + " more" : "")));
+                            + (progress.reused.size() > 10 ? " and " + (progress.reused.size() - 10) + " more" : ""))
+                    + takenOver(jobId));
         } catch (CancelledException e) {
             progress.write();
             jobs.finish(jobId, IngestState.CANCELLED, Instant.now(), "Cancelled after %d of %d ref(s); complete snapshots are kept"
@@ -117,6 +123,12 @@ public class SnapshotIngester {
         }
     }
 
+    /** "; taken over once after its worker stopped", or "" for a job that ran on one worker. */
+    private String takenOver(long jobId) {
+        int times = jobs.takeovers(jobId);
+        return times == 0 ? "" : "; taken over " + (times == 1 ? "once" : times + " times") + " after its worker stopped";
+    }
+
     private void ingestRef(Repository repo, SourceRepository source, ResolvedRef ref, Progress progress)
             throws IOException {
         progress.currentRef = ref.name();
@@ -124,6 +136,7 @@ public class SnapshotIngester {
         var existing = snapshots.findFirstByRepositoryIdAndCommitShaOrderByIdAsc(source.getId(), ref.commit().name());
         if (existing.isPresent() && !existing.get().getRefName().equals(ref.name())) {
             progress.reused.add(ref.name() + " is " + existing.get().getRefName());
+            store.addAlias(existing.get().getId(), ref.name());
         }
         if (existing.isPresent() && existing.get().getCounterVersion() >= COUNTER_VERSION) {
             progress.flush(true);
@@ -168,10 +181,15 @@ public class SnapshotIngester {
                 return;
             }
             RevCommit commit = tree.revCommit();
-            store.saveSnapshot(source.getId(), ref.name(), commit.name(),
+            StoredSnapshot stored = store.saveSnapshot(source.getId(), ref.name(), commit.name(),
                     Instant.ofEpochSecond(commit.getCommitTime()), commit.getShortMessage(),
                     files.stream().map(f -> new SnapshotEntry(f.path(), f.blobId())).toList(), COUNTER_VERSION);
-            progress.newSnapshots++;
+            if (stored.created()) {
+                progress.newSnapshots++;
+            } else if (!stored.refName().equals(ref.name())) {
+                // another job (on this or another instance) stored the commit meanwhile
+                progress.reused.add(ref.name() + " is " + stored.refName());
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 
 /**
@@ -50,11 +51,19 @@ public class JobScheduler {
         return new Settings(heartbeat, missed, Duration.ofSeconds(2));
     }
 
+    /** This instance's name ({@code fusa.instance-id}, by default host name and port). */
+    @Bean
+    InstanceId instanceId(@Value("${fusa.instance-id:}") String configured, @Value("${server.port:8080}") int port) {
+        return InstanceId.of(configured, port);
+    }
+
     @Bean
     @DependsOn("flywayInitializer")
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, @Value("${fusa.ingest.threads:2}") int threads,
-            Settings settings) {
+            Settings settings, InstanceId instance) {
+        log.info("This instance runs jobs as '{}' (fusa.instance-id)", instance.name());
         return Scheduler.create(dataSource, tasks)
+                .schedulerName(new SchedulerName.Fixed(instance.name()))
                 .threads(threads)
                 .pollingInterval(settings.polling())
                 .heartbeatInterval(settings.heartbeat())

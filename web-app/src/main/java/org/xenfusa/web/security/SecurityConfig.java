@@ -2,10 +2,12 @@ package org.xenfusa.web.security;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -24,7 +26,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.xenfusa.model.user.ApiTokenRepository;
 import org.xenfusa.model.user.AppUserRepository;
 
@@ -32,7 +36,7 @@ import org.xenfusa.model.user.AppUserRepository;
  * Form login with BCrypt for people, HTTP Basic or an API token without a session for the REST API (so that a
  * browser's session cookie can never be replayed against it and CSRF tokens are not needed there).
  * A browser session ends as soon as its account's role or enabled flag changes. Password logins are throttled per
- * account and address ({@link LoginThrottle}). Every answer carries a Content-Security-Policy that allows only the
+ * account and address and per address, shared by the instances through the database ({@link LoginThrottle}). Every answer carries a Content-Security-Policy that allows only the
  * platform's own scripts (no inline script, no event-handler attribute: they live in static/js), a Referrer-Policy
  * and a Permissions-Policy; the session cookie is SameSite=Lax (application.properties).
  */
@@ -68,9 +72,15 @@ public class SecurityConfig {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    /**
+     * Failed logins counted in the database, shared by every instance (in memory where there is no database, as in
+     * the web slices that import this configuration).
+     */
     @Bean
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle(Clock.systemUTC());
+    LoginThrottle loginThrottle(ObjectProvider<JdbcTemplate> jdbc) {
+        JdbcTemplate database = jdbc.getIfAvailable();
+        return database == null ? new LoginThrottle(Clock.systemUTC())
+                : new LoginThrottle(Clock.systemUTC(), new JdbcLoginFailures(database));
     }
 
     /** Passwords checked against the users' BCrypt hashes, through the throttle. */
@@ -87,16 +97,16 @@ public class SecurityConfig {
         return new ApiTokens(tokens, users, Clock.systemUTC());
     }
 
-    /** Open browser sessions per account, so that a change of role or a disabled account ends them. */
+    /**
+     * Open browser sessions per account, so that a change of role or a disabled account ends them: the sessions
+     * themselves, kept in the database by Spring Session JDBC and indexed by user name, so that an ADMIN acting on
+     * any instance ends the account's sessions on every instance. (Without Spring Session, as in the web slices that
+     * import this configuration, an in-memory registry of this instance's sessions.)
+     */
     @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when the servlet container destroys a session. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+        FindByIndexNameSessionRepository<? extends Session> shared = sessions.getIfAvailable();
+        return shared == null ? new SessionRegistryImpl() : new SpringSessionBackedSessionRegistry<>(shared);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.xenfusa.web.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
@@ -16,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -81,16 +83,43 @@ class LoginSecurityTest extends SecuredSlice {
     }
 
     @Test
-    void theRightPasswordAfterManyWrongOnesIsRefusedWhileTheAccountIsLocked() throws Exception {
+    void theRightPasswordAfterManyWrongOnesIsRefusedWhileTheAccountIsLockedAtThatAddress() throws Exception {
         login(name, RIGHT, "10.1.0.1").andExpect(redirectedUrl("/"));
         for (int i = 0; i < 4; i++) {
             login(name, "wrong " + i, "10.1.0.1").andExpect(redirectedUrl("/login?error"));
         }
         login(name, "wrong 5", "10.1.0.1").andExpect(redirectedUrl("/login?error"));
-        for (int i = 0; i < 20; i++) {
-            login(name, "wrong again " + i, "10.1.0." + (2 + i)).andExpect(redirectedUrlPattern("/login?locked=*"));
+        for (int i = 0; i < 3; i++) {
+            login(name, "wrong again " + i, "10.1.0.1").andExpect(redirectedUrlPattern("/login?locked=*"));
         }
-        login(name, RIGHT, "10.1.0.99").andExpect(redirectedUrl("/login?locked=30"));
+        login(name, RIGHT, "10.1.0.1").andExpect(redirectedUrlPattern("/login?locked=*"));
+        // issue 18: the lock is the account's at that address, not the account's everywhere
+        login(name, RIGHT, "10.1.0.99").andExpect(redirectedUrl("/"));
+    }
+
+    /** Issue 18: five wrong passwords from anywhere used to lock the account for everyone, its owner included. */
+    @Test
+    void anAttackerElsewhereCannotLockTheOwnerOutOfTheirOwnAddress() throws Exception {
+        for (int address = 0; address < 4; address++) {
+            for (int i = 0; i < 5; i++) {
+                login(name, "guess " + i, "10.4.0." + address).andExpect(redirectedUrl("/login?error"));
+            }
+            login(name, RIGHT, "10.4.0." + address).andExpect(redirectedUrlPattern("/login?locked=*"));
+        }
+        login(name, RIGHT, "10.4.1.1").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void guessingAnAccountFromManyAddressesIsSlowedNotLocked() throws Exception {
+        for (int address = 0; address < LoginThrottle.ACCOUNT_FREE_FAILURES / 4; address++) {
+            for (int i = 0; i < 4; i++) {
+                login(name, "guess " + i, "10.5.0." + address).andExpect(redirectedUrl("/login?error"));
+            }
+        }
+        long start = System.nanoTime();
+        login(name, RIGHT, "10.5.1.1").andExpect(redirectedUrl("/"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the owner gets in, after a delay")
+                .isGreaterThanOrEqualTo(LoginThrottle.ACCOUNT_DELAY);
     }
 
     @Test
