@@ -462,4 +462,34 @@ class TraceIntegrationTest {
                 .doesNotContain("id=\"tree-too-big\"");
     }
 
+
+    @Test
+    void aChainOfCoversDeeperThanTheTreeIsDrawnToItsDepthAndSaysWhatIsLeftOut() throws Exception {
+        Snapshot s = ingested("trace-deep", TraceFixture.tree(1, TraceFixture.FA_C));
+        int n = SnapshotTrace.TREE_DEPTH + 6;
+        for (int i = 1; i <= n; i++) {
+            requirements.create(s.getId(), new RequirementService.RequirementText("swreq~chain_" + i + "~1",
+                    "Link " + i, "", "", "", "approved", i == 1 ? "" : "swreq~chain_" + (i - 1) + "~1", "", ""),
+                    TraceFixture.ENGINEER);
+        }
+        SnapshotTrace.TreeNode node = traces.trace(s.getId()).tree().stream()
+                .filter(t -> t.item().id().toString().equals("swreq~chain_1~1")).findFirst().orElseThrow();
+        int depth = 1;
+        while (!node.children().isEmpty()) {
+            assertThat(node.children()).hasSize(1);
+            node = node.children().get(0);
+            depth++;
+        }
+        assertThat(depth).isEqualTo(SnapshotTrace.TREE_DEPTH);
+        assertThat(node.item().id().toString()).isEqualTo("swreq~chain_" + SnapshotTrace.TREE_DEPTH + "~1");
+        assertThat(node.notDrawn()).isEqualTo(1);
+
+        HttpResponse<String> page = WebSession.login(port, "admin", "test-admin-password").get("/trace/" + s.getId());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("1 more below, not drawn here")
+                .contains("swreq~chain_" + SnapshotTrace.TREE_DEPTH + "~1<")
+                // the table still lists every requirement of the chain
+                .contains("/items/swreq~chain_" + n + "~1");
+    }
+
 }

@@ -82,9 +82,15 @@ public record SnapshotTrace(String key, SnapshotRef snapshot, LinkedSpecificatio
         return links.stream().filter(l -> l.id() == id).findFirst();
     }
 
+    /** How deep the tree is drawn: Xen's has three levels; a chain of covers thousands deep overflowed the stack. */
+    public static final int TREE_DEPTH = 24;
+    /** How many nodes the tree draws at most: an item reachable twice appears twice, so it can outgrow its items. */
+    public static final int TREE_NODES = 20_000;
+
     /**
      * The market -> product -> design tree: each requirement under the requirements it covers;
-     * roots are those covering no requirement. An item reachable twice appears twice.
+     * roots are those covering no requirement. An item reachable twice appears twice. Drawn down to
+     * {@link #TREE_DEPTH} levels and {@link #TREE_NODES} nodes; a node whose children are left out says how many.
      */
     public List<TreeNode> tree() {
         List<TracedItem> reqs = requirements();
@@ -100,26 +106,39 @@ public record SnapshotTrace(String key, SnapshotRef snapshot, LinkedSpecificatio
         }
         roots.sort(java.util.Comparator.comparing((TracedItem t) -> TraceLevel.of(t.item().type()))
                 .thenComparing(t -> t.id().toString()));
+        int[] budget = {TREE_NODES};
         List<TreeNode> out = new ArrayList<>();
         for (TracedItem r : roots) {
-            out.add(node(r, children, new java.util.HashSet<>()));
+            if (budget[0]-- <= 0) {
+                break;
+            }
+            out.add(node(r, children, new java.util.HashSet<>(), budget));
         }
         return out;
     }
 
-    private static TreeNode node(TracedItem t, Map<String, List<TracedItem>> children, java.util.Set<String> path) {
+    private static TreeNode node(TracedItem t, Map<String, List<TracedItem>> children, java.util.Set<String> path,
+            int[] budget) {
         String id = t.id().toString();
+        List<TracedItem> below = children.getOrDefault(id, List.of());
         if (!path.add(id)) {
-            return new TreeNode(t, List.of()); // a cycle: OFT calls it so; the tree stops here
+            return new TreeNode(t, List.of(), 0); // a cycle: OFT calls it so; the tree stops here
         }
-        List<TreeNode> kids = children.getOrDefault(id, List.of()).stream()
-                .sorted(java.util.Comparator.comparing(c -> c.id().toString()))
-                .map(c -> node(c, children, path)).toList();
+        List<TreeNode> kids = new ArrayList<>();
+        if (path.size() < TREE_DEPTH) {
+            for (TracedItem c : below.stream().sorted(java.util.Comparator.comparing(c -> c.id().toString()))
+                    .toList()) {
+                if (budget[0]-- <= 0) {
+                    break;
+                }
+                kids.add(node(c, children, path, budget));
+            }
+        }
         path.remove(id);
-        return new TreeNode(t, kids);
+        return new TreeNode(t, kids, below.size() - kids.size());
     }
 
-    /** A requirement and the requirements that cover it. */
-    public record TreeNode(TracedItem item, List<TreeNode> children) {
+    /** A requirement, the requirements that cover it as drawn, and how many more cover it but are not drawn. */
+    public record TreeNode(TracedItem item, List<TreeNode> children, int notDrawn) {
     }
 }
