@@ -92,6 +92,18 @@ class SecurityIntegrationTest {
     }
 
     @Test
+    void theIconEveryPageNamesIsServedWithoutALogin() throws Exception {
+        HttpResponse<String> login = browser().send(HttpRequest.newBuilder(uri("/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.body()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">");
+        HttpResponse<String> icon = browser().send(HttpRequest.newBuilder(uri("/favicon.svg")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(icon.body()).startsWith("<svg");
+    }
+
+    @Test
     void aWrongPasswordIsRefused() throws Exception {
         HttpClient client = browser();
         String token = csrf(client, "/login");

@@ -133,7 +133,7 @@ public class SecurityConfig {
     SecurityFilterChain webChain(HttpSecurity http, SessionRegistry sessionRegistry, AppUserRepository users)
             throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/repositories").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/repositories/*/ingest", "/jobs/*/cancel").hasRole("ADMIN")
