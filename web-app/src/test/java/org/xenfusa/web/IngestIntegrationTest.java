@@ -254,6 +254,34 @@ class IngestIntegrationTest {
     }
 
     @Test
+    void anInstanceThatStopsHandsItsIngestBackToTheQueueAndTheNextWorkerFinishesIt() throws Exception {
+        SourceRepository repo = register("handed-back-repo");
+        // a job row only: this test is the worker (the scheduler does not know the job)
+        jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at) values (?, 'TAGS',"
+                + " 'RELEASE-4.*', 'QUEUED', now())", repo.getId());
+        IngestJob job = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.TAGS,
+                "RELEASE-4.*", List.of(IngestState.QUEUED)).orElseThrow();
+        // the instance starts stopping once the first tag is stored
+        boolean handedBack = ingester.run(job.getId(), () -> snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(
+                repo.getId()).size() >= 1);
+        assertThat(handedBack).isTrue();
+        IngestJob back = jobs.findById(job.getId()).orElseThrow();
+        assertThat(back.getState()).isEqualTo(IngestState.QUEUED);
+        assertThat(back.getMessage()).startsWith("Handed back to the queue when ").contains("after 1 of 3 ref(s)")
+                .contains("the next worker resumes it");
+        assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
+                .extracting(Snapshot::getRefName).containsExactly("RELEASE-4.0.0");
+
+        // the next worker (here the same, no longer stopping) resumes: every tag once, the first one reused
+        assertThat(ingester.run(job.getId(), () -> false)).isFalse();
+        IngestJob done = jobs.findById(job.getId()).orElseThrow();
+        assertThat(done.getState()).isEqualTo(IngestState.SUCCEEDED);
+        assertThat(done.getMessage()).startsWith("3 ref(s), 2 new snapshot(s)");
+        assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
+                .extracting(Snapshot::getRefName).containsExactly("RELEASE-4.0.0", "RELEASE-4.1.0", "RELEASE-4.2.0");
+    }
+
+    @Test
     void aJobWhoseWorkerDiedAgainAfterBeingTakenOverTwiceIsMarkedFailedWithTheReason() throws Exception {
         SourceRepository repo = register("dead-worker-repo");
         // taken over twice already (issue 18's failover): a job that kills every worker must end

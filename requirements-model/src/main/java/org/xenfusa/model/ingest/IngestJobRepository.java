@@ -67,6 +67,13 @@ public interface IngestJobRepository extends JpaRepository<IngestJob, Long> {
             + " where id = :id and state in ('QUEUED', 'RUNNING') and takeovers < :max")
     int takeOver(@Param("id") Long id, @Param("max") int max, @Param("message") String message);
 
+    /** Puts an active job back in the queue (its instance is stopping), saying why; 1 when it was active. */
+    @Modifying
+    @Transactional
+    @Query(nativeQuery = true, value = "update ingest_job set state = 'QUEUED', message = :message"
+            + " where id = :id and state in ('QUEUED', 'RUNNING')")
+    int handBack(@Param("id") Long id, @Param("message") String message);
+
     /** How many times the job was taken over after its worker died. */
     @Query(nativeQuery = true, value = "select takeovers from ingest_job where id = :id")
     int takeovers(@Param("id") Long id);

@@ -13,6 +13,8 @@ import org.xenfusa.model.ingest.IngestState;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
@@ -57,8 +59,8 @@ public class IngestJobs {
      * transaction and a ref already stored is reused, counts already stored are read from the blob cache.
      */
     @Bean
-    OneTimeTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs) {
-        return Tasks.oneTime(TASK)
+    CustomTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs) {
+        return Tasks.custom(TASK)
                 .onDeadExecution((complete, ops) -> {
                     Long id = (Long) complete.getExecution().taskInstance.getData();
                     String dead = complete.getExecution().pickedBy;
@@ -78,6 +80,11 @@ public class IngestJobs {
                                     + " over " + MAX_TAKEOVERS + " times; earlier snapshots are intact. Request the ingest again.");
                     ops.stop();
                 })
-                .execute((instance, ctx) -> ingester.run(instance.getData()));
+                // an instance that is stopping hands its running ingest back to the queue at once, instead of holding
+                // its shutdown until the job ends: the queue row is rescheduled and another worker resumes it
+                .execute((instance, ctx) -> ingester.run(instance.getData(),
+                        () -> ctx.getSchedulerState().isShuttingDown())
+                                ? (complete, ops) -> ops.reschedule(complete, Instant.now())
+                                : new CompletionHandler.OnCompleteRemove<>());
     }
 }

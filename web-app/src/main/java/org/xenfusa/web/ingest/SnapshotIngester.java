@@ -73,15 +73,33 @@ public class SnapshotIngester {
         }
     }
 
+    /** The platform is stopping: the job goes back to the queue where it stands. */
+    static final class HandedBackException extends RuntimeException {
+        HandedBackException() {
+            super("handed back", null, false, false);
+        }
+    }
+
     /** Runs the job to its end and records how it ended; never throws. */
     public void run(long jobId) {
+        run(jobId, () -> false);
+    }
+
+    /**
+     * Runs the job to its end, or until {@code stopping} says this instance is shutting down: then, at the next
+     * progress write (every {@value #PROGRESS_EVERY_MS} ms, and between refs), the job is handed back to the queue
+     * with what it has stored kept, and any instance's next worker resumes it (as after a takeover).
+     *
+     * @return true when the job was handed back and must be scheduled again
+     */
+    public boolean run(long jobId, java.util.function.BooleanSupplier stopping) {
         IngestJob job = jobs.findById(jobId).orElse(null);
         if (job == null || !job.getState().isActive()) {
-            return;
+            return false;
         }
         jobs.markRunning(jobId, Instant.now());
         jobs.ranOn(jobId, instance.name());
-        Progress progress = new Progress(jobId);
+        Progress progress = new Progress(jobId, stopping);
         try {
             SourceRepository source = repositories.findById(job.getRepositoryId())
                     .orElseThrow(() -> new InvalidInputException("the repository was removed"));
@@ -109,6 +127,13 @@ public class SnapshotIngester {
                             + String.join(", ", progress.reused.stream().limit(10).toList())
                             + (progress.reused.size() > 10 ? " and " + (progress.reused.size() - 10) + " more" : ""))
                     + takenOver(jobId));
+        } catch (HandedBackException e) {
+            progress.write();
+            jobs.handBack(jobId, "Handed back to the queue when " + instance.name() + " stopped, after %d of %d ref(s)"
+                    .formatted(progress.refsDone, progress.refsTotal) + "; the next worker resumes it (stored snapshots"
+                    + " are kept)");
+            log.info("Ingest job {} handed back to the queue: this instance is stopping", jobId);
+            return true;
         } catch (CancelledException e) {
             progress.write();
             jobs.finish(jobId, IngestState.CANCELLED, Instant.now(), "Cancelled after %d of %d ref(s); complete snapshots are kept"
@@ -121,6 +146,7 @@ public class SnapshotIngester {
             jobs.finish(jobId, IngestState.FAILED, Instant.now(), "Failed at ref " + progress.currentRef + ": "
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + " (earlier snapshots are intact)");
         }
+        return false;
     }
 
     /** "; taken over once after its worker stopped", or "" for a job that ran on one worker. */
@@ -221,8 +247,11 @@ public class SnapshotIngester {
         /** Cache keys this job knows to be stored, so that later refs need not ask again. */
         final Set<String> knownCached = new HashSet<>();
 
-        Progress(long jobId) {
+        final java.util.function.BooleanSupplier stopping;
+
+        Progress(long jobId, java.util.function.BooleanSupplier stopping) {
             this.jobId = jobId;
+            this.stopping = stopping;
         }
 
         void flush(boolean force) {
@@ -234,6 +263,9 @@ public class SnapshotIngester {
             write();
             if (jobs.isCancelRequested(jobId)) {
                 throw new CancelledException();
+            }
+            if (stopping.getAsBoolean()) {
+                throw new HandedBackException();
             }
         }
 

@@ -31,11 +31,14 @@ public class JobScheduler {
      * heartbeats every {@code heartbeat}; after {@code missedHeartbeats} missed ones its job is dead, and the
      * scheduler looks for dead jobs every two heartbeats.
      */
-    public record Settings(Duration heartbeat, int missedHeartbeats, Duration polling) {
+    public record Settings(Duration heartbeat, int missedHeartbeats, Duration polling, Duration shutdownWait) {
         public Settings {
             if (heartbeat.isNegative() || heartbeat.isZero() || missedHeartbeats < 2) {
                 throw new IllegalArgumentException("fusa.jobs.heartbeat must be positive and fusa.jobs.missed-heartbeats"
                         + " at least 2, not " + heartbeat + " and " + missedHeartbeats);
+            }
+            if (shutdownWait.isNegative()) {
+                throw new IllegalArgumentException("fusa.jobs.shutdown-wait must not be negative, not " + shutdownWait);
             }
         }
 
@@ -45,10 +48,17 @@ public class JobScheduler {
         }
     }
 
+    /**
+     * {@code fusa.jobs.shutdown-wait}: how long stopping the platform waits for running jobs. An ingest hands itself
+     * back to the queue within about a second of the stop; an export or a clone still running after the wait is left
+     * to the dead-worker detection of the other instances (failed there, as after a kill). 8 s by default, so that a
+     * stop fits in a container's usual 10 s stop timeout.
+     */
     @Bean
     Settings jobSettings(@Value("${fusa.jobs.heartbeat:2s}") Duration heartbeat,
-            @Value("${fusa.jobs.missed-heartbeats:5}") int missed) {
-        return new Settings(heartbeat, missed, Duration.ofSeconds(2));
+            @Value("${fusa.jobs.missed-heartbeats:5}") int missed,
+            @Value("${fusa.jobs.shutdown-wait:8s}") Duration shutdownWait) {
+        return new Settings(heartbeat, missed, Duration.ofSeconds(2), shutdownWait);
     }
 
     /** This instance's name ({@code fusa.instance-id}, by default host name and port). */
@@ -68,6 +78,7 @@ public class JobScheduler {
                 .pollingInterval(settings.polling())
                 .heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
+                .shutdownMaxWait(settings.shutdownWait())
                 .enableImmediateExecution()
                 .build();
     }
