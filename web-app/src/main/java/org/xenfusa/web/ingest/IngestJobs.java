@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -46,7 +47,8 @@ public class IngestJobs {
     }
 
     @Bean
-    OneTimeTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs) {
+    OneTimeTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs,
+            ApplicationEventPublisher events) {
         return Tasks.oneTime(TASK)
                 .onDeadExecution((complete, ops) -> {
                     Long id = (Long) complete.getExecution().taskInstance.getData();
@@ -54,6 +56,15 @@ public class IngestJobs {
                             "The worker stopped while this job ran (app killed or restarted); earlier snapshots are intact. Request the ingest again.");
                     ops.stop();
                 })
-                .execute((instance, ctx) -> ingester.run(instance.getData()));
+                .execute((instance, ctx) -> {
+                    ingester.run(instance.getData());
+                    // whatever the job's end, the snapshots it stored get their analysis results queued
+                    jobs.findById(instance.getData())
+                            .ifPresent(j -> events.publishEvent(new SnapshotsIngested(j.getId(), j.getRepositoryId())));
+                });
+    }
+
+    /** An ingest job ended (its complete snapshots are stored): listeners queue work on the new snapshots. */
+    public record SnapshotsIngested(long jobId, long repositoryId) {
     }
 }
