@@ -60,7 +60,7 @@ class BrowserTest {
     void registerIngestAndSeeTheSlocChart() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         String base = "http://localhost:" + port;
-        driver.get(base + "/");
+        driver.get(base + "/repositories");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("test-admin-password");
         driver.findElement(By.id("login-button")).click();

@@ -229,6 +229,11 @@ public class AnalysisResults {
         return out;
     }
 
+    /** The stored rows of a snapshot for these configurations under the current engine, as they are (no queueing). */
+    public List<AnalysisResultStore.Row> rows(long snapshotId, List<Long> configurationIds) {
+        return store.forSnapshot(snapshotId, configurationIds, engine.value());
+    }
+
     /** Queued and running results of a repository (current engine), the running ones first. */
     public List<AnalysisResultStore.Row> active(long repositoryId) {
         return store.activeForRepository(repositoryId, engine.value());
