@@ -64,7 +64,9 @@ class BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("test-admin-password");
         driver.findElement(By.id("login-button")).click();
-
+        // the home page is the dashboard; repositories are registered on their own page
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        driver.get(base + "/repositories");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("repo-location"))).sendKeys(repo.dir().toString());
         driver.findElement(By.id("repo-name")).sendKeys("browser-xen");
         driver.findElement(By.id("register-button")).click();

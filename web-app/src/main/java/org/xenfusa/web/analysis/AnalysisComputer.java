@@ -132,11 +132,7 @@ public class AnalysisComputer {
     private AnalysisFigures.Sloc sloc(Snapshot snapshot, SavedConfiguration saved, Steps steps)
             throws InvalidInputException {
         steps.step("evaluating " + saved.getName() + " at " + snapshot.getRefName());
-        ConfigurationReport report = reports.report(saved, snapshot.getCommitSha(), List.of());
-        if (report.values().isEmpty()) {
-            // before Xen 4.7 there is no Kconfig: nothing was evaluated, which is not a count of zero
-            throw new InvalidInputException("no Kconfig at " + snapshot.getRefName() + ": nothing to evaluate");
-        }
+        ConfigurationReport report = evaluated(snapshot, saved);
         EffortModel m = effort.current();
         long sloc = m.slocOf(report);
         List<AnalysisFigures.Effort> levels = m.estimates(sloc).values().stream().map(e -> effort(m, e)).toList();
@@ -144,6 +140,18 @@ public class AnalysisComputer {
                 report.directories(), m.figure().label(), sloc, m.hoursPerPersonYear(), levels,
                 report.warnings().stream().map(w -> (w.file().isEmpty() ? "" : w.file() + ":" + w.line() + ": ")
                         + w.message()).toList(), report.undecidedConditions());
+    }
+
+    /**
+     * The configuration's report at the snapshot, refused when nothing could be evaluated: before Xen 4.7 there is no
+     * Kconfig, which is not a count of zero, nor a trace or a verdict of a configuration that compiles nothing.
+     */
+    private ConfigurationReport evaluated(Snapshot snapshot, SavedConfiguration saved) throws InvalidInputException {
+        ConfigurationReport report = reports.report(saved, snapshot.getCommitSha(), List.of());
+        if (report.values().isEmpty()) {
+            throw new InvalidInputException("no Kconfig at " + snapshot.getRefName() + ": nothing to evaluate");
+        }
+        return report;
     }
 
     private static AnalysisFigures.Effort effort(EffortModel m, EffortEstimate e) {
@@ -155,6 +163,7 @@ public class AnalysisComputer {
 
     private AnalysisFigures.Trace trace(Snapshot snapshot, SavedConfiguration saved, Optional<Snapshot> previous,
             Steps steps) throws InvalidInputException {
+        evaluated(snapshot, saved);
         steps.step("tracing requirements at " + snapshot.getRefName());
         SnapshotTrace trace = traces.trace(snapshot.getId());
         Map<SavedConfiguration, String> errors = new LinkedHashMap<>();
@@ -178,6 +187,7 @@ public class AnalysisComputer {
 
     private AnalysisFigures.Readiness readiness(Snapshot snapshot, SavedConfiguration saved, Steps steps)
             throws InvalidInputException, GateFileException {
+        evaluated(snapshot, saved);
         steps.step("assembling the evidence of " + snapshot.getRefName());
         EvidenceRequest request = new EvidenceRequest(snapshot.getRepository().getId(), snapshot.getRefName(),
                 List.of(saved.getId()), List.of(), "", Instant.now());

@@ -80,5 +80,13 @@ public final class AnalysisFigures {
     /** One gate: its key and description, threshold, measured value (none when not evaluated), verdict and why. */
     public record Gate(String key, String description, double threshold, Double value, String verdict,
             String detail) {
+        /** The measured value as pages show it: whole numbers without decimals, others with one ("" when none). */
+        public String valueText() {
+            if (value == null) {
+                return "";
+            }
+            return value == Math.rint(value) ? String.format(java.util.Locale.US, "%,d", value.longValue())
+                    : String.format(java.util.Locale.US, "%,.1f", value);
+        }
     }
 }

@@ -86,16 +86,32 @@ public class AnalysisResultStore {
                 AnalysisResultStore::row);
     }
 
-    /** The stored (done) rows of a repository's snapshots for these configurations, for trends. */
+    /**
+     * The stored (done) rows of a repository's snapshots for these configurations, for trends, without their figures
+     * ({@code result} is null: read those of the rows not read before with {@link #results}).
+     */
     public List<Row> doneForRepository(long repositoryId, Collection<Long> configurationIds, String engineVersion) {
         if (configurationIds.isEmpty()) {
             return List.of();
         }
         return named.query("select " + COLUMNS.replace("id, snapshot_id", "r.id, snapshot_id")
+                        .replace("result::text as result", "null as result")
                 + " from analysis_result r join snapshot s on s.id = r.snapshot_id"
                 + " where s.repository_id = :r and configuration_id in (:c) and engine_version = :e and state = 'DONE'",
                 new MapSqlParameterSource().addValue("r", repositoryId).addValue("c", configurationIds)
                         .addValue("e", engineVersion), AnalysisResultStore::row);
+    }
+
+    /** The figures (JSON text) of these rows, by id. */
+    public java.util.Map<Long, String> results(Collection<Long> ids) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            named.query("select id, result::text as result from analysis_result where id in (:ids)",
+                    new MapSqlParameterSource("ids", ids), rs -> {
+                        out.put(rs.getLong("id"), rs.getString("result"));
+                    });
+        }
+        return out;
     }
 
     /** How many results of a repository are in each state (current engine), for the jobs panel. */

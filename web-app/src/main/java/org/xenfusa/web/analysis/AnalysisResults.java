@@ -41,6 +41,12 @@ public class AnalysisResults {
     private final SnapshotRepository snapshots;
     private final SavedConfigurationRepository configurations;
     private final SchedulerClient scheduler;
+    /**
+     * Figures read back from their JSON, by row and the time they were stored (a row computed again is another key):
+     * a stored result never changes, so the trend of a long history is not parsed again on every visit.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Object> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
 
     public AnalysisResults(AnalysisResultStore store, AnalysisEngineVersion engine, AnalysisComputer computer,
             SnapshotRepository snapshots, SavedConfigurationRepository configurations, SchedulerClient scheduler) {
@@ -189,7 +195,7 @@ public class AnalysisResults {
         return out;
     }
 
-    private static View view(AnalysisResultStore.Row row, List<AnalysisResultStore.Row> active) {
+    private View view(AnalysisResultStore.Row row, List<AnalysisResultStore.Row> active) {
         int position = 0;
         if (row.state() == AnalysisState.QUEUED && active != null) {
             for (AnalysisResultStore.Row a : active) {
@@ -203,7 +209,14 @@ public class AnalysisResults {
         }
         return new View(row.kind(), row.snapshotId(), row.configurationId(), row.state(),
                 row.step() == null ? "" : row.step(), row.failure() == null ? "" : row.failure(), row.computedAt(),
-                row.state() == AnalysisState.DONE ? figures(row) : null, position + 1);
+                row.state() == AnalysisState.DONE ? parsedFigures(row) : null, position + 1);
+    }
+
+    private Object parsedFigures(AnalysisResultStore.Row row) {
+        if (row.result() == null) {
+            return null;
+        }
+        return parsed.get(row.id() + "@" + row.computedAt(), k -> figures(row));
     }
 
     /** The stored figures of a row, read back into their record. */
@@ -219,12 +232,27 @@ public class AnalysisResults {
         return JSON.readValue(row.result(), type);
     }
 
-    /** The stored results of a repository's snapshots under the current engine, for trends: snapshot id to views. */
+    /** The stored results of a repository's snapshots under the current engine, for trends (figures read once). */
     public List<View> stored(long repositoryId, List<SavedConfiguration> forConfigurations) {
+        List<AnalysisResultStore.Row> rows = store.doneForRepository(repositoryId,
+                forConfigurations.stream().map(SavedConfiguration::getId).toList(), engine.value());
+        List<Long> unread = rows.stream().filter(r -> parsed.getIfPresent(r.id() + "@" + r.computedAt()) == null)
+                .map(AnalysisResultStore.Row::id).toList();
+        Map<Long, String> texts = unread.isEmpty() ? Map.of() : store.results(unread);
         List<View> out = new ArrayList<>();
-        for (AnalysisResultStore.Row r : store.doneForRepository(repositoryId,
-                forConfigurations.stream().map(SavedConfiguration::getId).toList(), engine.value())) {
-            out.add(view(r, null));
+        for (AnalysisResultStore.Row r : rows) {
+            String text = texts.get(r.id());
+            AnalysisResultStore.Row full = text == null ? r : new AnalysisResultStore.Row(r.id(), r.snapshotId(),
+                    r.configurationId(), r.kind(), r.engineVersion(), r.inputKey(), r.state(), r.step(), r.failure(),
+                    r.queuedAt(), r.startedAt(), r.computedAt(), text);
+            Object figures = parsed.getIfPresent(r.id() + "@" + r.computedAt());
+            if (figures == null && full.result() != null) {
+                figures = parsedFigures(full);
+            }
+            if (figures != null) {
+                out.add(new View(r.kind(), r.snapshotId(), r.configurationId(), r.state(), "", "", r.computedAt(),
+                        figures, 0));
+            }
         }
         return out;
     }
