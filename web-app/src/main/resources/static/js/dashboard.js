@@ -45,3 +45,19 @@ if (progressUrl) {
     }).catch(() => setTimeout(poll, 3000));
   setTimeout(poll, 1500);
 }
+// Ingest jobs under way: their state and progress bar follow the job; the page reloads when one ends.
+document.querySelectorAll('#ingest-jobs tr.job-row').forEach(row => {
+  const state = row.dataset.state;
+  if (state !== 'QUEUED' && state !== 'RUNNING') return;
+  const poll = () => fetch(row.dataset.progress, { headers: { 'Accept': 'application/json' } })
+    .then(r => r.ok ? r.json() : Promise.reject(new Error('HTTP ' + r.status))).then(j => {
+      if (typeof j.state !== 'string') throw new Error('not a job progress');
+      const cell = row.querySelector('.job-state');
+      cell.textContent = j.state;
+      cell.className = 'job-state state-' + j.state;
+      if (Number.isFinite(j.percent)) row.querySelector('.job-bar').style.width = j.percent + '%';
+      if (j.state === 'QUEUED' || j.state === 'RUNNING') setTimeout(poll, 1000);
+      else setTimeout(() => location.reload(), 500);
+    }).catch(() => setTimeout(poll, 3000));
+  poll();
+});

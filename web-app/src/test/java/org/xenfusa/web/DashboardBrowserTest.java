@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -122,11 +124,22 @@ class DashboardBrowserTest {
         assertThat((String) tooltip).matches("x86_64 defconfig: [0-9,]+ code lines.*");
         assertNothingWiderThanTheWindow("1400 px");
         shot("dashboard-1400");
+        // the whole page at 1400 px, for a look at every part (a build artifact, as the others)
+        long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(1400, (int) height + 200));
+        shot("dashboard-1400-full");
 
         driver.manage().window().setSize(new Dimension(1280, 720));
         wait.until(d -> ((Number) js.executeScript("return window.innerWidth")).intValue() <= 1280);
         assertNothingWiderThanTheWindow("1280x720");
         shot("dashboard-1280x720");
+
+        // the print stylesheet as Chromium applies it, at an A4 landscape page's size in CSS pixels
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        driver.manage().window().setSize(new Dimension(1123, 1000));
+        shot("dashboard-print-media");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 
         PrintOptions print = new PrintOptions();
         print.setOrientation(PrintOptions.Orientation.LANDSCAPE);

@@ -59,6 +59,7 @@ class DashboardIntegrationTest {
     @Autowired TrackedConfigurations tracking;
     @Autowired AnalysisResults results;
     @Autowired AnalysisResultStore store;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void build() throws Exception {
@@ -131,8 +132,9 @@ class DashboardIntegrationTest {
         assertThat(page).contains(">" + n(trace.untracedCode()) + " of " + n(trace.compiledCode()) + "<")
                 .contains("/trace/" + newest.getId() + "/untraced?configuration=" + saved.getId())
                 .contains("/trace/" + newest.getId() + "/suspect?against=");
+        assertThat(page).contains("<th>Requirements</th>");
         for (String verdict : List.of("covered", "uncovered", "not applicable")) {
-            assertThat(page).contains(verdict + " (requirements)");
+            assertThat(page).contains("<td>" + verdict + "</td>");
         }
         assertThat(page).contains("Since <span>RELEASE-1.1</span>").contains("+2 make-cloc code lines")
                 .contains("xen/arch/x86");
@@ -188,6 +190,40 @@ class DashboardIntegrationTest {
             configurations.saveAndFlush(saved);
             DashboardFixture.settled(results, r);
         }
+    }
+
+    @Test
+    void onlyAnAdminTracksAConfigurationAndTheChangeIsAudited() throws Exception {
+        SyntheticRepository other = DashboardFixture.repository("fusa-dashboard-tracking");
+        SourceRepository r;
+        try {
+            r = fixture().registerAndIngest("dash-tracking-repo", other);
+        } finally {
+            other.close();
+        }
+        SavedConfiguration saved = configurationService.create(new ConfigurationForm("dash-tracked-by-admin", r.getId(),
+                "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        WebSession engineer = WebSession.login(port, TraceFixture.ENGINEER, TraceFixture.PASSWORD);
+        assertThat(engineer.post("/configurations/" + saved.getId() + "/tracked", "tracked=true",
+                "/configurations/" + saved.getId()).statusCode()).isEqualTo(403);
+        assertThat(engineer.get("/configurations/" + saved.getId()).body()).doesNotContain("id=\"tracked-form\"");
+        assertThat(configurations.findById(saved.getId()).orElseThrow().isTracked()).isFalse();
+
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        assertThat(admin.post("/configurations/" + saved.getId() + "/tracked", "tracked=true",
+                "/configurations/" + saved.getId()).statusCode()).isEqualTo(302);
+        assertThat(configurations.findById(saved.getId()).orElseThrow().isTracked()).isTrue();
+        assertThat(admin.get("/configurations/" + saved.getId()).body()).contains("Tracked by the FuSa SIG")
+                .contains("Stop tracking");
+        assertThat(jdbc.queryForObject("select count(*) from saved_configuration_aud where id = ? and tracked",
+                Long.class, saved.getId())).isEqualTo(1L);
+        // tracking queued its results for every release: they are computed and the dashboard shows them
+        DashboardFixture.settled(results, r);
+        assertThat(admin.get("/?repositoryId=" + r.getId()).body()).contains("id=\"slide-table\"")
+                .contains("dash-tracked-by-admin");
+        admin.post("/configurations/" + saved.getId() + "/tracked", "tracked=false", "/configurations/" + saved.getId());
+        assertThat(configurations.findById(saved.getId()).orElseThrow().isTracked()).isFalse();
+        assertThat(admin.get("/?repositoryId=" + r.getId()).body()).contains("No configuration tracked yet.");
     }
 
     @Test
