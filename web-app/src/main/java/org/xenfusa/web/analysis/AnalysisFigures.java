@@ -75,6 +75,16 @@ public final class AnalysisFigures {
         public long notEvaluated() {
             return gates.stream().filter(g -> g.verdict().equals("NOT_EVALUATED")).count();
         }
+
+        /** The gates that failed or could not be evaluated, each shown with its reason. */
+        public List<Gate> notPassed() {
+            return gates.stream().filter(g -> !g.verdict().equals("PASSED")).toList();
+        }
+
+        /** The gates that passed, shown on one line. */
+        public List<Gate> passedGates() {
+            return gates.stream().filter(g -> g.verdict().equals("PASSED")).toList();
+        }
     }
 
     /** One gate: its key and description, threshold, measured value (none when not evaluated), verdict and why. */
