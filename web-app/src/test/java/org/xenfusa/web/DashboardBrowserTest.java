@@ -45,7 +45,7 @@ import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
 
 /**
- * The dashboard in real Chromium with a synthetic repository of a few tags and two tracked configurations: the slide
+ * The dashboard in real Chromium with a synthetic repository of a few tags and four tracked configurations: the slide
  * table, the trend charts with a value per release, no part wider than the window at 1400 px and at 1280x720, and one
  * landscape page when printed. Screenshots and the PDF are kept under {@code target/screenshots}.
  */
@@ -86,9 +86,11 @@ class DashboardBrowserTest {
         DashboardFixture.viewer(users, encoder);
         TraceFixture fixture = new TraceFixture(registrar, ingest, jobs, snapshots, users, encoder);
         SourceRepository r = fixture.registerAndIngest("dash-browser-repo", repo);
-        for (String[] c : new String[][] {{"x86_64 defconfig", ""}, {"x86_64 without feature A", "CONFIG_FEATURE_A=n"}}) {
+        // four tracked configurations, as the SIG tracks (two defconfigs, a minimal one, a safety one)
+        for (String[] c : new String[][] {{"x86_64 defconfig", "", ""}, {"x86_64 without feature A", "", "CONFIG_FEATURE_A=n"},
+                {"x86_64 no_a_defconfig", "no_a_defconfig", ""}, {"x86_64 limit 8", "", "CONFIG_LIMIT=8"}}) {
             SavedConfiguration saved = configurations.create(new ConfigurationForm(c[0], r.getId(), "RELEASE-1.0",
-                    "x86_64", StartKind.DEFCONFIG, "", c[1], "", ""), "tester");
+                    "x86_64", StartKind.DEFCONFIG, c[1], c[2], "", ""), "tester");
             tracking.track(saved.getId(), true);
         }
         DashboardFixture.settled(results, r);
@@ -105,7 +107,8 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("slide-table")));
         assertThat(driver.findElement(By.id("dash-release")).getText()).isEqualTo("dash-browser-repo RELEASE-1.2");
         String table = driver.findElement(By.id("slide-table")).getText();
-        assertThat(table).contains("x86_64 defconfig").contains("x86_64 without feature A").contains("xen/common")
+        assertThat(table).contains("x86_64 defconfig").contains("x86_64 without feature A").contains("x86_64 limit 8")
+                .contains("x86_64 no_a_defconfig").contains("xen/common")
                 .contains("DAL A").contains(" PY");
         assertThat(driver.findElements(By.cssSelector("#slide-table .result-state"))).isEmpty();
 

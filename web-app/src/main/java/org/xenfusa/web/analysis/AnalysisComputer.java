@@ -20,7 +20,6 @@ import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.effort.Asil;
-import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortEstimate;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.report.ReleaseOrder;
