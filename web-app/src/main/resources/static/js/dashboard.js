@@ -17,8 +17,8 @@ if (trendData && configurationNames && typeof Chart !== 'undefined') {
         borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length],
         spanGaps: false, tension: .1, stepped: stepped ? 'middle' : false, pointRadius: 2 })) },
       options: { maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false },
-        plugins: { title: { display: true, text: title + ' (' + unit + ')' },
-                   legend: { labels: { boxWidth: 10, font: { size: 10 } } },
+        // one legend for the four charts (#trend-legend, same colours) and the titles are the figures' captions
+        plugins: { title: { display: false, text: title + ' (' + unit + ')' }, legend: { display: false },
                    tooltip: { callbacks: { label: c => c.dataset.label + ': '
                      + (c.parsed.y === null ? 'not stored' : c.parsed.y.toLocaleString('en-US') + ' ' + unit) } } },
         scales: { x: { ticks: { font: { size: 10 }, maxRotation: 60, autoSkip: true } },
