@@ -152,6 +152,19 @@ class DashboardIntegrationTest {
         old = viewer.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-0.9").body();
         assertThat(old).contains("failed: ").contains("result(s) failed").contains("This is the oldest ingested release");
         assertThat(viewer.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-7.7").statusCode()).isEqualTo(404);
+        // a failed result is not tried again by every ingest, only when asked for ("Compute again", not by a VIEWER)
+        Snapshot oldest = fixture().snapshot(r, "RELEASE-0.9");
+        assertThat(results.queueRepository(r.getId())).isZero();
+        assertThat(viewer.post("/dashboard/recompute", "snapshotId=" + oldest.getId(), "/").statusCode())
+                .isEqualTo(403);
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        assertThat(admin.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-0.9").body()).contains("id=\"recompute\"");
+        assertThat(admin.post("/dashboard/recompute", "snapshotId=" + oldest.getId(), "/").statusCode()).isEqualTo(302);
+        assertThat(admin.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-0.9").body())
+                .contains("result(s) of RELEASE-0.9 queued again");
+        DashboardFixture.settled(results, r);
+        assertThat(results.rows(oldest.getId(), List.of(saved.getId())))
+                .allSatisfy(row -> assertThat(row.failure()).contains("no Kconfig at RELEASE-0.9"));
         HttpResponse<String> progress = viewer.get("/dashboard/progress?snapshotId=" + newest.getId());
         assertThat(progress.body()).contains("\"pending\":0").contains("\"done\":3");
 

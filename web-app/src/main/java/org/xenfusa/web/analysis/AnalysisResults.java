@@ -100,6 +100,11 @@ public class AnalysisResults {
      * @return how many results were queued
      */
     public int queue(List<Snapshot> forSnapshots, List<SavedConfiguration> forConfigurations) {
+        return queue(forSnapshots, forConfigurations, true);
+    }
+
+    /** As {@link #queue(List, List)}; with {@code retryFailed} false a failed result stays failed. */
+    private int queue(List<Snapshot> forSnapshots, List<SavedConfiguration> forConfigurations, boolean retryFailed) {
         if (forSnapshots.isEmpty() || forConfigurations.isEmpty()) {
             return 0;
         }
@@ -118,7 +123,7 @@ public class AnalysisResults {
                     continue;
                 }
                 for (AnalysisKind kind : AnalysisKind.values()) {
-                    if (queue(s, c, kind, previous, inputs, true)) {
+                    if (queue(s, c, kind, previous, inputs, retryFailed)) {
                         queued++;
                     }
                 }
@@ -127,13 +132,17 @@ public class AnalysisResults {
         return queued;
     }
 
-    /** Queues the tracked configurations' results for every snapshot of a repository (after an ingest). */
+    /**
+     * Queues the tracked configurations' results for every snapshot of a repository (after an ingest): the new
+     * snapshots' results, and those whose inputs changed. A failed one is not tried again on every ingest (a release
+     * the engine does not support fails the same way each time): "Compute again" on the dashboard does that.
+     */
     public int queueRepository(long repositoryId) {
         List<SavedConfiguration> tracked = configurations.findByRepositoryIdAndTrackedTrueOrderByNameAsc(repositoryId);
         if (tracked.isEmpty()) {
             return 0;
         }
-        return queue(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repositoryId), tracked);
+        return queue(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repositoryId), tracked, false);
     }
 
     /** Queues a configuration's results for every snapshot of its repository (when it becomes tracked). */
