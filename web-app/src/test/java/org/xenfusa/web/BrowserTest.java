@@ -60,11 +60,13 @@ class BrowserTest {
     void registerIngestAndSeeTheSlocChart() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         String base = "http://localhost:" + port;
-        driver.get(base + "/");
+        driver.get(base + "/repositories");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
         driver.findElement(By.id("password")).sendKeys("test-admin-password");
         driver.findElement(By.id("login-button")).click();
-
+        // the home page is the dashboard; repositories are registered on their own page
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        driver.get(base + "/repositories");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("repo-location"))).sendKeys(repo.dir().toString());
         driver.findElement(By.id("repo-name")).sendKeys("browser-xen");
         driver.findElement(By.id("register-button")).click();

@@ -51,7 +51,7 @@ class CloneJobIntegrationTest {
 
             WebSession admin = WebSession.login(port, "admin", "test-admin-password");
             long t0 = System.nanoTime();
-            HttpResponse<String> r = admin.post("/repositories", "name=silent&location=" + WebSession.enc(url), "/");
+            HttpResponse<String> r = admin.post("/repositories", "name=silent&location=" + WebSession.enc(url), "/repositories");
             Duration request = Duration.ofNanos(System.nanoTime() - t0);
             assertThat(r.statusCode()).isEqualTo(302);
             assertThat(request).as("the request returns at once").isLessThan(Duration.ofSeconds(2));
@@ -69,7 +69,7 @@ class CloneJobIntegrationTest {
             assertThat(jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
                     + " and state like 'idle in transaction%'", Long.class)).as("sessions idle in a transaction")
                     .isZero();
-            assertThat(admin.get("/").body()).contains("cloning");
+            assertThat(admin.get("/repositories").body()).contains("cloning");
 
             // then the network timeout ends it, with the reason on the pages
             deadline = System.nanoTime() + Duration.ofSeconds(properties.cloneTimeoutSeconds() + 30L).toNanos();
@@ -81,7 +81,7 @@ class CloneJobIntegrationTest {
             assertThat(ended.getCloneState()).isEqualTo(SourceRepository.FAILED);
             assertThat(ended.getCloneMessage()).startsWith("Cannot clone " + url);
             assertThat(admin.get("/repositories/" + repo.getId()).body()).contains("The clone failed: Cannot clone");
-            assertThat(admin.get("/").body()).contains("clone failed");
+            assertThat(admin.get("/repositories").body()).contains("clone failed");
         } finally {
             for (Socket s : accepted) {
                 s.close();
@@ -97,7 +97,7 @@ class CloneJobIntegrationTest {
 
     private SourceRepository registered(String name, String url) throws Exception {
         WebSession admin = WebSession.login(port, "admin", "test-admin-password");
-        admin.post("/repositories", "name=" + name + "&location=" + WebSession.enc(url), "/");
+        admin.post("/repositories", "name=" + name + "&location=" + WebSession.enc(url), "/repositories");
         SourceRepository repo = repositories.findByName(name).orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline && SourceRepository.CLONING.equals(repo.getCloneState())) {

@@ -115,9 +115,9 @@ class SecurityIntegrationTest {
     }
 
     @Test
-    void adminSeesTheDashboardWithTheRegisterForm() throws Exception {
+    void adminSeesTheRepositoriesWithTheRegisterForm() throws Exception {
         HttpClient admin = loggedIn("admin", "test-admin-password");
-        String body = admin.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = admin.send(HttpRequest.newBuilder(uri("/repositories")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(body).contains("Repositories").contains("register-form")
                 .contains("git submodule update --init hypervisor-sources-submodule");
     }
@@ -125,9 +125,9 @@ class SecurityIntegrationTest {
     @Test
     void aViewerCannotRegisterRepositories() throws Exception {
         HttpClient viewer = loggedIn("viewer", "viewer-password");
-        String body = viewer.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body = viewer.send(HttpRequest.newBuilder(uri("/repositories")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(body).doesNotContain("register-form");
-        String token = csrf(viewer, "/");
+        String token = csrf(viewer, "/repositories");
         HttpResponse<String> r = viewer.send(HttpRequest.newBuilder(uri("/repositories"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form("location", "/tmp", "_csrf", token))).build(),
@@ -197,9 +197,9 @@ class SecurityIntegrationTest {
         assertThat(repositories.findByName("cred-api")).isEmpty();
 
         WebSession admin = WebSession.login(port, "admin", "test-admin-password");
-        admin.post("/repositories", "name=cred-form&location=" + WebSession.enc("https://user:s3cret-pw@127.0.0.1:9/xen.git"), "/");
+        admin.post("/repositories", "name=cred-form&location=" + WebSession.enc("https://user:s3cret-pw@127.0.0.1:9/xen.git"), "/repositories");
         assertThat(repositories.findByName("cred-form")).isEmpty();
-        assertThat(admin.get("/").body()).contains("carries credentials").doesNotContain("s3cret-pw");
+        assertThat(admin.get("/repositories").body()).contains("carries credentials").doesNotContain("s3cret-pw");
 
         // registered before credentials were refused: every page and the API show it masked
         SourceRepository legacy = repositories.save(new SourceRepository("legacy-cred",
@@ -209,7 +209,7 @@ class SecurityIntegrationTest {
                     .header("Authorization", basic("viewer", "viewer-password")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(list.body()).contains("https://***@example.org/xen.git").doesNotContain("s3cret-pw");
             WebSession viewer = WebSession.login(port, "viewer", "viewer-password");
-            assertThat(viewer.get("/").body()).contains("https://***@example.org/xen.git").doesNotContain("s3cret-pw");
+            assertThat(viewer.get("/repositories").body()).contains("https://***@example.org/xen.git").doesNotContain("s3cret-pw");
             HttpResponse<String> page = viewer.get("/repositories/" + legacy.getId());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("https://***@example.org/xen.git").doesNotContain("s3cret-pw");

@@ -58,8 +58,9 @@ class ServerPathsIntegrationTest {
     @Test
     void aViewerSeesNoServerPath() throws Exception {
         WebSession viewer = WebSession.login(port, "path-viewer", "path viewer password");
-        String dashboard = viewer.get("/").body();
-        assertThat(dashboard).doesNotContain(FOLDER).contains(ServerPaths.HIDDEN).contains("https://example.org/xen.git")
+        assertThat(viewer.get("/").body()).doesNotContain(FOLDER).doesNotContain("/srv/clone-cache");
+        String list = viewer.get("/repositories").body();
+        assertThat(list).doesNotContain(FOLDER).contains(ServerPaths.HIDDEN).contains("https://example.org/xen.git")
                 .doesNotContain("id=\"allowed-roots\"").doesNotContain("id=\"submodule-path\"")
                 .doesNotContain(java.nio.file.Path.of("").toAbsolutePath() + "/");
         assertThat(viewer.get("/repositories/" + local.getId()).body()).doesNotContain(FOLDER).doesNotContain("git-dir");
@@ -72,7 +73,7 @@ class ServerPathsIntegrationTest {
     @Test
     void anAdminSeesThem() throws Exception {
         WebSession admin = WebSession.login(port, "admin", "test-admin-password");
-        assertThat(admin.get("/").body()).contains(FOLDER);
+        assertThat(admin.get("/repositories").body()).contains(FOLDER);
         assertThat(admin.get("/repositories/" + local.getId()).body()).contains(FOLDER + "/.git");
         assertThat(admin.get("/repositories/" + url.getId()).body()).contains("/srv/clone-cache/paths-url.git");
         assertThat(api("admin", "test-admin-password").body()).contains(FOLDER);

@@ -63,6 +63,10 @@ public class SavedConfiguration {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Whether the FuSa SIG tracks it: its results are computed for every snapshot and shown on the dashboard. */
+    @Column(nullable = false)
+    private boolean tracked;
+
     protected SavedConfiguration() {
     }
 
@@ -90,6 +94,18 @@ public class SavedConfiguration {
     public void setRefName(String refName) {
         this.refName = refName;
         this.updatedAt = Instant.now();
+    }
+
+    /**
+     * Tracks the configuration or stops tracking it. Its figures do not depend on this, so {@code updatedAt} (which
+     * keys computed results) stays as it is; the change is audited like any other.
+     */
+    public void setTracked(boolean tracked) {
+        this.tracked = tracked;
+    }
+
+    public boolean isTracked() {
+        return tracked;
     }
 
     public Long getId() {

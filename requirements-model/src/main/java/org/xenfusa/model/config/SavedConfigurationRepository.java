@@ -10,4 +10,7 @@ public interface SavedConfigurationRepository extends JpaRepository<SavedConfigu
     List<SavedConfiguration> findAllByOrderByNameAsc();
 
     Optional<SavedConfiguration> findByName(String name);
+
+    /** The configurations the FuSa SIG tracks in a repository, by name. */
+    List<SavedConfiguration> findByRepositoryIdAndTrackedTrueOrderByNameAsc(Long repositoryId);
 }

@@ -30,7 +30,7 @@ import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.ingest.SubmoduleBootstrap;
 import org.xenfusa.web.sloc.SlocService;
 
-/** The dashboard pages: repositories, a repository's snapshots and jobs, ingest requests. */
+/** The repository pages: repositories, a repository's snapshots and jobs, ingest requests. */
 @Controller
 public class DashboardController {
     private final SourceRepositoryRepository repositories;
@@ -68,13 +68,14 @@ public class DashboardController {
         return "login";
     }
 
-    @GetMapping("/")
-    String index(Model model) {
+    /** The repositories (the home page is the FuSa SIG's dashboard, {@code web.home}). */
+    @GetMapping("/repositories")
+    String list(Model model) {
         model.addAttribute("repositories", repositories.findAllByOrderByNameAsc().stream()
                 .map(r -> new RepositoryRow(r, snapshots.countByRepositoryId(r.getId()))).toList());
         model.addAttribute("submodule", submodule.status());
         model.addAttribute("allowedRoots", properties.allowedRoots());
-        return "index";
+        return "repository/list";
     }
 
     @PostMapping("/repositories")
@@ -88,7 +89,7 @@ public class DashboardController {
             return "redirect:/repositories/" + repo.getId();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", "Not registered: " + e.getMessage());
-            return "redirect:/";
+            return "redirect:/repositories";
         }
     }
 

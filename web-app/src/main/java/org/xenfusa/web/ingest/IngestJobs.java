@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -59,7 +60,8 @@ public class IngestJobs {
      * transaction and a ref already stored is reused, counts already stored are read from the blob cache.
      */
     @Bean
-    CustomTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs) {
+    CustomTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs,
+            ApplicationEventPublisher events) {
         return Tasks.custom(TASK)
                 .onDeadExecution((complete, ops) -> {
                     Long id = (Long) complete.getExecution().taskInstance.getData();
@@ -82,9 +84,18 @@ public class IngestJobs {
                 })
                 // an instance that is stopping hands its running ingest back to the queue at once, instead of holding
                 // its shutdown until the job ends: the queue row is rescheduled and another worker resumes it
-                .execute((instance, ctx) -> ingester.run(instance.getData(),
-                        () -> ctx.getSchedulerState().isShuttingDown())
-                                ? (complete, ops) -> ops.reschedule(complete, Instant.now())
-                                : new CompletionHandler.OnCompleteRemove<>());
+                .execute((instance, ctx) -> {
+                    boolean handedBack = ingester.run(instance.getData(),
+                            () -> ctx.getSchedulerState().isShuttingDown());
+                    // whatever the job's end, the snapshots it stored get their analysis results queued
+                    jobs.findById(instance.getData())
+                            .ifPresent(j -> events.publishEvent(new SnapshotsIngested(j.getId(), j.getRepositoryId())));
+                    return handedBack ? (complete, ops) -> ops.reschedule(complete, Instant.now())
+                            : new CompletionHandler.OnCompleteRemove<>();
+                });
+    }
+
+    /** An ingest job ended (its complete snapshots are stored): listeners queue work on the new snapshots. */
+    public record SnapshotsIngested(long jobId, long repositoryId) {
     }
 }

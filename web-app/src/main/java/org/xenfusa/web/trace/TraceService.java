@@ -107,6 +107,14 @@ public class TraceService {
                 """, String.class);
     }
 
+    /**
+     * Changes whenever anything a trace reads besides the tree and the configuration changes: requirements, links and
+     * imported test results (stored analysis results are keyed by it).
+     */
+    public String inputStamp() {
+        return stamp() + "|" + resultStamp();
+    }
+
     private String resultStamp() {
         return jdbc.queryForObject("select count(*) || ':' || coalesce(max(id), 0) from test_result_file", String.class);
     }

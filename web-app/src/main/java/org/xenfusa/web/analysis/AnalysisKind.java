@@ -1,0 +1,11 @@
+package org.xenfusa.web.analysis;
+
+/** What a stored analysis result holds. */
+public enum AnalysisKind {
+    /** The three SLOC figures per directory and in total, and the certification effort per level. */
+    SLOC,
+    /** Requirements by verdict, compiled code traced and untraced, suspect links since the previous release. */
+    TRACE,
+    /** The readiness verdict and every gate, against the previous release. */
+    READINESS
+}

@@ -1,0 +1,154 @@
+package org.xenfusa.web.analysis;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code analysis_result} table. Queueing is one {@code insert ... on conflict} on the result's key (snapshot,
+ * configuration, kind, engine version), so that any number of app instances asking for the same result store it once.
+ */
+@Repository
+public class AnalysisResultStore {
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public AnalysisResultStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** One stored row; {@code result} is the JSON text, {@code null} until done. */
+    public record Row(long id, long snapshotId, long configurationId, AnalysisKind kind, String engineVersion,
+            String inputKey, AnalysisState state, String step, String failure, Instant queuedAt, Instant startedAt,
+            Instant computedAt, String result) {
+    }
+
+    private static final String COLUMNS = "id, snapshot_id, configuration_id, kind, engine_version, input_key, state,"
+            + " step, failure, queued_at, started_at, computed_at, result::text as result";
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("snapshot_id"), rs.getLong("configuration_id"),
+                AnalysisKind.valueOf(rs.getString("kind")), rs.getString("engine_version"), rs.getString("input_key"),
+                AnalysisState.valueOf(rs.getString("state")), rs.getString("step"), rs.getString("failure"),
+                instant(rs.getTimestamp("queued_at")), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("computed_at")), rs.getString("result"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /**
+     * Queues the result unless it is stored for these inputs or already queued or running: a new row, or a stored one
+     * whose inputs changed (or, with {@code retryFailed}, that failed) put back in the queue.
+     *
+     * @return the row's id when this call queued it (the caller schedules its job), else empty
+     */
+    public Optional<Long> queue(long snapshotId, long configurationId, AnalysisKind kind, String engineVersion,
+            String inputKey, boolean retryFailed) {
+        List<Long> ids = jdbc.queryForList("""
+                insert into analysis_result (snapshot_id, configuration_id, kind, engine_version, input_key, state, queued_at)
+                values (?, ?, ?, ?, ?, 'QUEUED', now())
+                on conflict on constraint analysis_result_key do update
+                    set input_key = excluded.input_key, state = 'QUEUED', step = null, failure = null,
+                        queued_at = now(), started_at = null, computed_at = null, result = null
+                    where analysis_result.state not in ('QUEUED', 'RUNNING')
+                      and (analysis_result.input_key <> excluded.input_key
+                           or (? and analysis_result.state = 'FAILED'))
+                returning id
+                """, Long.class, snapshotId, configurationId, kind.name(), engineVersion, inputKey, retryFailed);
+        return ids.stream().findFirst();
+    }
+
+    public Optional<Row> find(long id) {
+        return jdbc.query("select " + COLUMNS + " from analysis_result where id = ?", AnalysisResultStore::row, id)
+                .stream().findFirst();
+    }
+
+    /** The rows of one snapshot for these configurations under one engine version. */
+    public List<Row> forSnapshot(long snapshotId, Collection<Long> configurationIds, String engineVersion) {
+        if (configurationIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("select " + COLUMNS + " from analysis_result where snapshot_id = :s"
+                + " and configuration_id in (:c) and engine_version = :e", new MapSqlParameterSource()
+                        .addValue("s", snapshotId).addValue("c", configurationIds).addValue("e", engineVersion),
+                AnalysisResultStore::row);
+    }
+
+    /**
+     * The stored (done) rows of a repository's snapshots for these configurations, for trends, without their figures
+     * ({@code result} is null: read those of the rows not read before with {@link #results}).
+     */
+    public List<Row> doneForRepository(long repositoryId, Collection<Long> configurationIds, String engineVersion) {
+        if (configurationIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("select " + COLUMNS.replace("id, snapshot_id", "r.id, snapshot_id")
+                        .replace("result::text as result", "null as result")
+                + " from analysis_result r join snapshot s on s.id = r.snapshot_id"
+                + " where s.repository_id = :r and configuration_id in (:c) and engine_version = :e and state = 'DONE'",
+                new MapSqlParameterSource().addValue("r", repositoryId).addValue("c", configurationIds)
+                        .addValue("e", engineVersion), AnalysisResultStore::row);
+    }
+
+    /** The figures (JSON text) of these rows, by id. */
+    public java.util.Map<Long, String> results(Collection<Long> ids) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            named.query("select id, result::text as result from analysis_result where id in (:ids)",
+                    new MapSqlParameterSource("ids", ids), rs -> {
+                        out.put(rs.getLong("id"), rs.getString("result"));
+                    });
+        }
+        return out;
+    }
+
+    /** How many results of a repository are in each state (current engine), for the jobs panel. */
+    public List<Row> activeForRepository(long repositoryId, String engineVersion) {
+        return jdbc.query("select " + COLUMNS.replace("id, snapshot_id", "r.id, snapshot_id")
+                + " from analysis_result r join snapshot s on s.id = r.snapshot_id"
+                + " where s.repository_id = ? and engine_version = ? and state in ('QUEUED', 'RUNNING')"
+                + " order by state desc, queued_at, r.id", AnalysisResultStore::row, repositoryId, engineVersion);
+    }
+
+    /** The results of a repository that ended most recently (done or failed), newest first. */
+    public List<Row> recentForRepository(long repositoryId, String engineVersion, int limit) {
+        return jdbc.query("select " + COLUMNS.replace("id, snapshot_id", "r.id, snapshot_id")
+                + " from analysis_result r join snapshot s on s.id = r.snapshot_id"
+                + " where s.repository_id = ? and engine_version = ? and state in ('DONE', 'FAILED')"
+                + " order by computed_at desc nulls last, r.id desc limit ?", AnalysisResultStore::row, repositoryId,
+                engineVersion, limit);
+    }
+
+    /** Marks a queued row running; false when it is not queued (another worker took it, or it was requeued). */
+    public boolean start(long id) {
+        return jdbc.update("update analysis_result set state = 'RUNNING', started_at = now(), step = 'starting'"
+                + " where id = ? and state = 'QUEUED'", id) == 1;
+    }
+
+    public void step(long id, String step) {
+        jdbc.update("update analysis_result set step = ? where id = ? and state = 'RUNNING'", step, id);
+    }
+
+    /** Stores the result of a running row computed from {@code inputKey}. */
+    public void done(long id, String inputKey, String json) {
+        jdbc.update("update analysis_result set state = 'DONE', step = null, failure = null, computed_at = now(),"
+                + " input_key = ?, result = cast(? as jsonb) where id = ? and state = 'RUNNING'", inputKey, json, id);
+    }
+
+    public void fail(long id, String reason) {
+        jdbc.update("update analysis_result set state = 'FAILED', step = null, failure = ?, computed_at = now(),"
+                + " result = null where id = ? and state in ('QUEUED', 'RUNNING')", reason, id);
+    }
+}

@@ -1,0 +1,313 @@
+package org.xenfusa.web.analysis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.xenfusa.exports.readiness.GateFileException;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.SavedConfigurationRepository;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.sloc.report.ReleaseOrder;
+import org.xenfusa.web.platform.InvalidInputException;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Analysis results computed once and stored: queued for the tracked configurations after an ingest and when a
+ * configuration becomes tracked, computed by background jobs with {@link AnalysisComputer}, and read by the dashboard.
+ * A page never computes: it reads what is stored under the current engine version and inputs, and queues what is
+ * missing or outdated, answering at once with its state.
+ */
+@Service
+public class AnalysisResults {
+    private static final Logger log = LoggerFactory.getLogger(AnalysisResults.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final AnalysisResultStore store;
+    private final AnalysisEngineVersion engine;
+    private final AnalysisComputer computer;
+    private final SnapshotRepository snapshots;
+    private final SavedConfigurationRepository configurations;
+    private final SchedulerClient scheduler;
+    /**
+     * Figures read back from their JSON, by row and the time they were stored (a row computed again is another key):
+     * a stored result never changes, so the trend of a long history is not parsed again on every visit.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Object> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(4096).build();
+
+    public AnalysisResults(AnalysisResultStore store, AnalysisEngineVersion engine, AnalysisComputer computer,
+            SnapshotRepository snapshots, SavedConfigurationRepository configurations, SchedulerClient scheduler) {
+        this.store = store;
+        this.engine = engine;
+        this.computer = computer;
+        this.snapshots = snapshots;
+        this.configurations = configurations;
+        this.scheduler = scheduler;
+    }
+
+    public String engineVersion() {
+        return engine.value();
+    }
+
+    /**
+     * One result as a page shows it: its state, what the worker is doing, why it failed, when it was computed, and
+     * its figures once done ({@code null} otherwise).
+     */
+    public record View(AnalysisKind kind, long snapshotId, long configurationId, AnalysisState state, String step,
+            String failure, Instant computedAt, Object figures, int queuePosition) {
+        public boolean done() {
+            return state == AnalysisState.DONE && figures != null;
+        }
+
+        public boolean failed() {
+            return state == AnalysisState.FAILED;
+        }
+
+        public boolean pending() {
+            return state.isActive();
+        }
+
+        public AnalysisFigures.Sloc sloc() {
+            return (AnalysisFigures.Sloc) figures;
+        }
+
+        public AnalysisFigures.Trace trace() {
+            return (AnalysisFigures.Trace) figures;
+        }
+
+        public AnalysisFigures.Readiness readiness() {
+            return (AnalysisFigures.Readiness) figures;
+        }
+    }
+
+    /**
+     * Queues every kind of result for these snapshots and configurations (failed ones too), newest release first so
+     * that the dashboard's default release is ready soonest.
+     *
+     * @return how many results were queued
+     */
+    public int queue(List<Snapshot> forSnapshots, List<SavedConfiguration> forConfigurations) {
+        return queue(forSnapshots, forConfigurations, true);
+    }
+
+    /** As {@link #queue(List, List)}; with {@code retryFailed} false a failed result stays failed. */
+    private int queue(List<Snapshot> forSnapshots, List<SavedConfiguration> forConfigurations, boolean retryFailed) {
+        if (forSnapshots.isEmpty() || forConfigurations.isEmpty()) {
+            return 0;
+        }
+        AnalysisComputer.Inputs inputs = computer.inputs();
+        Map<Long, List<Snapshot>> byRepository = new HashMap<>();
+        int queued = 0;
+        List<Snapshot> newestFirst = forSnapshots.stream()
+                .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE.reversed())).toList();
+        for (Snapshot s : newestFirst) {
+            long repositoryId = s.getRepository().getId();
+            List<Snapshot> all = byRepository.computeIfAbsent(repositoryId,
+                    id -> snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id));
+            Optional<Snapshot> previous = computer.previous(s, all);
+            for (SavedConfiguration c : forConfigurations) {
+                if (!c.getRepositoryId().equals(repositoryId)) {
+                    continue;
+                }
+                for (AnalysisKind kind : AnalysisKind.values()) {
+                    if (queue(s, c, kind, previous, inputs, retryFailed)) {
+                        queued++;
+                    }
+                }
+            }
+        }
+        return queued;
+    }
+
+    /**
+     * Queues the tracked configurations' results for every snapshot of a repository (after an ingest): the new
+     * snapshots' results, and those whose inputs changed. A failed one is not tried again on every ingest (a release
+     * the engine does not support fails the same way each time): "Compute again" on the dashboard does that.
+     */
+    public int queueRepository(long repositoryId) {
+        List<SavedConfiguration> tracked = configurations.findByRepositoryIdAndTrackedTrueOrderByNameAsc(repositoryId);
+        if (tracked.isEmpty()) {
+            return 0;
+        }
+        return queue(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repositoryId), tracked, false);
+    }
+
+    /** Queues a configuration's results for every snapshot of its repository (when it becomes tracked). */
+    public int queueConfiguration(SavedConfiguration saved) {
+        return queue(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(saved.getRepositoryId()), List.of(saved));
+    }
+
+    private boolean queue(Snapshot s, SavedConfiguration c, AnalysisKind kind, Optional<Snapshot> previous,
+            AnalysisComputer.Inputs inputs, boolean retryFailed) {
+        String key = computer.inputKey(kind, s, c, previous, inputs);
+        Optional<Long> id = store.queue(s.getId(), c.getId(), kind, engine.value(), key, retryFailed);
+        id.ifPresent(this::schedule);
+        return id.isPresent();
+    }
+
+    private void schedule(long id) {
+        // one execution per queueing: a row queued again after it ended gets a new instance id
+        scheduler.scheduleIfNotExists(AnalysisJobs.TASK.instance("result-" + id + "-" + System.nanoTime()).data(id)
+                .build(), Instant.now());
+    }
+
+    /**
+     * The results of a snapshot for these configurations, every kind, as stored under the current engine version and
+     * inputs. One that is missing, of other inputs or of another engine is queued now and shown as queued: a page
+     * never waits for a computation and never shows a result computed by another engine or from other inputs.
+     */
+    public Map<Long, Map<AnalysisKind, View>> current(Snapshot snapshot, List<Snapshot> ofRepository,
+            List<SavedConfiguration> forConfigurations) {
+        Map<Long, Map<AnalysisKind, View>> out = new HashMap<>();
+        if (forConfigurations.isEmpty()) {
+            return out;
+        }
+        Map<String, AnalysisResultStore.Row> rows = new HashMap<>();
+        store.forSnapshot(snapshot.getId(), forConfigurations.stream().map(SavedConfiguration::getId).toList(),
+                engine.value()).forEach(r -> rows.put(r.configurationId() + "|" + r.kind(), r));
+        AnalysisComputer.Inputs inputs = computer.inputs();
+        Optional<Snapshot> previous = computer.previous(snapshot, ofRepository);
+        List<AnalysisResultStore.Row> active = null;
+        for (SavedConfiguration c : forConfigurations) {
+            Map<AnalysisKind, View> kinds = new EnumMap<>(AnalysisKind.class);
+            for (AnalysisKind kind : AnalysisKind.values()) {
+                AnalysisResultStore.Row row = rows.get(c.getId() + "|" + kind);
+                String key = computer.inputKey(kind, snapshot, c, previous, inputs);
+                if (row == null || (!row.inputKey().equals(key) && !row.state().isActive())) {
+                    queue(snapshot, c, kind, previous, inputs, false);
+                    row = store.forSnapshot(snapshot.getId(), List.of(c.getId()), engine.value()).stream()
+                            .filter(r -> r.kind() == kind).findFirst().orElse(row);
+                }
+                if (row == null) {
+                    continue;
+                }
+                if (active == null && row.state().isActive()) {
+                    active = store.activeForRepository(snapshot.getRepository().getId(), engine.value());
+                }
+                kinds.put(kind, view(row, active));
+            }
+            out.put(c.getId(), kinds);
+        }
+        return out;
+    }
+
+    private View view(AnalysisResultStore.Row row, List<AnalysisResultStore.Row> active) {
+        int position = 0;
+        if (row.state() == AnalysisState.QUEUED && active != null) {
+            for (AnalysisResultStore.Row a : active) {
+                if (a.id() == row.id()) {
+                    break;
+                }
+                if (a.state() == AnalysisState.QUEUED) {
+                    position++;
+                }
+            }
+        }
+        return new View(row.kind(), row.snapshotId(), row.configurationId(), row.state(),
+                row.step() == null ? "" : row.step(), row.failure() == null ? "" : row.failure(), row.computedAt(),
+                row.state() == AnalysisState.DONE ? parsedFigures(row) : null, position + 1);
+    }
+
+    private Object parsedFigures(AnalysisResultStore.Row row) {
+        if (row.result() == null) {
+            return null;
+        }
+        return parsed.get(row.id() + "@" + row.computedAt(), k -> figures(row));
+    }
+
+    /** The stored figures of a row, read back into their record. */
+    public static Object figures(AnalysisResultStore.Row row) {
+        if (row.result() == null) {
+            return null;
+        }
+        Class<?> type = switch (row.kind()) {
+            case SLOC -> AnalysisFigures.Sloc.class;
+            case TRACE -> AnalysisFigures.Trace.class;
+            case READINESS -> AnalysisFigures.Readiness.class;
+        };
+        return JSON.readValue(row.result(), type);
+    }
+
+    /** The stored results of a repository's snapshots under the current engine, for trends (figures read once). */
+    public List<View> stored(long repositoryId, List<SavedConfiguration> forConfigurations) {
+        List<AnalysisResultStore.Row> rows = store.doneForRepository(repositoryId,
+                forConfigurations.stream().map(SavedConfiguration::getId).toList(), engine.value());
+        List<Long> unread = rows.stream().filter(r -> parsed.getIfPresent(r.id() + "@" + r.computedAt()) == null)
+                .map(AnalysisResultStore.Row::id).toList();
+        Map<Long, String> texts = unread.isEmpty() ? Map.of() : store.results(unread);
+        List<View> out = new ArrayList<>();
+        for (AnalysisResultStore.Row r : rows) {
+            String text = texts.get(r.id());
+            AnalysisResultStore.Row full = text == null ? r : new AnalysisResultStore.Row(r.id(), r.snapshotId(),
+                    r.configurationId(), r.kind(), r.engineVersion(), r.inputKey(), r.state(), r.step(), r.failure(),
+                    r.queuedAt(), r.startedAt(), r.computedAt(), text);
+            Object figures = parsed.getIfPresent(r.id() + "@" + r.computedAt());
+            if (figures == null && full.result() != null) {
+                figures = parsedFigures(full);
+            }
+            if (figures != null) {
+                out.add(new View(r.kind(), r.snapshotId(), r.configurationId(), r.state(), "", "", r.computedAt(),
+                        figures, 0));
+            }
+        }
+        return out;
+    }
+
+    /** The stored rows of a snapshot for these configurations under the current engine, as they are (no queueing). */
+    public List<AnalysisResultStore.Row> rows(long snapshotId, List<Long> configurationIds) {
+        return store.forSnapshot(snapshotId, configurationIds, engine.value());
+    }
+
+    /** Queued and running results of a repository (current engine), the running ones first. */
+    public List<AnalysisResultStore.Row> active(long repositoryId) {
+        return store.activeForRepository(repositoryId, engine.value());
+    }
+
+    /** The results of a repository that ended last. */
+    public List<AnalysisResultStore.Row> recent(long repositoryId, int limit) {
+        return store.recentForRepository(repositoryId, engine.value(), limit);
+    }
+
+    /** Computes a queued result and stores it, or its failure with the reason; never throws. */
+    public void run(long id) {
+        Optional<AnalysisResultStore.Row> found = store.find(id);
+        if (found.isEmpty() || !store.start(id)) {
+            return;
+        }
+        AnalysisResultStore.Row row = found.get();
+        long t0 = System.nanoTime();
+        try {
+            Snapshot snapshot = snapshots.findWithRepository(row.snapshotId())
+                    .orElseThrow(() -> new InvalidInputException("the snapshot was removed"));
+            SavedConfiguration saved = configurations.findById(row.configurationId())
+                    .orElseThrow(() -> new InvalidInputException("the configuration was removed"));
+            List<Snapshot> all = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(
+                    snapshot.getRepository().getId());
+            Optional<Snapshot> previous = computer.previous(snapshot, all);
+            // the key of the inputs read now: a change while this runs makes the stored result outdated at once
+            String key = computer.inputKey(row.kind(), snapshot, saved, previous, computer.inputs());
+            Object figures = computer.compute(row.kind(), snapshot, saved, previous, step -> store.step(id, step));
+            store.done(id, key, JSON.writeValueAsString(figures));
+            log.info("Analysis {} of '{}' at {} stored in {} ms", row.kind(), saved.getName(), snapshot.getRefName(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (InvalidInputException | GateFileException e) {
+            store.fail(id, e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            log.error("Analysis result {} failed", id, e);
+            store.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package org.xenfusa.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.xenfusa.model.config.SavedConfiguration;
+import org.xenfusa.model.config.SavedConfigurationRepository;
+import org.xenfusa.model.config.StartKind;
+import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
+import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.user.AppUserRepository;
+import org.xenfusa.sloc.config.ConfigurationReport;
+import org.xenfusa.sloc.config.DirectoryFigures;
+import org.xenfusa.sloc.effort.DesignAssuranceLevel;
+import org.xenfusa.sloc.effort.EffortEstimate;
+import org.xenfusa.sloc.effort.EffortModel;
+import org.xenfusa.web.analysis.AnalysisKind;
+import org.xenfusa.web.analysis.AnalysisResultStore;
+import org.xenfusa.web.analysis.AnalysisResults;
+import org.xenfusa.web.analysis.TrackedConfigurations;
+import org.xenfusa.web.config.ConfigurationForm;
+import org.xenfusa.web.config.ConfigurationReports;
+import org.xenfusa.web.config.ConfigurationService;
+import org.xenfusa.web.effort.EffortModels;
+import org.xenfusa.web.ingest.IngestService;
+import org.xenfusa.web.ingest.RepositoryRegistrar;
+import org.xenfusa.model.ingest.IngestJobRepository;
+
+/**
+ * The home page: the FuSa SIG dashboard of the newest release, read by a VIEWER from stored results only; its empty
+ * states; a result not stored yet shown with its state at once, and a failed one with its reason.
+ */
+@IntegrationTest
+class DashboardIntegrationTest {
+    static SyntheticRepository repo;
+
+    @LocalServerPort int port;
+    @Autowired RepositoryRegistrar registrar;
+    @Autowired IngestService ingest;
+    @Autowired IngestJobRepository jobs;
+    @Autowired SnapshotRepository snapshots;
+    @Autowired AppUserRepository users;
+    @Autowired PasswordEncoder encoder;
+    @Autowired ConfigurationService configurationService;
+    @Autowired SavedConfigurationRepository configurations;
+    @Autowired ConfigurationReports reports;
+    @Autowired EffortModels effort;
+    @Autowired TrackedConfigurations tracking;
+    @Autowired AnalysisResults results;
+    @Autowired AnalysisResultStore store;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void build() throws Exception {
+        repo = DashboardFixture.repository("fusa-dashboard");
+    }
+
+    @AfterAll
+    static void close() {
+        repo.close();
+    }
+
+    private TraceFixture fixture() {
+        return new TraceFixture(registrar, ingest, jobs, snapshots, users, encoder);
+    }
+
+    private static String n(long v) {
+        return String.format(Locale.US, "%,d", v);
+    }
+
+    private static String figures(DirectoryFigures d) {
+        return n(d.makeCloc().code()) + " / " + n(d.withHeaders().code()) + " / " + n(d.activeLines().code());
+    }
+
+    @Test
+    void aViewerSeesTheNewestReleaseFromStoredResults() throws Exception {
+        DashboardFixture.viewer(users, encoder);
+        SourceRepository r = fixture().registerAndIngest("dash-repo", repo);
+        SavedConfiguration saved = configurationService.create(new ConfigurationForm("dash-x86-defconfig", r.getId(),
+                "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        tracking.track(saved.getId(), true);
+        DashboardFixture.settled(results, r);
+
+        WebSession viewer = WebSession.login(port, DashboardFixture.VIEWER, DashboardFixture.PASSWORD);
+        String page = viewer.get("/?repositoryId=" + r.getId()).body();
+        DashboardFixture.settled(results, r); // the page queued nothing new: every result was stored
+        Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
+        assertThat(page).contains("id=\"dash-release\">dash-repo RELEASE-1.2<").contains("compared with <span>RELEASE-1.1");
+
+        // the slide table: the figures the configuration's SLOC page shows, per directory and in total, with units
+        ConfigurationReport report = reports.report(configurations.findById(saved.getId()).orElseThrow(),
+                newest.getCommitSha(), List.of());
+        for (DirectoryFigures d : report.directories()) {
+            assertThat(page).contains(">" + d.directory() + "<").contains(">" + figures(d) + "<");
+        }
+        assertThat(page).contains(">" + n(report.makeCloc().code()) + " / " + n(report.withHeaders().code()) + " / "
+                + n(report.activeLines().code()) + "<").contains("code lines: make-cloc / with headers / active");
+        assertThat(page).contains("/configurations/" + saved.getId() + "/sloc?ref=" + newest.getCommitSha());
+        // effort per level in hours and person-years, from the effort model
+        EffortModel m = effort.current();
+        EffortEstimate dalA = m.estimate(DesignAssuranceLevel.DAL_A, m.slocOf(report));
+        assertThat(page).contains(n(Math.round(dalA.hours())) + " h · "
+                + String.format(Locale.US, "%.1f", dalA.personYears()) + " PY").contains("href=\"/effort\"");
+
+        // readiness with every gate and the reason of each gate not passed; traceability; changes; trends; jobs
+        Map<AnalysisKind, AnalysisResults.View> stored = results.current(newest,
+                snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(r.getId()),
+                List.of(configurations.findById(saved.getId()).orElseThrow())).get(saved.getId());
+        var readiness = stored.get(AnalysisKind.READINESS).readiness();
+        assertThat(page).contains(readiness.ready() ? ">READY<" : ">NOT READY<");
+        readiness.gates().forEach(g -> {
+            assertThat(page).contains(g.description());
+            if (!g.verdict().equals("PASSED")) {
+                assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(g.detail()));
+            }
+        });
+        assertThat(readiness.gates()).anyMatch(g -> g.verdict().equals("NOT_EVALUATED"));
+        assertThat(page).contains(">not evaluated<");
+        var trace = stored.get(AnalysisKind.TRACE).trace();
+        assertThat(trace.requirements()).isEqualTo(3);
+        assertThat(page).contains(">" + n(trace.untracedCode()) + " of " + n(trace.compiledCode()) + "<")
+                .contains("/trace/" + newest.getId() + "/untraced?configuration=" + saved.getId())
+                .contains("/trace/" + newest.getId() + "/suspect?against=");
+        assertThat(page).contains("<th>Requirements</th>");
+        for (String verdict : List.of("covered", "uncovered", "not applicable")) {
+            assertThat(page).contains("<td>" + verdict + "</td>");
+        }
+        assertThat(page).contains("Since <span>RELEASE-1.1</span>").contains("+2 make-cloc code lines")
+                .contains("xen/arch/x86");
+        String trend = page.substring(page.indexOf("id=\"dash-trend\""));
+        assertThat(trend.indexOf("RELEASE-0.9")).isLessThan(trend.indexOf("RELEASE-1.0"));
+        assertThat(trend.indexOf("RELEASE-1.0")).isLessThan(trend.indexOf("RELEASE-1.1"));
+        assertThat(trend.indexOf("RELEASE-1.1")).isLessThan(trend.indexOf("RELEASE-1.2"));
+        assertThat(page).contains("id=\"analysis-jobs\"").contains(" dash-x86-defconfig @ RELEASE-");
+        // a viewer may not ask for a computation
+        assertThat(page).doesNotContain("id=\"recompute\"");
+
+        // an older release by name; a failed result says why (no Kconfig before Xen 4.7)
+        String old = viewer.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-0.9").body();
+        DashboardFixture.settled(results, r);
+        old = viewer.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-0.9").body();
+        assertThat(old).contains("failed: ").contains("result(s) failed").contains("This is the oldest ingested release");
+        assertThat(viewer.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-7.7").statusCode()).isEqualTo(404);
+        // a failed result is not tried again by every ingest, only when asked for ("Compute again", not by a VIEWER)
+        Snapshot oldest = fixture().snapshot(r, "RELEASE-0.9");
+        assertThat(results.queueRepository(r.getId())).isZero();
+        assertThat(viewer.post("/dashboard/recompute", "snapshotId=" + oldest.getId(), "/").statusCode())
+                .isEqualTo(403);
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        assertThat(admin.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-0.9").body()).contains("id=\"recompute\"");
+        assertThat(admin.post("/dashboard/recompute", "snapshotId=" + oldest.getId(), "/").statusCode()).isEqualTo(302);
+        assertThat(admin.get("/?repositoryId=" + r.getId() + "&ref=RELEASE-0.9").body())
+                .contains("result(s) of RELEASE-0.9 queued again");
+        DashboardFixture.settled(results, r);
+        assertThat(results.rows(oldest.getId(), List.of(saved.getId())))
+                .allSatisfy(row -> assertThat(row.failure()).contains("no Kconfig at RELEASE-0.9"));
+        HttpResponse<String> progress = viewer.get("/dashboard/progress?snapshotId=" + newest.getId());
+        assertThat(progress.body()).contains("\"pending\":0").contains("\"done\":3");
+
+        // the repository list stays reachable
+        assertThat(viewer.get("/repositories").body()).contains("dash-repo").contains("id=\"nav-repositories\"");
+    }
+
+    @Test
+    void aResultNotStoredYetShowsItsStateAtOnce() throws Exception {
+        DashboardFixture.viewer(users, encoder);
+        SyntheticRepository other = DashboardFixture.repository("fusa-dashboard-pending");
+        SourceRepository r;
+        try {
+            r = fixture().registerAndIngest("dash-pending-repo", other);
+        } finally {
+            other.close();
+        }
+        SavedConfiguration saved = configurationService.create(new ConfigurationForm("dash-pending-cfg", r.getId(),
+                "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        // tracked without queueing, then one result queued with no worker to run it: the page must not wait for it
+        saved.setTracked(true);
+        configurations.saveAndFlush(saved);
+        Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
+        long id = store.queue(newest.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(), "never run",
+                false).orElseThrow();
+        try {
+            WebSession viewer = WebSession.login(port, DashboardFixture.VIEWER, DashboardFixture.PASSWORD);
+            String page = viewer.get("/?repositoryId=" + r.getId()).body();
+            assertThat(page).contains("queued (").contains("result(s) being computed: this page updates itself")
+                    .contains("data-progress=\"/dashboard/progress?snapshotId=" + newest.getId() + "\"");
+            assertThat(viewer.get("/dashboard/progress?snapshotId=" + newest.getId()).body())
+                    .doesNotContain("\"pending\":0");
+        } finally {
+            store.fail(id, "test over");
+            saved.setTracked(false);
+            configurations.saveAndFlush(saved);
+            DashboardFixture.settled(results, r);
+        }
+    }
+
+    @Test
+    void onlyAnAdminTracksAConfigurationAndTheChangeIsAudited() throws Exception {
+        SyntheticRepository other = DashboardFixture.repository("fusa-dashboard-tracking");
+        SourceRepository r;
+        try {
+            r = fixture().registerAndIngest("dash-tracking-repo", other);
+        } finally {
+            other.close();
+        }
+        SavedConfiguration saved = configurationService.create(new ConfigurationForm("dash-tracked-by-admin", r.getId(),
+                "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        WebSession engineer = WebSession.login(port, TraceFixture.ENGINEER, TraceFixture.PASSWORD);
+        assertThat(engineer.post("/configurations/" + saved.getId() + "/tracked", "tracked=true",
+                "/configurations/" + saved.getId()).statusCode()).isEqualTo(403);
+        assertThat(engineer.get("/configurations/" + saved.getId()).body()).doesNotContain("id=\"tracked-form\"");
+        assertThat(configurations.findById(saved.getId()).orElseThrow().isTracked()).isFalse();
+
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        assertThat(admin.post("/configurations/" + saved.getId() + "/tracked", "tracked=true",
+                "/configurations/" + saved.getId()).statusCode()).isEqualTo(302);
+        assertThat(configurations.findById(saved.getId()).orElseThrow().isTracked()).isTrue();
+        assertThat(admin.get("/configurations/" + saved.getId()).body()).contains("Tracked by the FuSa SIG")
+                .contains("Stop tracking");
+        assertThat(jdbc.queryForObject("select count(*) from saved_configuration_aud where id = ? and tracked",
+                Long.class, saved.getId())).isEqualTo(1L);
+        // tracking queued its results for every release: they are computed and the dashboard shows them
+        DashboardFixture.settled(results, r);
+        assertThat(admin.get("/?repositoryId=" + r.getId()).body()).contains("id=\"slide-table\"")
+                .contains("dash-tracked-by-admin");
+        admin.post("/configurations/" + saved.getId() + "/tracked", "tracked=false", "/configurations/" + saved.getId());
+        assertThat(configurations.findById(saved.getId()).orElseThrow().isTracked()).isFalse();
+        assertThat(admin.get("/?repositoryId=" + r.getId()).body()).contains("No configuration tracked yet.");
+    }
+
+    @Test
+    void emptyStatesSayWhatToDoNext() throws Exception {
+        DashboardFixture.viewer(users, encoder);
+        WebSession viewer = WebSession.login(port, DashboardFixture.VIEWER, DashboardFixture.PASSWORD);
+        SyntheticRepository bare = TraceFixture.newRepository();
+        try {
+            bare.commit("one", "RELEASE-1.0", TraceFixture.tree(1, TraceFixture.FA_C));
+            SyntheticRepository empty = TraceFixture.newRepository();
+            empty.commit("one", "RELEASE-1.0", TraceFixture.tree(1, TraceFixture.FA_C));
+            SourceRepository notIngested = registrar.register("dash-empty-repo", empty.dir().toString(), "tester");
+            empty.close();
+            assertThat(viewer.get("/?repositoryId=" + notIngested.getId()).body()).contains("id=\"empty-releases\"")
+                    .contains("href=\"/repositories/" + notIngested.getId() + "\"");
+
+            bare.commit("two", "RELEASE-1.1", java.util.Map.of("xen/common/more.c", SyntheticRepository.cFile("m", 2)));
+            SourceRepository untracked = fixture().registerAndIngest("dash-untracked-repo", bare);
+            String page = viewer.get("/?repositoryId=" + untracked.getId()).body();
+            assertThat(page).contains("No configuration tracked yet.").contains("href=\"/configurations\"")
+                    .doesNotContain("id=\"slide-table\"");
+            assertThat(viewer.get("/?repositoryId=987654").statusCode()).isEqualTo(404);
+        } finally {
+            bare.close();
+        }
+    }
+}
