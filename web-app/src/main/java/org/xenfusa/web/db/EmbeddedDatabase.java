@@ -74,6 +74,11 @@ public final class EmbeddedDatabase implements Closeable {
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setPgBinaryResolver(resolver)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped when the application context closes, after every job and request that writes to it has
+                // ended: the library's own shutdown hook ran beside Spring's on SIGTERM and stopped the server under a
+                // running ingest, which then could not even record how it ended (a kill -9 leaves an orphan server,
+                // which the next start stops: CrashRecovery)
+                .setRegisterShutdownHook(false)
                 // on the command line after the library's -F (fsync off), so these win
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
