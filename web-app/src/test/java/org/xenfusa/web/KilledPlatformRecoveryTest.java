@@ -176,7 +176,36 @@ class KilledPlatformRecoveryTest {
             assertThat(download.statusCode()).isEqualTo(200);
             Files.write(zip, download.body());
             assertThat(EvidenceVerifier.verify(zip).intactPackage()).isTrue();
+
+            // --- 5. stopped as an operator stops it (SIGTERM) while an ingest runs: the ingest is handed back to the
+            // queue at once (its database still up to record it) and the next start finishes it
+            long other = third.api("POST", "/api/repositories", token,
+                    Map.of("name", "crash-repo-2", "location", repo.toString())).path("id").asLong();
+            long stoppedJob = third.api("POST", "/api/repositories/" + other + "/ingest", token,
+                    Map.of("mode", "TAGS", "ref", "LOAD-*")).path("id").asLong();
+            JsonNode beforeStop = third.awaitJob(token, stoppedJob, j -> !j.path("state").asString().equals("QUEUED")
+                    && (!j.path("state").asString().equals("RUNNING") || j.path("refsDone").asInt() >= 2),
+                    Duration.ofSeconds(60));
+            assertThat(beforeStop.path("state").asString()).as("the ingest was caught running: " + beforeStop
+                    + third.tail()).isEqualTo("RUNNING");
             third.stop();
+            assertThat(third.log()).contains("Ingest job " + stoppedJob + " handed back to the queue: this instance is"
+                    + " stopping");
+            Platform fourth = start(data, "fourth");
+            assertThat(fourth.log()).as("a clean stop leaves no orphan").doesNotContain(ORPHAN_STOPPED);
+            JsonNode finished = fourth.awaitJob(token, stoppedJob, j -> !j.path("state").asString()
+                    .matches("QUEUED|RUNNING"), Duration.ofSeconds(240));
+            assertThat(finished.path("state").asString()).as(finished + fourth.tail()).isEqualTo("SUCCEEDED");
+            assertThat(finished.path("message").asString()).as("handed back, not taken over as after a kill")
+                    .doesNotContain("taken over");
+            List<JsonNode> resumedLoads = new ArrayList<>();
+            fourth.api("GET", "/api/repositories/" + other + "/snapshots", token, null).forEach(s -> {
+                if (s.path("ref").asString().startsWith("LOAD-")) {
+                    resumedLoads.add(s);
+                }
+            });
+            assertThat(resumedLoads).as("every tag stored once").hasSize(LOAD_TAGS);
+            fourth.stop();
         } finally {
             for (Platform p : started) {
                 p.destroy();
