@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +31,13 @@ import org.xenfusa.web.ingest.RepositoryRegistrar;
  * A job whose worker was killed a moment ago (its queue row picked by an instance that is gone, its last heartbeat
  * just now) is failed with its reason within the scheduler's dead-worker bound: the same bound for an ingest and for
  * an export killed at 25%.
+ *
+ * <p>Its tests run at the same time, and beside the other test classes (junit-platform.properties): each waits
+ * the bound (10-16 s) for a job of its own (its own repository, job row and queue row; the scheduler fails them in one
+ * sweep), so what runs beside it neither sees nor changes it.
  */
 @IntegrationTest
+@Execution(ExecutionMode.CONCURRENT)
 class DeadWorkerIntegrationTest {
     static Path root;
     static SyntheticRepository synthetic;

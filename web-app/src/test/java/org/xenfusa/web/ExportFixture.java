@@ -68,7 +68,8 @@ final class ExportFixture {
         return r;
     }
 
-    static void users(AppUserRepository users, PasswordEncoder encoder) {
+    /** Synchronized: DeadWorkerIntegrationTest runs beside the other classes and makes them too. */
+    static synchronized void users(AppUserRepository users, PasswordEncoder encoder) {
         for (Role role : Role.values()) {
             String user = "export-" + role.name().toLowerCase();
             if (users.findByUsername(user).isEmpty()) {
