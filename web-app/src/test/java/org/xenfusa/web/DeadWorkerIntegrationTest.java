@@ -32,12 +32,11 @@ import org.xenfusa.web.ingest.RepositoryRegistrar;
  * just now) is failed with its reason within the scheduler's dead-worker bound: the same bound for an ingest and for
  * an export killed at 25%.
  *
- * <p>Its tests run at the same time, and beside the other test classes (junit-platform.properties): each waits
- * the bound (10-16 s) for a job of its own (its own repository, job row and queue row; the scheduler fails them in one
- * sweep), so what runs beside it neither sees nor changes it.
+ * <p>Its three waiting tests run at the same time (junit-platform.properties; the class still runs alone among the
+ * classes): each waits the bound (10-16 s) for a job of its own (its own repository, job row and queue row; the
+ * scheduler fails them in one sweep), so none sees or changes what another waits for.
  */
 @IntegrationTest
-@Execution(ExecutionMode.CONCURRENT)
 class DeadWorkerIntegrationTest {
     static Path root;
     static SyntheticRepository synthetic;
@@ -70,6 +69,7 @@ class DeadWorkerIntegrationTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anExportKilledAt25PercentIsFailedWithinTheBound() throws Exception {
         SourceRepository repo = registrar.register("dead-export-repo", synthetic.dir().toString(), "tester");
         Long id = jdbc.queryForObject("insert into export_job (repository_id, ref_name, format, inputs, input_key,"
@@ -86,6 +86,7 @@ class DeadWorkerIntegrationTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anExportKilledBetweenStoringItsFileAndRecordingSuccessOffersNoDownload() throws Exception {
         SourceRepository repo = registrar.register("dead-export-stored", synthetic.dir().toString(), "tester");
         Long id = jdbc.queryForObject("insert into export_job (repository_id, ref_name, format, inputs, input_key,"
@@ -104,6 +105,7 @@ class DeadWorkerIntegrationTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anIngestKilledWhileRunningIsFailedWithinTheSameBound() throws Exception {
         SourceRepository repo = registrar.register("dead-ingest-repo", synthetic.dir().toString(), "tester");
         Long id = jdbc.queryForObject("insert into ingest_job (repository_id, mode, ref_spec, state, created_at,"

@@ -68,8 +68,7 @@ final class ExportFixture {
         return r;
     }
 
-    /** Synchronized: DeadWorkerIntegrationTest runs beside the other classes and makes them too. */
-    static synchronized void users(AppUserRepository users, PasswordEncoder encoder) {
+    static void users(AppUserRepository users, PasswordEncoder encoder) {
         for (Role role : Role.values()) {
             String user = "export-" + role.name().toLowerCase();
             if (users.findByUsername(user).isEmpty()) {

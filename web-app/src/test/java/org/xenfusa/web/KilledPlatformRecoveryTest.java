@@ -56,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  * download, and run new jobs.
  *
  * <p>It runs beside the other test classes (junit-platform.properties): the platforms it kills are child processes
- * on a data folder and port of their own, so nothing it does is seen by, or sees, the tests in this JVM, and the
+ * on a data folder and port of their own, logging to files of their own (this class writes nothing to the console,
+ * which the command-line tests capture), so nothing it does is seen by, or sees, the tests in this JVM, and the
  * minute it spends starting and killing them overlaps theirs.
  */
 @Execution(ExecutionMode.CONCURRENT)
