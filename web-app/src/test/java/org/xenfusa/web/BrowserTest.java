@@ -43,14 +43,12 @@ class BrowserTest {
         kconfig.putAll(SyntheticKconfig.BUILD);
         repo.commit("kconfig", "RELEASE-4.2.0", kconfig);
 
-        driver = Chromium.start("BROWSER TEST", java.util.Optional.empty());
+        driver = Chromium.start("BROWSER TEST");
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
+        Chromium.release(driver);
         if (repo != null) {
             repo.close();
         }

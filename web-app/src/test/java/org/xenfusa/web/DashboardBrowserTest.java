@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,13 +67,13 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         repo = DashboardFixture.repository("fusa-dashboard-browser");
-        driver = Chromium.start("DASHBOARD BROWSER TEST", Optional.empty());
+        driver = Chromium.start("DASHBOARD BROWSER TEST");
     }
 
     @AfterAll
     static void stop() {
         if (driver != null) {
-            driver.quit();
+            Chromium.release(driver);
         }
         if (repo != null) {
             repo.close();

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +32,10 @@ import org.xenfusa.web.ingest.RepositoryRegistrar;
  * A job whose worker was killed a moment ago (its queue row picked by an instance that is gone, its last heartbeat
  * just now) is noticed within the scheduler's dead-worker bound, the same for an ingest and for an export killed at 25%:
  * an export is failed with its reason, an ingest is taken over by another worker and completes.
+ *
+ * <p>Its three waiting tests run at the same time (junit-platform.properties; the class still runs alone among the
+ * classes): each waits the bound (10-16 s) for a job of its own (its own repository, job row and queue row; the
+ * scheduler handles them in one sweep), so none sees or changes what another waits for.
  */
 @IntegrationTest
 class DeadWorkerIntegrationTest {
@@ -65,6 +71,7 @@ class DeadWorkerIntegrationTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anExportKilledAt25PercentIsFailedWithinTheBound() throws Exception {
         SourceRepository repo = registrar.register("dead-export-repo", synthetic.dir().toString(), "tester");
         Long id = jdbc.queryForObject("insert into export_job (repository_id, ref_name, format, inputs, input_key,"
@@ -81,6 +88,7 @@ class DeadWorkerIntegrationTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anExportKilledBetweenStoringItsFileAndRecordingSuccessOffersNoDownload() throws Exception {
         SourceRepository repo = registrar.register("dead-export-stored", synthetic.dir().toString(), "tester");
         Long id = jdbc.queryForObject("insert into export_job (repository_id, ref_name, format, inputs, input_key,"
@@ -100,6 +108,7 @@ class DeadWorkerIntegrationTest {
 
     /** Issue 18: nobody took over the job of a killed instance; it was failed. Now another worker resumes it. */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anIngestKilledWhileRunningIsTakenOverWithinTheSameBoundAndCompletes() throws Exception {
         SourceRepository repo = registrar.register("dead-ingest-repo", synthetic.dir().toString(), "tester");
         Long id = jdbc.queryForObject("insert into ingest_job (repository_id, mode, ref_spec, state, created_at,"

@@ -55,15 +55,13 @@ class ExportBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        downloads = Files.createTempDirectory("chromium-downloads");
-        driver = Chromium.start("EXPORT BROWSER TEST", java.util.Optional.of(downloads));
+        driver = Chromium.start("EXPORT BROWSER TEST");
+        downloads = Chromium.downloads();
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
+        Chromium.release(driver);
     }
 
     @Test

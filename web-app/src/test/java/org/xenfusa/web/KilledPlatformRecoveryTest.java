@@ -39,6 +39,8 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenfusa.FusaApplication;
 import org.xenfusa.exports.evidence.EvidenceVerifier;
@@ -52,7 +54,14 @@ import tools.jackson.databind.json.JsonMapper;
  * outlives it, and the next start must come up by itself (stopping that orphaned server and saying so), take the
  * interrupted ingest over and complete it (every tag stored once and whole), fail the interrupted export with its
  * reason, keep every earlier snapshot and its figures, offer nothing half-written as a download, and run new jobs.
+ * Stopped with SIGTERM during an ingest, it hands the ingest back to the queue and the next start finishes it.
+ *
+ * <p>It runs beside the other test classes (junit-platform.properties): the platforms it kills are child processes
+ * on a data folder and port of their own, logging to files of their own (this class writes nothing to the console,
+ * which the command-line tests capture), so nothing it does is seen by, or sees, the tests in this JVM, and the
+ * minute it spends starting and killing them overlaps theirs.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KilledPlatformRecoveryTest {
     /** The embedded server's binaries, unpacked once for all tests (as application-test.properties does). */
     private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "fusa-test-postgres-binaries");

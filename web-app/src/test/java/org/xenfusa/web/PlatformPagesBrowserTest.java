@@ -16,7 +16,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,14 +116,12 @@ class PlatformPagesBrowserTest {
         Map<String, String> files = new HashMap<>(SyntheticKconfig.FILES);
         files.put("xen/common/Kconfig", COMMON);
         repo.commit("one", "RELEASE-1.0", files);
-        driver = Chromium.start("PLATFORM PAGES BROWSER TEST", Optional.empty());
+        driver = Chromium.start("PLATFORM PAGES BROWSER TEST");
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
+        Chromium.release(driver);
         if (repo != null) {
             repo.close();
         }

@@ -53,14 +53,12 @@ class TraceBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        driver = Chromium.start("TRACE BROWSER TEST", java.util.Optional.empty());
+        driver = Chromium.start("TRACE BROWSER TEST");
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
+        Chromium.release(driver);
     }
 
     @Test
