@@ -92,6 +92,11 @@ class RequirementFormsWebTest extends SecuredSlice {
                 List.of(stored), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 Map.of(RID, List.of()), true));
         when(requirements.find(RID)).thenReturn(stored);
+        // the trace page's table (the refused form is shown on it again): no rows, one empty page
+        when(pages.rows(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt(),
+                org.mockito.ArgumentMatchers.anyInt())).thenReturn(new TracePages.RowPage(List.of(), 1,
+                        TracePages.BROWSER_PAGE_SIZE, 0));
     }
 
     private static Map<String, String> newRequirement() {
