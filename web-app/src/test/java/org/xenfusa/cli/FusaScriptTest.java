@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -69,9 +70,16 @@ class FusaScriptTest {
 
     /** Runs {@code ./fusa sloc}, which must exit 0; returns what it printed. */
     private String runSloc() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("fusa").toString(), "sloc", "--repo", ".")
-                .redirectErrorStream(true);
+        return run(Map.of(), "sloc", "--repo", ".");
+    }
+
+    /** Runs {@code ./fusa ARGS} with more environment variables, which must exit 0; returns what it printed. */
+    private String run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", root.resolve("fusa").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        pb.environment().putAll(env);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the script finished").isTrue();
@@ -128,6 +136,22 @@ class FusaScriptTest {
         runSloc();
         assertThat(lines(calls)).as("the second run trains nothing").hasSize(1);
         assertThat(lines(calls).get(0)).contains("-XX:SharedArchiveFile=web-app/target/fusa-run/fusa.jsa", " sloc ");
+    }
+
+    @Test
+    void theWebAppGetsA1GbHeapUnlessFusaJavaOptsSetsOneAndCommandsStartSmall() throws Exception {
+        Path calls = recordingJava(false);
+        run(Map.of(), "--server.port=8099");
+        run(Map.of("FUSA_JAVA_OPTS", "-Xmx3g"), "serve");
+        run(Map.of("FUSA_JAVA_OPTS", "-Dx=1 -XX:MaxRAMPercentage=50"));
+        runSloc();
+        List<String> started = lines(calls).stream().filter(l -> l.contains("-jar web-app/target/fusa-run/fusa.jar"))
+                .toList();
+        assertThat(started).hasSize(4);
+        assertThat(started.get(0)).startsWith("-Xmx1g ").endsWith("fusa.jar --server.port=8099");
+        assertThat(started.get(1)).doesNotContain("-Xmx1g").contains("-Xmx3g").endsWith("fusa.jar serve");
+        assertThat(started.get(2)).doesNotContain("-Xmx1g").contains("-XX:MaxRAMPercentage=50");
+        assertThat(started.get(3)).contains("-Xms32m").doesNotContain("-Xmx1g").endsWith("fusa.jar sloc --repo .");
     }
 
     @Test
