@@ -492,4 +492,18 @@ class TraceIntegrationTest {
                 .contains("/items/swreq~chain_" + n + "~1");
     }
 
+
+    @Test
+    void theTreeOfRequirementsReadFromTheSnapshotsFilesIsNestedByWhatTheyCover() throws Exception {
+        // nothing imported: the requirements are read from the tree, and have no stored ids
+        Snapshot s = ingested("trace-nested", TraceFixture.tree(1, TraceFixture.FA_C));
+        SnapshotTrace trace = traces.trace(s.getId());
+        assertThat(trace.fromTree()).isTrue();
+        List<SnapshotTrace.TreeNode> roots = trace.tree();
+        assertThat(roots).extracting(n -> n.item().id().toString()).containsExactly("XenMkt~timer~1");
+        SnapshotTrace.TreeNode product = roots.get(0).children().get(0);
+        assertThat(product.item().id().toString()).isEqualTo("XenProd~feature_a~1");
+        assertThat(product.children()).extracting(n -> n.item().id().toString()).containsExactly("XenSwdgn~fa_start~1");
+    }
+
 }

@@ -94,11 +94,15 @@ public record SnapshotTrace(String key, SnapshotRef snapshot, LinkedSpecificatio
      */
     public List<TreeNode> tree() {
         List<TracedItem> reqs = requirements();
+        // every requirement of the trace: those read from the snapshot's files (never imported, so without stored
+        // ids) as well as the stored ones; with the stored ids only, a tree read from the files was drawn flat
+        java.util.Set<String> known = new java.util.HashSet<>();
+        reqs.forEach(t -> known.add(t.id().toString()));
         Map<String, List<TracedItem>> children = new HashMap<>();
         List<TracedItem> roots = new ArrayList<>();
         for (TracedItem t : reqs) {
             List<String> parents = t.item().covers().stream().map(Object::toString)
-                    .filter(requirementIds::containsKey).distinct().toList();
+                    .filter(known::contains).distinct().toList();
             if (parents.isEmpty()) {
                 roots.add(t);
             }
