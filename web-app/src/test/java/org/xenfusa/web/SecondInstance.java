@@ -35,7 +35,10 @@ final class SecondInstance implements AutoCloseable {
         properties.put("fusa.allowed-roots", System.getProperty("java.io.tmpdir"));
         properties.put("fusa.instance-id", instanceId);
         properties.putAll(more);
-        return new SecondInstance(new SpringApplicationBuilder(FusaApplication.class).properties(properties).run());
+        // as command-line arguments, which win over application.properties (default properties lose to it: the
+        // second instance then took server.port 8080, and failed whenever something listened there)
+        return new SecondInstance(new SpringApplicationBuilder(FusaApplication.class).run(properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new)));
     }
 
     int port() {
