@@ -39,6 +39,11 @@ public class ConfigurationReports {
 
     private final ClosingCache<String, OpenCounter> counters = new ClosingCache<>(COUNTERS,
             e -> log.warn("closing an evicted counter failed: {}", e.toString()));
+    /** How long a ref is taken to name the commit it named when its report was last asked for. */
+    static final java.time.Duration RECENT = java.time.Duration.ofSeconds(5);
+    private final com.github.benmanes.caffeine.cache.Cache<String, ConfigurationReport> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(REPORTS).expireAfterWrite(RECENT)
+                    .build();
     private final Map<String, ConfigurationReport> reports = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .maximumSize(REPORTS).<String, ConfigurationReport>build().asMap();
 
@@ -65,10 +70,24 @@ public class ConfigurationReports {
      *
      * @throws InvalidInputException also for a Xen release the engine does not support (before 4.14)
      */
-    public synchronized ConfigurationReport report(SavedConfiguration saved, String ref, List<SymbolAssignment> extra)
+    public ConfigurationReport report(SavedConfiguration saved, String ref, List<SymbolAssignment> extra)
             throws InvalidInputException {
         SourceRepository source = source(saved);
         ConfigurationRequest request = request(saved, extra);
+        // many users on one page: the report a ref named a moment ago is served without the lock and without
+        // resolving the ref again (a branch that moves is seen within RECENT)
+        String recentKey = source.getId() + "\0" + ref + "\0" + request;
+        ConfigurationReport seen = recent.getIfPresent(recentKey);
+        if (seen != null) {
+            return seen;
+        }
+        ConfigurationReport report = evaluate(saved, source, ref, request);
+        recent.put(recentKey, report);
+        return report;
+    }
+
+    private synchronized ConfigurationReport evaluate(SavedConfiguration saved, SourceRepository source, String ref,
+            ConfigurationRequest request) throws InvalidInputException {
         ConfigurationReport report;
         long t0;
         String key;
