@@ -66,6 +66,7 @@ class BadInputIntegrationTest {
     @Autowired ReadinessService readiness;
     @Autowired TraceService traces;
     @Autowired TracePages pages;
+    @Autowired org.xenfusa.web.analysis.AnalysisResults results;
 
     @BeforeEach
     void fixture() throws Exception {
@@ -273,24 +274,40 @@ class BadInputIntegrationTest {
     }
 
     @Test
-    void theReadinessHistoryIsPagedNewestFirst() throws Exception {
-        EvidenceRequest template = new EvidenceRequest(repository.getId(), "HEAD", List.of(config.getId()), List.of(),
-                "", java.time.Instant.now());
-        ReadinessService.HistoryPage newest = readiness.history(template, 1, 1);
-        assertThat(newest.verdicts()).extracting(ReadinessService.ReleaseVerdict::ref).containsExactly("RELEASE-2.0");
-        assertThat(newest.hasOlder()).isTrue();
-        assertThat(newest.hasNewer()).isFalse();
-        ReadinessService.HistoryPage older = readiness.history(template, 1, 2);
-        assertThat(older.verdicts()).extracting(ReadinessService.ReleaseVerdict::ref).containsExactly("RELEASE-1.0");
-        assertThat(older.hasOlder()).isFalse();
-        assertThatThrownBy(() -> readiness.history(template, 1, 3)).isInstanceOf(NoSuchPageException.class);
-        assertThat(readiness.history(template, ReadinessService.HISTORY_PAGE_SIZE, 1).verdicts()).hasSize(2);
-
+    void theReadinessHistoryReadsStoredResultsAndSaysWhatIsStillComputed() throws Exception {
         WebSession web = WebSession.login(port, "admin", ADMIN_PASSWORD);
-        String page = web.get("/readiness/history?repositoryId=" + repository.getId() + "&c=" + config.getId()).body();
-        assertThat(page).contains("id=\"history-pager\"").contains("RELEASE-1.0").contains("RELEASE-2.0")
-                .doesNotContain("id=\"history-older\"");
-        assertErrorPage(page(web, "/readiness/history?repositoryId=" + repository.getId() + "&c=" + config.getId()
-                + "&page=5"), 404, "There is no page 5 of the readiness history");
+        String url = "/readiness/history?repositoryId=" + repository.getId() + "&c=" + config.getId();
+        // the first visit computes nothing itself: the results are queued and the page says so at once
+        String first = web.get(url).body();
+        assertThat(first).contains("id=\"history-pending\"").contains("data-refresh-seconds=\"10\"")
+                .contains("RELEASE-1.0").contains("RELEASE-2.0");
+        DashboardFixture.settled(results, repository);
+        String stored = web.get(url).body();
+        assertThat(stored).doesNotContain("id=\"history-pending\"");
+        // each release's verdict is the release page's verdict for the same configuration (one evaluation)
+        for (String ref : List.of("RELEASE-1.0", "RELEASE-2.0")) {
+            var report = readiness.evaluate(new EvidenceRequest(repository.getId(), ref, List.of(config.getId()),
+                    List.of(), "", java.time.Instant.now()), org.xenfusa.web.exports.EvidenceService.Progress.NONE)
+                    .report();
+            long passed = report.results().stream().filter(g -> g.verdict().name().equals("PASSED")).count();
+            String cell = historyCell(stored, ref);
+            assertThat(cell).contains(report.passed() ? ">READY<" : ">NOT READY<")
+                    .contains(passed + " passed, " + report.failures().size() + " failed");
+        }
+        // no configuration of this repository, an unknown repository: 404 with the reason, never a 400 or 500
+        assertErrorPage(page(web, "/readiness/history?repositoryId=" + repository.getId() + "&c=987654"), 404,
+                "configuration 987654 of this repository");
+        assertErrorPage(page(web, "/readiness/history?repositoryId=987654"), 404, "repository 987654");
+        // boards are evaluated per release, and the page says so instead of ignoring them
+        assertThat(web.get(url + "&b=some-board").body()).contains("id=\"history-boards\"");
+    }
+
+    /** The cells of one release's row on the readiness history. */
+    private static String historyCell(String page, String ref) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr>\\s*<td><a class=\"mono\"[^>]*>"
+                + java.util.regex.Pattern.quote(ref) + "</a></td>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertThat(m.find()).as("a row for " + ref + " in:\n" + page).isTrue();
+        return m.group(1);
     }
 }

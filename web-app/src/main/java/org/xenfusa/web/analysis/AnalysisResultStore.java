@@ -87,18 +87,21 @@ public class AnalysisResultStore {
     }
 
     /**
-     * The stored (done) rows of a repository's snapshots for these configurations, for trends, without their figures
-     * ({@code result} is null: read those of the rows not read before with {@link #results}).
+     * Every row of a repository's snapshots for these configurations and kinds under one engine version, in any
+     * state, without their figures ({@code result} is null: read those with {@link #results}); for the pages that
+     * show a result per release.
      */
-    public List<Row> doneForRepository(long repositoryId, Collection<Long> configurationIds, String engineVersion) {
-        if (configurationIds.isEmpty()) {
+    public List<Row> forRepository(long repositoryId, Collection<Long> configurationIds,
+            Collection<AnalysisKind> kinds, String engineVersion) {
+        if (configurationIds.isEmpty() || kinds.isEmpty()) {
             return List.of();
         }
         return named.query("select " + COLUMNS.replace("id, snapshot_id", "r.id, snapshot_id")
                         .replace("result::text as result", "null as result")
                 + " from analysis_result r join snapshot s on s.id = r.snapshot_id"
-                + " where s.repository_id = :r and configuration_id in (:c) and engine_version = :e and state = 'DONE'",
+                + " where s.repository_id = :r and configuration_id in (:c) and kind in (:k) and engine_version = :e",
                 new MapSqlParameterSource().addValue("r", repositoryId).addValue("c", configurationIds)
+                        .addValue("k", kinds.stream().map(AnalysisKind::name).toList())
                         .addValue("e", engineVersion), AnalysisResultStore::row);
     }
 

@@ -222,10 +222,12 @@ public class AnalysisResults {
     }
 
     private Object parsedFigures(AnalysisResultStore.Row row) {
+        String key = row.id() + "@" + row.computedAt();
         if (row.result() == null) {
-            return null;
+            // read without its text: the figures read before, if any
+            return parsed.getIfPresent(key);
         }
-        return parsed.get(row.id() + "@" + row.computedAt(), k -> figures(row));
+        return parsed.get(key, k -> figures(row));
     }
 
     /** The stored figures of a row, read back into their record. */
@@ -241,29 +243,107 @@ public class AnalysisResults {
         return JSON.readValue(row.result(), type);
     }
 
-    /** The stored results of a repository's snapshots under the current engine, for trends (figures read once). */
-    public List<View> stored(long repositoryId, List<SavedConfiguration> forConfigurations) {
-        List<AnalysisResultStore.Row> rows = store.doneForRepository(repositoryId,
-                forConfigurations.stream().map(SavedConfiguration::getId).toList(), engine.value());
-        List<Long> unread = rows.stream().filter(r -> parsed.getIfPresent(r.id() + "@" + r.computedAt()) == null)
-                .map(AnalysisResultStore.Row::id).toList();
+    /**
+     * The results of many releases at once (trends, the readiness history), each as {@link #current} gives one: a
+     * result is shown only when it was stored under the current engine version and inputs; a missing or outdated one
+     * is queued now (newest release first) and shown as queued, a failed one with its reason. One query for the
+     * rows, one for the figures not read before.
+     */
+    public Series series(long repositoryId, List<Snapshot> releases, List<SavedConfiguration> forConfigurations,
+            java.util.Set<AnalysisKind> kinds) {
+        if (releases.isEmpty() || forConfigurations.isEmpty() || kinds.isEmpty()) {
+            return new Series(Map.of(), 0);
+        }
+        List<Long> ids = forConfigurations.stream().map(SavedConfiguration::getId).toList();
+        Map<String, AnalysisResultStore.Row> rows = byKey(store.forRepository(repositoryId, ids, kinds, engine.value()));
+        AnalysisComputer.Inputs inputs = computer.inputs();
+        List<Snapshot> ordered = releases.stream()
+                .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE)).toList();
+        Map<String, String> keys = new HashMap<>();
+        int queued = 0;
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            Snapshot s = ordered.get(i);
+            Optional<Snapshot> previous = previousInOrder(ordered, i);
+            for (SavedConfiguration c : forConfigurations) {
+                for (AnalysisKind kind : kinds) {
+                    String key = computer.inputKey(kind, s, c, previous, inputs);
+                    String at = key(s.getId(), c.getId(), kind);
+                    keys.put(at, key);
+                    AnalysisResultStore.Row row = rows.get(at);
+                    if ((row == null || (!row.inputKey().equals(key) && !row.state().isActive()))
+                            && queue(s, c, kind, previous, inputs, false)) {
+                        queued++;
+                    }
+                }
+            }
+        }
+        if (queued > 0) {
+            rows = byKey(store.forRepository(repositoryId, ids, kinds, engine.value()));
+        }
+        List<Long> unread = new ArrayList<>();
+        for (AnalysisResultStore.Row r : rows.values()) {
+            if (r.state() == AnalysisState.DONE && parsed.getIfPresent(r.id() + "@" + r.computedAt()) == null) {
+                unread.add(r.id());
+            }
+        }
         Map<Long, String> texts = unread.isEmpty() ? Map.of() : store.results(unread);
-        List<View> out = new ArrayList<>();
-        for (AnalysisResultStore.Row r : rows) {
+        List<AnalysisResultStore.Row> active = rows.values().stream().anyMatch(r -> r.state().isActive())
+                ? store.activeForRepository(repositoryId, engine.value()) : null;
+        Map<String, View> views = new HashMap<>();
+        for (Map.Entry<String, AnalysisResultStore.Row> e : rows.entrySet()) {
+            AnalysisResultStore.Row r = e.getValue();
+            String expected = keys.get(e.getKey());
+            if (expected == null || (r.state() == AnalysisState.DONE && !r.inputKey().equals(expected))) {
+                // not asked for, or done from other inputs and not queued again (never shown as current)
+                continue;
+            }
             String text = texts.get(r.id());
             AnalysisResultStore.Row full = text == null ? r : new AnalysisResultStore.Row(r.id(), r.snapshotId(),
                     r.configurationId(), r.kind(), r.engineVersion(), r.inputKey(), r.state(), r.step(), r.failure(),
                     r.queuedAt(), r.startedAt(), r.computedAt(), text);
-            Object figures = parsed.getIfPresent(r.id() + "@" + r.computedAt());
-            if (figures == null && full.result() != null) {
-                figures = parsedFigures(full);
+            View v = view(full, active);
+            if (r.state() == AnalysisState.DONE && v.figures() == null) {
+                // its figures left the cache since they were looked for: read them now
+                v = view(new AnalysisResultStore.Row(r.id(), r.snapshotId(), r.configurationId(), r.kind(),
+                        r.engineVersion(), r.inputKey(), r.state(), r.step(), r.failure(), r.queuedAt(), r.startedAt(),
+                        r.computedAt(), store.results(List.of(r.id())).get(r.id())), active);
             }
-            if (figures != null) {
-                out.add(new View(r.kind(), r.snapshotId(), r.configurationId(), r.state(), "", "", r.computedAt(),
-                        figures, 0));
+            views.put(e.getKey(), v);
+        }
+        return new Series(Map.copyOf(views), queued);
+    }
+
+    /** The results {@link #series} found, by release, configuration and kind. */
+    public record Series(Map<String, View> views, int queued) {
+        public Optional<View> at(long snapshotId, long configurationId, AnalysisKind kind) {
+            return Optional.ofNullable(views.get(key(snapshotId, configurationId, kind)));
+        }
+
+        /** How many of the results are still waiting or being computed. */
+        public long pending() {
+            return views.values().stream().filter(View::pending).count();
+        }
+    }
+
+    private static String key(long snapshotId, long configurationId, AnalysisKind kind) {
+        return snapshotId + "|" + configurationId + "|" + kind;
+    }
+
+    private static Map<String, AnalysisResultStore.Row> byKey(List<AnalysisResultStore.Row> rows) {
+        Map<String, AnalysisResultStore.Row> out = new HashMap<>();
+        rows.forEach(r -> out.put(key(r.snapshotId(), r.configurationId(), r.kind()), r));
+        return out;
+    }
+
+    /** The release before {@code ordered.get(i)} in a list in release order (as {@link AnalysisComputer#previous}). */
+    private static Optional<Snapshot> previousInOrder(List<Snapshot> ordered, int i) {
+        String ref = ordered.get(i).getRefName();
+        for (int j = i - 1; j >= 0; j--) {
+            if (ReleaseOrder.INSTANCE.compare(ordered.get(j).getRefName(), ref) < 0) {
+                return Optional.of(ordered.get(j));
             }
         }
-        return out;
+        return Optional.empty();
     }
 
     /** The stored rows of a snapshot for these configurations under the current engine, as they are (no queueing). */

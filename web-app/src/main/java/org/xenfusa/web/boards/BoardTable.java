@@ -15,6 +15,7 @@ import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.query.AuditEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xenfusa.web.platform.StoredDefaults;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -43,15 +44,18 @@ public class BoardTable {
 
     private final BoardCatalogTextRepository texts;
     private final EntityManager entityManager;
+    private final StoredDefaults defaults;
 
-    public BoardTable(BoardCatalogTextRepository texts, EntityManager entityManager) {
+    public BoardTable(BoardCatalogTextRepository texts, EntityManager entityManager, StoredDefaults defaults) {
+        this.defaults = defaults;
         this.texts = texts;
         this.entityManager = entityManager;
     }
 
     @Transactional
     public BoardCatalogText text() {
-        return texts.findByName(NAME).orElseGet(() -> texts.saveAndFlush(new BoardCatalogText(NAME, shippedText())));
+        return defaults.findOrCreate(() -> texts.findByName(NAME),
+                () -> texts.saveAndFlush(new BoardCatalogText(NAME, shippedText())));
     }
 
     @Transactional

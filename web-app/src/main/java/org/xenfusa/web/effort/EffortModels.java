@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
+import org.xenfusa.web.platform.StoredDefaults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xenfusa.model.audit.AuditRevision;
@@ -32,8 +33,10 @@ public class EffortModels {
 
     private final EffortModelSettingsRepository settings;
     private final EntityManager entityManager;
+    private final StoredDefaults defaults;
 
-    public EffortModels(EffortModelSettingsRepository settings, EntityManager entityManager) {
+    public EffortModels(EffortModelSettingsRepository settings, EntityManager entityManager, StoredDefaults defaults) {
+        this.defaults = defaults;
         this.settings = settings;
         this.entityManager = entityManager;
     }
@@ -41,7 +44,7 @@ public class EffortModels {
     /** The stored settings, created from the SIG's figures on first use. */
     @Transactional
     public EffortModelSettings settings() {
-        return settings.findByName(NAME).orElseGet(() -> {
+        return defaults.findOrCreate(() -> settings.findByName(NAME), () -> {
             EffortModel sig = EffortModel.xenFusaSig();
             return settings.saveAndFlush(new EffortModelSettings(NAME,
                     sig.rate(DesignAssuranceLevel.DAL_A).hoursPerSloc(), null,

@@ -98,7 +98,9 @@ public class SigDashboardController {
                 : results.current(previous.get(), releases, tracked);
         SigDashboard dashboard = new SigDashboard(snapshot, previous, tracked, current, before);
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("trend", SigDashboard.trend(releases, tracked, results.stored(repo.getId(), tracked)));
+        // every release's stored results of the current engine and inputs; outdated ones are queued, never shown
+        model.addAttribute("trend", SigDashboard.trend(releases, tracked, List.copyOf(results.series(repo.getId(),
+                releases, tracked, java.util.EnumSet.allOf(AnalysisKind.class)).views().values())));
         model.addAttribute("analysisJobs", analysisJobs(repo.getId(), tracked, releases));
         return "dashboard";
     }

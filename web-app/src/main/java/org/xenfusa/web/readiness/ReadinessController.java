@@ -35,7 +35,10 @@ import org.xenfusa.web.exports.ExportService;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.security.CurrentUser;
 
-/** Release readiness: a release tag's gates and its comparison with the previous tag, the history, the gate file. */
+/**
+ * Release readiness: a release tag's gates and its comparison with the previous tag, the gate file (the history of
+ * every release, read from stored results, is in {@code org.xenfusa.web.history}).
+ */
 @Controller
 public class ReadinessController {
     private final ReadinessService readiness;
@@ -142,30 +145,6 @@ public class ReadinessController {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    @GetMapping("/readiness/history")
-    String history(@RequestParam(required = false) Long repositoryId,
-            @RequestParam(name = "c", required = false) List<Long> c,
-            @RequestParam(name = "b", required = false) List<String> b, @RequestParam(defaultValue = "1") int page,
-            Model model) {
-        Choice choice = choice(repositoryId, c, b);
-        common(model, choice);
-        if (choice.repository().isEmpty() || (choice.configurationIds().isEmpty() && choice.boardIds().isEmpty())) {
-            model.addAttribute("error", "Choose a repository with saved configurations (or boards) first.");
-            model.addAttribute("verdicts", List.of());
-            return "readiness/history";
-        }
-        try {
-            ReadinessService.HistoryPage shown = readiness.history(choice.request("HEAD"),
-                    ReadinessService.HISTORY_PAGE_SIZE, page);
-            model.addAttribute("page", shown);
-            model.addAttribute("verdicts", shown.verdicts());
-        } catch (GateFileException e) {
-            model.addAttribute("error", "The gate file is broken: " + e.getMessage());
-            model.addAttribute("verdicts", List.of());
-        }
-        return "readiness/history";
     }
 
     @GetMapping("/readiness/gates")

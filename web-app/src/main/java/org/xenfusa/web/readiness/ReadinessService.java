@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.query.AuditEntity;
+import org.xenfusa.web.platform.StoredDefaults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.xenfusa.exports.model.ReleaseEvidence;
@@ -24,7 +25,6 @@ import org.xenfusa.model.exports.ReadinessGateTextRepository;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.web.cache.SharedComputations;
-import org.xenfusa.web.errors.NoSuchPageException;
 import org.xenfusa.web.exports.EvidenceService;
 import org.xenfusa.web.exports.ReadinessEvaluations;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
@@ -33,7 +33,7 @@ import org.xenfusa.web.platform.InvalidInputException;
 /**
  * Release readiness: the stored gate file (ADMIN edits it, Envers keeps every version), the release tags of a
  * repository (its ingested snapshots, oldest first), and a tag's verdict against the tag before it. Evidence is
- * kept for the last few (repository, ref, configurations, gates) so that the history page does not rebuild it.
+ * kept for the last few (repository, ref, configurations, gates), so that a release and the one after it share it.
  */
 @Service
 public class ReadinessService implements ReadinessEvaluations {
@@ -49,13 +49,13 @@ public class ReadinessService implements ReadinessEvaluations {
     private final SnapshotRepository snapshots;
     private final EvidenceService evidence;
     private final EntityManager entityManager;
+    private final StoredDefaults defaults;
     /** A release's evidence takes tens of seconds: kept, and computed once however many pages ask at once. */
     private final SharedComputations<ReleaseEvidence> cache = new SharedComputations<>(CACHED);
-    /** A page of the history under way: identical requests wait for it instead of computing it again. */
-    private final SharedComputations<HistoryPage> historyPages = new SharedComputations<>(CACHED);
 
     public ReadinessService(ReadinessGateTextRepository texts, SnapshotRepository snapshots, EvidenceService evidence,
-            EntityManager entityManager) {
+            EntityManager entityManager, StoredDefaults defaults) {
+        this.defaults = defaults;
         this.texts = texts;
         this.snapshots = snapshots;
         this.evidence = evidence;
@@ -66,18 +66,13 @@ public class ReadinessService implements ReadinessEvaluations {
     public record Evaluation(ReleaseEvidence evidence, ReadinessReport report, Optional<String> previousRef) {
     }
 
-    /** One release on the history page. */
-    public record ReleaseVerdict(String ref, boolean ready, long passed, long failed, long notEvaluated,
-            String error) {
-    }
-
     /** One edit of the gate file. */
     public record Change(int revision, Instant when, String who, int lines) {
     }
 
     @Transactional
     public ReadinessGateText stored() {
-        return texts.findByName(NAME).orElseGet(() -> texts.saveAndFlush(new ReadinessGateText(NAME, SHIPPED)));
+        return defaults.findOrCreate(() -> texts.findByName(NAME), () -> texts.saveAndFlush(new ReadinessGateText(NAME, SHIPPED)));
     }
 
     @Override
@@ -164,80 +159,6 @@ public class ReadinessService implements ReadinessEvaluations {
         Optional<ReleaseEvidence> previous = before.isEmpty() ? Optional.empty()
                 : Optional.of(cached(request.at(before.get()), Optional.empty(), EvidenceService.Progress.NONE));
         return new Evaluation(current, ReadinessEvaluator.evaluate(gates, current, previous), before);
-    }
-
-    /** Releases per page of the history: each is evaluated with the release before it (tens of seconds each). */
-    public static final int HISTORY_PAGE_SIZE = 10;
-
-    /**
-     * A page of the history: the verdicts of at most {@code size} releases, oldest first; page 1 holds the newest
-     * releases, page 2 the ones before them, and so on.
-     */
-    public record HistoryPage(List<ReleaseVerdict> verdicts, int page, int size, int total) {
-        public int pages() {
-            return Math.max(1, (total + size - 1) / size);
-        }
-
-        /** Whether older releases than these are on a further page. */
-        public boolean hasOlder() {
-            return page < pages();
-        }
-
-        /** Whether newer releases than these are on an earlier page. */
-        public boolean hasNewer() {
-            return page > 1;
-        }
-    }
-
-    /** Every release's verdict, oldest first; a release that cannot be evaluated says why. */
-    public List<ReleaseVerdict> history(EvidenceRequest template) throws GateFileException {
-        List<String> refs = releases(template.repositoryId());
-        return history(template, Math.max(1, refs.size()), 1).verdicts();
-    }
-
-    /**
-     * Page {@code page} (from 1) of the history, {@code size} releases per page, the newest first. Identical
-     * requests at the same time share one computation; the page is computed again for a later request (from
-     * evidence kept of its releases), so that it follows every change of the gate file and the releases.
-     *
-     * @throws NoSuchPageException for a page before the first or after the last
-     */
-    public HistoryPage history(EvidenceRequest template, int size, int page) throws GateFileException {
-        String gateText = gateText();
-        gates(); // a broken gate file is one error, not one per release
-        List<String> refs = releases(template.repositoryId());
-        int pages = Math.max(1, (refs.size() + size - 1) / size);
-        if (page < 1 || page > pages) {
-            throw new NoSuchPageException("there is no page " + page + " of the readiness history: it has "
-                    + pages + " page(s) of at most " + size + " releases");
-        }
-        int end = refs.size() - (page - 1) * size;
-        List<String> shown = refs.subList(Math.max(0, end - size), end);
-        String key = template.repositoryId() + "|" + template.configurationIds() + "|" + template.boardIds() + "|"
-                + shown + "|" + gateText.hashCode() + ":" + gateText.length();
-        return historyPages.share(key, () -> {
-            List<ReleaseVerdict> out = new ArrayList<>();
-            for (String ref : shown) {
-                out.add(verdict(template, ref));
-            }
-            return new HistoryPage(List.copyOf(out), page, size, refs.size());
-        });
-    }
-
-    /** How many history pages were computed since start (identical requests at the same time share one). */
-    public long historyPagesComputed() {
-        return historyPages.computations();
-    }
-
-    private ReleaseVerdict verdict(EvidenceRequest template, String ref) {
-        try {
-            ReadinessReport r = evaluate(template.at(ref), EvidenceService.Progress.NONE).report();
-            long passed = r.results().stream().filter(g -> g.verdict().name().equals("PASSED")).count();
-            long failed = r.failures().size();
-            return new ReleaseVerdict(ref, r.passed(), passed, failed, r.results().size() - passed - failed, "");
-        } catch (InvalidInputException | GateFileException | RuntimeException e) {
-            return new ReleaseVerdict(ref, false, 0, 0, 0, e.getMessage());
-        }
     }
 
     private ReleaseEvidence cached(EvidenceRequest request, Optional<String> since, EvidenceService.Progress progress)
