@@ -50,6 +50,7 @@ import org.xenfusa.web.trace.LinkService;
 import org.xenfusa.web.trace.RequirementController;
 import org.xenfusa.web.trace.RequirementService;
 import org.xenfusa.web.trace.SnapshotTrace;
+import org.xenfusa.web.trace.SnapshotTrees;
 import org.xenfusa.web.trace.TestEvidenceService;
 import org.xenfusa.web.trace.TracePages;
 import org.xenfusa.web.trace.TraceService;
@@ -212,6 +213,37 @@ class TraceIntegrationTest {
         assertThat(r.getTitle()).isEqualTo("Unit from the page form");
         assertThat(r.getComment()).isEmpty();
         assertThat(r.getDepends()).isEmpty();
+    }
+
+    /**
+     * A trace is kept longer than the few trees kept open: once more snapshots were traced than trees are kept, the
+     * first snapshot's tree is closed, and its configuration trace must still read its code (through a tree leased
+     * for the purpose). The defect this guards against was a race this test does not reproduce: a configuration
+     * trace reading through the trace's own tree while another job's lease closed it ("Short compressed stream",
+     * then "missing blob", computing the readiness of 134 releases on two workers).
+     */
+    @Test
+    void aTraceKeptLongerThanItsTreeStillReadsTheCode() throws Exception {
+        SourceRepository r;
+        try (SyntheticRepository repo = TraceFixture.newRepository()) {
+            for (int i = 1; i <= SnapshotTrees.OPEN_TREES + 2; i++) {
+                Map<String, String> files = TraceFixture.tree(1, TraceFixture.FA_C);
+                files.put("xen/common/release.c", SyntheticRepository.cFile("release", i));
+                repo.commit("release " + i, "RELEASE-" + i, files);
+            }
+            r = fixture.registerAndIngest("trace-evicted", repo);
+        }
+        SavedConfiguration saved = configurations.create(new ConfigurationForm("trace-evicted-default", r.getId(),
+                "RELEASE-1", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        SnapshotTrace first = traces.trace(fixture.snapshot(r, "RELEASE-1").getId());
+        for (int i = 2; i <= SnapshotTrees.OPEN_TREES + 2; i++) {
+            // each opens its tree: the first one's is closed when the seventh opens
+            traces.trace(fixture.snapshot(r, "RELEASE-" + i).getId());
+        }
+        ConfigurationCoverage coverage = traces.coverage(first, saved);
+        // setup.c 2, a.c 7, fa.c 10 code lines, as for a fresh trace
+        assertThat(coverage.compiledCode()).isEqualTo(19);
+        assertThat(traces.report(first, List.of(saved), new java.util.LinkedHashMap<>()).requirements()).isNotEmpty();
     }
 
     @Test

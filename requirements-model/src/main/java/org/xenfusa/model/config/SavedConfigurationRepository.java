@@ -13,4 +13,6 @@ public interface SavedConfigurationRepository extends JpaRepository<SavedConfigu
 
     /** The configurations the FuSa SIG tracks in a repository, by name. */
     List<SavedConfiguration> findByRepositoryIdAndTrackedTrueOrderByNameAsc(Long repositoryId);
+
+    long countByRepositoryId(Long repositoryId);
 }

@@ -41,6 +41,15 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
         reachesEvidence = Set.copyOf(reachesEvidence);
     }
 
+    /**
+     * The same specification reading code through {@code other}, an index of another open tree of the same commit:
+     * a specification kept longer than the tree it was linked with (whose repository may be closed since) is bound
+     * to a tree opened now before code is read through it.
+     */
+    public LinkedSpecification on(FunctionIndex other) {
+        return new LinkedSpecification(graph, other, drafts, problems, implemented, reachesEvidence);
+    }
+
     static LinkedSpecification of(TraceGraph graph, FunctionIndex index, List<CodeLink> drafts,
             List<ImportProblem> draftProblems) {
         List<ImportProblem> problems = new ArrayList<>(graph.problems());

@@ -150,8 +150,8 @@ public class EvidenceService {
                     traced.add(traces.configurationTrace(st, c));
                 }
                 for (NamedReport n : named.subList(saved.size(), named.size())) {
-                    traced.add(Traceability.configuration(st.linked(),
-                            new ConfigurationInput(n.name(), n.report().compiledFiles(), List.of())));
+                    traced.add(traces.withOpenTree(st, linked -> Traceability.configuration(linked,
+                            new ConfigurationInput(n.name(), n.report().compiledFiles(), List.of()))));
                 }
                 trace = Traceability.report(st.linked(), traced);
                 attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", inputsNote(

@@ -179,6 +179,8 @@ public record SigDashboard(Snapshot snapshot, Optional<Snapshot> previous, List<
         List<TrendPoint> points = new ArrayList<>();
         List<Snapshot> ordered = releases.stream()
                 .sorted((a, b) -> ReleaseOrder.INSTANCE.compare(a.getRefName(), b.getRefName())).toList();
+        Map<Long, List<View>> bySnapshot = new java.util.HashMap<>();
+        stored.forEach(v -> bySnapshot.computeIfAbsent(v.snapshotId(), k -> new ArrayList<>()).add(v));
         for (Snapshot s : ordered) {
             Map<String, Long> sloc = new LinkedHashMap<>();
             Map<String, Double> effort = new LinkedHashMap<>();
@@ -186,8 +188,8 @@ public record SigDashboard(Snapshot snapshot, Optional<Snapshot> previous, List<
             Map<String, Long> requirements = new LinkedHashMap<>();
             Map<String, Long> gates = new LinkedHashMap<>();
             Map<String, Boolean> ready = new LinkedHashMap<>();
-            for (View v : stored) {
-                if (v.snapshotId() != s.getId() || !names.containsKey(v.configurationId()) || !v.done()) {
+            for (View v : bySnapshot.getOrDefault(s.getId(), List.of())) {
+                if (!names.containsKey(v.configurationId()) || !v.done()) {
                     continue;
                 }
                 String name = names.get(v.configurationId());

@@ -79,8 +79,7 @@ public class SigDashboardController {
         model.addAttribute("releases", releases);
         List<SavedConfiguration> tracked = configurations.findByRepositoryIdAndTrackedTrueOrderByNameAsc(repo.getId());
         model.addAttribute("tracked", tracked);
-        model.addAttribute("configurationCount", configurations.findAll().stream()
-                .filter(c -> c.getRepositoryId().equals(repo.getId())).count());
+        model.addAttribute("configurationCount", configurations.countByRepositoryId(repo.getId()));
         model.addAttribute("ingestJobs", jobs.findTop20ByRepositoryIdOrderByCreatedAtDesc(repo.getId()).stream()
                 .limit(5).map(JobProgress::of).toList());
         if (releases.isEmpty()) {
@@ -106,15 +105,21 @@ public class SigDashboardController {
     }
 
     private List<AnalysisJob> analysisJobs(long repositoryId, List<SavedConfiguration> tracked, List<Snapshot> releases) {
-        Map<Long, String> names = new HashMap<>();
-        configurations.findAll().forEach(c -> names.put(c.getId(), c.getName()));
         Map<Long, String> refs = new HashMap<>();
         releases.forEach(s -> refs.put(s.getId(), s.getRefName()));
         List<AnalysisResultStore.Row> rows = new java.util.ArrayList<>(results.active(repositoryId));
         rows.sort(Comparator.comparing((AnalysisResultStore.Row r) -> r.state().name()).reversed());
-        List<AnalysisJob> out = new java.util.ArrayList<>(rows.stream().limit(RECENT).map(r -> job(r, names, refs)).toList());
-        results.recent(repositoryId, RECENT).forEach(r -> out.add(job(r, names, refs)));
-        return out;
+        List<AnalysisResultStore.Row> shown = new java.util.ArrayList<>(rows.stream().limit(RECENT).toList());
+        shown.addAll(results.recent(repositoryId, RECENT));
+        // the names of the configurations shown only (usually the tracked ones), not of every saved configuration
+        Map<Long, String> names = new HashMap<>();
+        tracked.forEach(c -> names.put(c.getId(), c.getName()));
+        List<Long> others = shown.stream().map(AnalysisResultStore.Row::configurationId)
+                .filter(id -> !names.containsKey(id)).distinct().toList();
+        if (!others.isEmpty()) {
+            configurations.findAllById(others).forEach(c -> names.put(c.getId(), c.getName()));
+        }
+        return shown.stream().map(r -> job(r, names, refs)).toList();
     }
 
     private static AnalysisJob job(AnalysisResultStore.Row r, Map<Long, String> names, Map<Long, String> refs) {

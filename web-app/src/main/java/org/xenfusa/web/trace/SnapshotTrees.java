@@ -31,7 +31,7 @@ import org.xenfusa.web.platform.InvalidInputException;
 @Service
 public class SnapshotTrees {
     private static final Logger log = LoggerFactory.getLogger(SnapshotTrees.class);
-    static final int OPEN_TREES = 6;
+    public static final int OPEN_TREES = 6;
 
     /** An open commit: its tree, function index, and the coverage tags of its source files. */
     public record OpenTree(String commit, GitSourceTree tree, FunctionIndex index, SpecificationImport tags) {

@@ -233,8 +233,8 @@ public class TracePages {
         Map<Long, ResolvedCodeLink> resolved = new LinkedHashMap<>();
         trace.graph().links().code().forEach(r -> resolved.put((long) r.link().declaredAt().line(), r));
         // draft links are not traced, but their functions are shown all the same
-        org.xenfusa.trace.link.LinkItems.resolve(new org.xenfusa.trace.link.LinkSet(trace.linked().drafts(), List.of(),
-                List.of()), trace.linked().index()).code()
+        traces.withOpenTree(trace, linked -> org.xenfusa.trace.link.LinkItems.resolve(
+                new org.xenfusa.trace.link.LinkSet(linked.drafts(), List.of(), List.of()), linked.index()).code())
                 .forEach(r -> resolved.put((long) r.link().declaredAt().line(), r));
         List<CodeAnchor> code = new ArrayList<>();
         List<TagAnchor> tags = new ArrayList<>();

@@ -215,8 +215,20 @@ public class TraceService {
             ConfigurationReport report = reports.report(saved, trace.snapshot().commit(), List.of());
             ConfigurationInput input = new ConfigurationInput(saved.getName(), report.compiledFiles(),
                     results(trace.snapshot().id(), saved.getId()));
-            return Traceability.configuration(trace.linked(), input);
+            return withOpenTree(trace, linked -> Traceability.configuration(linked, input));
         });
+    }
+
+    /**
+     * Runs {@code work} on the snapshot's linked specification bound to its tree opened (leased) now. A trace is kept
+     * longer than the few trees kept open: the tree it was linked with may have been closed since (its repository's
+     * pack files with it), so code is only ever read through a lease; reading through a closed tree failed with
+     * "missing blob" once more snapshots were analysed than trees are kept open.
+     */
+    public <T> T withOpenTree(SnapshotTrace trace, java.util.function.Function<LinkedSpecification, T> work)
+            throws InvalidInputException {
+        Snapshot s = snapshot(trace.snapshot().id());
+        return trees.with(s, t -> work.apply(trace.linked().on(t.index())));
     }
 
     /** The coverage and untraced code of a configuration (see {@link #configurationTrace}). */
