@@ -35,6 +35,7 @@ import org.xenfusa.model.ingest.IngestState;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.model.source.SourceRepository;
+import org.xenfusa.model.user.Role;
 import org.xenfusa.web.boards.BoardTable;
 import org.xenfusa.web.config.ConfigurationService;
 import org.xenfusa.web.errors.NoSuchPageException;
@@ -67,6 +68,8 @@ class BadInputIntegrationTest {
     @Autowired TraceService traces;
     @Autowired TracePages pages;
     @Autowired org.xenfusa.web.analysis.AnalysisResults results;
+    @Autowired org.xenfusa.model.user.AppUserRepository users;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder encoder;
 
     @BeforeEach
     void fixture() throws Exception {
@@ -300,6 +303,21 @@ class BadInputIntegrationTest {
         assertErrorPage(page(web, "/readiness/history?repositoryId=987654"), 404, "repository 987654");
         // boards are evaluated per release, and the page says so instead of ignoring them
         assertThat(web.get(url + "&b=some-board").body()).contains("id=\"history-boards\"");
+
+        // a VIEWER reads what is stored: a configuration nobody tracks is not computed for every release on a visit
+        SavedConfiguration untracked = configurations.create(new org.xenfusa.web.config.ConfigurationForm(
+                "bad-input-untracked", repository.getId(), "RELEASE-2.0", "x86_64", StartKind.DEFCONFIG, "", "", "",
+                ""), "tester");
+        ExportFixture.users(users, encoder);
+        ExportSession viewer = ExportFixture.login(port, Role.VIEWER);
+        String read = viewer.get("/readiness/history?repositoryId=" + repository.getId() + "&c=" + untracked.getId())
+                .body();
+        assertThat(historyCell(read, "RELEASE-2.0")).contains(">NOT COMPUTED<").contains("is not tracked");
+        assertThat(read).doesNotContain("id=\"history-pending\"");
+        assertThat(results.active(repository.getId())).isEmpty();
+        assertThat(viewer.get("/configurations/" + untracked.getId() + "/trend").body())
+                .doesNotContain("id=\"trend-pending\"").contains("is not tracked");
+        assertThat(results.active(repository.getId())).isEmpty();
     }
 
     /** The cells of one release's row on the readiness history. */

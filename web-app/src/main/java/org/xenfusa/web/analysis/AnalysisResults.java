@@ -247,10 +247,11 @@ public class AnalysisResults {
      * The results of many releases at once (trends, the readiness history), each as {@link #current} gives one: a
      * result is shown only when it was stored under the current engine version and inputs; a missing or outdated one
      * is queued now (newest release first) and shown as queued, a failed one with its reason. One query for the
-     * rows, one for the figures not read before.
+     * rows, one for the figures not read before. With {@code queueMissing} false nothing is queued: what is missing
+     * or outdated is simply absent (for a reader who may not start computations).
      */
     public Series series(long repositoryId, List<Snapshot> releases, List<SavedConfiguration> forConfigurations,
-            java.util.Set<AnalysisKind> kinds) {
+            java.util.Set<AnalysisKind> kinds, boolean queueMissing) {
         if (releases.isEmpty() || forConfigurations.isEmpty() || kinds.isEmpty()) {
             return new Series(Map.of(), 0);
         }
@@ -270,7 +271,7 @@ public class AnalysisResults {
                     String at = key(s.getId(), c.getId(), kind);
                     keys.put(at, key);
                     AnalysisResultStore.Row row = rows.get(at);
-                    if ((row == null || (!row.inputKey().equals(key) && !row.state().isActive()))
+                    if (queueMissing && (row == null || (!row.inputKey().equals(key) && !row.state().isActive()))
                             && queue(s, c, kind, previous, inputs, false)) {
                         queued++;
                     }

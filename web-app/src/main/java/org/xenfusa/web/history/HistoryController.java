@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.eclipse.jgit.lib.Repository;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,8 +74,23 @@ public class HistoryController {
         }
     }
 
+    /**
+     * Whether this request may queue results: for a tracked configuration (an ADMIN chose to keep it computed), or
+     * for an ENGINEER or ADMIN. A VIEWER or ASSESSOR reads what is stored: a page visit must not make the server
+     * compute the readiness of every release of every configuration (hours of work) for anyone who can read.
+     */
+    private static boolean mayQueue(SavedConfiguration saved, Authentication user) {
+        return saved.isTracked() || (user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_ENGINEER")));
+    }
+
+    static final String NOT_TRACKED = "not computed: the configuration is not tracked (an ADMIN tracks it on its"
+            + " page to keep its results computed for every release; an ENGINEER or ADMIN opening this page computes"
+            + " them once)";
+
     @GetMapping("/configurations/{id}/trend")
-    String trend(@PathVariable long id, @RequestParam(defaultValue = "false") boolean all, Model model) {
+    String trend(@PathVariable long id, @RequestParam(defaultValue = "false") boolean all, Authentication user,
+            Model model) {
         SavedConfiguration saved = configurations.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no configuration " + id));
         List<Snapshot> ingested = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(saved.getRepositoryId());
@@ -85,13 +102,14 @@ public class HistoryController {
         ingested.forEach(s -> byRef.put(s.getRefName(), s));
         List<Snapshot> shown = refs.stream().filter(byRef::containsKey).map(byRef::get).toList();
         // only the releases shown (a SLOC result does not depend on the release before it)
+        boolean queue = mayQueue(saved, user);
         AnalysisResults.Series series = results.series(saved.getRepositoryId(), shown, List.of(saved),
-                EnumSet.of(AnalysisKind.SLOC));
+                EnumSet.of(AnalysisKind.SLOC), queue);
         List<TrendPoint> points = new ArrayList<>();
         for (String ref : refs) {
             Snapshot s = byRef.get(ref);
             points.add(s == null ? TrendPoint.gap(ref, false, false, "not ingested: ingest this tag to compute its figures")
-                    : point(ref, series.at(s.getId(), saved.getId(), AnalysisKind.SLOC)));
+                    : point(ref, series.at(s.getId(), saved.getId(), AnalysisKind.SLOC), queue));
         }
         model.addAttribute("supportedRange", XenSupport.SUPPORTED_RANGE);
         model.addAttribute("saved", saved);
@@ -103,9 +121,9 @@ public class HistoryController {
         return "config/trend";
     }
 
-    private static TrendPoint point(String ref, Optional<AnalysisResults.View> found) {
+    private static TrendPoint point(String ref, Optional<AnalysisResults.View> found, boolean queued) {
         if (found.isEmpty()) {
-            return TrendPoint.gap(ref, true, true, "queued");
+            return queued ? TrendPoint.gap(ref, true, true, "queued") : TrendPoint.gap(ref, true, false, NOT_TRACKED);
         }
         AnalysisResults.View v = found.get();
         if (v.pending()) {
@@ -160,7 +178,7 @@ public class HistoryController {
     @GetMapping("/readiness/history")
     String history(@RequestParam(required = false) Long repositoryId,
             @RequestParam(name = "c", required = false) List<Long> c,
-            @RequestParam(name = "b", required = false) List<String> b, Model model) {
+            @RequestParam(name = "b", required = false) List<String> b, Authentication user, Model model) {
         List<SourceRepository> all = repositories.findAllByOrderByNameAsc();
         Optional<SourceRepository> repo = repositoryId != null ? Optional.of(repositories.findById(repositoryId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no repository " + repositoryId)))
@@ -190,18 +208,24 @@ public class HistoryController {
             model.addAttribute("error", "Ingest the repository's release tags first: readiness is evaluated per tag.");
             return "readiness/history";
         }
-        AnalysisResults.Series series = results.series(repo.get().getId(), ingested, chosen,
-                EnumSet.of(AnalysisKind.READINESS));
+        List<SavedConfiguration> queued = chosen.stream().filter(saved -> mayQueue(saved, user)).toList();
+        List<SavedConfiguration> readOnly = chosen.stream().filter(saved -> !mayQueue(saved, user)).toList();
+        AnalysisResults.Series computed = results.series(repo.get().getId(), ingested, queued,
+                EnumSet.of(AnalysisKind.READINESS), true);
+        AnalysisResults.Series stored = results.series(repo.get().getId(), ingested, readOnly,
+                EnumSet.of(AnalysisKind.READINESS), false);
         List<Release> releases = new ArrayList<>();
         for (Snapshot s : ingested) {
             List<Cell> cells = new ArrayList<>();
             for (SavedConfiguration saved : chosen) {
-                cells.add(cell(saved, series.at(s.getId(), saved.getId(), AnalysisKind.READINESS)));
+                boolean queue = queued.contains(saved);
+                cells.add(cell(saved, (queue ? computed : stored).at(s.getId(), saved.getId(), AnalysisKind.READINESS),
+                        queue));
             }
             releases.add(new Release(s.getRefName(), cells));
         }
         model.addAttribute("releases", releases);
-        model.addAttribute("pending", series.pending());
+        model.addAttribute("pending", computed.pending() + stored.pending());
         return "readiness/history";
     }
 
@@ -219,9 +243,10 @@ public class HistoryController {
         return tracked.isEmpty() ? available : tracked;
     }
 
-    private static Cell cell(SavedConfiguration saved, Optional<AnalysisResults.View> found) {
+    private static Cell cell(SavedConfiguration saved, Optional<AnalysisResults.View> found, boolean queued) {
         if (found.isEmpty()) {
-            return new Cell(saved.getId(), saved.getName(), "QUEUED", null, null, null, true, "queued");
+            return queued ? new Cell(saved.getId(), saved.getName(), "QUEUED", null, null, null, true, "queued")
+                    : new Cell(saved.getId(), saved.getName(), "NOT COMPUTED", null, null, null, false, NOT_TRACKED);
         }
         AnalysisResults.View v = found.get();
         if (v.pending()) {

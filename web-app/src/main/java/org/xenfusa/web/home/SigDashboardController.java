@@ -99,7 +99,7 @@ public class SigDashboardController {
         model.addAttribute("dashboard", dashboard);
         // every release's stored results of the current engine and inputs; outdated ones are queued, never shown
         model.addAttribute("trend", SigDashboard.trend(releases, tracked, List.copyOf(results.series(repo.getId(),
-                releases, tracked, java.util.EnumSet.allOf(AnalysisKind.class)).views().values())));
+                releases, tracked, java.util.EnumSet.allOf(AnalysisKind.class), true).views().values())));
         model.addAttribute("analysisJobs", analysisJobs(repo.getId(), tracked, releases));
         return "dashboard";
     }
