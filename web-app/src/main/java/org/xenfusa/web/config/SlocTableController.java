@@ -1,7 +1,6 @@
 package org.xenfusa.web.config;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +33,7 @@ import org.xenfusa.sloc.report.ReleaseOrder;
 import org.xenfusa.sloc.xen.XenSupport;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
+import org.xenfusa.web.ingest.RepositoryStorage;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RefSelection;
 
@@ -50,9 +50,12 @@ public class SlocTableController {
     private final EffortModels effort;
     private final SnapshotRepository snapshots;
     private final SourceRepositoryRepository repositories;
+    private final RepositoryStorage storage;
 
     public SlocTableController(SavedConfigurationRepository configurations, ConfigurationReports reports,
-            EffortModels effort, SnapshotRepository snapshots, SourceRepositoryRepository repositories) {
+            EffortModels effort, SnapshotRepository snapshots, SourceRepositoryRepository repositories,
+            RepositoryStorage storage) {
+        this.storage = storage;
         this.repositories = repositories;
         this.configurations = configurations;
         this.reports = reports;
@@ -106,7 +109,7 @@ public class SlocTableController {
     private List<String> releaseRefs(SavedConfiguration saved) {
         Map<String, Long> byRef = new LinkedHashMap<>();
         repositories.findById(saved.getRepositoryId()).ifPresent(source -> {
-            try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
+            try (Repository repo = GitRepositoryFolders.open(storage.gitDir(source))) {
                 RefSelection.resolve(repo, IngestMode.TAGS, "RELEASE-*")
                         .forEach(r -> byRef.put(r.name(), r.commitTime()));
             } catch (InvalidInputException | IOException e) {
