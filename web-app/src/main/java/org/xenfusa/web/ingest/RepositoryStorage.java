@@ -53,6 +53,7 @@ public class RepositoryStorage {
     private static final Logger log = LoggerFactory.getLogger(RepositoryStorage.class);
     /** A clone fetched or made less than this ago is not fetched again for an ingest or a missing ref. */
     static final Duration FRESH = Duration.ofSeconds(5);
+    private final Duration fresh;
 
     private final FusaProperties properties;
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -61,8 +62,14 @@ public class RepositoryStorage {
     /** Repositories whose clone here was checked (or made) since this instance started: read without the lock. */
     private final java.util.Set<Long> checked = ConcurrentHashMap.newKeySet();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public RepositoryStorage(FusaProperties properties) {
+        this(properties, FRESH);
+    }
+
+    RepositoryStorage(FusaProperties properties, Duration fresh) {
         this.properties = properties;
+        this.fresh = fresh;
     }
 
     /** This instance's folder for the clone of a repository registered by URL (whether or not it exists yet). */
@@ -176,7 +183,7 @@ public class RepositoryStorage {
 
     private boolean fresh(SourceRepository source) {
         Long at = lastSync.get(source.getId());
-        return at != null && System.nanoTime() - at < FRESH.toNanos();
+        return at != null && System.nanoTime() - at < fresh.toNanos();
     }
 
     /** A bare repository whose origin is the registered URL. */
