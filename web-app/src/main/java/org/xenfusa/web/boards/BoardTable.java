@@ -49,8 +49,19 @@ public class BoardTable {
         this.entityManager = entityManager;
     }
 
+    /**
+     * The stored table, the shipped one stored at first use. Several workers or instances using it first at the same
+     * moment store it once: the insert is made under a lock the others wait for, and they then read it (each inserted
+     * it, and all but one failed on the unique name, failing their export).
+     */
     @Transactional
     public BoardCatalogText text() {
+        java.util.Optional<BoardCatalogText> stored = texts.findByName(NAME);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(hashtext('board_catalog')) as text)")
+                .getSingleResult();
         return texts.findByName(NAME).orElseGet(() -> texts.saveAndFlush(new BoardCatalogText(NAME, shippedText())));
     }
 

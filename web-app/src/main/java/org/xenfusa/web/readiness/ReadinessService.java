@@ -75,8 +75,18 @@ public class ReadinessService implements ReadinessEvaluations {
     public record Change(int revision, Instant when, String who, int lines) {
     }
 
+    /**
+     * The stored gate file, the shipped one stored at first use: once, also when several workers or instances use it
+     * first at the same moment (the insert is made under a lock the others wait for; they then read it).
+     */
     @Transactional
     public ReadinessGateText stored() {
+        java.util.Optional<ReadinessGateText> stored = texts.findByName(NAME);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(hashtext('readiness_gates')) as text)")
+                .getSingleResult();
         return texts.findByName(NAME).orElseGet(() -> texts.saveAndFlush(new ReadinessGateText(NAME, SHIPPED)));
     }
 
