@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -22,6 +23,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.xenfusa.model.source.RepositoryKind;
 import org.xenfusa.model.source.SourceRepository;
@@ -60,9 +62,9 @@ public class RepositoryStorage {
     /** When this instance last cloned or fetched each repository (System.nanoTime). */
     private final Map<Long, Long> lastSync = new ConcurrentHashMap<>();
     /** Repositories whose clone here was checked (or made) since this instance started: read without the lock. */
-    private final java.util.Set<Long> checked = ConcurrentHashMap.newKeySet();
+    private final Set<Long> checked = ConcurrentHashMap.newKeySet();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public RepositoryStorage(FusaProperties properties) {
         this(properties, FRESH);
     }
@@ -80,11 +82,6 @@ public class RepositoryStorage {
     /** The folder of a repository registered by URL in the cache of the instance with these settings. */
     public static Path cloneFolder(FusaProperties properties, long repositoryId) {
         return properties.cacheDir().resolve("by-id").resolve(repositoryId + ".git");
-    }
-
-    /** The folder this instance reads the repository from: the registered path, or its own clone's folder. */
-    public Path folder(SourceRepository source) {
-        return source.getKind() == RepositoryKind.LOCAL ? Path.of(source.getGitDir()) : cloneFolder(source.getId());
     }
 
     /**
