@@ -1,5 +1,7 @@
 # The platform as a container: built from this repository, run against an external PostgreSQL
-# (see docker-compose.yml). The embedded database is not used when SPRING_DATASOURCE_URL is set.
+# (see docker-compose.yml: two instances behind a Caddy proxy). The embedded database is not used when
+# SPRING_DATASOURCE_URL is set. Per instance: FUSA_INSTANCE_ID names it (default: the container's host name and the
+# port) and FUSA_DATA_DIR holds its own clones of repositories registered by URL (a volume of its own).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
@@ -23,4 +25,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # The heap: 1 GB by default (enough for all of Xen's release tags and a few tracked configurations); set
 # FUSA_JAVA_OPTS to change it, e.g. -Xmx2g or -XX:MaxRAMPercentage=75 for the container's memory limit.
 ENV FUSA_JAVA_OPTS=-Xmx1g
+# exec: java is the container's main process and gets docker's SIGTERM, on which it hands its running jobs back to
+# the queue within fusa.jobs.shutdown-wait (8 s); give the container a stop timeout above that plus the requests'
+# drain (docker-compose.yml: stop_grace_period 30 s)
 ENTRYPOINT ["sh", "-c", "exec java $FUSA_JAVA_OPTS -jar /opt/fusa/fusa.jar \"$@\"", "fusa"]

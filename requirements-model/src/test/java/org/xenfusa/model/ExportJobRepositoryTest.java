@@ -117,4 +117,42 @@ class ExportJobRepositoryTest {
         assertThat(job.getMessage()).isEqualTo("no such ref");
         assertThat(job.getFileName()).isEmpty();
     }
+
+    @Test
+    void aDeadWorkersExportIsRequeuedAtMostMaxTimesAndAStopsHandBackIsNotCounted() {
+        Long id = queued();
+        jobs.markRunning(id, T1);
+        jobs.progress(id, 40, "configuration a");
+
+        assertThat(jobs.requeue(id, 0, 2, "handed back")).isEqualTo(1);
+        ExportJob job = reread(id);
+        assertThat(job.getState()).isEqualTo(ExportState.QUEUED);
+        assertThat(job.getPercent()).isZero();
+        assertThat(job.getMessage()).isEqualTo("handed back");
+        assertThat(jobs.takeovers(id)).isZero();
+        assertThat(jobs.markRunning(id, T2)).as("the next worker starts it again").isEqualTo(1);
+
+        assertThat(jobs.requeue(id, 1, 2, "taken over")).isEqualTo(1);
+        jobs.markRunning(id, T2);
+        assertThat(jobs.requeue(id, 1, 2, "taken over")).isEqualTo(1);
+        jobs.markRunning(id, T2);
+        assertThat(jobs.takeovers(id)).isEqualTo(2);
+        assertThat(jobs.requeue(id, 1, 2, "taken over")).as("a third takeover").isZero();
+        assertThat(reread(id).getState()).isEqualTo(ExportState.RUNNING);
+    }
+
+    @Test
+    void aWorkerThatWasTakenOverCannotOverwriteTheEndOfItsExport() {
+        Long id = queued();
+        jobs.markRunning(id, T1);
+        assertThat(jobs.succeed(id, T2, "abc123", "trace.xlsx", "f00d", 4096L)).isEqualTo(1);
+
+        // the worker presumed dead ends later: neither its failure nor its success replaces the stored end
+        assertThat(jobs.fail(id, T2, "duplicate key")).isZero();
+        assertThat(jobs.succeed(id, T2, "def456", "other.xlsx", "beef", 1L)).isZero();
+        assertThat(jobs.requeue(id, 1, 2, "taken over")).isZero();
+        ExportJob job = reread(id);
+        assertThat(job.getState()).isEqualTo(ExportState.SUCCEEDED);
+        assertThat(job.getSha256()).isEqualTo("f00d");
+    }
 }

@@ -34,8 +34,11 @@ public class SourceRepository {
     @Column(nullable = false)
     private RepositoryKind kind;
 
-    /** The git directory read through JGit (the repository itself, or the bare clone in the cache). */
-    @Column(name = "git_dir", nullable = false)
+    /**
+     * The git directory of a local repository, read through JGit where it was registered (the same path on every
+     * instance). Null for a URL: each instance clones it into its own cache (web.ingest.RepositoryStorage).
+     */
+    @Column(name = "git_dir")
     private String gitDir;
 
     @Column(name = "created_at", nullable = false)

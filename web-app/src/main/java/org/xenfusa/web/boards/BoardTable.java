@@ -52,6 +52,11 @@ public class BoardTable {
         this.entityManager = entityManager;
     }
 
+    /**
+     * The stored table, the shipped one stored at first use. Several workers or instances using it first at the same
+     * moment store it once ({@link StoredDefaults}: each inserted it, and all but one failed on the unique name,
+     * failing their export or readiness result).
+     */
     @Transactional
     public BoardCatalogText text() {
         return defaults.findOrCreate(() -> texts.findByName(NAME),

@@ -21,6 +21,7 @@ import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.web.cache.ClosingCache;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
+import org.xenfusa.web.ingest.RepositoryStorage;
 import org.xenfusa.web.platform.InvalidInputException;
 
 /**
@@ -36,6 +37,7 @@ public class ConfigurationReports {
     private static final int REPORTS = 32;
 
     private final SourceRepositoryRepository repositories;
+    private final RepositoryStorage storage;
 
     private final ClosingCache<String, OpenCounter> counters = new ClosingCache<>(COUNTERS,
             e -> log.warn("closing an evicted counter failed: {}", e.toString()));
@@ -47,8 +49,9 @@ public class ConfigurationReports {
     private final Map<String, ConfigurationReport> reports = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .maximumSize(REPORTS).<String, ConfigurationReport>build().asMap();
 
-    public ConfigurationReports(SourceRepositoryRepository repositories) {
+    public ConfigurationReports(SourceRepositoryRepository repositories, RepositoryStorage storage) {
         this.repositories = repositories;
+        this.storage = storage;
     }
 
     /** A commit's open tree and its counter; closed when evicted. */
@@ -81,6 +84,7 @@ public class ConfigurationReports {
         if (seen != null) {
             return seen;
         }
+        storage.gitDir(source, ref); // a clone this instance lacks is made outside the lock
         ConfigurationReport report = evaluate(saved, source, ref, request);
         recent.put(recentKey, report);
         return report;
@@ -121,7 +125,13 @@ public class ConfigurationReports {
     }
 
     /** Runs {@code work} with the counter of {@code source} at {@code ref}, one caller at a time. */
-    public synchronized <T> T withCounter(SourceRepository source, String ref,
+    public <T> T withCounter(SourceRepository source, String ref,
+            java.util.function.Function<ConfigurationCounter, T> work) throws InvalidInputException {
+        storage.gitDir(source, ref); // a clone this instance lacks is made outside the lock
+        return withCounterLocked(source, ref, work);
+    }
+
+    private synchronized <T> T withCounterLocked(SourceRepository source, String ref,
             java.util.function.Function<ConfigurationCounter, T> work) throws InvalidInputException {
         try (ClosingCache<String, OpenCounter>.Lease open = counter(source, ref)) {
             return work.apply(open.value().counter());
@@ -131,9 +141,15 @@ public class ConfigurationReports {
     }
 
     /** The content of a file of the configuration's repository at {@code ref}. */
-    public synchronized byte[] read(SavedConfiguration saved, String ref, String path) throws InvalidInputException {
+    public byte[] read(SavedConfiguration saved, String ref, String path) throws InvalidInputException {
         SourceRepository source = repositories.findById(saved.getRepositoryId())
                 .orElseThrow(() -> new InvalidInputException("the repository of this configuration was removed"));
+        storage.gitDir(source, ref); // a clone this instance lacks is made outside the lock
+        return readLocked(source, ref, path);
+    }
+
+    private synchronized byte[] readLocked(SourceRepository source, String ref, String path)
+            throws InvalidInputException {
         try (ClosingCache<String, OpenCounter>.Lease open = counter(source, ref)) {
             return open.value().tree().read(path)
                     .orElseThrow(() -> new InvalidInputException("no file " + path + " at " + ref));
@@ -142,10 +158,11 @@ public class ConfigurationReports {
 
     private ClosingCache<String, OpenCounter>.Lease counter(SourceRepository source, String ref)
             throws InvalidInputException {
-        Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
+        Path dir = storage.gitDir(source, ref);
+        Repository repo = GitRepositoryFolders.open(dir);
         try {
             ObjectId id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
-            String key = source.getGitDir() + "\0" + id.name();
+            String key = dir + "\0" + id.name();
             boolean[] opened = {false};
             ClosingCache<String, OpenCounter>.Lease lease = counters.borrow(key, () -> {
                 opened[0] = true;

@@ -12,6 +12,7 @@ import org.xenfusa.sloc.kconfig.KconfigTree;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
+import org.xenfusa.web.ingest.RepositoryStorage;
 import org.xenfusa.web.platform.InvalidInputException;
 
 /**
@@ -28,15 +29,21 @@ public class KconfigTrees {
 
     private final Map<String, ParsedTree> cache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .maximumSize(KEEP).<String, ParsedTree>build().asMap();
+    private final RepositoryStorage storage;
+
+    public KconfigTrees(RepositoryStorage storage) {
+        this.storage = storage;
+    }
 
     /**
      * @throws InvalidInputException when the ref is unknown or the repository unreadable
      */
     public ParsedTree parse(SourceRepository source, String ref, String arch, ToolchainProfile profile)
             throws InvalidInputException {
-        try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
+        Path dir = storage.gitDir(source, ref);
+        try (Repository repo = GitRepositoryFolders.open(dir)) {
             var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
-            String key = source.getGitDir() + "\0" + id.name() + "\0" + arch + "\0" + profile.name();
+            String key = dir + "\0" + id.name() + "\0" + arch + "\0" + profile.name();
             synchronized (cache) {
                 ParsedTree hit = cache.get(key);
                 if (hit != null) {

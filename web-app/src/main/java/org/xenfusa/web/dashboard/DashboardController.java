@@ -98,6 +98,9 @@ public class DashboardController {
         SourceRepository repo = repositories.findById(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no repository " + id));
         model.addAttribute("repository", repo);
+        // a URL: no folder is stored, each instance reads its own clone (shown to ADMIN beside the URL)
+        model.addAttribute("gitDir", repo.getGitDir() != null ? repo.getGitDir()
+                : "this instance's clone, " + org.xenfusa.web.ingest.RepositoryStorage.cloneFolder(properties, id));
         List<SlocService.TrendPoint> trend = sloc.trend(id, path);
         Map<Long, Long> code = trend.stream()
                 .collect(Collectors.toMap(SlocService.TrendPoint::snapshotId, SlocService.TrendPoint::code));

@@ -1,7 +1,6 @@
 package org.xenfusa.web.exports;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +43,7 @@ import org.xenfusa.trace.report.Traceability;
 import org.xenfusa.web.trace.SnapshotTrace;
 import org.xenfusa.web.trace.TraceService;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
+import org.xenfusa.web.ingest.RepositoryStorage;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.security.ServerPaths;
 
@@ -62,9 +62,12 @@ public class EvidenceService {
     private final EffortModels effort;
     private final BoardTable boards;
     private final TraceService traces;
+    private final RepositoryStorage storage;
 
     public EvidenceService(SourceRepositoryRepository repositories, SavedConfigurationRepository configurations,
-            ConfigurationReports reports, EffortModels effort, BoardTable boards, TraceService traces) {
+            ConfigurationReports reports, EffortModels effort, BoardTable boards, TraceService traces,
+            RepositoryStorage storage) {
+        this.storage = storage;
         this.traces = traces;
         this.repositories = repositories;
         this.configurations = configurations;
@@ -132,7 +135,7 @@ public class EvidenceService {
         }
         progress.step(done, total, "trace of requirements and tags");
         EffortModel model = effort.current();
-        try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
+        try (Repository repo = GitRepositoryFolders.open(storage.gitDir(source, request.ref()));
                 GitSourceTree tree = open(repo, request.ref(), source)) {
             EvidenceContext context = new EvidenceContext(ServerPaths.describe(source),
                     request.ref(), tree.revCommit().name(), ToolVersion.NAME, request.generatedAt(),

@@ -128,20 +128,50 @@ public class ExportService {
 
     /** Makes the export's file and stores it; a failure is recorded with its reason, never thrown to the worker. */
     public void run(long id) {
+        run(id, () -> false);
+    }
+
+    /** The platform is stopping: the export goes back to the queue. */
+    static final class HandedBackException extends RuntimeException {
+        HandedBackException() {
+            super("handed back", null, false, false);
+        }
+    }
+
+    /**
+     * Makes the export's file and stores it, or, when {@code stopping} says this instance is shutting down, hands the
+     * export back to the queue at its next progress step (an export keeps nothing half made: the next worker of any
+     * instance makes it again from its stored inputs). A failure is recorded with its reason, never thrown.
+     *
+     * @return true when the export was handed back and must be scheduled again
+     */
+    public boolean run(long id, java.util.function.BooleanSupplier stopping) {
         ExportJob job = jobs.findById(id).orElse(null);
         if (job == null || jobs.markRunning(id, Instant.now()) == 0) {
-            return; // gone, or another worker took it
+            return false; // gone, or another worker took it
         }
         jobs.ranOn(id, instance.name());
         try {
             ExportInputs inputs = JSON.readValue(job.getInputs(), ExportInputs.class);
-            EvidenceService.Progress progress = (done, total, what) -> jobs.progress(id,
-                    (int) (90.0 * done / Math.max(1, total)), what);
+            EvidenceService.Progress progress = (done, total, what) -> {
+                if (stopping.getAsBoolean()) {
+                    throw new HandedBackException();
+                }
+                jobs.progress(id, (int) (90.0 * done / Math.max(1, total)), what);
+            };
             byte[] bytes = build(job.getFormat(), inputs, progress);
+            if (stopping.getAsBoolean()) {
+                throw new HandedBackException();
+            }
             jobs.progress(id, 95, "storing " + bytes.length + " bytes");
             files.saveAndFlush(new ExportFile(id, bytes));
             jobs.succeed(id, Instant.now(), lastCommit.get(), fileName(job, inputs), Sha256.hex(bytes), bytes.length);
             log.info("Export {} ({}) of {}: {} bytes", id, job.getFormat(), inputs.ref(), bytes.length);
+        } catch (HandedBackException e) {
+            jobs.requeue(id, 0, 0, "Handed back to the queue when " + instance.name() + " stopped; the next worker"
+                    + " makes it again");
+            log.info("Export {} handed back to the queue: this instance is stopping", id);
+            return true;
         } catch (InvalidInputException | GateFileException | IllegalArgumentException e) {
             jobs.fail(id, Instant.now(), e.getMessage());
         } catch (RuntimeException e) {
@@ -150,6 +180,7 @@ public class ExportService {
         } finally {
             lastCommit.remove();
         }
+        return false;
     }
 
     /** The commit the last build in this thread read, for the record. */

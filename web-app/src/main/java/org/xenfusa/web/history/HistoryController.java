@@ -1,7 +1,6 @@
 package org.xenfusa.web.history;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -35,6 +34,7 @@ import org.xenfusa.web.analysis.AnalysisResults;
 import org.xenfusa.web.effort.EffortModels;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
 import org.xenfusa.web.ingest.RefSelection;
+import org.xenfusa.web.ingest.RepositoryStorage;
 import org.xenfusa.web.platform.InvalidInputException;
 
 /**
@@ -53,9 +53,12 @@ public class HistoryController {
     private final SourceRepositoryRepository repositories;
     private final AnalysisResults results;
     private final EffortModels effort;
+    private final RepositoryStorage storage;
 
     public HistoryController(SavedConfigurationRepository configurations, SnapshotRepository snapshots,
-            SourceRepositoryRepository repositories, AnalysisResults results, EffortModels effort) {
+            SourceRepositoryRepository repositories, AnalysisResults results, EffortModels effort,
+            RepositoryStorage storage) {
+        this.storage = storage;
         this.configurations = configurations;
         this.snapshots = snapshots;
         this.repositories = repositories;
@@ -153,7 +156,7 @@ public class HistoryController {
     private List<String> releaseRefs(SavedConfiguration saved, List<Snapshot> ingested) {
         Map<String, Long> byRef = new LinkedHashMap<>();
         repositories.findById(saved.getRepositoryId()).ifPresent(source -> {
-            try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
+            try (Repository repo = GitRepositoryFolders.open(storage.gitDir(source))) {
                 RefSelection.resolve(repo, IngestMode.TAGS, "RELEASE-*")
                         .forEach(r -> byRef.put(r.name(), r.commitTime()));
             } catch (InvalidInputException | IOException e) {

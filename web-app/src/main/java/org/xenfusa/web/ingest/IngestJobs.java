@@ -16,13 +16,12 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 /**
  * The ingest and clone tasks of the platform's job scheduler ({@link org.xenfusa.web.platform.JobScheduler}): jobs live
  * in the database, so several app instances share them and a job survives a restart of the instance that queued it. An
- * ingest whose worker died (its heartbeat stopped) is taken over by another worker; a clone is failed with that reason.
+ * ingest or a clone whose worker died (its heartbeat stopped) is taken over by another worker.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestJobs {
@@ -36,16 +35,32 @@ public class IngestJobs {
     public static final com.github.kagkarlsson.scheduler.task.TaskDescriptor<Long> CLONE =
             com.github.kagkarlsson.scheduler.task.TaskDescriptor.of("clone", Long.class);
 
+    /**
+     * A clone whose worker died is taken over by another worker (at most {@link #MAX_TAKEOVERS} times) and made again
+     * there; one whose instance is stopping is handed back to the queue at once (its progress monitor cancels it).
+     */
     @Bean
-    OneTimeTask<Long> cloneTask(@Lazy RepositoryRegistrar registrar, SourceRepositoryRepository repositories) {
-        return Tasks.oneTime(CLONE)
+    CustomTask<Long> cloneTask(@Lazy RepositoryRegistrar registrar, SourceRepositoryRepository repositories) {
+        return Tasks.custom(CLONE)
                 .onDeadExecution((complete, ops) -> {
                     Long id = (Long) complete.getExecution().taskInstance.getData();
-                    repositories.cloneEnded(id, SourceRepository.FAILED, 0, "The worker stopped while this clone ran"
-                            + " (app killed or restarted): register the URL again to retry.");
+                    String dead = complete.getExecution().pickedBy;
+                    if (repositories.cloneRequeued(id, 1, MAX_TAKEOVERS, "Taken over: the worker on " + dead
+                            + " stopped while this clone ran; cloning again") == 1) {
+                        log.warn("Clone of repository {}: its worker on {} stopped; handed back to the queue", id, dead);
+                        ops.reschedule(complete, Instant.now());
+                        return;
+                    }
+                    repositories.findById(id).filter(r -> SourceRepository.CLONING.equals(r.getCloneState()))
+                            .ifPresent(r -> repositories.cloneEnded(id, SourceRepository.FAILED, 0, "The worker stopped"
+                                    + " while this clone ran (app killed or restarted), also after being taken over "
+                                    + MAX_TAKEOVERS + " times: register the URL again to retry."));
                     ops.stop();
                 })
-                .execute((instance, ctx) -> registrar.runClone(instance.getData()));
+                .execute((instance, ctx) -> registrar.runClone(instance.getData(),
+                        () -> ctx.getSchedulerState().isShuttingDown())
+                        ? (complete, ops) -> ops.reschedule(complete, Instant.now())
+                        : new CompletionHandler.OnCompleteRemove<>());
     }
 
     /**

@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.BatchingProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +26,14 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.platform.FusaProperties;
+import org.xenfusa.web.platform.InstanceId;
 
 /**
  * Registers repositories: a local path only under the configured allowed roots (so a user cannot
  * make the server read arbitrary folders), a URL only with the https or git scheme, cloned
- * bare into the cache folder by a background job on the shared scheduler (never inside the request
- * or a database transaction; the repository shows "cloning" with its progress, or why it failed).
+ * bare into the cache folder of the instance that runs the clone job on the shared scheduler (never inside the request
+ * or a database transaction; the repository shows "cloning" with its progress, or why it failed); every other instance
+ * clones it into its own cache when it first needs it ({@link RepositoryStorage}).
  * Nothing from the repository is ever executed.
  */
 @Service
@@ -45,12 +45,16 @@ public class RepositoryRegistrar {
     private final SourceRepositoryRepository repositories;
     private final FusaProperties properties;
     private final SchedulerClient scheduler;
+    private final RepositoryStorage storage;
+    private final InstanceId instance;
 
     public RepositoryRegistrar(SourceRepositoryRepository repositories, FusaProperties properties,
-            @Lazy SchedulerClient scheduler) {
+            @Lazy SchedulerClient scheduler, RepositoryStorage storage, InstanceId instance) {
         this.repositories = repositories;
         this.properties = properties;
         this.scheduler = scheduler;
+        this.storage = storage;
+        this.instance = instance;
     }
 
     /**
@@ -87,7 +91,7 @@ public class RepositoryRegistrar {
             SourceRepository k = known.get();
             if (isUrl && SourceRepository.FAILED.equals(k.getCloneState()) && k.getLocation().equals(loc)) {
                 // the same URL again after a failed clone: try the clone again
-                repositories.cloneEnded(k.getId(), SourceRepository.CLONING, 0, "queued");
+                repositories.cloneQueuedAgain(k.getId());
                 queueClone(k.getId());
                 return repositories.findById(k.getId()).orElseThrow();
             }
@@ -118,37 +122,51 @@ public class RepositoryRegistrar {
     }
 
     /**
-     * The clone job: clones the repository's URL bare into its cache folder with the network timeout, reporting
-     * progress in the repository's row; on failure the folder is removed and the reason kept (credentials masked).
+     * The clone job: clones the repository's URL bare into this instance's cache folder (see {@link RepositoryStorage};
+     * the other instances clone it when they first need it) with the network timeout, reporting progress in the
+     * repository's row; on failure nothing is left in the cache and the reason is kept (credentials masked).
+     *
+     * @param stopping says when this instance is stopping: the clone is then cut short and handed back to the queue,
+     *        for the next worker of any instance to make it again
+     * @return true when the clone was handed back and must be scheduled again
      */
-    public void runClone(long id) {
+    public boolean runClone(long id, java.util.function.BooleanSupplier stopping) {
         SourceRepository repo = repositories.findById(id).orElse(null);
         if (repo == null || !SourceRepository.CLONING.equals(repo.getCloneState())) {
-            return;
+            return false;
         }
         String location = repo.getLocation();
-        Path target = Path.of(repo.getGitDir());
-        deleteQuietly(target); // what an earlier, killed attempt left
-        log.info("Cloning {} (bare) into {}", RepositoryUrls.mask(location), target);
-        try (Git git = Git.cloneRepository().setURI(location).setBare(true).setDirectory(target.toFile())
-                .setTimeout(properties.cloneTimeoutSeconds()).setProgressMonitor(new CloneProgress(id)).call()) {
+        try {
+            storage.cloneAgain(repo, new CloneProgress(id, stopping));
             repositories.cloneEnded(id, SourceRepository.READY, 100, null);
-            log.info("Cloned {}", RepositoryUrls.mask(location));
-        } catch (GitAPIException | RuntimeException e) {
-            deleteQuietly(target);
-            String reason = RepositoryUrls.mask("Cannot clone " + location + ": " + rootMessage(e));
-            log.info("{}", reason);
-            repositories.cloneEnded(id, SourceRepository.FAILED, 0, reason);
+            return false;
+        } catch (InvalidInputException e) {
+            if (stopping.getAsBoolean()) {
+                repositories.cloneRequeued(id, 0, 0, "Handed back to the queue when " + instance.name() + " stopped;"
+                        + " the next worker clones it again");
+                log.info("Clone of {} handed back to the queue: this instance is stopping", RepositoryUrls.mask(location));
+                return true;
+            }
+            log.info("{}", e.getMessage());
+            repositories.cloneEnded(id, SourceRepository.FAILED, 0, e.getMessage());
+            return false;
         }
     }
 
     /** JGit's progress as "Receiving objects 45%" in the row, at most once a second. */
     private final class CloneProgress extends BatchingProgressMonitor {
         private final long id;
+        private final java.util.function.BooleanSupplier stopping;
 
-        CloneProgress(long id) {
+        CloneProgress(long id, java.util.function.BooleanSupplier stopping) {
             this.id = id;
+            this.stopping = stopping;
             setDelayStart(1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return stopping.getAsBoolean();
         }
 
         @Override
@@ -202,13 +220,9 @@ public class RepositoryRegistrar {
         if (!URL_SCHEMES.contains(scheme)) {
             throw new InvalidInputException("URL scheme '" + scheme + "' is not accepted: use https or git");
         }
-        Path target = properties.cacheDir().resolve(name + ".git");
-        if (Files.exists(target)) {
-            throw new InvalidInputException("The cache folder " + target + " is already in use");
-        }
-        // cloned by a job (runClone): the request returns at once and holds no connection while a server answers
-        return new SourceRepository(name, location, RepositoryKind.URL, target.toAbsolutePath().normalize().toString(),
-                user).cloning();
+        // cloned by a job (runClone): the request returns at once and holds no connection while a server answers; the
+        // database keeps the URL, never a folder of this instance (each instance clones it into its own cache)
+        return new SourceRepository(name, location, RepositoryKind.URL, null, user).cloning();
     }
 
     static String scheme(String location) {
@@ -231,24 +245,5 @@ public class RepositoryRegistrar {
         }
         s = s.replaceAll("[^A-Za-z0-9._-]", "-");
         return s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0)) ? "repo-" + s : s;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not remove {}: {}", dir, e.getMessage());
-        }
     }
 }

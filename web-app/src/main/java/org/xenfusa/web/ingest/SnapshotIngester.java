@@ -54,10 +54,13 @@ public class SnapshotIngester {
     private final BlobCountStore store;
     private final FusaProperties properties;
     private final InstanceId instance;
+    private final RepositoryStorage storage;
     private final TreeCounter counter = new TreeCounter(new ClocCounter());
 
     public SnapshotIngester(IngestJobRepository jobs, SourceRepositoryRepository repositories,
-            SnapshotRepository snapshots, BlobCountStore store, FusaProperties properties, InstanceId instance) {
+            SnapshotRepository snapshots, BlobCountStore store, FusaProperties properties, InstanceId instance,
+            RepositoryStorage storage) {
+        this.storage = storage;
         this.jobs = jobs;
         this.repositories = repositories;
         this.snapshots = snapshots;
@@ -103,14 +106,12 @@ public class SnapshotIngester {
         try {
             SourceRepository source = repositories.findById(job.getRepositoryId())
                     .orElseThrow(() -> new InvalidInputException("the repository was removed"));
-            if (!source.isReady()) {
-                throw new InvalidInputException(RepositoryRegistrar.notReady(source));
-            }
             if (source.getKind() == RepositoryKind.LOCAL) {
                 // a .git file or alternates may have been pointed elsewhere since registration
                 properties.checkFoldersRead(Path.of(source.getGitDir()));
             }
-            try (Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()))) {
+            // a URL: this instance's own clone, made or fetched now (the refs resolved are the server's)
+            try (Repository repo = GitRepositoryFolders.open(storage.refreshed(source))) {
                 List<ResolvedRef> refs = RefSelection.resolve(repo, job.getMode(), job.getRefSpec());
                 progress.refsTotal = refs.size();
                 for (ResolvedRef ref : refs) {

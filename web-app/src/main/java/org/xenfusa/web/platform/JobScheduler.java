@@ -20,7 +20,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 /**
  * The one job scheduler (db-scheduler on the platform's database) that runs every task the features declare as beans:
  * ingests and clones ({@code web.ingest}), exports ({@code web.exports}). Its heartbeat settings decide how soon a job
- * whose worker died is failed.
+ * whose worker died is taken over.
  */
 @Configuration(proxyBeanMethods = false)
 public class JobScheduler {
@@ -49,10 +49,10 @@ public class JobScheduler {
     }
 
     /**
-     * {@code fusa.jobs.shutdown-wait}: how long stopping the platform waits for running jobs. An ingest hands itself
-     * back to the queue within about a second of the stop; an export or a clone still running after the wait is left
-     * to the dead-worker detection of the other instances (failed there, as after a kill). 8 s by default, so that a
-     * stop fits in a container's usual 10 s stop timeout.
+     * {@code fusa.jobs.shutdown-wait}: how long stopping the platform waits for running jobs. An ingest, an export or
+     * a clone hands itself back to the queue at its next progress step after the stop begins; one still running after
+     * the wait is left to the dead-worker detection of the other instances (taken over there, as after a kill). 8 s by
+     * default; a container's stop timeout must be longer than this plus the web server's drain (docker-compose.yml).
      */
     @Bean
     Settings jobSettings(@Value("${fusa.jobs.heartbeat:2s}") Duration heartbeat,

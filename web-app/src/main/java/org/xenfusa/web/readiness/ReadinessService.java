@@ -70,6 +70,10 @@ public class ReadinessService implements ReadinessEvaluations {
     public record Change(int revision, Instant when, String who, int lines) {
     }
 
+    /**
+     * The stored gate file, the shipped one stored at first use: once, also when several workers or instances use it
+     * first at the same moment ({@link StoredDefaults}).
+     */
     @Transactional
     public ReadinessGateText stored() {
         return defaults.findOrCreate(() -> texts.findByName(NAME), () -> texts.saveAndFlush(new ReadinessGateText(NAME, SHIPPED)));

@@ -19,6 +19,7 @@ import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.web.cache.ClosingCache;
 import org.xenfusa.web.ingest.GitRepositoryFolders;
+import org.xenfusa.web.ingest.RepositoryStorage;
 import org.xenfusa.web.platform.InvalidInputException;
 
 /**
@@ -48,6 +49,11 @@ public class SnapshotTrees {
     private final ClosingCache<String, Entry> open = new ClosingCache<>(OPEN_TREES,
             e -> log.warn("closing an evicted tree failed: {}", e.toString()));
     private FunctionIndex sharedIndex;
+    private final RepositoryStorage storage;
+
+    public SnapshotTrees(RepositoryStorage storage) {
+        this.storage = storage;
+    }
 
     /** Runs {@code work} on the snapshot's tree. */
     public <T> T with(Snapshot snapshot, Function<OpenTree, T> work) throws InvalidInputException {
@@ -55,7 +61,13 @@ public class SnapshotTrees {
     }
 
     /** Runs {@code work} on the repository's tree at a ref (branch, tag or commit). */
-    public synchronized <T> T with(SourceRepository repository, String ref, Function<OpenTree, T> work)
+    public <T> T with(SourceRepository repository, String ref, Function<OpenTree, T> work)
+            throws InvalidInputException {
+        storage.gitDir(repository, ref); // a clone this instance lacks is made outside the lock
+        return withLocked(repository, ref, work);
+    }
+
+    private synchronized <T> T withLocked(SourceRepository repository, String ref, Function<OpenTree, T> work)
             throws InvalidInputException {
         try (ClosingCache<String, Entry>.Lease lease = open(repository, ref)) {
             return work.apply(lease.value().open());
@@ -75,10 +87,11 @@ public class SnapshotTrees {
     }
 
     private ClosingCache<String, Entry>.Lease open(SourceRepository source, String ref) throws InvalidInputException {
-        Repository repo = GitRepositoryFolders.open(Path.of(source.getGitDir()));
+        Path dir = storage.gitDir(source, ref);
+        Repository repo = GitRepositoryFolders.open(dir);
         try {
             var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
-            String key = source.getGitDir() + "\0" + id.name();
+            String key = dir + "\0" + id.name();
             boolean[] opened = {false};
             ClosingCache<String, Entry>.Lease lease = open.borrow(key, () -> {
                 opened[0] = true;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xenfusa.model.source.RepositoryKind;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.web.SyntheticRepository;
+import org.xenfusa.web.ingest.RepositoryStorage;
+import org.xenfusa.web.platform.FusaProperties;
 
 /** Open trees stay usable while callers work on them, however many other commits are opened meanwhile. */
 class SnapshotTreesTest {
@@ -46,7 +48,7 @@ class SnapshotTreesTest {
 
     @Test
     void aTreeOpenedBeforeMoreTreesThanTheCacheKeepsReadsItsOwnCommitAfterThem() throws Exception {
-        SnapshotTrees trees = new SnapshotTrees();
+        SnapshotTrees trees = new SnapshotTrees(new RepositoryStorage(new FusaProperties(temp, List.of(temp), null, 0)));
         List<String> inner = new ArrayList<>();
         String outer = trees.with(source, "v0", first -> {
             for (int round = 0; round < 2; round++) {
@@ -69,7 +71,7 @@ class SnapshotTreesTest {
 
     @Test
     void threadsReadingManyCommitsEachReadTheirOwn() throws Exception {
-        SnapshotTrees trees = new SnapshotTrees();
+        SnapshotTrees trees = new SnapshotTrees(new RepositoryStorage(new FusaProperties(temp, List.of(temp), null, 0)));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
