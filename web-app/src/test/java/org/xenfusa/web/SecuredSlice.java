@@ -3,9 +3,7 @@ package org.xenfusa.web;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.stereotype.Controller;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.xenfusa.model.config.SavedConfigurationRepository;
 import org.xenfusa.model.ingest.IngestJobRepository;
 import org.xenfusa.model.source.SnapshotRepository;
@@ -28,6 +26,7 @@ import org.xenfusa.web.ingest.RepositoryRegistrar;
 import org.xenfusa.web.readiness.ReadinessController;
 import org.xenfusa.web.readiness.ReadinessService;
 import org.xenfusa.web.security.AccountSessions;
+import org.xenfusa.web.security.LoginSecurityTest;
 import org.xenfusa.web.security.SecurityConfig;
 import org.xenfusa.web.sloc.SlocService;
 import org.xenfusa.web.trace.LinkService;
@@ -44,11 +43,12 @@ import org.xenfusa.web.users.UserController;
  * takes the ones it stubs with {@code @Autowired}; Spring resets every mock after each test), a mocked user
  * repository that answers the per-request account check with the test's mock user ({@link MockAccounts}), the
  * session registry's facade, the API tokens' repository, and the login page as the dashboard serves it, without
- * the dashboard's services.
+ * the dashboard's services ({@link LoginSecurityTest.LoginPage}: nested in a test class, so that the platforms the
+ * tests start from the test classpath do not find it beside the dashboard's own /login).
  */
 @WebMvcTest({ApiController.class, BoardController.class, ConfigurationController.class, EffortController.class,
         ExportController.class, ReadinessController.class, RequirementController.class, UserController.class})
-@Import({SecurityConfig.class, SecuredSlice.LoginPage.class})
+@Import({SecurityConfig.class, LoginSecurityTest.LoginPage.class})
 public abstract class SecuredSlice {
     @MockitoBean
     protected AppUserRepository users;
@@ -77,15 +77,6 @@ public abstract class SecuredSlice {
     @MockitoBean private SlocService slocService;
     @MockitoBean private EffortModels effortModels;
     @MockitoBean private BoardTable boardTable;
-
-    /** The login page as the dashboard serves it, without the dashboard's services. */
-    @Controller
-    static class LoginPage {
-        @GetMapping("/login")
-        String login() {
-            return "login";
-        }
-    }
 
     @BeforeEach
     void accountsFollowTheMockUser() {
