@@ -124,7 +124,8 @@ class FailoverIntegrationTest {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder b = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp",
+        // the quick compiler and the serial collector: less CPU to start it on a busy machine
+        ProcessBuilder b = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-cp",
                 System.getProperty("java.class.path"), FusaApplication.class.getName(), "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + database.port() + "/" + EmbeddedDatabase.DATABASE,
                 "--spring.datasource.username=" + EmbeddedDatabase.USER,

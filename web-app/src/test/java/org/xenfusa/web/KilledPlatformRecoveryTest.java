@@ -108,7 +108,7 @@ class KilledPlatformRecoveryTest {
             long loadJob = first.api("POST", "/api/repositories/" + repositoryId + "/ingest", token,
                     Map.of("mode", "TAGS", "ref", "LOAD-*")).path("id").asLong();
             // running, with snapshots made and more to go: killed in the middle of its work
-            JsonNode running = first.awaitJob(token, loadJob, j -> !j.path("state").asString().equals("QUEUED")
+            JsonNode running = first.catchJob(token, loadJob, j -> !j.path("state").asString().equals("QUEUED")
                     && (!j.path("state").asString().equals("RUNNING") || j.path("refsDone").asInt() >= 2),
                     Duration.ofSeconds(60));
             assertThat(running.path("state").asString()).as("the ingest was caught running: " + running + first.tail())
@@ -155,7 +155,7 @@ class KilledPlatformRecoveryTest {
             // --- 3. an evidence package killed while it is being made
             long exportId = web.export(repositoryId, "BASE-1", configurationId);
             JsonNode export = second.await(() -> web.json("/exports/" + exportId + "/progress"),
-                    j -> !j.path("state").asString().equals("QUEUED"), Duration.ofSeconds(60));
+                    j -> !j.path("state").asString().equals("QUEUED"), Duration.ofSeconds(60), 50);
             assertThat(export.path("state").asString()).as("the export was caught running: " + export + second.tail())
                     .isEqualTo("RUNNING");
             orphan = second.kill();
@@ -183,7 +183,7 @@ class KilledPlatformRecoveryTest {
                     Map.of("name", "crash-repo-2", "location", repo.toString())).path("id").asLong();
             long stoppedJob = third.api("POST", "/api/repositories/" + other + "/ingest", token,
                     Map.of("mode", "TAGS", "ref", "LOAD-*")).path("id").asLong();
-            JsonNode beforeStop = third.awaitJob(token, stoppedJob, j -> !j.path("state").asString().equals("QUEUED")
+            JsonNode beforeStop = third.catchJob(token, stoppedJob, j -> !j.path("state").asString().equals("QUEUED")
                     && (!j.path("state").asString().equals("RUNNING") || j.path("refsDone").asInt() >= 2),
                     Duration.ofSeconds(60));
             assertThat(beforeStop.path("state").asString()).as("the ingest was caught running: " + beforeStop
@@ -370,8 +370,9 @@ class KilledPlatformRecoveryTest {
             }
             String java = ProcessHandle.current().info().command().orElse("java");
             // the quick compiler starts the platform sooner on a busy machine (its jobs run a little slower, which
-            // only widens the window in which they are caught running); the test's classpath holds the platform's
-            ProcessBuilder b = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp",
+            // only widens the window in which they are caught running), and the serial collector spends no CPU in
+            // concurrent collector threads (a 512 MB heap); the test's classpath holds the platform's
+            ProcessBuilder b = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp",
                     System.getProperty("java.class.path"), FusaApplication.class.getName(), "--server.port=" + port,
                     "--fusa.data-dir=" + data, "--fusa.allowed-roots=" + tmp.resolve("repos"),
                     "--fusa.embedded-postgres.binaries=" + BINARIES, "--fusa.submodule-ingest-on-start=false")
@@ -466,8 +467,22 @@ class KilledPlatformRecoveryTest {
             return await(() -> api("GET", "/api/jobs/" + id, token, null), done, timeout);
         }
 
-        /** Polls {@code read} until {@code done} holds; fails with the last answer and the log's tail after the timeout. */
+        /** {@link #await(Read, Predicate, Duration, long)} polling every 250 ms: for a job's end, which nothing races. */
         JsonNode await(Read read, Predicate<JsonNode> done, Duration timeout) throws Exception {
+            return await(read, done, timeout, 250);
+        }
+
+        /** {@link #awaitJob} polling every 50 ms: to catch a job while it runs, before it ends. */
+        JsonNode catchJob(String token, long id, Predicate<JsonNode> done, Duration timeout) throws Exception {
+            return await(() -> api("GET", "/api/jobs/" + id, token, null), done, timeout, 50);
+        }
+
+        /**
+         * Polls {@code read} every {@code pollMillis} until {@code done} holds; fails with the last answer and the log's
+         * tail after the timeout. Each poll is a request the platform serves (authentication, a query, JSON): a quick
+         * poll only while a job must be caught running, which saves the platform's CPU through a minute of waiting.
+         */
+        JsonNode await(Read read, Predicate<JsonNode> done, Duration timeout, long pollMillis) throws Exception {
             long deadline = System.nanoTime() + timeout.toNanos();
             JsonNode last = read.get();
             while (!done.test(last)) {
@@ -477,7 +492,7 @@ class KilledPlatformRecoveryTest {
                 if (!process.isAlive()) {
                     fail("the platform ended (exit " + process.exitValue() + ")" + tail());
                 }
-                Thread.sleep(50);
+                Thread.sleep(pollMillis);
                 last = read.get();
             }
             return last;

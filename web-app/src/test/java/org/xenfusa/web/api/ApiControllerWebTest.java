@@ -16,10 +16,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -34,32 +31,29 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
-import org.xenfusa.web.security.SecurityConfig;
 import org.xenfusa.web.sloc.SlocService;
 
 /** The REST API's errors (status and message) and its roles, with the services mocked. */
-@WebMvcTest(ApiController.class)
-@Import(SecurityConfig.class)
 class ApiControllerWebTest extends SecuredSlice {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     SourceRepositoryRepository repositories;
 
-    @MockitoBean
+    @Autowired
     SnapshotRepository snapshots;
 
-    @MockitoBean
+    @Autowired
     IngestJobRepository jobs;
 
-    @MockitoBean
+    @Autowired
     RepositoryRegistrar registrar;
 
-    @MockitoBean
+    @Autowired
     IngestService ingest;
 
-    @MockitoBean
+    @Autowired
     SlocService sloc;
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

@@ -20,10 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.source.SnapshotRepository;
@@ -31,28 +28,25 @@ import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.sloc.boards.BoardCatalog;
 import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.effort.EffortModels;
-import org.xenfusa.web.security.SecurityConfig;
 
 /** Board pages' request handling: unknown boards, no ingested repository, the ADMIN-only table edit. */
-@WebMvcTest(BoardController.class)
-@Import(SecurityConfig.class)
 class BoardControllerWebTest extends SecuredSlice {
     @Autowired
     MockMvc mvc;
 
-    @MockitoBean
+    @Autowired
     BoardTable table;
 
-    @MockitoBean
+    @Autowired
     ConfigurationReports reports;
 
-    @MockitoBean
+    @Autowired
     SourceRepositoryRepository repositories;
 
-    @MockitoBean
+    @Autowired
     SnapshotRepository snapshots;
 
-    @MockitoBean
+    @Autowired
     EffortModels effort;
 
     private final BoardCatalog catalog = BoardCatalog.shipped();

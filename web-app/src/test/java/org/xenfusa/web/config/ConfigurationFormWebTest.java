@@ -24,10 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.xenfusa.model.config.SavedConfiguration;
@@ -38,21 +35,18 @@ import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.web.platform.InvalidInputException;
-import org.xenfusa.web.security.SecurityConfig;
 
 /**
  * The new-configuration form binds to a validated {@link ConfigurationForm} given whole to the service; each invalid
  * field is shown beside it on the configurations page (HTTP 400, what was typed kept, nothing created).
  */
-@WebMvcTest(ConfigurationController.class)
-@Import(SecurityConfig.class)
 class ConfigurationFormWebTest extends SecuredSlice {
     @Autowired MockMvc mvc;
-    @MockitoBean ConfigurationService service;
-    @MockitoBean SavedConfigurationRepository configurations;
-    @MockitoBean SourceRepositoryRepository repositories;
-    @MockitoBean SnapshotRepository snapshots;
-    @MockitoBean ConfigurationHistory history;
+    @Autowired ConfigurationService service;
+    @Autowired SavedConfigurationRepository configurations;
+    @Autowired SourceRepositoryRepository repositories;
+    @Autowired SnapshotRepository snapshots;
+    @Autowired ConfigurationHistory history;
 
     @BeforeEach
     void oneRepository() {

@@ -105,7 +105,9 @@ class EmbeddedDatabaseTest {
     void theFirstStartAfterAKilledPlatformStopsTheServerItLeftRunning() throws Exception {
         Path data = tmp.resolve("crashed");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process platform = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // a process that only starts a database and waits: the quick compiler and the serial collector suffice
+        Process platform = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"),
                 KilledPlatform.class.getName(), data.toString(), BINARIES.toString()).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -21,10 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.xenfusa.web.SecuredSlice;
@@ -33,14 +30,11 @@ import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.effort.SlocFigure;
-import org.xenfusa.web.security.SecurityConfig;
 
 /** The effort form: its ASIL selects are rendered, it binds to a validated record, bad input is shown, not a 400 page. */
-@WebMvcTest(EffortController.class)
-@Import(SecurityConfig.class)
 class EffortControllerTest extends SecuredSlice {
     @Autowired MockMvc mvc;
-    @MockitoBean EffortModels models;
+    @Autowired EffortModels models;
 
     @BeforeEach
     void sigModel() {

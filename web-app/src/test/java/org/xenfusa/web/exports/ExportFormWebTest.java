@@ -20,10 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.xenfusa.model.config.SavedConfigurationRepository;
@@ -36,20 +33,17 @@ import org.xenfusa.sloc.boards.BoardCatalog;
 import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.web.boards.BoardTable;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
-import org.xenfusa.web.security.SecurityConfig;
 
 /**
  * The new-export form binds to a validated {@link ExportForm} (configurations {@code c} and boards {@code b} as
  * lists); each invalid field is shown beside it on the exports page (HTTP 400, the choices kept, nothing exported).
  */
-@WebMvcTest(ExportController.class)
-@Import(SecurityConfig.class)
 class ExportFormWebTest extends SecuredSlice {
     @Autowired MockMvc mvc;
-    @MockitoBean ExportService exports;
-    @MockitoBean SourceRepositoryRepository repositories;
-    @MockitoBean SavedConfigurationRepository configurations;
-    @MockitoBean BoardTable boards;
+    @Autowired ExportService exports;
+    @Autowired SourceRepositoryRepository repositories;
+    @Autowired SavedConfigurationRepository configurations;
+    @Autowired BoardTable boards;
 
     private final BoardCatalog catalog = BoardCatalog.shipped();
 

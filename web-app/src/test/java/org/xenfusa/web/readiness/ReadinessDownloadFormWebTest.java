@@ -22,10 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xenfusa.model.config.SavedConfigurationRepository;
 import org.xenfusa.model.exports.ExportFormat;
@@ -37,20 +34,17 @@ import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.web.exports.EvidenceService.EvidenceRequest;
 import org.xenfusa.web.exports.ExportService;
 import org.xenfusa.web.platform.InvalidInputException;
-import org.xenfusa.web.security.SecurityConfig;
 
 /**
  * The readiness page's download form binds to a validated {@link ReadinessDownloadForm}; a bad one shows the
  * readiness page again with the reasons (HTTP 400, nothing exported), never an error page.
  */
-@WebMvcTest(ReadinessController.class)
-@Import(SecurityConfig.class)
 class ReadinessDownloadFormWebTest extends SecuredSlice {
     @Autowired MockMvc mvc;
-    @MockitoBean ReadinessService readiness;
-    @MockitoBean ExportService exports;
-    @MockitoBean SourceRepositoryRepository repositories;
-    @MockitoBean SavedConfigurationRepository configurations;
+    @Autowired ReadinessService readiness;
+    @Autowired ExportService exports;
+    @Autowired SourceRepositoryRepository repositories;
+    @Autowired SavedConfigurationRepository configurations;
 
     @BeforeEach
     void oneRepository() {

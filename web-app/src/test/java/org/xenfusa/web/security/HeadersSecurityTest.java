@@ -14,33 +14,18 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.xenfusa.web.SecuredSlice;
-import org.xenfusa.web.users.UserController;
 
 /**
  * Security headers (issue 16, item 6): pages and the API answered without a Content-Security-Policy, Referrer-Policy or
  * Permissions-Policy. The policy allows no inline script, so no template may carry one.
  */
-@WebMvcTest(UserController.class)
-@Import({SecurityConfig.class, HeadersSecurityTest.LoginPage.class})
 class HeadersSecurityTest extends SecuredSlice {
     @Autowired
     MockMvc mvc;
-
-    @Controller
-    static class LoginPage {
-        @GetMapping("/login")
-        String login() {
-            return "login";
-        }
-    }
 
     @Test
     void pagesCarryTheContentSecurityPolicyAndTheOtherPolicies() throws Exception {

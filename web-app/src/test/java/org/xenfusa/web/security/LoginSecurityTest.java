@@ -23,27 +23,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.xenfusa.model.user.AppUser;
 import org.xenfusa.model.user.Role;
 import org.xenfusa.web.SecuredSlice;
-import org.xenfusa.web.users.UserController;
 
 /**
  * Logins (issue 16, item 5): 400 wrong passwords in 27 s were all tried and the right one then got in; a password of
  * twelve spaces or equal to the user name was accepted on the Users page.
  */
-@WebMvcTest(UserController.class)
-@Import({SecurityConfig.class, LoginSecurityTest.LoginPage.class})
-class LoginSecurityTest extends SecuredSlice {
+public class LoginSecurityTest extends SecuredSlice {
     private static final String RIGHT = "the right password 42";
 
     @Autowired
@@ -52,9 +47,9 @@ class LoginSecurityTest extends SecuredSlice {
     @Autowired
     PasswordEncoder encoder;
 
-    /** The login page as the dashboard serves it, without the dashboard's services. */
+    /** The login page as the dashboard serves it, without the dashboard's services (every slice test has it). */
     @Controller
-    static class LoginPage {
+    public static class LoginPage {
         @GetMapping("/login")
         String login() {
             return "login";

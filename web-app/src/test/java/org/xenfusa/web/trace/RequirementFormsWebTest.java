@@ -27,10 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,7 +45,6 @@ import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.web.SecuredSlice;
-import org.xenfusa.web.security.SecurityConfig;
 import org.xenfusa.web.trace.RequirementService.RequirementText;
 
 /**
@@ -56,19 +52,17 @@ import org.xenfusa.web.trace.RequirementService.RequirementText;
  * form reaches the service as one record, each invalid field is shown beside it on the same page (HTTP 400, what was
  * typed kept, nothing written), and a form without its CSRF token is refused.
  */
-@WebMvcTest(RequirementController.class)
-@Import(SecurityConfig.class)
 class RequirementFormsWebTest extends SecuredSlice {
     private static final String ITEM = "swunit~unit_a~1";
     private static final long RID = 5;
 
     @Autowired MockMvc mvc;
-    @MockitoBean TraceService traces;
-    @MockitoBean TracePages pages;
-    @MockitoBean RequirementService requirements;
-    @MockitoBean LinkService links;
-    @MockitoBean SourceRepositoryRepository repositories;
-    @MockitoBean SnapshotRepository snapshots;
+    @Autowired TraceService traces;
+    @Autowired TracePages pages;
+    @Autowired RequirementService requirements;
+    @Autowired LinkService links;
+    @Autowired SourceRepositoryRepository repositories;
+    @Autowired SnapshotRepository snapshots;
 
     @TempDir Path empty;
     Requirement stored;

@@ -17,19 +17,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.user.AppUser;
 import org.xenfusa.model.user.Role;
-import org.xenfusa.web.security.SecurityConfig;
 
 /** The Users page's binding, validation and ADMIN-only access, with the repository mocked. */
-@WebMvcTest(UserController.class)
-@Import(SecurityConfig.class)
 class UserControllerWebTest extends SecuredSlice {
     @Autowired
     MockMvc mvc;

@@ -15,18 +15,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.xenfusa.web.SecuredSlice;
 import org.xenfusa.model.user.AppUser;
 import org.xenfusa.model.user.Role;
-import org.xenfusa.web.security.SecurityConfig;
 
 /** A new account starts with the least privilege: the form preselects VIEWER, and a form without a role makes one. */
-@WebMvcTest(UserController.class)
-@Import(SecurityConfig.class)
 class UserPageTest extends SecuredSlice {
     @Autowired MockMvc mvc;
 
