@@ -31,8 +31,8 @@ alter table ingest_job add column refs_running integer not null default 0;
 
 -- Blobs being counted: a task claims the blobs it is about to count, so that tasks on several instances never count
 -- one content twice. A claim is leased: one whose worker died (lease passed, count not stored) is claimed again by
--- the next task that needs it. The claim ends when the count is stored (same transaction): the stored count then keeps
--- everyone from claiming the key, so only blobs being counted at this moment have a row here.
+-- the next task that needs it. When the count is stored the claim is marked done in the same transaction (lease
+-- 'infinity'): a claim asked for while that count commits then finds it done instead of winning the key again.
 create table blob_claim (
     blob_id         varchar(40)  not null,
     file_name       varchar(500) not null,

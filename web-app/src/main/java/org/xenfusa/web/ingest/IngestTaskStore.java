@@ -125,7 +125,8 @@ public class IngestTaskStore {
 
     /**
      * The job's progress as the sum of its tasks': refs ended, refs running and their files, files counted, the
-     * running refs' names, the rate of files read since the job started, the instances that ran its tasks.
+     * running refs' names, the rate of files read since the job started, the instances that planned it and ran its
+     * tasks (kept when a task moves to another instance).
      */
     public void refreshJob(long jobId) {
         jdbc.update("""
@@ -134,7 +135,8 @@ public class IngestTaskStore {
                     current_ref = left(coalesce(a.current, j.current_ref), 500),
                     files_per_second = case when j.started_at is null or now() <= j.started_at then 0
                         else a.seen / extract(epoch from now() - j.started_at) end,
-                    instance_id = left(coalesce(a.instances, j.instance_id), 200)
+                    instance_id = left((select string_agg(distinct x, ', ' order by x) from unnest(
+                        coalesce(string_to_array(j.instance_id, ', '), '{}') || a.instances::text[]) x where x is not null), 200)
                 from (select count(*) filter (where state not in ('QUEUED', 'RUNNING')) as ended,
                              count(*) filter (where state = 'RUNNING') as running,
                              coalesce(sum(files_total) filter (where state = 'RUNNING'), 0) as files_total,
@@ -142,7 +144,7 @@ public class IngestTaskStore {
                              coalesce(sum(files_counted), 0) as files_counted,
                              coalesce(sum(files_seen), 0) as seen,
                              string_agg(ref_name, ', ' order by ordinal) filter (where state = 'RUNNING') as current,
-                             string_agg(distinct instance_id, ', ' order by instance_id) as instances
+                             array_agg(distinct instance_id) as instances
                       from ingest_task where job_id = ?) a
                 where j.id = ?""", jobId, jobId);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -83,6 +84,18 @@ public class SnapshotIngester {
     private final TreeCounter counter = new TreeCounter(new ClocCounter());
     /** Repositories open for the tasks of this instance, by git folder: a task per ref need not load the pack index again. */
     private final Map<Path, SharedRepository> open = new HashMap<>();
+    /**
+     * Cache keys ({@code blobId + '\0' + fileName}) this instance knows to be counted, per job of the last few: the
+     * tags of one job share most of their blobs, so a task asks the database only about the keys the job's earlier
+     * tasks here have not seen (a new job asks again: its counts may have been rewritten meanwhile).
+     */
+    private final Map<Long, Set<String>> knownCounted = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Set<String>> eldest) {
+                    return size() > 4;
+                }
+            });
 
     public SnapshotIngester(IngestJobRepository jobs, SourceRepositoryRepository repositories,
             SnapshotRepository snapshots, BlobCountStore store, IngestTaskStore tasks, FusaProperties properties,
@@ -360,11 +373,15 @@ public class SnapshotIngester {
             List<SourceFile> files = tree.files();
             progress.filesTotal = files.size();
             progress.flush(true);
-            Set<String> cached = store.cachedKeys(files.stream().map(SourceFile::blobId).collect(Collectors.toSet()),
-                    COUNTER_VERSION);
+            Set<String> known = knownCounted.computeIfAbsent(task.jobId(), j -> ConcurrentHashMap.newKeySet());
+            Set<String> cached = store.cachedKeys(files.stream()
+                    .filter(f -> !known.contains(f.blobId() + '\0' + f.name())).map(SourceFile::blobId)
+                    .collect(Collectors.toSet()), COUNTER_VERSION);
+            known.addAll(cached);
             Map<BlobKey, SourceFile> fresh = new LinkedHashMap<>();
             for (SourceFile f : files) {
-                if (!cached.contains(f.blobId() + '\0' + f.name())) {
+                String key = f.blobId() + '\0' + f.name();
+                if (!known.contains(key)) {
                     fresh.putIfAbsent(new BlobKey(f.blobId(), f.name()), f);
                 }
             }
@@ -377,7 +394,7 @@ public class SnapshotIngester {
                 List<BlobKey> batch = keys.subList(start, Math.min(keys.size(), start + BATCH));
                 Set<BlobKey> won = store.claim(batch, COUNTER_VERSION, progress.claimer, CLAIM_LEASE);
                 batch.stream().filter(k -> !won.contains(k)).forEach(othersCount::add);
-                count(tree, batch.stream().filter(won::contains).map(fresh::get).toList(), progress);
+                count(tree, batch.stream().filter(won::contains).map(fresh::get).toList(), progress, known);
             }
             // the blobs other workers claimed: their counts arrive, or their claims lapse (a worker died) and are won
             while (!othersCount.isEmpty()) {
@@ -385,6 +402,7 @@ public class SnapshotIngester {
                         .collect(Collectors.toSet()), COUNTER_VERSION);
                 int before = othersCount.size();
                 othersCount.removeIf(k -> arrived.contains(k.blobId() + '\0' + k.fileName()));
+                known.addAll(arrived);
                 progress.seen(before - othersCount.size());
                 if (othersCount.isEmpty()) {
                     break;
@@ -396,7 +414,7 @@ public class SnapshotIngester {
                     pause();
                     continue;
                 }
-                count(tree, won.stream().map(fresh::get).toList(), progress);
+                count(tree, won.stream().map(fresh::get).toList(), progress, known);
                 othersCount.removeAll(won);
             }
             if (existing.isPresent()) {
@@ -417,13 +435,15 @@ public class SnapshotIngester {
     }
 
     /** Counts files whose keys this task claimed and stores their counts (which ends the claims). */
-    private void count(GitSourceTree tree, List<SourceFile> part, Progress progress) throws IOException {
+    private void count(GitSourceTree tree, List<SourceFile> part, Progress progress, Set<String> known)
+            throws IOException {
         if (part.isEmpty()) {
             return;
         }
         List<CountedBlob> counted = counter.count(tree, part, done -> { }).stream()
                 .map(c -> new CountedBlob(c.contentId(), fileName(c.path()), c.size(), c.count())).toList();
         store.save(counted, COUNTER_VERSION);
+        part.forEach(f -> known.add(f.blobId() + '\0' + f.name()));
         progress.filesCounted += part.size();
         progress.seen(part.size());
     }
@@ -501,6 +521,8 @@ public class SnapshotIngester {
             this.task = task;
             this.stopping = stopping;
             this.claimer = instance.name() + " task " + task.id() + " " + UUID.randomUUID();
+            // what an earlier run of the task (handed back, taken over) counted is stored: it stays counted by it
+            this.filesCounted = task.filesCounted();
         }
 
         void seen(int files) {
