@@ -92,6 +92,23 @@ free_database() {
   for p in $pid $(pgrep -P "$pid" || true); do taskset -a -p -c "0-$(($(nproc) - 1))" "$p" >/dev/null || true; done
 }
 
+# cpu PID...: CPU seconds (user + system) the processes used so far, with their children already waited for
+cpu() {
+  local p total=0 t
+  for p in "$@"; do
+    t=$(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "scale=1; $total / $(getconf CLK_TCK)" | bc
+}
+
+# database_pids DATA: the embedded PostgreSQL's server processes
+database_pids() {
+  local pid
+  pid=$(head -1 "$1/postgres/postmaster.pid")
+  echo "$pid" $(pgrep -P "$pid" || true)
+}
+
 api() { # METHOD PORT PATH [JSON]
   curl -fsS -u "admin:$password" -X "$1" -H 'Content-Type: application/json' ${4:+--data "$4"} \
     "http://localhost:$2$3"
@@ -115,6 +132,9 @@ run() {
   fi
   local id job t0 t1 state done_refs killed=""
   id=$(api POST "$port_a" /api/repositories "$(jq -nc --arg l "$repo" '{name: "bench", location: $l}')" | jq .id)
+  local cpu0_a cpu0_b=0 cpu0_db
+  cpu0_a=$(cpu "$pid_bench_a"); [ "$instances" = 2 ] && cpu0_b=$(cpu "$pid_bench_b")
+  cpu0_db=$(cpu $(database_pids "$dir/a"))
   t0=$(date +%s.%N)
   job=$(api POST "$port_a" "/api/repositories/$id/ingest" "$(jq -nc --arg t "$tags" '{mode: "TAGS", ref: $t}')" \
     | jq .id)
@@ -133,6 +153,9 @@ run() {
   t1=$(date +%s.%N)
   wall=$(echo "$t1 - $t0" | bc)
   echo "  $label: $state in ${wall} s; $(jq -r .message <<<"$j")" >&2
+  echo "  $label: CPU used during the ingest: bench-a $(echo "$(cpu "$pid_bench_a") - $cpu0_a" | bc) s$(
+    [ "$instances" = 2 ] && [ -z "$killed" ] && echo ", bench-b $(echo "$(cpu "$pid_bench_b") - $cpu0_b" | bc) s"
+    ), database $(echo "$(cpu $(database_pids "$dir/a")) - $cpu0_db" | bc) s (its server processes now)" >&2
   local ok=true
   [ "$state" = SUCCEEDED ] || ok=false
   # every tag stored once: one snapshot per commit, every tag its name or an alias
