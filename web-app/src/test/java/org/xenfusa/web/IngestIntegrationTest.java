@@ -176,6 +176,7 @@ class IngestIntegrationTest {
         try (SyntheticRepository broken = SyntheticRepository.create(own)) {
             broken.commit("one", "RELEASE-1", Map.of("xen/a.c", SyntheticRepository.cFile("a", 3)));
             RevCommit second = broken.commit("two", "RELEASE-2", Map.of("xen/b.c", SyntheticRepository.cFile("bbb", 4)));
+            broken.commit("three", "RELEASE-3", Map.of("xen/b.c", SyntheticRepository.cFile("ccc", 5)));
             SourceRepository repo = registrar.register("broken-repo", broken.dir().toString(), "tester");
             assertThat(awaitEnd(ingest.request(repo.getId(), IngestMode.REF, "RELEASE-1", "tester")).getState())
                     .isEqualTo(IngestState.SUCCEEDED);
@@ -193,6 +194,13 @@ class IngestIntegrationTest {
             assertThat(failed.getMessage()).contains("RELEASE-2").contains("earlier snapshots are intact");
             assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
                     .extracting(Snapshot::getRefName).containsExactly("RELEASE-1");
+            // all tags, one task each: the broken one fails the job, naming it, and the others are stored
+            IngestJob tags = awaitEnd(ingest.request(repo.getId(), IngestMode.TAGS, "RELEASE-*", "tester"));
+            assertThat(tags.getState()).isEqualTo(IngestState.FAILED);
+            assertThat(tags.getMessage()).startsWith("Failed at ref RELEASE-2: ")
+                    .contains("the other 2 of 3 ref(s) were stored");
+            assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
+                    .extracting(Snapshot::getRefName).containsExactly("RELEASE-1", "RELEASE-3");
             assertThat(jdbc.queryForObject("select count(*) from snapshot s left join snapshot_file f on f.snapshot_id = s.id"
                     + " where s.repository_id = ? and f.path is null", Long.class, repo.getId())).isZero();
         }
@@ -222,8 +230,8 @@ class IngestIntegrationTest {
                 + " values (?, 'TAGS', 'RELEASE-*', 'QUEUED', now(), true)", repo.getId());
         IngestJob job = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.TAGS,
                 "RELEASE-*", List.of(IngestState.QUEUED)).orElseThrow();
-        // run the worker directly: the cancel flag is seen at the first progress write
-        ingester.run(job.getId());
+        // plan it directly: the cancel flag is seen once its refs are known, and no task is left to run
+        assertThat(ingester.plan(job.getId())).isEmpty();
         IngestJob ended = jobs.findById(job.getId()).orElseThrow();
         assertThat(ended.getState()).isEqualTo(IngestState.CANCELLED);
         assertThat(ended.getMessage()).contains("Cancelled after 0 of 3 ref(s)");
@@ -254,31 +262,72 @@ class IngestIntegrationTest {
     }
 
     @Test
-    void anInstanceThatStopsHandsItsIngestBackToTheQueueAndTheNextWorkerFinishesIt() throws Exception {
+    void anInstanceThatStopsHandsItsTaskBackToTheQueueAndTheNextWorkerFinishesIt() throws Exception {
         SourceRepository repo = register("handed-back-repo");
-        // a job row only: this test is the worker (the scheduler does not know the job)
+        // a job row only: this test is the planner and the workers (the scheduler does not know the job)
         jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at) values (?, 'TAGS',"
                 + " 'RELEASE-4.*', 'QUEUED', now())", repo.getId());
         IngestJob job = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.TAGS,
                 "RELEASE-4.*", List.of(IngestState.QUEUED)).orElseThrow();
-        // the instance starts stopping once the first tag is stored
-        boolean handedBack = ingester.run(job.getId(), () -> snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(
-                repo.getId()).size() >= 1);
+        List<Long> tasks = ingester.plan(job.getId());
+        assertThat(tasks).as("one task per tag").hasSize(3);
+        assertThat(jobs.findById(job.getId()).orElseThrow().getRefsTotal()).isEqualTo(3);
+        assertThat(ingester.runTask(tasks.get(0), () -> false)).isFalse();
+        // the instance starts stopping while the second tag runs
+        boolean handedBack = ingester.runTask(tasks.get(1), () -> true);
         assertThat(handedBack).isTrue();
         IngestJob back = jobs.findById(job.getId()).orElseThrow();
-        assertThat(back.getState()).isEqualTo(IngestState.QUEUED);
-        assertThat(back.getMessage()).startsWith("Handed back to the queue when ").contains("after 1 of 3 ref(s)")
+        assertThat(back.getState()).as("no task of it runs").isEqualTo(IngestState.QUEUED);
+        assertThat(back.getMessage()).startsWith("Ref RELEASE-4.1.0 handed back to the queue when ")
                 .contains("the next worker resumes it");
+        assertThat(back.getRefsDone()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select state from ingest_task where id = ?", String.class, tasks.get(1)))
+                .isEqualTo("QUEUED");
         assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
                 .extracting(Snapshot::getRefName).containsExactly("RELEASE-4.0.0");
 
-        // the next worker (here the same, no longer stopping) resumes: every tag once, the first one reused
-        assertThat(ingester.run(job.getId(), () -> false)).isFalse();
+        // planning again (after a takeover of the planner) keeps the tasks and returns those left
+        assertThat(ingester.plan(job.getId())).containsExactly(tasks.get(1), tasks.get(2));
+        // the next workers (here the same, no longer stopping) resume: every tag once
+        assertThat(ingester.runTask(tasks.get(2), () -> false)).isFalse();
+        assertThat(jobs.findById(job.getId()).orElseThrow().getState()).as("a ref is left").isEqualTo(IngestState.RUNNING);
+        assertThat(ingester.runTask(tasks.get(1), () -> false)).isFalse();
         IngestJob done = jobs.findById(job.getId()).orElseThrow();
-        assertThat(done.getState()).isEqualTo(IngestState.SUCCEEDED);
-        assertThat(done.getMessage()).startsWith("3 ref(s), 2 new snapshot(s)");
+        assertThat(done.getState()).as(done.getMessage()).isEqualTo(IngestState.SUCCEEDED);
+        assertThat(done.getMessage()).startsWith("3 ref(s), 3 new snapshot(s)").doesNotContain("taken over");
+        assertThat(done.getRefsDone()).isEqualTo(3);
+        assertThat(done.getPercent()).isEqualTo(100);
         assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
                 .extracting(Snapshot::getRefName).containsExactly("RELEASE-4.0.0", "RELEASE-4.1.0", "RELEASE-4.2.0");
+        for (long task : tasks) {
+            assertThat(jdbc.queryForObject("select count(*) from blob_claim where claimed_by like ?", Long.class,
+                    "% task " + task + " %")).as("no claim left").isZero();
+        }
+    }
+
+    @Test
+    void aCancelOfARunningJobCancelsItsTasksNotStartedAndEndsWhenTheRunningOneStops() throws Exception {
+        SourceRepository repo = register("cancel-running-repo");
+        jdbc.update("insert into ingest_job (repository_id, mode, ref_spec, state, created_at) values (?, 'TAGS',"
+                + " 'RELEASE-4.*', 'QUEUED', now())", repo.getId());
+        IngestJob job = jobs.findFirstByRepositoryIdAndModeAndRefSpecAndStateIn(repo.getId(), IngestMode.TAGS,
+                "RELEASE-4.*", List.of(IngestState.QUEUED)).orElseThrow();
+        List<Long> tasks = ingester.plan(job.getId());
+        assertThat(ingester.runTask(tasks.get(0), () -> false)).isFalse();
+        // the second tag is running (on some worker) when the user cancels
+        jdbc.update("update ingest_task set state = 'RUNNING' where id = ?", tasks.get(1));
+        ingest.cancel(job.getId());
+        assertThat(jdbc.queryForObject("select state from ingest_task where id = ?", String.class, tasks.get(2)))
+                .as("not started: cancelled at once").isEqualTo("CANCELLED");
+        assertThat(jobs.findById(job.getId()).orElseThrow().getState()).as("a task still runs")
+                .isEqualTo(IngestState.RUNNING);
+        // its worker sees the cancel at its first progress write, and ends the job
+        assertThat(ingester.runTask(tasks.get(1), () -> false)).isFalse();
+        IngestJob ended = jobs.findById(job.getId()).orElseThrow();
+        assertThat(ended.getState()).isEqualTo(IngestState.CANCELLED);
+        assertThat(ended.getMessage()).contains("Cancelled after 1 of 3 ref(s)");
+        assertThat(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(repo.getId()))
+                .extracting(Snapshot::getRefName).containsExactly("RELEASE-4.0.0");
     }
 
     @Test

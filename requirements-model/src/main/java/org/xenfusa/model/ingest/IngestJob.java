@@ -42,6 +42,9 @@ public class IngestJob {
     private int refsTotal;
     @Column(name = "refs_done")
     private int refsDone;
+    /** Refs being ingested at this moment (one task each, on any instance); files_total/done are their sums. */
+    @Column(name = "refs_running")
+    private int refsRunning;
     @Column(name = "files_total")
     private int filesTotal;
     @Column(name = "files_done")
@@ -108,6 +111,10 @@ public class IngestJob {
         return refsDone;
     }
 
+    public int getRefsRunning() {
+        return refsRunning;
+    }
+
     public int getFilesTotal() {
         return filesTotal;
     }
@@ -152,7 +159,10 @@ public class IngestJob {
         return filesPerSecond;
     }
 
-    /** Percentage done: whole refs, plus the part of the current ref's files. */
+    /**
+     * Percentage done: whole refs, plus the part of the running refs' files ({@code filesDone} of {@code filesTotal}
+     * summed over the refs running at once; a job from before tasks ran one ref at a time).
+     */
     public int getPercent() {
         if (state == IngestState.SUCCEEDED) {
             return 100;
@@ -160,7 +170,8 @@ public class IngestJob {
         if (refsTotal == 0) {
             return 0;
         }
-        double current = filesTotal == 0 || refsDone >= refsTotal ? 0 : (double) filesDone / filesTotal;
+        double current = filesTotal == 0 || refsDone >= refsTotal ? 0
+                : Math.max(1, refsRunning) * (double) filesDone / filesTotal;
         return (int) Math.min(100, Math.floor(100 * (refsDone + current) / refsTotal));
     }
 

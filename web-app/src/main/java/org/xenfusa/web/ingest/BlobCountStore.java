@@ -55,7 +55,90 @@ public class BlobCountStore {
         return keys;
     }
 
-    /** Stores counts; a row counted by an older counter version is replaced. Commits on return. */
+    /** A blob as the cache keys it: its id and its file name. */
+    public record BlobKey(String blobId, String fileName) {
+    }
+
+    /**
+     * Claims blobs for counting, so that the tasks of ingests on every instance never count one content twice (claims
+     * rather than accepting the race: consecutive tags share most of their blobs, so two tasks of one job working on
+     * neighbouring tags at the same moment would otherwise count nearly everything twice, which is the very work a
+     * second instance is meant to save). A key is won when no count of it is stored with {@code counterVersion} and
+     * no other worker holds a live claim on it; a claim whose lease passed (its worker died or hung) is won again.
+     * A claim whose count was stored stays, done (lease 'infinity', committed with the count): a claim asked for
+     * while that count commits waits for it and then finds the claim done, where a deleted claim would have been won
+     * and the blob counted again. A done claim whose count is gone (rewritten by an instance with older counting
+     * rules) is won again by the second statement, whose snapshot sees a done claim only together with its count.
+     * What races remain (a lease that ran out under a worker still alive) cost a second count of the same figures,
+     * written with an upsert, never a wrong one.
+     *
+     * @return the keys won, which the caller counts and {@link #save}s
+     */
+    public Set<BlobKey> claim(Collection<BlobKey> keys, int counterVersion, String claimer,
+            java.time.Duration lease) {
+        Set<BlobKey> won = new HashSet<>();
+        if (keys.isEmpty()) {
+            return won;
+        }
+        // keys in one order, so that two claimers of overlapping keys wait for each other instead of deadlocking
+        List<BlobKey> ordered = keys.stream().distinct().sorted(java.util.Comparator.comparing(BlobKey::blobId)
+                .thenComparing(BlobKey::fileName)).toList();
+        claim(ordered, counterVersion, claimer, lease, won, """
+                insert into blob_claim (blob_id, file_name, counter_version, claimed_by, lease_until)
+                select k.blob_id, k.file_name, ?, ?, now() + ? * interval '1 millisecond'
+                from unnest(?::varchar[], ?::varchar[]) with ordinality as k(blob_id, file_name, n)
+                where not exists (select 1 from blob_count c where c.blob_id = k.blob_id
+                                  and c.file_name = k.file_name and c.counter_version >= ?)
+                order by k.n
+                on conflict (blob_id, file_name, counter_version) do update
+                    set claimed_by = excluded.claimed_by, lease_until = excluded.lease_until
+                    where blob_claim.lease_until < now()
+                returning blob_id, file_name""");
+        if (won.size() < ordered.size()) {
+            claim(ordered.stream().filter(k -> !won.contains(k)).toList(), counterVersion, claimer, lease, won, """
+                    update blob_claim b set claimed_by = ?, lease_until = now() + ? * interval '1 millisecond'
+                    from unnest(?::varchar[], ?::varchar[]) as k(blob_id, file_name)
+                    where b.blob_id = k.blob_id and b.file_name = k.file_name and b.counter_version = ?
+                      and b.lease_until = 'infinity'
+                      and not exists (select 1 from blob_count c where c.blob_id = k.blob_id
+                                      and c.file_name = k.file_name and c.counter_version >= ?)
+                    returning b.blob_id, b.file_name""");
+        }
+        return won;
+    }
+
+    private void claim(List<BlobKey> keys, int counterVersion, String claimer, java.time.Duration lease,
+            Set<BlobKey> won, String sql) {
+        boolean insert = sql.strip().startsWith("insert");
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            int i = 1;
+            if (insert) {
+                ps.setInt(i++, counterVersion);
+            }
+            ps.setString(i++, claimer);
+            ps.setLong(i++, lease.toMillis());
+            ps.setArray(i++, con.createArrayOf("varchar", keys.stream().map(BlobKey::blobId).toArray()));
+            ps.setArray(i++, con.createArrayOf("varchar", keys.stream().map(BlobKey::fileName).toArray()));
+            if (!insert) {
+                ps.setInt(i++, counterVersion);
+            }
+            ps.setInt(i, counterVersion);
+            return ps;
+        }, rs -> {
+            won.add(new BlobKey(rs.getString(1), rs.getString(2)));
+        });
+    }
+
+    /** Gives up the claims of {@code claimer} whose counts it did not store (it failed, stops or was cancelled). */
+    public void releaseClaims(String claimer) {
+        jdbc.update("delete from blob_claim where claimed_by = ? and lease_until <> 'infinity'", claimer);
+    }
+
+    /**
+     * Stores counts; a row counted by an older counter version is replaced. Their claims, if any, are marked done
+     * (lease 'infinity') in the same transaction, so that nobody claims a counted key again. Commits on return.
+     */
     @Transactional
     public void save(List<CountedBlob> blobs, int counterVersion) {
         if (blobs.isEmpty()) {
@@ -82,6 +165,16 @@ public class BlobCountStore {
             ps.setInt(7, b.count().code());
             ps.setString(8, b.count().ignoredReason());
             ps.setLong(9, b.size());
+        });
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    update blob_claim c set lease_until = 'infinity'
+                    from unnest(?::varchar[], ?::varchar[]) as k(blob_id, file_name)
+                    where c.blob_id = k.blob_id and c.file_name = k.file_name and c.counter_version = ?""");
+            ps.setArray(1, con.createArrayOf("varchar", ordered.stream().map(CountedBlob::blobId).toArray()));
+            ps.setArray(2, con.createArrayOf("varchar", ordered.stream().map(CountedBlob::fileName).toArray()));
+            ps.setInt(3, counterVersion);
+            return ps;
         });
     }
 

@@ -1,16 +1,14 @@
 package org.xenfusa.web.ingest;
 
 import java.time.Instant;
-
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.xenfusa.model.ingest.IngestJobRepository;
-import org.xenfusa.model.ingest.IngestState;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 
@@ -64,19 +62,25 @@ public class IngestJobs {
     }
 
     /**
-     * How many times an ingest whose worker died is taken over by another worker (any instance's) before it is failed:
-     * a job that kills its worker each time (out of memory) must not go round the instances for ever.
+     * One ref of an ingest job ({@code ingest_task}); the instance's data is the task id. The planning task
+     * {@link #TASK} queues one per ref, and the workers of every instance run them side by side.
+     */
+    public static final com.github.kagkarlsson.scheduler.task.TaskDescriptor<Long> REF =
+            com.github.kagkarlsson.scheduler.task.TaskDescriptor.of("ingest-ref", Long.class);
+
+    /**
+     * How many times an ingest task whose worker died is taken over by another worker (any instance's) before it is
+     * failed: a ref that kills its worker each time (out of memory) must not go round the instances for ever. The same
+     * bound holds for the planning of a job.
      */
     public static final int MAX_TAKEOVERS = 2;
 
     /**
-     * An ingest whose worker died (instance killed, host lost) is taken over: its queue row is handed back and the
-     * next worker of any instance resumes it. Nothing is lost or counted twice: snapshots are written whole in one
-     * transaction and a ref already stored is reused, counts already stored are read from the blob cache.
+     * Plans an ingest job: resolves its refs and queues one {@link #REF} task per ref, which any instance's workers
+     * pick up. A planner whose worker died is taken over (planning again keeps the tasks recorded).
      */
     @Bean
-    CustomTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs,
-            ApplicationEventPublisher events) {
+    CustomTask<Long> ingestTask(@Lazy SnapshotIngester ingester, IngestJobRepository jobs) {
         return Tasks.custom(TASK)
                 .onDeadExecution((complete, ops) -> {
                     Long id = (Long) complete.getExecution().taskInstance.getData();
@@ -92,22 +96,45 @@ public class IngestJobs {
                         ops.reschedule(complete, Instant.now());
                         return;
                     }
-                    jobs.finish(id, IngestState.FAILED, Instant.now(),
-                            "The worker stopped while this job ran (app killed or restarted), also after being taken"
-                                    + " over " + MAX_TAKEOVERS + " times; earlier snapshots are intact. Request the ingest again.");
+                    ingester.fail(id, "The worker stopped while this job ran (app killed or restarted), also after"
+                            + " being taken over " + MAX_TAKEOVERS + " times; earlier snapshots are intact. Request"
+                            + " the ingest again.");
                     ops.stop();
                 })
-                // an instance that is stopping hands its running ingest back to the queue at once, instead of holding
-                // its shutdown until the job ends: the queue row is rescheduled and another worker resumes it
                 .execute((instance, ctx) -> {
-                    boolean handedBack = ingester.run(instance.getData(),
-                            () -> ctx.getSchedulerState().isShuttingDown());
-                    // whatever the job's end, the snapshots it stored get their analysis results queued
-                    jobs.findById(instance.getData())
-                            .ifPresent(j -> events.publishEvent(new SnapshotsIngested(j.getId(), j.getRepositoryId())));
-                    return handedBack ? (complete, ops) -> ops.reschedule(complete, Instant.now())
-                            : new CompletionHandler.OnCompleteRemove<>();
+                    List<Long> open = ingester.plan(instance.getData());
+                    // one by one: a task queued already (planned again after a takeover) is left as it is
+                    for (Long task : open) {
+                        ctx.getSchedulerClient().scheduleIfNotExists(REF.instance("ref-" + task).data(task).build(),
+                                Instant.now());
+                    }
+                    return new CompletionHandler.OnCompleteRemove<>();
                 });
+    }
+
+    /**
+     * Runs one ref of an ingest job. Its worker heartbeats like every job's ({@code fusa.jobs.heartbeat}); when it
+     * dies (instance killed, host lost) another instance notices within
+     * {@link org.xenfusa.web.platform.JobScheduler.Settings#deadWorkerBound()} and the task is handed back to the
+     * queue and resumed by the next worker: the counts it stored are read from the blob cache, its claims lapse.
+     * An instance that is stopping hands its running tasks back to the queue at once instead of holding its shutdown
+     * until they end.
+     */
+    @Bean
+    CustomTask<Long> ingestRefTask(@Lazy SnapshotIngester ingester) {
+        return Tasks.custom(REF)
+                .onDeadExecution((complete, ops) -> {
+                    Long id = (Long) complete.getExecution().taskInstance.getData();
+                    if (ingester.takeOverTask(id, complete.getExecution().pickedBy, MAX_TAKEOVERS)) {
+                        ops.reschedule(complete, Instant.now());
+                    } else {
+                        ops.stop();
+                    }
+                })
+                .execute((instance, ctx) -> ingester.runTask(instance.getData(),
+                        () -> ctx.getSchedulerState().isShuttingDown())
+                                ? (complete, ops) -> ops.reschedule(complete, Instant.now())
+                                : new CompletionHandler.OnCompleteRemove<>());
     }
 
     /** An ingest job ended (its complete snapshots are stored): listeners queue work on the new snapshots. */

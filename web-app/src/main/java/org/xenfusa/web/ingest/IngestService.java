@@ -23,10 +23,12 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 public class IngestService {
     private final IngestJobRepository jobs;
     private final SchedulerClient scheduler;
+    private final SnapshotIngester ingester;
 
-    public IngestService(IngestJobRepository jobs, SchedulerClient scheduler) {
+    public IngestService(IngestJobRepository jobs, SchedulerClient scheduler, SnapshotIngester ingester) {
         this.jobs = jobs;
         this.scheduler = scheduler;
+        this.ingester = ingester;
     }
 
     /** The job for this request: a new one, or the identical one already queued or running. */
@@ -56,8 +58,9 @@ public class IngestService {
         return job;
     }
 
+    /** Cancels a job: its refs not started at once, the running ones at their next progress write. */
     public void cancel(long jobId) {
-        jobs.requestCancel(jobId);
+        ingester.cancel(jobId);
     }
 
     static String normalise(IngestMode mode, String refSpec) {
