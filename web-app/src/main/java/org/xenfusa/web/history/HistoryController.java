@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +53,9 @@ public class HistoryController {
     private final AnalysisResults results;
     private final EffortModels effort;
     private final RepositoryStorage storage;
+    static final java.time.Duration TAGS_KEPT = java.time.Duration.ofSeconds(30);
+    private final com.github.benmanes.caffeine.cache.Cache<Long, List<String>> releaseTags =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(TAGS_KEPT).maximumSize(256).build();
 
     public HistoryController(SavedConfigurationRepository configurations, SnapshotRepository snapshots,
             SourceRepositoryRepository repositories, AnalysisResults results, EffortModels effort,
@@ -154,19 +156,24 @@ public class HistoryController {
      * ingested snapshot, in release order.
      */
     private List<String> releaseRefs(SavedConfiguration saved, List<Snapshot> ingested) {
-        Map<String, Long> byRef = new LinkedHashMap<>();
-        repositories.findById(saved.getRepositoryId()).ifPresent(source -> {
-            try (Repository repo = GitRepositoryFolders.open(storage.gitDir(source))) {
-                RefSelection.resolve(repo, IngestMode.TAGS, "RELEASE-*")
-                        .forEach(r -> byRef.put(r.name(), r.commitTime()));
-            } catch (InvalidInputException | IOException e) {
-                // no release tags: the ingested snapshots below are the trend
-            }
-        });
-        for (Snapshot s : ingested) {
-            byRef.putIfAbsent(s.getRefName(), s.getCommitTime().getEpochSecond());
+        java.util.Set<String> refs = new java.util.HashSet<>();
+        repositories.findById(saved.getRepositoryId()).ifPresent(source -> refs.addAll(releaseTags.get(source.getId(),
+                id -> releaseTags(source))));
+        ingested.forEach(s -> refs.add(s.getRefName()));
+        return refs.stream().sorted(ReleaseOrder.INSTANCE).toList();
+    }
+
+    /**
+     * The repository's release tag names, kept for {@link #TAGS_KEPT} so that a trend does not open the repository and
+     * read every tag on each request (Xen has about 300 tags): a tag made since shows within that time.
+     */
+    private List<String> releaseTags(SourceRepository source) {
+        try (Repository repo = GitRepositoryFolders.open(storage.gitDir(source))) {
+            return RefSelection.resolve(repo, IngestMode.TAGS, "RELEASE-*").stream().map(r -> r.name()).toList();
+        } catch (InvalidInputException | IOException e) {
+            // no release tags: the ingested snapshots are the trend
+            return List.of();
         }
-        return byRef.keySet().stream().sorted(ReleaseOrder.INSTANCE).toList();
     }
 
     /** One configuration's readiness at a release: its verdict and gate counts, or why there is none. */
