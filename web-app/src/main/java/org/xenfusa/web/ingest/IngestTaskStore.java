@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.xenfusa.web.ingest.RefSelection.ResolvedRef;
 
 /**
- * The tasks of ingest jobs ({@code ingest_task}, V14): one per ref, run by any instance's workers. Every write is one
+ * The tasks of ingest jobs ({@code ingest_task}, V16): one per ref, run by any instance's workers. Every write is one
  * statement guarded by the task's state, so that two workers (a slow one and the one that took its task over) cannot
  * both end a task.
  */
