@@ -188,17 +188,26 @@ class DashboardIntegrationTest {
         saved.setTracked(true);
         configurations.saveAndFlush(saved);
         Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
+        Snapshot older = fixture().snapshot(r, "RELEASE-1.0");
+        // an older release queued first but below in priority: the newest release's result is next in line
+        long olderId = store.queue(older.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(),
+                "never run", false, 8).orElseThrow();
         long id = store.queue(newest.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(), "never run",
-                false).orElseThrow();
+                false, 10).orElseThrow();
         try {
+            assertThat(store.queuePositions(r.getId(), results.engineVersion(), List.of(id, olderId)))
+                    .isEqualTo(java.util.Map.of(id, 1, olderId, 2));
+            assertThat(results.active(r.getId(), 1)).extracting(AnalysisResultStore.Row::id).containsExactly(id);
             WebSession viewer = WebSession.login(port, DashboardFixture.VIEWER, DashboardFixture.PASSWORD);
             String page = viewer.get("/?repositoryId=" + r.getId()).body();
-            assertThat(page).contains("queued (").contains("result(s) being computed: this page updates itself")
+            assertThat(page).contains("queued (1 in line)")
+                    .contains("result(s) being computed: this page updates itself")
                     .contains("data-progress=\"/dashboard/progress?snapshotId=" + newest.getId() + "\"");
             assertThat(viewer.get("/dashboard/progress?snapshotId=" + newest.getId()).body())
                     .doesNotContain("\"pending\":0");
         } finally {
             store.fail(id, "test over");
+            store.fail(olderId, "test over");
             saved.setTracked(false);
             configurations.saveAndFlush(saved);
             DashboardFixture.settled(results, r);

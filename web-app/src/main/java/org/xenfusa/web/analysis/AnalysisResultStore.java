@@ -55,18 +55,21 @@ public class AnalysisResultStore {
      * @return the row's id when this call queued it (the caller schedules its job), else empty
      */
     public Optional<Long> queue(long snapshotId, long configurationId, AnalysisKind kind, String engineVersion,
-            String inputKey, boolean retryFailed) {
+            String inputKey, boolean retryFailed, int priority) {
         List<Long> ids = jdbc.queryForList("""
-                insert into analysis_result (snapshot_id, configuration_id, kind, engine_version, input_key, state, queued_at)
-                values (?, ?, ?, ?, ?, 'QUEUED', now())
+                insert into analysis_result (snapshot_id, configuration_id, kind, engine_version, input_key, state,
+                                             queued_at, priority)
+                values (?, ?, ?, ?, ?, 'QUEUED', now(), ?)
                 on conflict on constraint analysis_result_key do update
                     set input_key = excluded.input_key, state = 'QUEUED', step = null, failure = null,
-                        queued_at = now(), started_at = null, computed_at = null, result = null
+                        queued_at = now(), started_at = null, computed_at = null, result = null,
+                        priority = excluded.priority
                     where analysis_result.state not in ('QUEUED', 'RUNNING')
                       and (analysis_result.input_key <> excluded.input_key
                            or (? and analysis_result.state = 'FAILED'))
                 returning id
-                """, Long.class, snapshotId, configurationId, kind.name(), engineVersion, inputKey, retryFailed);
+                """, Long.class, snapshotId, configurationId, kind.name(), engineVersion, inputKey, priority,
+                retryFailed);
         return ids.stream().findFirst();
     }
 
@@ -117,12 +120,39 @@ public class AnalysisResultStore {
         return out;
     }
 
-    /** How many results of a repository are in each state (current engine), for the jobs panel. */
-    public List<Row> activeForRepository(long repositoryId, String engineVersion) {
+    /**
+     * The running and queued results of a repository (one engine version), the running ones first, then the queue in
+     * the order the workers take it (priority, then time queued), at most {@code limit}.
+     */
+    public List<Row> activeForRepository(long repositoryId, String engineVersion, int limit) {
         return jdbc.query("select " + COLUMNS.replace("id, snapshot_id", "r.id, snapshot_id")
                 + " from analysis_result r join snapshot s on s.id = r.snapshot_id"
                 + " where s.repository_id = ? and engine_version = ? and state in ('QUEUED', 'RUNNING')"
-                + " order by state desc, queued_at, r.id", AnalysisResultStore::row, repositoryId, engineVersion);
+                + " order by state desc, priority desc, queued_at, r.id limit ?", AnalysisResultStore::row,
+                repositoryId, engineVersion, limit);
+    }
+
+    /**
+     * The place in line (1 = next) of these queued results among all queued results of their repository (one engine
+     * version), in the order the workers take them; rows not queued are absent. One query, whatever the queue's
+     * length: the database numbers the queue and returns only the rows asked for.
+     */
+    public java.util.Map<Long, Integer> queuePositions(long repositoryId, String engineVersion, Collection<Long> ids) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        named.query("""
+                select id, place from (
+                    select r.id, row_number() over (order by priority desc, queued_at, r.id) as place
+                    from analysis_result r join snapshot s on s.id = r.snapshot_id
+                    where s.repository_id = :r and engine_version = :e and state = 'QUEUED') q
+                where id in (:ids)
+                """, new MapSqlParameterSource().addValue("r", repositoryId).addValue("e", engineVersion)
+                .addValue("ids", ids), rs -> {
+                    out.put(rs.getLong("id"), rs.getInt("place"));
+                });
+        return out;
     }
 
     /** The results of a repository that ended most recently (done or failed), newest first. */

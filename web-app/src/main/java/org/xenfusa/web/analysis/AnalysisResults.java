@@ -21,6 +21,7 @@ import org.xenfusa.sloc.report.ReleaseOrder;
 import org.xenfusa.web.platform.InvalidInputException;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Priority;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,6 +111,7 @@ public class AnalysisResults {
         }
         AnalysisComputer.Inputs inputs = computer.inputs();
         Map<Long, List<Snapshot>> byRepository = new HashMap<>();
+        Map<Long, QueueOrder> orders = new HashMap<>();
         int queued = 0;
         List<Snapshot> newestFirst = forSnapshots.stream()
                 .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE.reversed())).toList();
@@ -117,13 +119,14 @@ public class AnalysisResults {
             long repositoryId = s.getRepository().getId();
             List<Snapshot> all = byRepository.computeIfAbsent(repositoryId,
                     id -> snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id));
+            int priority = orders.computeIfAbsent(repositoryId, id -> QueueOrder.of(all)).priority(s);
             Optional<Snapshot> previous = computer.previous(s, all);
             for (SavedConfiguration c : forConfigurations) {
                 if (!c.getRepositoryId().equals(repositoryId)) {
                     continue;
                 }
                 for (AnalysisKind kind : AnalysisKind.values()) {
-                    if (queue(s, c, kind, previous, inputs, retryFailed)) {
+                    if (queue(s, c, kind, previous, inputs, retryFailed, priority)) {
                         queued++;
                     }
                 }
@@ -151,17 +154,40 @@ public class AnalysisResults {
     }
 
     private boolean queue(Snapshot s, SavedConfiguration c, AnalysisKind kind, Optional<Snapshot> previous,
-            AnalysisComputer.Inputs inputs, boolean retryFailed) {
+            AnalysisComputer.Inputs inputs, boolean retryFailed, int priority) {
         String key = computer.inputKey(kind, s, c, previous, inputs);
-        Optional<Long> id = store.queue(s.getId(), c.getId(), kind, engine.value(), key, retryFailed);
-        id.ifPresent(this::schedule);
+        Optional<Long> id = store.queue(s.getId(), c.getId(), kind, engine.value(), key, retryFailed, priority);
+        id.ifPresent(i -> schedule(i, priority));
         return id.isPresent();
     }
 
-    private void schedule(long id) {
+    private void schedule(long id, int priority) {
         // one execution per queueing: a row queued again after it ended gets a new instance id
         scheduler.scheduleIfNotExists(AnalysisJobs.TASK.instance("result-" + id + "-" + System.nanoTime()).data(id)
-                .build(), Instant.now());
+                .priority(priority).build(), Instant.now());
+    }
+
+    /**
+     * The order in which a repository's results are computed: newest release first, across configurations, so that
+     * the dashboard's default release is complete before any older one is started, whatever order configurations
+     * were tracked in. As db-scheduler priorities: the newest release at {@link Priority#LOW}, each older release one
+     * lower; ingests and exports keep db-scheduler's default ({@link Priority#MEDIUM}) and go first.
+     */
+    record QueueOrder(Map<Long, Integer> rank, int size) {
+        static QueueOrder of(List<Snapshot> ofRepository) {
+            List<Snapshot> ordered = ofRepository.stream()
+                    .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE)).toList();
+            Map<Long, Integer> rank = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                rank.put(ordered.get(i).getId(), i);
+            }
+            return new QueueOrder(rank, ordered.size());
+        }
+
+        int priority(Snapshot s) {
+            int below = size - 1 - rank.getOrDefault(s.getId(), size - 1);
+            return Math.max(Short.MIN_VALUE, Priority.LOW - below);
+        }
     }
 
     /**
@@ -180,45 +206,42 @@ public class AnalysisResults {
                 engine.value()).forEach(r -> rows.put(r.configurationId() + "|" + r.kind(), r));
         AnalysisComputer.Inputs inputs = computer.inputs();
         Optional<Snapshot> previous = computer.previous(snapshot, ofRepository);
-        List<AnalysisResultStore.Row> active = null;
+        int priority = QueueOrder.of(ofRepository).priority(snapshot);
+        Map<Long, AnalysisResultStore.Row> shown = new HashMap<>();
         for (SavedConfiguration c : forConfigurations) {
             Map<AnalysisKind, View> kinds = new EnumMap<>(AnalysisKind.class);
             for (AnalysisKind kind : AnalysisKind.values()) {
                 AnalysisResultStore.Row row = rows.get(c.getId() + "|" + kind);
                 String key = computer.inputKey(kind, snapshot, c, previous, inputs);
                 if (row == null || (!row.inputKey().equals(key) && !row.state().isActive())) {
-                    queue(snapshot, c, kind, previous, inputs, false);
+                    queue(snapshot, c, kind, previous, inputs, false, priority);
                     row = store.forSnapshot(snapshot.getId(), List.of(c.getId()), engine.value()).stream()
                             .filter(r -> r.kind() == kind).findFirst().orElse(row);
                 }
-                if (row == null) {
-                    continue;
+                if (row != null) {
+                    shown.put(row.id(), row);
                 }
-                if (active == null && row.state().isActive()) {
-                    active = store.activeForRepository(snapshot.getRepository().getId(), engine.value());
-                }
-                kinds.put(kind, view(row, active));
             }
             out.put(c.getId(), kinds);
+        }
+        Map<Long, Integer> places = positions(snapshot.getRepository().getId(), shown.values());
+        for (AnalysisResultStore.Row row : shown.values()) {
+            out.get(row.configurationId()).put(row.kind(), view(row, places));
         }
         return out;
     }
 
-    private View view(AnalysisResultStore.Row row, List<AnalysisResultStore.Row> active) {
-        int position = 0;
-        if (row.state() == AnalysisState.QUEUED && active != null) {
-            for (AnalysisResultStore.Row a : active) {
-                if (a.id() == row.id()) {
-                    break;
-                }
-                if (a.state() == AnalysisState.QUEUED) {
-                    position++;
-                }
-            }
-        }
+    /** The place in line of the queued ones among these rows (one query). */
+    private Map<Long, Integer> positions(long repositoryId, java.util.Collection<AnalysisResultStore.Row> rows) {
+        List<Long> queuedIds = rows.stream().filter(r -> r.state() == AnalysisState.QUEUED)
+                .map(AnalysisResultStore.Row::id).toList();
+        return queuedIds.isEmpty() ? Map.of() : store.queuePositions(repositoryId, engine.value(), queuedIds);
+    }
+
+    private View view(AnalysisResultStore.Row row, Map<Long, Integer> places) {
         return new View(row.kind(), row.snapshotId(), row.configurationId(), row.state(),
                 row.step() == null ? "" : row.step(), row.failure() == null ? "" : row.failure(), row.computedAt(),
-                row.state() == AnalysisState.DONE ? parsedFigures(row) : null, position + 1);
+                row.state() == AnalysisState.DONE ? parsedFigures(row) : null, places.getOrDefault(row.id(), 1));
     }
 
     private Object parsedFigures(AnalysisResultStore.Row row) {
@@ -261,6 +284,7 @@ public class AnalysisResults {
         List<Snapshot> ordered = releases.stream()
                 .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE)).toList();
         Map<String, String> keys = new HashMap<>();
+        QueueOrder order = QueueOrder.of(ordered);
         int queued = 0;
         for (int i = ordered.size() - 1; i >= 0; i--) {
             Snapshot s = ordered.get(i);
@@ -272,7 +296,7 @@ public class AnalysisResults {
                     keys.put(at, key);
                     AnalysisResultStore.Row row = rows.get(at);
                     if (queueMissing && (row == null || (!row.inputKey().equals(key) && !row.state().isActive()))
-                            && queue(s, c, kind, previous, inputs, false)) {
+                            && queue(s, c, kind, previous, inputs, false, order.priority(s))) {
                         queued++;
                     }
                 }
@@ -288,8 +312,7 @@ public class AnalysisResults {
             }
         }
         Map<Long, String> texts = unread.isEmpty() ? Map.of() : store.results(unread);
-        List<AnalysisResultStore.Row> active = rows.values().stream().anyMatch(r -> r.state().isActive())
-                ? store.activeForRepository(repositoryId, engine.value()) : null;
+        Map<Long, Integer> places = positions(repositoryId, rows.values());
         Map<String, View> views = new HashMap<>();
         for (Map.Entry<String, AnalysisResultStore.Row> e : rows.entrySet()) {
             AnalysisResultStore.Row r = e.getValue();
@@ -302,12 +325,12 @@ public class AnalysisResults {
             AnalysisResultStore.Row full = text == null ? r : new AnalysisResultStore.Row(r.id(), r.snapshotId(),
                     r.configurationId(), r.kind(), r.engineVersion(), r.inputKey(), r.state(), r.step(), r.failure(),
                     r.queuedAt(), r.startedAt(), r.computedAt(), text);
-            View v = view(full, active);
+            View v = view(full, places);
             if (r.state() == AnalysisState.DONE && v.figures() == null) {
                 // its figures left the cache since they were looked for: read them now
                 v = view(new AnalysisResultStore.Row(r.id(), r.snapshotId(), r.configurationId(), r.kind(),
                         r.engineVersion(), r.inputKey(), r.state(), r.step(), r.failure(), r.queuedAt(), r.startedAt(),
-                        r.computedAt(), store.results(List.of(r.id())).get(r.id())), active);
+                        r.computedAt(), store.results(List.of(r.id())).get(r.id())), places);
             }
             views.put(e.getKey(), v);
         }
@@ -354,7 +377,12 @@ public class AnalysisResults {
 
     /** Queued and running results of a repository (current engine), the running ones first. */
     public List<AnalysisResultStore.Row> active(long repositoryId) {
-        return store.activeForRepository(repositoryId, engine.value());
+        return store.activeForRepository(repositoryId, engine.value(), Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} of {@link #active}: the running ones, then the queue in the workers' order. */
+    public List<AnalysisResultStore.Row> active(long repositoryId, int limit) {
+        return store.activeForRepository(repositoryId, engine.value(), limit);
     }
 
     /** The results of a repository that ended last. */

@@ -1,6 +1,5 @@
 package org.xenfusa.web.home;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,9 +106,8 @@ public class SigDashboardController {
     private List<AnalysisJob> analysisJobs(long repositoryId, List<SavedConfiguration> tracked, List<Snapshot> releases) {
         Map<Long, String> refs = new HashMap<>();
         releases.forEach(s -> refs.put(s.getId(), s.getRefName()));
-        List<AnalysisResultStore.Row> rows = new java.util.ArrayList<>(results.active(repositoryId));
-        rows.sort(Comparator.comparing((AnalysisResultStore.Row r) -> r.state().name()).reversed());
-        List<AnalysisResultStore.Row> shown = new java.util.ArrayList<>(rows.stream().limit(RECENT).toList());
+        // the running ones, then the queue in the order the workers take it
+        List<AnalysisResultStore.Row> shown = new java.util.ArrayList<>(results.active(repositoryId, RECENT));
         shown.addAll(results.recent(repositoryId, RECENT));
         // the names of the configurations shown only (usually the tracked ones), not of every saved configuration
         Map<Long, String> names = new HashMap<>();

@@ -80,6 +80,8 @@ public class JobScheduler {
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(settings.shutdownWait())
                 .enableImmediateExecution()
+                // analyses are queued newest release first, below ingests and exports (AnalysisResults.QueueOrder)
+                .enablePriority()
                 .build();
     }
 
