@@ -48,18 +48,42 @@ public class AnalysisResultStore {
         return t == null ? null : t.toInstant();
     }
 
+    /** A result to queue: where, what, from which inputs, and its place in the workers' order. */
+    public record Wanted(long snapshotId, long configurationId, AnalysisKind kind, String inputKey, int priority) {
+    }
+
+    /** A row this call put in the queue, with the priority its job is scheduled with. */
+    public record Queued(long id, int priority) {
+    }
+
     /**
-     * Queues the result unless it is stored for these inputs or already queued or running: a new row, or a stored one
-     * whose inputs changed (or, with {@code retryFailed}, that failed) put back in the queue.
+     * Queues one result; see {@link #queueAll}.
      *
      * @return the row's id when this call queued it (the caller schedules its job), else empty
      */
     public Optional<Long> queue(long snapshotId, long configurationId, AnalysisKind kind, String engineVersion,
             String inputKey, boolean retryFailed, int priority) {
-        List<Long> ids = jdbc.queryForList("""
+        return queueAll(List.of(new Wanted(snapshotId, configurationId, kind, inputKey, priority)), engineVersion,
+                retryFailed).stream().map(Queued::id).findFirst();
+    }
+
+    /**
+     * Queues each result unless it is stored for these inputs or already queued or running: a new row, or a stored
+     * one whose inputs changed (or, with {@code retryFailed}, that failed) put back in the queue. One statement for
+     * all of them (a new engine version queues every release of every tracked configuration at once).
+     *
+     * @return the rows this call queued (the caller schedules their jobs)
+     */
+    public List<Queued> queueAll(List<Wanted> wanted, String engineVersion, boolean retryFailed) {
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
                 insert into analysis_result (snapshot_id, configuration_id, kind, engine_version, input_key, state,
                                              queued_at, priority)
-                values (?, ?, ?, ?, ?, 'QUEUED', now(), ?)
+                select w.snapshot_id, w.configuration_id, w.kind, ?, w.input_key, 'QUEUED', now(), w.priority
+                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[])
+                     as w (snapshot_id, configuration_id, kind, input_key, priority)
                 on conflict on constraint analysis_result_key do update
                     set input_key = excluded.input_key, state = 'QUEUED', step = null, failure = null,
                         queued_at = now(), started_at = null, computed_at = null, result = null,
@@ -67,10 +91,19 @@ public class AnalysisResultStore {
                     where analysis_result.state not in ('QUEUED', 'RUNNING')
                       and (analysis_result.input_key <> excluded.input_key
                            or (? and analysis_result.state = 'FAILED'))
-                returning id
-                """, Long.class, snapshotId, configurationId, kind.name(), engineVersion, inputKey, priority,
-                retryFailed);
-        return ids.stream().findFirst();
+                returning id, priority
+                """;
+        return jdbc.query(con -> {
+            java.sql.PreparedStatement ps = con.prepareStatement(sql);
+            ps.setString(1, engineVersion);
+            ps.setArray(2, con.createArrayOf("bigint", wanted.stream().map(Wanted::snapshotId).toArray()));
+            ps.setArray(3, con.createArrayOf("bigint", wanted.stream().map(Wanted::configurationId).toArray()));
+            ps.setArray(4, con.createArrayOf("text", wanted.stream().map(w -> w.kind().name()).toArray()));
+            ps.setArray(5, con.createArrayOf("text", wanted.stream().map(Wanted::inputKey).toArray()));
+            ps.setArray(6, con.createArrayOf("integer", wanted.stream().map(Wanted::priority).toArray()));
+            ps.setBoolean(7, retryFailed);
+            return ps;
+        }, (rs, n) -> new Queued(rs.getLong("id"), rs.getInt("priority")));
     }
 
     public Optional<Row> find(long id) {

@@ -112,7 +112,7 @@ public class AnalysisResults {
         AnalysisComputer.Inputs inputs = computer.inputs();
         Map<Long, List<Snapshot>> byRepository = new HashMap<>();
         Map<Long, QueueOrder> orders = new HashMap<>();
-        int queued = 0;
+        List<AnalysisResultStore.Wanted> wanted = new ArrayList<>();
         List<Snapshot> newestFirst = forSnapshots.stream()
                 .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE.reversed())).toList();
         for (Snapshot s : newestFirst) {
@@ -126,13 +126,12 @@ public class AnalysisResults {
                     continue;
                 }
                 for (AnalysisKind kind : AnalysisKind.values()) {
-                    if (queue(s, c, kind, previous, inputs, retryFailed, priority)) {
-                        queued++;
-                    }
+                    wanted.add(new AnalysisResultStore.Wanted(s.getId(), c.getId(), kind,
+                            computer.inputKey(kind, s, c, previous, inputs), priority));
                 }
             }
         }
-        return queued;
+        return queueAll(wanted, retryFailed);
     }
 
     /**
@@ -153,18 +152,19 @@ public class AnalysisResults {
         return queue(snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(saved.getRepositoryId()), List.of(saved));
     }
 
-    private boolean queue(Snapshot s, SavedConfiguration c, AnalysisKind kind, Optional<Snapshot> previous,
-            AnalysisComputer.Inputs inputs, boolean retryFailed, int priority) {
-        String key = computer.inputKey(kind, s, c, previous, inputs);
-        Optional<Long> id = store.queue(s.getId(), c.getId(), kind, engine.value(), key, retryFailed, priority);
-        id.ifPresent(i -> schedule(i, priority));
-        return id.isPresent();
-    }
-
-    private void schedule(long id, int priority) {
-        // one execution per queueing: a row queued again after it ended gets a new instance id
-        scheduler.scheduleIfNotExists(AnalysisJobs.TASK.instance("result-" + id + "-" + System.nanoTime()).data(id)
-                .priority(priority).build(), Instant.now());
+    /** Queues these results in one statement and schedules a job for each one it queued; how many. */
+    private int queueAll(List<AnalysisResultStore.Wanted> wanted, boolean retryFailed) {
+        List<AnalysisResultStore.Queued> queued = store.queueAll(wanted, engine.value(), retryFailed);
+        if (!queued.isEmpty()) {
+            Instant now = Instant.now();
+            // one execution per queueing: a row queued again after it ended gets a new instance id
+            scheduler.scheduleBatch(queued.stream().<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>>map(
+                    q -> com.github.kagkarlsson.scheduler.task.SchedulableInstance.of(AnalysisJobs.TASK
+                            .instance("result-" + q.id() + "-" + System.nanoTime()).data(q.id())
+                            .priority(q.priority()).build(), now))
+                    .toList());
+        }
+        return queued.size();
     }
 
     /**
@@ -207,25 +207,25 @@ public class AnalysisResults {
         AnalysisComputer.Inputs inputs = computer.inputs();
         Optional<Snapshot> previous = computer.previous(snapshot, ofRepository);
         int priority = QueueOrder.of(ofRepository).priority(snapshot);
-        Map<Long, AnalysisResultStore.Row> shown = new HashMap<>();
+        List<AnalysisResultStore.Wanted> wanted = new ArrayList<>();
         for (SavedConfiguration c : forConfigurations) {
-            Map<AnalysisKind, View> kinds = new EnumMap<>(AnalysisKind.class);
+            out.put(c.getId(), new EnumMap<>(AnalysisKind.class));
             for (AnalysisKind kind : AnalysisKind.values()) {
                 AnalysisResultStore.Row row = rows.get(c.getId() + "|" + kind);
                 String key = computer.inputKey(kind, snapshot, c, previous, inputs);
                 if (row == null || (!row.inputKey().equals(key) && !row.state().isActive())) {
-                    queue(snapshot, c, kind, previous, inputs, false, priority);
-                    row = store.forSnapshot(snapshot.getId(), List.of(c.getId()), engine.value()).stream()
-                            .filter(r -> r.kind() == kind).findFirst().orElse(row);
-                }
-                if (row != null) {
-                    shown.put(row.id(), row);
+                    wanted.add(new AnalysisResultStore.Wanted(snapshot.getId(), c.getId(), kind, key, priority));
                 }
             }
-            out.put(c.getId(), kinds);
         }
-        Map<Long, Integer> places = positions(snapshot.getRepository().getId(), shown.values());
-        for (AnalysisResultStore.Row row : shown.values()) {
+        if (queueAll(wanted, false) > 0) {
+            rows.clear();
+            store.forSnapshot(snapshot.getId(), forConfigurations.stream().map(SavedConfiguration::getId).toList(),
+                    engine.value()).forEach(r -> rows.put(r.configurationId() + "|" + r.kind(), r));
+        }
+        List<AnalysisResultStore.Row> shown = new ArrayList<>(rows.values());
+        Map<Long, Integer> places = positions(snapshot.getRepository().getId(), shown);
+        for (AnalysisResultStore.Row row : shown) {
             out.get(row.configurationId()).put(row.kind(), view(row, places));
         }
         return out;
@@ -285,7 +285,7 @@ public class AnalysisResults {
                 .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE)).toList();
         Map<String, String> keys = new HashMap<>();
         QueueOrder order = QueueOrder.of(ordered);
-        int queued = 0;
+        List<AnalysisResultStore.Wanted> wanted = new ArrayList<>();
         for (int i = ordered.size() - 1; i >= 0; i--) {
             Snapshot s = ordered.get(i);
             Optional<Snapshot> previous = previousInOrder(ordered, i);
@@ -295,13 +295,13 @@ public class AnalysisResults {
                     String at = key(s.getId(), c.getId(), kind);
                     keys.put(at, key);
                     AnalysisResultStore.Row row = rows.get(at);
-                    if (queueMissing && (row == null || (!row.inputKey().equals(key) && !row.state().isActive()))
-                            && queue(s, c, kind, previous, inputs, false, order.priority(s))) {
-                        queued++;
+                    if (queueMissing && (row == null || (!row.inputKey().equals(key) && !row.state().isActive()))) {
+                        wanted.add(new AnalysisResultStore.Wanted(s.getId(), c.getId(), kind, key, order.priority(s)));
                     }
                 }
             }
         }
+        int queued = queueAll(wanted, false);
         if (queued > 0) {
             rows = byKey(store.forRepository(repositoryId, ids, kinds, engine.value()));
         }
