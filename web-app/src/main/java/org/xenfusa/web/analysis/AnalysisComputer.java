@@ -60,13 +60,31 @@ public class AnalysisComputer {
         this.snapshots = snapshots;
     }
 
-    /** What every result reads besides its snapshot and configuration, read once per page or job. */
-    public record Inputs(String effortModel, String traceStamp, String gateText) {
+    /**
+     * What every result reads besides its snapshot and configuration, read once per page or job; {@code digest}
+     * stands for the three in the memo of input keys.
+     */
+    public record Inputs(String effortModel, String traceStamp, String gateText, String digest) {
+        public static Inputs of(String effortModel, String traceStamp, String gateText) {
+            return new Inputs(effortModel, traceStamp, gateText,
+                    sha256(effortModel + "\0" + traceStamp + "\0" + gateText));
+        }
     }
 
     public Inputs inputs() {
-        return new Inputs(effort.current().toString(), traces.inputStamp(), readiness.gateText());
+        return Inputs.of(effort.current().toString(), traces.inputStamp(), readiness.gateText());
     }
+
+    /** The arguments an input key is made of, the inputs by their digest. */
+    private record KeyOf(AnalysisKind kind, String configuration, String previous, String inputs) {
+    }
+
+    /**
+     * Input keys computed before: a page across releases asks for every release, configuration and kind (1,608 keys
+     * for Xen's 134 tags and four configurations), and a readiness key hashes the whole gate file.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<KeyOf, String> keys =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
 
     /** The release before {@code snapshot} among its repository's snapshots, in release order. */
     public Optional<Snapshot> previous(Snapshot snapshot, List<Snapshot> ofRepository) {
@@ -81,13 +99,18 @@ public class AnalysisComputer {
      */
     public String inputKey(AnalysisKind kind, Snapshot snapshot, SavedConfiguration saved, Optional<Snapshot> previous,
             Inputs inputs) {
+        String configuration = configurationKey(snapshot, saved);
+        String before = previous.map(p -> p.getId() + p.getRefName()).orElse("");
+        return keys.get(new KeyOf(kind, configuration, before, inputs.digest()),
+                k -> key(kind, configuration, before, inputs));
+    }
+
+    private static String key(AnalysisKind kind, String configuration, String previous, Inputs inputs) {
         String text = switch (kind) {
-            case SLOC -> configurationKey(snapshot, saved) + "|effort " + inputs.effortModel();
-            case TRACE -> configurationKey(snapshot, saved) + "|trace " + inputs.traceStamp() + "|previous "
-                    + previous.map(p -> p.getId() + p.getRefName()).orElse("");
-            case READINESS -> configurationKey(snapshot, saved) + "|effort " + inputs.effortModel() + "|trace "
-                    + inputs.traceStamp() + "|gates " + inputs.gateText() + "|previous "
-                    + previous.map(p -> p.getId() + p.getRefName()).orElse("");
+            case SLOC -> configuration + "|effort " + inputs.effortModel();
+            case TRACE -> configuration + "|trace " + inputs.traceStamp() + "|previous " + previous;
+            case READINESS -> configuration + "|effort " + inputs.effortModel() + "|trace " + inputs.traceStamp()
+                    + "|gates " + inputs.gateText() + "|previous " + previous;
         };
         return kind + ":" + sha256(text);
     }
