@@ -154,6 +154,9 @@ public final class AssessorWorkbook {
             pair(s, "Generated at (UTC)", DateTimeFormatter.ISO_INSTANT.format(context.generatedAt()), Optional.empty());
             pair(s, "Tool version", context.toolVersion(), Optional.empty());
             pair(s, "Effort model", context.effortModel(), Optional.empty());
+            pair(s, "Trace policy", context.tracePolicy().name() + " " + context.tracePolicy().version(),
+                    Optional.empty());
+            pair(s, "Trace policy SHA-256", context.tracePolicy().sha256(), Optional.empty());
             pair(s, "Dashboard", context.dashboardUrl(), context.dashboard(""));
             long warnings = evidence.configurations().stream().mapToLong(c -> c.warnings().size()).sum();
             Row w = s.row();
