@@ -61,11 +61,16 @@ public class AnalysisComputer {
     }
 
     /** What every result reads besides its snapshot and configuration, read once per page or job. */
-    public record Inputs(String effortModel, String traceStamp, String gateText) {
+    public record Inputs(String effortModel, String traceStamp, String gateText, java.util.Map<Long, String> policies) {
+        /** The SHA-256 of the trace policy a repository's verdicts follow. */
+        String policy(Snapshot s) {
+            return policies.getOrDefault(s.getRepository().getId(), org.xenfusa.trace.policy.TracePolicy.oft().sha256());
+        }
     }
 
     public Inputs inputs() {
-        return new Inputs(effort.current().toString(), traces.inputStamp(), readiness.gateText());
+        return new Inputs(effort.current().toString(), traces.inputStamp(), readiness.gateText(),
+                traces.policyHashes());
     }
 
     /** The release before {@code snapshot} among its repository's snapshots, in release order. */
@@ -83,10 +88,12 @@ public class AnalysisComputer {
             Inputs inputs) {
         String text = switch (kind) {
             case SLOC -> configurationKey(snapshot, saved) + "|effort " + inputs.effortModel();
-            case TRACE -> configurationKey(snapshot, saved) + "|trace " + inputs.traceStamp() + "|previous "
+            case TRACE -> configurationKey(snapshot, saved) + "|trace " + inputs.traceStamp() + "|policy "
+                    + inputs.policy(snapshot) + "|previous "
                     + previous.map(p -> p.getId() + p.getRefName()).orElse("");
             case READINESS -> configurationKey(snapshot, saved) + "|effort " + inputs.effortModel() + "|trace "
-                    + inputs.traceStamp() + "|gates " + inputs.gateText() + "|previous "
+                    + inputs.traceStamp() + "|policy " + inputs.policy(snapshot)
+                    + "|gates " + inputs.gateText() + "|previous "
                     + previous.map(p -> p.getId() + p.getRefName()).orElse("");
         };
         return kind + ":" + sha256(text);
