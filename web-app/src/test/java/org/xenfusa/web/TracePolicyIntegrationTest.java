@@ -137,6 +137,15 @@ class TracePolicyIntegrationTest {
         assertThat(ev.context().tracePolicy().sha256()).isEqualTo(strict.sha256());
         assertThat(ev.requirements()).filteredOn(r -> r.id().equals("dsn~feature-a~1")).singleElement()
                 .satisfies(r -> assertThat(r.reason("policy-default")).isEqualTo("not covered by utest"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                org.xenfusa.exports.xlsx.AssessorWorkbook.write(ev)))) {
+            StringBuilder about = new StringBuilder();
+            wb.getSheet("About").forEach(r -> r.forEach(c -> about.append(c).append('\t')));
+            assertThat(about).contains("Trace policy SHA-256\t" + strict.sha256());
+            StringBuilder reasons = new StringBuilder();
+            wb.getSheet("Verdict reasons").forEach(r -> r.forEach(c -> reasons.append(c).append('\t')));
+            assertThat(reasons).contains("policy-default\tdsn~feature-a~1\tUNCOVERED\tnot covered by utest");
+        }
 
         // one click for a shipped policy; the history keeps who stored which
         assertThat(admin.post(page + "/shipped", "name=xen", page).statusCode()).isEqualTo(302);
