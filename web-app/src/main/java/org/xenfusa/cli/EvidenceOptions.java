@@ -150,7 +150,7 @@ final class EvidenceOptions {
                         + "'; the table has: " + String.join(", ", catalog.boards().stream().map(Board::id).toList())));
                 System.err.printf("fusa: board %s ...%n", id);
                 reports.add(new NamedReport("minimal-" + id, Optional.of(b.title()),
-                        new BoardConfigurations(counter).minimal(List.of(b)).report()));
+                        new BoardConfigurations(counter).minimal(List.of(b)).report(), Optional.of(id)));
             }
             String commit = source.tree().commit().orElse("(folder, no commit)");
             EvidenceContext context = new EvidenceContext(repo, at == null ? "HEAD" : at, commit, ToolVersion.NAME,

@@ -89,7 +89,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE|oft|xen", description = PolicyOption.DESCRIPTION)
     String policy;
 
-    @Option(names = "--board", paramLabel = "NAME", description = "The board the configuration is for, for the"
+    @Option(names = "--board", paramLabel = "NAME", description = "The board (id of the board table) the configuration is for, for the"
             + " policy's board conditions.")
     String board;
 

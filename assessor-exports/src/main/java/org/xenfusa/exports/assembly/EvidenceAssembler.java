@@ -66,8 +66,15 @@ public final class EvidenceAssembler {
     private EvidenceAssembler() {
     }
 
-    /** One configuration to put in the evidence: its name in the documents, its board if any, and its report. */
-    public record NamedReport(String name, Optional<String> board, ConfigurationReport report) {
+    /**
+     * One configuration to put in the evidence: its name in the documents, its board if any (as the documents name it),
+     * its report, and the board's id in the board table (what a trace policy's board conditions name).
+     */
+    public record NamedReport(String name, Optional<String> board, ConfigurationReport report,
+            Optional<String> boardId) {
+        public NamedReport(String name, Optional<String> board, ConfigurationReport report) {
+            this(name, board, report, Optional.empty());
+        }
     }
 
     /**
@@ -143,7 +150,7 @@ public final class EvidenceAssembler {
             Map<String, List<TestResultFile>> results, TracePolicy policy) {
         return Traceability.trace(scan(tree), links, FunctionIndex.of(tree), configurations.stream()
                 .map(c -> ConfigurationInput.of(c.name(), c.report(), results.getOrDefault(c.name(), List.of()),
-                        c.board()))
+                        c.boardId()))
                 .toList(), policy);
     }
 

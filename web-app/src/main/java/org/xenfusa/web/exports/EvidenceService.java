@@ -132,7 +132,7 @@ public class EvidenceService {
             progress.step(done++, total, "board " + board.title());
             ConfigurationReport report = reports.withCounter(source, request.ref(),
                     c -> new BoardConfigurations(c).minimal(List.of(board)).report());
-            named.add(new NamedReport("minimal-" + id, Optional.of(board.title()), report));
+            named.add(new NamedReport("minimal-" + id, Optional.of(board.title()), report, Optional.of(id)));
         }
         progress.step(done, total, "trace of requirements and tags");
         EffortModel model = effort.current();
@@ -151,7 +151,7 @@ public class EvidenceService {
                 }
                 for (NamedReport n : named.subList(saved.size(), named.size())) {
                     traced.add(traces.withOpenTree(st, linked -> Traceability.configuration(linked,
-                            ConfigurationInput.of(n.name(), n.report(), List.of(), n.board()))));
+                            ConfigurationInput.of(n.name(), n.report(), List.of(), n.boardId()))));
                 }
                 trace = Traceability.report(st.linked(), traced);
                 attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", inputsNote(
