@@ -26,6 +26,11 @@ public interface CoverageRules {
         }
 
         @Override
+        public boolean coveredShallow(SpecificationItem item, Set<String> coveredTypes) {
+            return item.needs().isEmpty() || coveredTypes.containsAll(item.needs());
+        }
+
+        @Override
         public List<String> uncovered(SpecificationItem item, Set<String> coveredTypes) {
             if (item.needs().isEmpty()) {
                 return List.of();
@@ -47,4 +52,9 @@ public interface CoverageRules {
      * empty when it is covered shallow.
      */
     List<String> uncovered(SpecificationItem item, Set<String> coveredTypes);
+
+    /** Whether nothing is missing: {@code uncovered(...)} is empty (asked once per item by deep coverage). */
+    default boolean coveredShallow(SpecificationItem item, Set<String> coveredTypes) {
+        return uncovered(item, coveredTypes).isEmpty();
+    }
 }

@@ -170,7 +170,7 @@ public final class Tracer {
         }
 
         private boolean coveredShallow(int i) {
-            return rules.uncovered(items[i], coveredTypes[i] == null ? Set.of() : coveredTypes[i]).isEmpty();
+            return rules.coveredShallow(items[i], coveredTypes[i] == null ? Set.of() : coveredTypes[i]);
         }
 
         private TracedItem traced(int i, DeepCoverage deep) {
