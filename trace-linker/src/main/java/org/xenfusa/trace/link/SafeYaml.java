@@ -17,9 +17,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * The one safe way this library reads YAML (link files, trace policies): composed into nodes, never constructed into
- * objects (no tag can instantiate a class), duplicate keys refused, aliases, nesting and size limited; every node keeps
- * its line.
+ * The safe way this library reads a trace policy's YAML: composed into nodes, never constructed into objects (no tag
+ * can instantiate a class), aliases, nesting and size limited; every node keeps its line. The composer keeps duplicate
+ * keys (only construction refuses them), so a reader of the nodes must refuse them itself, as the policy reader does.
+ * The same options as {@link LinkFileReader}.
  */
 public final class SafeYaml {
     private SafeYaml() {
