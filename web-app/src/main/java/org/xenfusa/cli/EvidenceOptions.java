@@ -18,6 +18,8 @@ import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.exports.model.AttachedFile;
 import org.xenfusa.exports.model.AttachmentKind;
 import org.xenfusa.exports.model.EvidenceContext;
+import org.xenfusa.exports.model.PolicyRef;
+import org.xenfusa.trace.policy.TracePolicy;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.sloc.boards.Board;
 import org.xenfusa.sloc.boards.BoardCatalog;
@@ -54,6 +56,9 @@ final class EvidenceOptions {
     @Option(names = "--board", paramLabel = "ID", description = "A board of the shipped table: its minimal "
             + "configuration (repeatable).")
     List<String> boards = new ArrayList<>();
+
+    @Option(names = "--policy", paramLabel = "FILE|oft|xen", description = PolicyOption.DESCRIPTION)
+    String policy;
 
     @Option(names = "--links", paramLabel = "FILE", description = "A link file (YAML); repeatable.")
     List<Path> links = new ArrayList<>();
@@ -111,7 +116,7 @@ final class EvidenceOptions {
     /** Refuses analysis options that were given with {@code --input} (they would be silently ignored). */
     void requireAbsent(String why) {
         if (repo != null || ref != null || !configurations.isEmpty() || !boards.isEmpty() || !links.isEmpty()
-                || !junit.isEmpty()) {
+                || !junit.isEmpty() || policy != null) {
             throw new BadInputException(why);
         }
     }
@@ -124,6 +129,7 @@ final class EvidenceOptions {
         List<AttachedFile> linkFiles = read(links, AttachmentKind.LINKS, "link file (--links)");
         List<AttachedFile> junitFiles = read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file (--junit)");
         EffortModel model = EffortModel.xenFusaSig();
+        TracePolicy tracePolicy = PolicyOption.load(policy);
         try (TreeSource source = TreeSource.open(repo, at)) {
             ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
             List<NamedReport> reports = new ArrayList<>();
@@ -144,25 +150,26 @@ final class EvidenceOptions {
                         + "'; the table has: " + String.join(", ", catalog.boards().stream().map(Board::id).toList())));
                 System.err.printf("fusa: board %s ...%n", id);
                 reports.add(new NamedReport("minimal-" + id, Optional.of(b.title()),
-                        new BoardConfigurations(counter).minimal(List.of(b)).report()));
+                        new BoardConfigurations(counter).minimal(List.of(b)).report(), Optional.of(id)));
             }
             String commit = source.tree().commit().orElse("(folder, no commit)");
             EvidenceContext context = new EvidenceContext(repo, at == null ? "HEAD" : at, commit, ToolVersion.NAME,
                     time(), EvidenceAssembler.describe(model), dashboardUrl == null ? "" : dashboardUrl,
-                    Optional.empty());
+                    Optional.empty(), PolicyRef.of(tracePolicy));
             System.err.println("fusa: tracing requirements and tags ...");
             LinkSet linkSet = EvidenceAssembler.links(linkFiles);
             List<TestResultFile> results = EvidenceAssembler.results(junitFiles);
             Map<String, List<TestResultFile>> resultsByConfiguration = new HashMap<>();
             reports.forEach(r -> resultsByConfiguration.put(r.name(), results));
-            TraceReport trace = EvidenceAssembler.trace(source.tree(), linkSet, reports, resultsByConfiguration);
+            TraceReport trace = EvidenceAssembler.trace(source.tree(), linkSet, reports, resultsByConfiguration,
+                    tracePolicy);
             List<AttachedFile> attachments = new ArrayList<>(linkFiles);
             attachments.addAll(junitFiles);
             attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", "Trace inputs: the"
                     + " requirements and coverage tags of the tree at " + commit + "; " + linkFiles.size()
                     + " link file(s) (reviewed links counted, draft links listed but never counted) and "
                     + junitFiles.size() + " JUnit result file(s), given on the command line and attached; the same"
-                    + " test results apply to every configuration.\n"));
+                    + " test results apply to every configuration; trace policy " + tracePolicy.label() + ".\n"));
             List<SuspectLinkRow> suspects = List.of();
             if (since.isPresent()) {
                 try (TreeSource before = TreeSource.open(repo, since.get())) {

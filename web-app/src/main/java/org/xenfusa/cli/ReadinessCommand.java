@@ -94,6 +94,7 @@ final class ReadinessCommand implements Callable<Integer> {
         } else {
             System.out.printf("%s %s (%s): %s%n", current.context().repository(), current.context().ref(),
                     current.context().commit(), report.passed() ? "READY" : "NOT READY");
+            System.out.printf("trace policy %s%n", current.context().tracePolicy().label());
             for (GateResult r : report.results()) {
                 System.out.printf("%-8s %-24s %-40s threshold %-8s value %-8s %s%n", r.verdict(), r.configuration(),
                         r.gate().key(), number(r.threshold()), r.value().map(ReadinessCommand::number).orElse("n/a"),

@@ -13,7 +13,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * documents name them) and, with {@code --previous}, the comparison; records written by Jackson in component order.
  */
 record ReadinessJson(String commit, String ref, boolean ready, List<String> notReadyBecause, List<Gate> gates,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison, Policy policy) {
+
+    /** The trace policy the verdicts follow. */
+    record Policy(String name, String version, String sha256) {
+    }
 
     /** {@code value} is null when the gate could not be evaluated. */
     record Gate(String configuration, String gate, double threshold, Double value, String verdict, String detail) {
@@ -29,8 +33,10 @@ record ReadinessJson(String commit, String ref, boolean ready, List<String> notR
 
     static ReadinessJson of(ReadinessReport report) {
         List<Gate> gates = report.results().stream().map(ReadinessJson::gate).toList();
+        var policy = report.context().tracePolicy();
         return new ReadinessJson(report.context().commit(), report.context().ref(), report.passed(), report.reasons(),
-                gates, report.comparison().map(ReadinessJson::comparison).orElse(null));
+                gates, report.comparison().map(ReadinessJson::comparison).orElse(null),
+                new Policy(policy.name(), policy.version(), policy.sha256()));
     }
 
     private static Gate gate(GateResult r) {

@@ -12,6 +12,12 @@ import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.ConfigurationRequest;
+import java.util.Map;
+import java.util.Optional;
+
+import org.xenfusa.sloc.xen.XenArch;
+import org.xenfusa.trace.policy.Target;
+import org.xenfusa.trace.policy.TracePolicy;
 import org.xenfusa.trace.report.ConfigurationInput;
 import org.xenfusa.trace.report.ConfigurationTrace;
 import org.xenfusa.trace.report.RequirementTrace;
@@ -80,11 +86,21 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = "--policy", paramLabel = "FILE|oft|xen", description = PolicyOption.DESCRIPTION)
+    String policy;
+
+    @Option(names = "--board", paramLabel = "NAME", description = "The board (id of the board table) the configuration is for, for the"
+            + " policy's board conditions.")
+    String board;
+
     /** The configuration's name when it was computed here (arch, starting point, overrides). */
     private String configurationLabel;
 
     /** The .config's SHA-256 when the configuration was computed here, to name it in evidence. */
     private String dotConfigSha256;
+
+    /** The configuration's report when it was computed here: its architecture and .config values. */
+    private ConfigurationReport computed;
 
     @Override
     public Integer call() throws Exception {
@@ -96,6 +112,7 @@ final class TraceCommand implements Callable<Integer> {
             throw new BadInputException("a starting point (--defconfig, --allyes, --allno, --randconfig, --config), --set"
                     + " and --toolchain need --arch");
         }
+        TracePolicy tracePolicy = PolicyOption.load(policy);
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
             linkSet = linkSet.plus(LinkFileReader.read(l.toString(), readInput(l, "link file (--links)")));
@@ -124,8 +141,12 @@ final class TraceCommand implements Callable<Integer> {
                 compiled = compiledFiles(source);
             }
             List<ConfigurationInput> configurations = compiled == null ? List.of()
-                    : List.of(new ConfigurationInput(configurationName(), compiled, results));
-            TraceReport report = Traceability.trace(specs, linkSet, index, configurations);
+                    : List.of(computed != null
+                            ? ConfigurationInput.of(configurationName(), computed, results, Optional.ofNullable(board))
+                            : new ConfigurationInput(configurationName(), compiled, results, new Target(
+                                    Optional.ofNullable(arch).map(a -> XenArch.of(a).targetArch()), Map.of(),
+                                    Optional.ofNullable(board))));
+            TraceReport report = Traceability.trace(specs, linkSet, index, configurations, tracePolicy);
             List<ImportProblem> problems = new ArrayList<>(report.problems());
             problems.addAll(evidenceProblems);
             problems.forEach(p -> System.err.println("fusa: " + p));
@@ -172,6 +193,7 @@ final class TraceCommand implements Callable<Integer> {
         ConfigurationReport report = counter.report(request);
         report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
         dotConfigSha256 = report.dotConfigSha256();
+        computed = report;
         return report.compiledFiles();
     }
 
@@ -193,11 +215,12 @@ final class TraceCommand implements Callable<Integer> {
     private static void printText(PrintStream out, String commit, TraceReport report) {
         out.printf("commit %s: %d requirements, %d failing (uncovered or defect)%n", commit,
                 report.requirements().size(), TraceJson.failing(report));
+        out.printf("trace policy %s%n", report.linked().policy().label());
         report.overallCounts().forEach((v, n) -> out.printf("  %-20s %6d%n", v.label(), n));
         for (RequirementTrace r : report.requirements()) {
             if (r.overall() == Verdict.DEFECT || r.overall() == Verdict.UNCOVERED) {
                 out.printf("not ok  %s  %s  %s: %s%n", r.id(), r.location(), r.overall().label(),
-                        String.join(", ", r.problems()));
+                        r.overallReason());
             }
         }
         for (ConfigurationTrace c : report.configurations()) {
@@ -207,6 +230,12 @@ final class TraceCommand implements Callable<Integer> {
                     coverage.compiledCode(), coverage.tracedCode(), coverage.untracedCode(),
                     coverage.compiledCode() == 0 ? 0.0 : 100.0 * coverage.untracedCode() / coverage.compiledCode());
             report.counts(c.name()).forEach((v, n) -> out.printf("  %-20s %6d%n", v.label(), n));
+            for (RequirementTrace r : report.requirements()) {
+                Verdict v = r.verdict(c.name());
+                if (v == Verdict.DEFECT || v == Verdict.UNCOVERED || v == Verdict.NOT_APPLICABLE) {
+                    out.printf("  %-15s %s: %s%n", v.label(), r.id(), r.reason(c.name()));
+                }
+            }
             out.printf("  %-8s %6s %10s %11s %8s%n", "level", "items", "applicable", "coveredDeep", "verified");
             coverage.levels().forEach(l -> out.printf("  %-8s %6d %10d %11d %8d%n", l.level(), l.items(),
                     l.applicable(), l.coveredDeep(), l.verified()));

@@ -19,7 +19,11 @@ import org.xenfusa.trace.spec.SpecificationItemId;
  * labels ({@code covered}, {@code nothing required}, ...); OpenFastTrace's own word is {@code oftVerdict}.
  */
 record TraceJson(String commit, int requirements, long failing, Map<String, Long> verdicts, List<Item> items,
-        List<Problem> problems, List<Configuration> configurations) {
+        List<Problem> problems, List<Configuration> configurations, Policy policy) {
+
+    /** The trace policy the verdicts follow. */
+    record Policy(String name, String version, String sha256) {
+    }
 
     record Location(String path, int line) {
     }
@@ -27,12 +31,12 @@ record TraceJson(String commit, int requirements, long failing, Map<String, Long
     record Link(String kind, String anchor, String artifactType, String state, String declaredAt, boolean counts) {
     }
 
-    record PerConfiguration(String verdict, String verification) {
+    record PerConfiguration(String verdict, String verification, String reason) {
     }
 
     record Item(String id, String type, String level, String title, Location location, String status,
             List<String> needs, List<String> covers, List<String> coveredBy, String oftVerdict, List<String> problems,
-            String verdict, List<Link> links, Map<String, PerConfiguration> configurations) {
+            String verdict, List<Link> links, Map<String, PerConfiguration> configurations, String reason) {
     }
 
     record Problem(String path, int line, String message) {
@@ -73,9 +77,10 @@ record TraceJson(String commit, int requirements, long failing, Map<String, Long
         List<Item> items = report.requirements().stream().map(TraceJson::item).toList();
         List<Configuration> configurations = report.configurations().stream()
                 .map(c -> configuration(c, report, dotConfigSha256)).toList();
+        org.xenfusa.trace.policy.TracePolicy policy = report.linked().policy();
         return new TraceJson(commit, report.requirements().size(), failing(report), labels(report.overallCounts()),
                 items, problems.stream().map(p -> new Problem(p.location().path(), p.location().line(), p.message()))
-                        .toList(), configurations);
+                        .toList(), configurations, new Policy(policy.name(), policy.version(), policy.sha256()));
     }
 
     private static Map<String, Long> labels(Map<Verdict, Long> counts) {
@@ -90,12 +95,12 @@ record TraceJson(String commit, int requirements, long failing, Map<String, Long
                 : new Location(r.location().substring(0, colon), parse(r.location().substring(colon + 1)));
         Map<String, PerConfiguration> per = new LinkedHashMap<>();
         r.configurations().forEach((name, v) -> per.put(name, new PerConfiguration(v.verdict().label(),
-                v.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+                v.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '), v.reason())));
         return new Item(r.id(), r.type(), r.level().toString(), r.title(), at, r.status(), r.needs(), r.covers(),
                 r.coveredBy(), r.oftVerdict(), r.problems(), r.overall().label(),
                 r.links().stream().map(l -> new Link(l.kind().name().toLowerCase(Locale.ROOT), l.anchor(),
                         l.artifactType(), l.stateLabel(), l.declaredAt(), l.counts())).toList(),
-                per);
+                per, r.overallReason());
     }
 
     private static int parse(String s) {

@@ -119,7 +119,12 @@ class ReadinessCommandTest {
         try (CliCapture c = new CliCapture()) {
             FusaCommandLine.run(new String[] {"readiness", "--input", now.toString(), "--previous", before.toString(), "--json"});
             JsonNode json = JsonMapper.builder().build().readTree(c.out());
-            assertThat(fields(json)).containsExactly("commit", "ref", "ready", "notReadyBecause", "gates", "comparison");
+            assertThat(fields(json)).containsExactly("commit", "ref", "ready", "notReadyBecause", "gates", "comparison",
+                    "policy");
+            // evidence JSON made before trace policies followed OpenFastTrace's rules: the shipped oft
+            assertThat(json.get("policy").get("name").asString()).isEqualTo("oft");
+            assertThat(json.get("policy").get("sha256").asString())
+                    .isEqualTo(org.xenfusa.trace.policy.TracePolicy.oft().sha256());
             assertThat(json.get("commit").asString()).isEqualTo("a".repeat(40));
             assertThat(fields(json.get("gates").get(0))).containsExactly("configuration", "gate", "threshold", "value",
                     "verdict", "detail");
@@ -131,7 +136,7 @@ class ReadinessCommandTest {
             FusaCommandLine.run(new String[] {"readiness", "--input", now.toString(), "--json"});
             JsonNode json = JsonMapper.builder().build().readTree(c.out());
             // no previous release: no comparison, and a gate that needs one has no value (null, not absent)
-            assertThat(fields(json)).containsExactly("commit", "ref", "ready", "notReadyBecause", "gates");
+            assertThat(fields(json)).containsExactly("commit", "ref", "ready", "notReadyBecause", "gates", "policy");
             JsonNode growth = null;
             for (JsonNode g : json.get("gates")) {
                 if (g.get("gate").asString().equals("sloc-growth-max-percent")) {

@@ -165,8 +165,69 @@ class TraceCommandTest {
         }
         assertThat(code).isEqualTo(FusaCommandLine.CHECK_FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 requirements, 2 failing")
-                .contains("not ok  XenProd~console~1  docs/fusa/reqs/console.rst:4  uncovered: uncovered deep")
-                .contains("not ok  XenSwdgn~uart~1  docs/fusa/reqs/console.rst:14  uncovered: uncovered");
+                .contains("trace policy " + org.xenfusa.trace.policy.TracePolicy.oft().label())
+                .contains("not ok  XenProd~console~1  docs/fusa/reqs/console.rst:4  uncovered: an item covering it is"
+                        + " not covered (uncovered deep)")
+                .contains("not ok  XenSwdgn~uart~1  docs/fusa/reqs/console.rst:14  uncovered: not covered by impl,"
+                        + " utest");
+    }
+
+    @Test
+    void aPolicyFileDecidesNeedsAndApplicabilityAndIsNamedInTheJson() throws Exception {
+        Files.writeString(tmp.resolve("links.yaml"), LINKS);
+        Files.writeString(tmp.resolve("files.txt"), "xen/drivers/uart.c\nxen/common/timer.c\n");
+        String policy = """
+                name: impl-only
+                types:
+                  XenSwdgn:
+                    needs: [impl]
+                applicability:
+                  items:
+                    - id: "XenProd~console"
+                      arch: arm64
+                """;
+        Files.writeString(tmp.resolve("policy.yaml"), policy);
+        int code;
+        try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
+            repo(repo);
+            code = FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--ref", "RELEASE-1",
+                "--links", tmp.resolve("links.yaml").toString(), "--arch", "x86_64", "--config-files",
+                tmp.resolve("files.txt").toString(), "--policy", tmp.resolve("policy.yaml").toString(), "--json"});
+        }
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("policy").get("name").asString()).isEqualTo("impl-only");
+        assertThat(json.get("policy").get("sha256").asString()).isEqualTo(org.xenfusa.trace.policy.TracePolicy
+                .parse("p", policy.getBytes(StandardCharsets.UTF_8)).sha256());
+        String cfg = "compiled files of files.txt";
+        for (JsonNode i : json.get("items")) {
+            JsonNode v = i.get("configurations").get(cfg);
+            if (i.get("id").asString().equals("XenSwdgn~uart~1")) {
+                // the test link is of a type the policy does not want: OpenFastTrace's "unwanted" for it
+                assertThat(i.get("needs").get(0).asString()).isEqualTo("impl");
+                assertThat(v.get("verdict").asString()).isEqualTo("defect");
+                assertThat(v.get("reason").asString()).contains("unwanted");
+            } else {
+                assertThat(v.get("verdict").asString()).isEqualTo("not applicable");
+                assertThat(v.get("reason").asString()).isEqualTo("applies to arm64 only (policy impl-only, item"
+                        + " XenProd~console); this configuration is x86_64");
+            }
+        }
+        assertThat(code).isEqualTo(FusaCommandLine.CHECK_FAILED);
+    }
+
+    @Test
+    void aBadPolicyIsBadInputNamingEveryLine() throws Exception {
+        Files.writeString(tmp.resolve("policy.yaml"), "name: p\ntypes:\n  A:\n    covered-by: [B]\n    colour: red\n");
+        try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
+            repo(repo);
+            assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--policy",
+                tmp.resolve("policy.yaml").toString()})).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--policy",
+                "nope"})).isEqualTo(FusaCommandLine.BAD_INPUT);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("trace policy not usable")
+                .contains("policy.yaml:5: unknown key 'colour'")
+                .contains("--policy nope: neither a shipped policy (oft, xen) nor a file");
     }
 
     @Test

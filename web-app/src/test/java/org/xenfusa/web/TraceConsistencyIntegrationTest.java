@@ -114,6 +114,7 @@ class TraceConsistencyIntegrationTest {
     @Autowired TraceService traces;
     @Autowired TracePages pages;
     @Autowired EvidenceService evidence;
+    @Autowired org.xenfusa.web.trace.TracePolicyService tracePolicies;
 
     @Test
     void everyPageCommandAndDocumentGivesTheSameVerdicts() throws Exception {
@@ -148,6 +149,50 @@ class TraceConsistencyIntegrationTest {
         assertThat(results.importJUnit(sid, all.getId(), "fa.xml", junit.getBytes(StandardCharsets.UTF_8),
                 TraceFixture.ENGINEER).problem()).isEmpty();
 
+        List<String> treeIds = List.of("req~product~1", "dsn~feature-a~1", "dsn~always~1", "dsn~drafted~1",
+                "dsn~nothing~1");
+        Map<String, Map<String, String>> expected = sameEverywhere(source, sid, all, noA, gitDir, dir, junit, treeIds,
+                List.of());
+        assertThat(expected.get("dsn~feature-a~1")).containsEntry("cons-default", "covered")
+                .containsEntry("cons-no-a", "not applicable");
+        assertThat(expected.get("req~product~1")).containsEntry("cons-default", "covered")
+                .containsEntry("cons-no-a", "not applicable");
+        assertThat(expected.get("dsn~always~1")).containsEntry("cons-default", "covered")
+                .containsEntry("cons-no-a", "covered");
+        assertThat(expected.get("dsn~drafted~1")).containsEntry("cons-default", "uncovered")
+                .containsEntry("cons-no-a", "uncovered");
+        assertThat(expected.get("dsn~nothing~1")).containsEntry("cons-default", "nothing required");
+
+        // the same under a trace policy of the repository (the CLI given the same file): design items need a unit
+        // test too, and dsn~always applies only without FEATURE_A
+        String policy = """
+                name: consistency
+                types:
+                  dsn:
+                    needs: [impl, utest]
+                applicability:
+                  items:
+                    - id: "dsn~always"
+                      config: "!CONFIG_FEATURE_A"
+                """;
+        tracePolicies.update(source.getId(), policy, "tester");
+        Path policyFile = Files.writeString(dir.resolveSibling(dir.getFileName() + "-policy.yaml"), policy);
+        Map<String, Map<String, String>> underPolicy = sameEverywhere(source, sid, all, noA, gitDir, dir, junit,
+                treeIds, List.of("--policy", policyFile.toString()));
+        assertThat(underPolicy.get("dsn~always~1")).containsEntry("cons-default", "not applicable")
+                .containsEntry("cons-no-a", "uncovered");
+        assertThat(underPolicy.get("dsn~nothing~1")).containsEntry("cons-default", "uncovered");
+        assertThat(underPolicy.get("dsn~feature-a~1")).containsEntry("cons-default", "covered")
+                .containsEntry("cons-no-a", "not applicable");
+    }
+
+    /**
+     * Asserts that the report, the pages, the evidence (its JSON, XLSX, DOCX and package) and {@code fusa trace
+     * --json} (with {@code cliArgs}) give every requirement the same verdict in both configurations; gives them.
+     */
+    private Map<String, Map<String, String>> sameEverywhere(SourceRepository source, long sid, SavedConfiguration all,
+            SavedConfiguration noA, Path gitDir, Path dir, String junit, List<String> treeIds, List<String> cliArgs)
+            throws Exception {
         // the report: what the rules say
         SnapshotTrace trace = traces.trace(sid);
         TraceReport report = traces.report(trace, List.of(all, noA), new LinkedHashMap<>());
@@ -158,18 +203,7 @@ class TraceConsistencyIntegrationTest {
             expected.put(r.id(), v);
         }
         // authored requirements (of other tests) join every snapshot's trace; the tree's five are these
-        List<String> treeIds = List.of("req~product~1", "dsn~feature-a~1", "dsn~always~1", "dsn~drafted~1",
-                "dsn~nothing~1");
         assertThat(expected).containsKeys(treeIds.toArray(String[]::new));
-        assertThat(expected.get("dsn~feature-a~1")).containsEntry("cons-default", "covered")
-                .containsEntry("cons-no-a", "not applicable");
-        assertThat(expected.get("req~product~1")).containsEntry("cons-default", "covered")
-                .containsEntry("cons-no-a", "not applicable");
-        assertThat(expected.get("dsn~always~1")).containsEntry("cons-default", "covered")
-                .containsEntry("cons-no-a", "covered");
-        assertThat(expected.get("dsn~drafted~1")).containsEntry("cons-default", "uncovered")
-                .containsEntry("cons-no-a", "uncovered");
-        assertThat(expected.get("dsn~nothing~1")).containsEntry("cons-default", "nothing required");
         assertThat(report.requirement("dsn~feature-a~1").orElseThrow().configurations().get("cons-default")
                 .verification().name()).isEqualTo("VERIFIED");
 
@@ -194,6 +228,7 @@ class TraceConsistencyIntegrationTest {
                 }));
         assertThat(xlsx(AssessorWorkbook.write(ev), ev)).isEqualTo(expected);
         assertThat(docx(TraceabilityReport.write(ev))).isEqualTo(expected);
+        assertThat(ev.context().tracePolicy().sha256()).isEqualTo(trace.linked().policy().sha256());
         byte[] zip = EvidencePackage.build(ev, Optional.empty());
         JsonNode packaged = JsonMapper.builder().build().readTree(entry(zip, "inputs/evidence.json"));
         Map<String, Map<String, String>> fromPackage = new TreeMap<>();
@@ -212,8 +247,10 @@ class TraceConsistencyIntegrationTest {
                 .orElseThrow();
         Path linkFile = Files.writeString(dir.resolveSibling(dir.getFileName() + "-links.yaml"), stored.text());
         Path junitFile = Files.writeString(dir.resolveSibling(dir.getFileName() + "-junit.xml"), junit);
-        Map<String, String> cliDefault = cli(gitDir, linkFile, Optional.of(junitFile), List.of());
-        Map<String, String> cliNoA = cli(gitDir, linkFile, Optional.empty(), List.of("--set", "FEATURE_A=n"));
+        List<String> noAArgs = new ArrayList<>(cliArgs);
+        noAArgs.addAll(List.of("--set", "FEATURE_A=n"));
+        Map<String, String> cliDefault = cli(gitDir, linkFile, Optional.of(junitFile), cliArgs);
+        Map<String, String> cliNoA = cli(gitDir, linkFile, Optional.empty(), noAArgs);
         assertThat(cliDefault.keySet()).containsExactlyInAnyOrderElementsOf(treeIds);
         expected.entrySet().stream().filter(e -> treeIds.contains(e.getKey())).forEach(e -> {
             String id = e.getKey();
@@ -221,6 +258,7 @@ class TraceConsistencyIntegrationTest {
             assertThat(cliDefault.get(id)).as(id + " default").isEqualTo(v.get("cons-default"));
             assertThat(cliNoA.get(id)).as(id + " no A").isEqualTo(v.get("cons-no-a"));
         });
+        return expected;
     }
 
     private static Map<String, Map<String, String>> labels(ReleaseEvidence ev) {

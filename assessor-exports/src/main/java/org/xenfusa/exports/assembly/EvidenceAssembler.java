@@ -45,6 +45,7 @@ import org.xenfusa.trace.function.FunctionIndex;
 import org.xenfusa.trace.link.LinkFileReader;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.link.TestLink;
+import org.xenfusa.trace.policy.TracePolicy;
 import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.trace.suspect.SuspectLinkAnalysis;
@@ -65,8 +66,15 @@ public final class EvidenceAssembler {
     private EvidenceAssembler() {
     }
 
-    /** One configuration to put in the evidence: its name in the documents, its board if any, and its report. */
-    public record NamedReport(String name, Optional<String> board, ConfigurationReport report) {
+    /**
+     * One configuration to put in the evidence: its name in the documents, its board if any (as the documents name it),
+     * its report, and the board's id in the board table (what a trace policy's board conditions name).
+     */
+    public record NamedReport(String name, Optional<String> board, ConfigurationReport report,
+            Optional<String> boardId) {
+        public NamedReport(String name, Optional<String> board, ConfigurationReport report) {
+            this(name, board, report, Optional.empty());
+        }
     }
 
     /**
@@ -76,6 +84,10 @@ public final class EvidenceAssembler {
      */
     public static ReleaseEvidence assemble(EvidenceContext context, List<NamedReport> configurations,
             EffortModel model, TraceReport trace, List<SuspectLinkRow> suspects, List<AttachedFile> attachments) {
+        if (!context.tracePolicy().sha256().equals(trace.linked().policy().sha256())) {
+            throw new IllegalArgumentException("the evidence names trace policy " + context.tracePolicy().label()
+                    + " but the trace followed " + trace.linked().policy().label());
+        }
         List<ConfigurationFigures> figures = configurations.stream().map(c -> figures(c, model)).toList();
         for (NamedReport c : configurations) {
             if (trace.configuration(c.name()).isEmpty()) {
@@ -88,7 +100,11 @@ public final class EvidenceAssembler {
         List<TraceDefect> defects = new ArrayList<>();
         for (RequirementTrace r : trace.requirements()) {
             Map<String, Verdict> verdicts = new LinkedHashMap<>();
-            r.configurations().forEach((name, v) -> verdicts.put(name, v.verdict()));
+            Map<String, String> reasons = new LinkedHashMap<>();
+            r.configurations().forEach((name, v) -> {
+                verdicts.put(name, v.verdict());
+                reasons.put(name, v.reason());
+            });
             List<String> anchors = new ArrayList<>();
             List<String> tests = new ArrayList<>();
             for (LinkView l : r.countedLinks()) {
@@ -98,10 +114,11 @@ public final class EvidenceAssembler {
             List<LinkRow> links = r.links().stream().map(l -> new LinkRow(l.kind().name(), l.anchor(), l.artifactType(),
                     l.stateLabel(), l.declaredAt(), l.counts())).toList();
             rows.add(new RequirementRow(r.id(), r.type(), r.title(), r.description(), r.covers(), r.coveredBy(),
-                    anchors, tests, r.overall(), verdicts, links, suspectIds.contains(r.id())));
+                    anchors, tests, r.overall(), verdicts, links, suspectIds.contains(r.id()), r.overallReason(),
+                    reasons));
             verdicts.forEach((config, v) -> {
                 if (v == Verdict.DEFECT) {
-                    defects.add(new TraceDefect(config, r.id(), String.join(", ", r.problems())));
+                    defects.add(new TraceDefect(config, r.id(), reasons.get(config)));
                 }
             });
         }
@@ -122,10 +139,19 @@ public final class EvidenceAssembler {
      */
     public static TraceReport trace(SourceTree tree, LinkSet links, List<NamedReport> configurations,
             Map<String, List<TestResultFile>> results) {
+        return trace(tree, links, configurations, results, TracePolicy.oft());
+    }
+
+    /**
+     * As {@link #trace(SourceTree, LinkSet, List, Map)} under {@code policy}; each configuration states its
+     * architecture, {@code .config} values and board, for the policy's applicability conditions.
+     */
+    public static TraceReport trace(SourceTree tree, LinkSet links, List<NamedReport> configurations,
+            Map<String, List<TestResultFile>> results, TracePolicy policy) {
         return Traceability.trace(scan(tree), links, FunctionIndex.of(tree), configurations.stream()
-                .map(c -> new ConfigurationInput(c.name(), c.report().compiledFiles(),
-                        results.getOrDefault(c.name(), List.of())))
-                .toList());
+                .map(c -> ConfigurationInput.of(c.name(), c.report(), results.getOrDefault(c.name(), List.of()),
+                        c.boardId()))
+                .toList(), policy);
     }
 
     /** Reads link files (YAML) and JUnit XML files given as attachments; a malformed one is bad input. */

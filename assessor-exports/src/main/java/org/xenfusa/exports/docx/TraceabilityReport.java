@@ -68,6 +68,8 @@ public final class TraceabilityReport {
         d.labelled("Generated (UTC)", ctx.generatedAt().toString());
         d.labelled("Tool version", ctx.toolVersion());
         d.labelled("Effort model", ctx.effortModel().isBlank() ? "not stated" : ctx.effortModel());
+        d.labelled("Trace policy", ctx.tracePolicy().label()
+                + (ctx.tracePolicy().name().equals("oft") ? " (OpenFastTrace's rules unchanged)" : ""));
         List<String[]> rows = new ArrayList<>();
         for (ConfigurationFigures c : evidence.configurations()) {
             rows.add(new String[] {c.name(), c.arch(), c.board().orElse("-"), c.configSha256(),
@@ -244,6 +246,17 @@ public final class TraceabilityReport {
         widths[1] = 4;
         widths[widths.length - 1] = 5;
         d.table(heads.toArray(String[]::new), rows, widths, new boolean[heads.size()]);
+        List<String[]> notApplicable = new ArrayList<>();
+        for (RequirementRow r : evidence.requirements()) {
+            evidence.configurations().stream().filter(c -> r.verdict(c.name()) == Verdict.NOT_APPLICABLE)
+                    .forEach(c -> notApplicable.add(new String[] {c.name(), r.id(), r.reason(c.name())}));
+        }
+        if (!notApplicable.isEmpty()) {
+            d.heading(2, "Not applicable, and why");
+            d.paragraph("Under trace policy " + evidence.context().tracePolicy().label() + ".");
+            d.table(new String[] {"Configuration", "Requirement", "Reason"}, notApplicable, new int[] {3, 4, 7},
+                    new boolean[3]);
+        }
     }
 
     private static void defects(WordDocument d, ReleaseEvidence evidence) {

@@ -61,7 +61,11 @@ public final class EvidencePackage {
             add(files, madeFrom, lowerCase, "inputs/" + a.kind().folder() + "/" + relativePath(a.name()),
                     a.text().getBytes(StandardCharsets.UTF_8), List.of());
         }
-        List<String> fromEvidence = new ArrayList<>(List.of(EVIDENCE_JSON));
+        // the trace policy the verdicts follow, byte for byte as hashed
+        String policy = policyPath(evidence.context());
+        add(files, madeFrom, lowerCase, policy, evidence.context().tracePolicy().text().getBytes(StandardCharsets.UTF_8),
+                List.of());
+        List<String> fromEvidence = new ArrayList<>(List.of(EVIDENCE_JSON, policy));
         fromEvidence.addAll(configs);
         add(files, madeFrom, lowerCase, "documents/traceability-and-sloc.xlsx", AssessorWorkbook.write(evidence),
                 fromEvidence);
@@ -118,6 +122,11 @@ public final class EvidencePackage {
         m.put("toolVersion", ctx.toolVersion());
         m.put("generatedAt", ctx.generatedAt().toString());
         m.put("effortModel", ctx.effortModel());
+        ObjectNode policy = m.putObject("tracePolicy");
+        policy.put("name", ctx.tracePolicy().name());
+        policy.put("version", ctx.tracePolicy().version());
+        policy.put("sha256", ctx.tracePolicy().sha256());
+        policy.put("path", policyPath(ctx));
         ArrayNode configs = m.putArray("configurations");
         for (ConfigurationFigures c : evidence.configurations()) {
             ObjectNode o = configs.addObject();
@@ -150,6 +159,11 @@ public final class EvidencePackage {
                     from));
         }
         return out;
+    }
+
+    /** Where the package holds the trace policy: {@code inputs/policy/<name>.yaml}. */
+    static String policyPath(EvidenceContext ctx) {
+        return "inputs/policy/" + fileName(ctx.tracePolicy().name()) + ".yaml";
     }
 
     /** A configuration name as a file name: letters, digits, '.', '-' and '_' kept, anything else '_'. */

@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * The facts every document states once on its first page: what was analysed, by which tool version, with which
- * effort model, and the one time documents carry (so that building twice gives identical bytes).
+ * effort model, under which trace policy, and the one time documents carry (so that building twice gives identical bytes).
  */
 public record EvidenceContext(String repository, String ref, String commit, String toolVersion,
-        Instant generatedAt, String effortModel, String dashboardUrl, Optional<String> commitUrl) {
+        Instant generatedAt, String effortModel, String dashboardUrl, Optional<String> commitUrl,
+        PolicyRef tracePolicy) {
     public EvidenceContext {
         repository = Copies.required(repository, "repository");
         ref = Copies.required(ref, "ref");
@@ -19,6 +20,8 @@ public record EvidenceContext(String repository, String ref, String commit, Stri
         effortModel = Copies.text(effortModel);
         dashboardUrl = Copies.text(dashboardUrl);
         commitUrl = Copies.optional(commitUrl);
+        // evidence JSON written before trace policies existed names none: its verdicts were OpenFastTrace's
+        tracePolicy = tracePolicy == null ? PolicyRef.oft() : tracePolicy;
     }
 
     /** The dashboard URL for a path below it, or empty when no dashboard was given. */

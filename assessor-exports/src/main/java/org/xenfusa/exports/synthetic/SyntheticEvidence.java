@@ -12,6 +12,7 @@ import org.xenfusa.exports.model.AttachedFile;
 import org.xenfusa.exports.model.AttachmentKind;
 import org.xenfusa.exports.model.ConfigurationFigures;
 import org.xenfusa.exports.model.EvidenceContext;
+import org.xenfusa.exports.model.PolicyRef;
 import org.xenfusa.exports.model.FileKind;
 import org.xenfusa.exports.model.FileSlocRow;
 import org.xenfusa.exports.model.LevelEffort;
@@ -61,7 +62,8 @@ public final class SyntheticEvidence {
         EvidenceContext context = new EvidenceContext("https://xenbits.xen.org/git-http/xen.git", ref, commit,
                 "fusa 0.1.0", Instant.parse("2026-11-24T10:00:00Z"),
                 "Hours per SLOC of make-cloc code: DAL A 1.2, B 0.9, C 0.6, D 0.3; 1,600 hours per person-year",
-                "https://fusa.example.org", Optional.of("https://xenbits.xen.org/gitweb/?p=xen.git;a=commit;h=" + commit));
+                "https://fusa.example.org", Optional.of("https://xenbits.xen.org/gitweb/?p=xen.git;a=commit;h=" + commit),
+                PolicyRef.oft());
         List<ConfigurationFigures> configs = new ArrayList<>();
         for (int c = 0; c < shape.configurations().size(); c++) {
             configs.add(configuration(shape, shape.configurations().get(c), c, growth));

@@ -112,6 +112,7 @@ public final class AssessorWorkbook {
             names.put("warnings", n.name("Warnings"));
             names.put("suspects", n.name("Suspect links"));
             names.put("defects", n.name("Trace defects"));
+            names.put("reasons", n.name("Verdict reasons"));
             names.put("tests", n.name("Test results"));
             return names;
         }
@@ -137,6 +138,17 @@ public final class AssessorWorkbook {
                     (SuspectLinkRow s) -> new String[] {s.from(), s.to(), s.reason()});
             simpleTable(sheets.get("defects"), new String[] {"Configuration", "Item", "Defect"}, evidence.defects(),
                     (TraceDefect d) -> new String[] {d.configuration(), d.item(), d.message()});
+            // why each requirement is not covered in each configuration, under the policy named on the About sheet
+            List<String[]> reasons = new java.util.ArrayList<>();
+            for (RequirementRow r : evidence.requirements()) {
+                for (ConfigurationFigures c : evidence.configurations()) {
+                    if (!r.reason(c.name()).isEmpty()) {
+                        reasons.add(new String[] {c.name(), r.id(), r.verdict(c.name()).name(), r.reason(c.name())});
+                    }
+                }
+            }
+            simpleTable(sheets.get("reasons"), new String[] {"Configuration", "Requirement", "Verdict", "Reason"},
+                    reasons, (String[] row) -> row);
             simpleTable(sheets.get("tests"), new String[] {"Test", "Outcome"}, evidence.testResults(),
                     (TestResult t) -> new String[] {t.test(), t.outcome().name()});
             wb.setActiveSheet(0);
@@ -154,6 +166,9 @@ public final class AssessorWorkbook {
             pair(s, "Generated at (UTC)", DateTimeFormatter.ISO_INSTANT.format(context.generatedAt()), Optional.empty());
             pair(s, "Tool version", context.toolVersion(), Optional.empty());
             pair(s, "Effort model", context.effortModel(), Optional.empty());
+            pair(s, "Trace policy", context.tracePolicy().name() + " " + context.tracePolicy().version(),
+                    Optional.empty());
+            pair(s, "Trace policy SHA-256", context.tracePolicy().sha256(), Optional.empty());
             pair(s, "Dashboard", context.dashboardUrl(), context.dashboard(""));
             long warnings = evidence.configurations().stream().mapToLong(c -> c.warnings().size()).sum();
             Row w = s.row();

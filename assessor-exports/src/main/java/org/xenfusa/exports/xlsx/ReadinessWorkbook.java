@@ -42,6 +42,7 @@ public final class ReadinessWorkbook {
                     : "NOT READY: " + report.failures().size() + " gate(s) failed, " + report.notEvaluated().size()
                             + " not evaluated",
                     report.passed() ? styles.passed() : styles.failed());
+            pair(about, styles, "Trace policy", ctx.tracePolicy().label());
             about.applyWidths();
 
             SheetWriter gates = new SheetWriter(wb.createSheet("Gates"), styles);

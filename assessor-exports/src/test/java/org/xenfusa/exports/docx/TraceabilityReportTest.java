@@ -34,6 +34,8 @@ class TraceabilityReportTest {
         String cover = text(doc.getParagraphs().subList(0, 12));
         assertThat(cover).contains(TraceabilityReport.TITLE, evidence.context().repository(),
                 evidence.context().commit(), "2026-11-24T10:00:00Z", "fusa 0.1.0", evidence.context().effortModel());
+        assertThat(text(doc.getParagraphs())).contains("Trace policy", "oft 1, SHA-256 "
+                + evidence.context().tracePolicy().sha256());
         XWPFTable configs = doc.getTables().get(0);
         for (int i = 0; i < evidence.configurations().size(); i++) {
             ConfigurationFigures c = evidence.configurations().get(i);

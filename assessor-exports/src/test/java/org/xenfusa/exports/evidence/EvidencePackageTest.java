@@ -55,7 +55,7 @@ class EvidencePackageTest {
                     "inputs/configs/arm64-defconfig.config", "inputs/links/links.yaml", "inputs/test-results/junit.xml",
                     "inputs/gates/gates.yaml", "inputs/previous-evidence.json", "documents/traceability-and-sloc.xlsx",
                     "documents/traceability-and-sloc-report.docx", "documents/requirements.reqif",
-                    "documents/readiness.xlsx", "documents/readiness.docx");
+                    "documents/readiness.xlsx", "documents/readiness.docx", "inputs/policy/oft.yaml");
             JsonNode m = EvidencePackage.JSON.readTree(z.getInputStream(z.getEntry("MANIFEST.json")).readAllBytes());
             assertThat(m.path("commit").asString()).isEqualTo(evidence.context().commit());
             assertThat(m.path("configurations").get(1).path("warnings").get(0).asString())
@@ -68,8 +68,14 @@ class EvidencePackageTest {
             }
             PackagedFile report = EvidencePackage.files(m).stream()
                     .filter(f -> f.path().equals("documents/traceability-and-sloc-report.docx")).findFirst().orElseThrow();
-            assertThat(report.madeFrom()).containsExactly("inputs/evidence.json",
+            assertThat(report.madeFrom()).containsExactly("inputs/evidence.json", "inputs/policy/oft.yaml",
                     "inputs/configs/x86_64-defconfig.config", "inputs/configs/arm64-defconfig.config");
+            // the trace policy the verdicts follow: named and hashed in the manifest, its text packaged as hashed
+            assertThat(m.path("tracePolicy").path("name").asString()).isEqualTo("oft");
+            assertThat(m.path("tracePolicy").path("sha256").asString())
+                    .isEqualTo(org.xenfusa.trace.policy.TracePolicy.oft().sha256());
+            assertThat(Sha256.hex(z.getInputStream(z.getEntry("inputs/policy/oft.yaml")).readAllBytes()))
+                    .isEqualTo(org.xenfusa.trace.policy.TracePolicy.oft().sha256());
             assertThat(new String(z.getInputStream(z.getEntry("inputs/configs/x86_64-defconfig.config")).readAllBytes(),
                     StandardCharsets.UTF_8)).isEqualTo(evidence.configurations().get(0).configText());
             // the packaged evidence reads back as the evidence it was made from
@@ -89,7 +95,7 @@ class EvidencePackageTest {
         Files.write(file, zip);
         VerificationResult r = EvidenceVerifier.verify(file);
         assertThat(r.intactPackage()).isTrue();
-        assertThat(r.intact()).hasSize(12);
+        assertThat(r.intact()).hasSize(13);
         assertThat(r.manifestCommit()).isEqualTo(evidence.context().commit());
     }
 

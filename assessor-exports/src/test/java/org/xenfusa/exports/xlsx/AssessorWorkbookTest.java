@@ -43,6 +43,7 @@ class AssessorWorkbookTest {
             assertThat(text).contains(c.name(), c.configSha256());
         }
         assertThat(text).contains("cloc 1.96", "make cloc", "kconfig", "OpenFastTrace 4.4.0");
+        assertThat(text).contains("Trace policy", "Trace policy SHA-256", evidence.context().tracePolicy().sha256());
         assertThat(text).contains("YES: 1 warning(s)");
         Cell commit = findCell(about, evidence.context().commit());
         assertThat(commit.getHyperlink().getAddress()).isEqualTo(evidence.context().commitUrl().orElseThrow());

@@ -56,6 +56,16 @@ public final class ConfigurationAnalysis {
     /** The configuration given as the list of its compiled files (paths relative to the tree's root). */
     public ConfigurationCoverage analyse(TraceGraph graph, FunctionIndex index, Collection<String> compiledFiles,
             Map<SpecificationItemId, RequirementVerification> verification) {
+        return analyse(graph, index, compiledFiles, verification, Set.of(), Set.of());
+    }
+
+    /**
+     * As {@link #analyse(TraceGraph, FunctionIndex, Collection, Map)}, with what a trace policy decided: items in
+     * {@code applies} apply whatever code is compiled, items in {@code notApplicable} do not apply whatever code is.
+     */
+    public ConfigurationCoverage analyse(TraceGraph graph, FunctionIndex index, Collection<String> compiledFiles,
+            Map<SpecificationItemId, RequirementVerification> verification, Set<SpecificationItemId> applies,
+            Set<SpecificationItemId> notApplicable) {
         Set<String> compiled = new HashSet<>(compiledFiles);
         Map<String, Set<String>> tracedFunctions = new HashMap<>();
         Set<SpecificationItemId> applicable = new HashSet<>();
@@ -76,6 +86,9 @@ public final class ConfigurationAnalysis {
             }
         }
         propagateUp(graph, applicable);
+        Set<SpecificationItemId> reached = Set.copyOf(applicable);
+        applicable.addAll(applies);
+        applicable.removeAll(notApplicable);
 
         List<FileSloc> files = new ArrayList<>();
         List<FunctionSloc> untraced = new ArrayList<>();
@@ -117,7 +130,7 @@ public final class ConfigurationAnalysis {
                 .thenComparingInt(FunctionSloc::startLine));
         List<DirectorySloc> directories = new ArrayList<>();
         dirs.forEach((dir, d) -> directories.add(new DirectorySloc(dir, d[0], d[1], d[2], d[1] - d[2])));
-        return new ConfigurationCoverage(applicable, levels(graph, applicable, verification), files.size(), total,
+        return new ConfigurationCoverage(applicable, reached, levels(graph, applicable, verification), files.size(), total,
                 traced, total - traced, directories, files, untraced);
     }
 

@@ -21,7 +21,14 @@ public record TraceGraph(TraceResult trace, LinkItems links, List<SpecificationI
         problems = List.copyOf(problems);
     }
 
+    /** Traced with OpenFastTrace's rules. */
     public static TraceGraph build(SpecificationImport imported, LinkSet linkSet, FunctionIndex index) {
+        return build(imported, linkSet, index, CoverageRules.OFT);
+    }
+
+    /** Traced with {@code rules} deciding which links are wanted and when an item is covered. */
+    public static TraceGraph build(SpecificationImport imported, LinkSet linkSet, FunctionIndex index,
+            CoverageRules rules) {
         LinkItems links = LinkItems.resolve(linkSet, index);
         List<SpecificationItem> all = new ArrayList<>(imported.items());
         all.addAll(links.items());
@@ -30,6 +37,6 @@ public record TraceGraph(TraceResult trace, LinkItems links, List<SpecificationI
         // the items found in code files (by tags) are the code anchors of the tree itself
         List<SpecificationItem> tags = imported.items().stream()
                 .filter(i -> org.xenfusa.trace.function.FunctionParser.handles(i.location().path())).toList();
-        return new TraceGraph(new Tracer().trace(all), links, tags, problems);
+        return new TraceGraph(new Tracer(rules).trace(all), links, tags, problems);
     }
 }

@@ -24,13 +24,25 @@ import org.xenfusa.trace.spec.SpecificationItemId;
  * Stateless and thread-safe.
  */
 public final class Tracer {
+    private final CoverageRules rules;
+
+    /** OpenFastTrace's rules. */
+    public Tracer() {
+        this(CoverageRules.OFT);
+    }
+
+    /** Which links are wanted and when an item is covered shallow come from {@code rules}. */
+    public Tracer(CoverageRules rules) {
+        this.rules = java.util.Objects.requireNonNull(rules, "rules");
+    }
 
     public TraceResult trace(List<SpecificationItem> input) {
-        return new Run(input).trace();
+        return new Run(input, rules).trace();
     }
 
     /** The state of one tracing run; nodes are item indexes, stale (orphan) ids come after the items. */
     private static final class Run {
+        private final CoverageRules rules;
         private final SpecificationItem[] items;
         private final int n;
         private final List<SpecificationItemId> staleIds = new ArrayList<>();
@@ -42,7 +54,8 @@ public final class Tracer {
         private final boolean[] duplicated;
 
         @SuppressWarnings("unchecked")
-        Run(List<SpecificationItem> input) {
+        Run(List<SpecificationItem> input, CoverageRules rules) {
+            this.rules = rules;
             items = input.toArray(SpecificationItem[]::new);
             n = items.length;
             links = new EnumMap[n];
@@ -92,7 +105,7 @@ public final class Tracer {
 
         private void linkMatchingRevision(int covering, int covered) {
             String type = items[covering].type();
-            if (items[covered].needs().contains(type)) {
+            if (rules.wanted(items[covered], type)) {
                 if (duplicated[covered]) {
                     link(covering, covered, LinkStatus.AMBIGUOUS);
                 } else {
@@ -157,12 +170,7 @@ public final class Tracer {
         }
 
         private boolean coveredShallow(int i) {
-            List<String> needs = items[i].needs();
-            if (needs.isEmpty()) {
-                return true;
-            }
-            Set<String> c = coveredTypes[i];
-            return c != null && c.containsAll(needs);
+            return rules.coveredShallow(items[i], coveredTypes[i] == null ? Set.of() : coveredTypes[i]);
         }
 
         private TracedItem traced(int i, DeepCoverage deep) {
@@ -180,10 +188,7 @@ public final class Tracer {
                 }
             }
             SpecificationItem item = items[i];
-            List<String> uncovered = new ArrayList<>(item.needs());
-            if (coveredTypes[i] != null) {
-                uncovered.removeAll(coveredTypes[i]);
-            }
+            List<String> uncovered = rules.uncovered(item, coveredTypes[i] == null ? Set.of() : coveredTypes[i]);
             boolean defect = duplicated[i]
                     || (item.status() != ItemStatus.REJECTED && (bad || deep != DeepCoverage.COVERED));
             return new TracedItem(item, covers[i] == null ? item.covers() : covers[i], l, uncovered.isEmpty(),

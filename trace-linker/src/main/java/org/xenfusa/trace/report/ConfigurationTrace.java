@@ -3,6 +3,7 @@ package org.xenfusa.trace.report;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.xenfusa.trace.config.ConfigurationCoverage;
 import org.xenfusa.trace.evidence.RequirementVerification;
@@ -15,15 +16,19 @@ import org.xenfusa.trace.spec.SpecificationItemId;
  *
  * @param notInTree compiled files the build generates (not in the repository), which no link can reach: the difference
  *                  between the configuration's make-cloc file count and {@code coverage.compiledFiles()}
+ * @param notApplicable requirements whose applicability condition fails here, with the reason
+ * @param applies       requirements the trace policy makes apply here (a condition holds, or it applies unconditioned)
  */
 public record ConfigurationTrace(String name, ConfigurationCoverage coverage,
         Map<SpecificationItemId, RequirementVerification> verification, List<TestResultFile> testResults,
-        List<String> notInTree) {
+        List<String> notInTree, Map<SpecificationItemId, String> notApplicable, Set<SpecificationItemId> applies) {
     public ConfigurationTrace {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(coverage, "coverage");
         verification = Map.copyOf(verification);
         testResults = List.copyOf(testResults);
         notInTree = List.copyOf(notInTree);
+        notApplicable = Map.copyOf(notApplicable);
+        applies = Set.copyOf(applies);
     }
 }

@@ -18,6 +18,7 @@ import org.xenfusa.trace.graph.TracedItem;
 import org.xenfusa.trace.link.CodeLink;
 import org.xenfusa.trace.link.ResolvedCodeLink;
 import org.xenfusa.trace.link.TestLink;
+import org.xenfusa.trace.policy.TracePolicy;
 import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
@@ -29,10 +30,13 @@ import org.xenfusa.trace.spec.SpecificationItemId;
  *
  * @param drafts    code links not yet reviewed: shown with their requirement, never part of the trace
  * @param problems  the graph's import and link problems, and those of draft links
+ * @param policy    the trace policy the graph was traced with and verdicts follow
  */
 public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<CodeLink> drafts,
-        List<ImportProblem> problems, Set<SpecificationItemId> implemented, Set<SpecificationItemId> reachesEvidence) {
+        List<ImportProblem> problems, Set<SpecificationItemId> implemented, Set<SpecificationItemId> reachesEvidence,
+        TracePolicy policy) {
     public LinkedSpecification {
+        Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(index, "index");
         drafts = List.copyOf(drafts);
@@ -47,11 +51,11 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
      * to a tree opened now before code is read through it.
      */
     public LinkedSpecification on(FunctionIndex other) {
-        return new LinkedSpecification(graph, other, drafts, problems, implemented, reachesEvidence);
+        return new LinkedSpecification(graph, other, drafts, problems, implemented, reachesEvidence, policy);
     }
 
     static LinkedSpecification of(TraceGraph graph, FunctionIndex index, List<CodeLink> drafts,
-            List<ImportProblem> draftProblems) {
+            List<ImportProblem> draftProblems, TracePolicy policy) {
         List<ImportProblem> problems = new ArrayList<>(graph.problems());
         problems.addAll(draftProblems);
         Map<SpecificationItemId, TracedItem> byId = new HashMap<>();
@@ -68,7 +72,7 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
         graph.links().items().forEach(i -> evidence.add(i.id()));
         graph.tagItems().forEach(t -> evidence.add(t.id()));
         Set<SpecificationItemId> reaches = upwards(evidence, byId, t -> t.linked(LinkStatus.COVERS));
-        return new LinkedSpecification(graph, index, drafts, problems, implemented, reaches);
+        return new LinkedSpecification(graph, index, drafts, problems, implemented, reaches, policy);
     }
 
     private static Set<SpecificationItemId> upwards(Set<SpecificationItemId> start,
@@ -87,6 +91,20 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
                 }
             }
         }
+        return out;
+    }
+
+    /**
+     * The code that implements each item directly, by the id of the code item (a reviewed code link or a tag in code
+     * that is not a test): {@code path:function} for a link, {@code path:line} for a tag.
+     */
+    public Map<SpecificationItemId, String> codeAnchors() {
+        Map<SpecificationItemId, String> out = new HashMap<>();
+        for (ResolvedCodeLink l : graph.links().code()) {
+            out.putIfAbsent(l.item().id(), l.link().path() + ":" + l.link().function());
+        }
+        graph.tagItems().stream().filter(t -> TraceLevel.of(t.type()) != TraceLevel.TEST)
+                .forEach(t -> out.putIfAbsent(t.id(), t.location().path() + ":" + t.location().line()));
         return out;
     }
 

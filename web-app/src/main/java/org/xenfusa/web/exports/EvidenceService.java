@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
 import org.springframework.stereotype.Service;
 import org.xenfusa.exports.model.EvidenceContext;
+import org.xenfusa.exports.model.PolicyRef;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.SavedConfigurationRepository;
@@ -131,16 +132,12 @@ public class EvidenceService {
             progress.step(done++, total, "board " + board.title());
             ConfigurationReport report = reports.withCounter(source, request.ref(),
                     c -> new BoardConfigurations(c).minimal(List.of(board)).report());
-            named.add(new NamedReport("minimal-" + id, Optional.of(board.title()), report));
+            named.add(new NamedReport("minimal-" + id, Optional.of(board.title()), report, Optional.of(id)));
         }
         progress.step(done, total, "trace of requirements and tags");
         EffortModel model = effort.current();
         try (Repository repo = GitRepositoryFolders.open(storage.gitDir(source, request.ref()));
                 GitSourceTree tree = open(repo, request.ref(), source)) {
-            EvidenceContext context = new EvidenceContext(ServerPaths.describe(source),
-                    request.ref(), tree.revCommit().name(), ToolVersion.NAME, request.generatedAt(),
-                    EvidenceAssembler.describe(model), request.dashboardUrl(),
-                    commitUrl(source.getLocation(), tree.revCommit().name()));
             String commit = tree.revCommit().name();
             LinkSet stored = traces.storedLinks(source.getId());
             List<AttachedFile> attachments = new ArrayList<>();
@@ -154,7 +151,7 @@ public class EvidenceService {
                 }
                 for (NamedReport n : named.subList(saved.size(), named.size())) {
                     traced.add(traces.withOpenTree(st, linked -> Traceability.configuration(linked,
-                            new ConfigurationInput(n.name(), n.report().compiledFiles(), List.of()))));
+                            ConfigurationInput.of(n.name(), n.report(), List.of(), n.boardId()))));
                 }
                 trace = Traceability.report(st.linked(), traced);
                 attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", inputsNote(
@@ -162,12 +159,17 @@ public class EvidenceService {
                                 + " at ingest, and those authored in the platform) and the coverage tags of its tree",
                         stored, traced)));
             } else {
-                trace = EvidenceAssembler.trace(tree, stored, named, Map.of());
+                trace = EvidenceAssembler.trace(tree, stored, named, Map.of(), traces.policy(source.getId()));
                 attachments.add(new AttachedFile(AttachmentKind.OTHER, "trace-inputs.txt", inputsNote(
                         "the requirements and coverage tags of the tree at " + commit + " (this commit is not"
                                 + " ingested, so no requirement stored in the platform and no test result applies)",
                         stored, trace.configurations())));
             }
+            // the policy the trace followed, as the evidence names it and the package carries it
+            EvidenceContext context = new EvidenceContext(ServerPaths.describe(source),
+                    request.ref(), commit, ToolVersion.NAME, request.generatedAt(),
+                    EvidenceAssembler.describe(model), request.dashboardUrl(), commitUrl(source.getLocation(), commit),
+                    PolicyRef.of(trace.linked().policy()));
             attachments.add(new AttachedFile(AttachmentKind.LINKS, "stored-links.yaml",
                     LinkFileWriter.write(stored.code(), stored.tests())));
             attachments.add(new AttachedFile(AttachmentKind.TEST_RESULTS, "stored-test-results.txt",

@@ -48,7 +48,12 @@ public class TracePages {
 
     /** A requirement's state in one configuration, in words a page shows. */
     public record ConfigurationState(SavedConfiguration configuration, String coverage, String verification,
-            Optional<String> error) {
+            Optional<String> error, String reason) {
+        ConfigurationState(SavedConfiguration configuration, String coverage, String verification,
+                Optional<String> error) {
+            this(configuration, coverage, verification, error, "");
+        }
+
         public String coverageClass() {
             return "cov-" + coverage.replace(' ', '-').replace("/", "");
         }
@@ -70,7 +75,7 @@ public class TracePages {
             return new ConfigurationState(c, "error", "", Optional.of("not in the trace report"));
         }
         return new ConfigurationState(c, v.verdict().label(),
-                v.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '), Optional.empty());
+                v.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '), Optional.empty(), v.reason());
     }
 
     /** The report's requirements by id, looked up once per row (the first of duplicated ids, as the report gives it). */

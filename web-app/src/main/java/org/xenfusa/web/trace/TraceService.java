@@ -39,6 +39,7 @@ import org.xenfusa.trace.link.CodeLink;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.link.ReviewState;
 import org.xenfusa.trace.link.TestLink;
+import org.xenfusa.trace.policy.TracePolicy;
 import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.ItemStatus;
 import org.xenfusa.trace.spec.Location;
@@ -70,6 +71,7 @@ public class TraceService {
     private final ConfigurationReports reports;
     private final SnapshotTrees trees;
     private final JdbcTemplate jdbc;
+    private final TracePolicyService policies;
 
     /**
      * One computation per key however many pages ask at once: a big trace takes tens of seconds. Kept by the items
@@ -84,7 +86,7 @@ public class TraceService {
     public TraceService(SnapshotRepository snapshots, TraceLinkRepository links,
             TestResultFileRepository resultFiles, TestCaseRecordRepository resultCases,
             SavedConfigurationRepository configurations, ConfigurationReports reports, SnapshotTrees trees,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, TracePolicyService policies) {
         this.snapshots = snapshots;
         this.links = links;
         this.resultFiles = resultFiles;
@@ -93,17 +95,19 @@ public class TraceService {
         this.reports = reports;
         this.trees = trees;
         this.jdbc = jdbc;
+        this.policies = policies;
     }
 
     public Snapshot snapshot(long id) {
         return snapshots.findWithRepository(id).orElseThrow(() -> new NotFoundException("no snapshot " + id));
     }
 
-    /** Changes whenever a requirement, a link or a result file is added, edited or removed. */
+    /** Changes whenever a requirement, a link or a trace policy is added, edited or removed. */
     String stamp() {
         return jdbc.queryForObject("""
                 select (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) from requirement)
                     || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) from trace_link)
+                    || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') from trace_policy)
                 """, String.class);
     }
 
@@ -113,6 +117,21 @@ public class TraceService {
      */
     public String inputStamp() {
         return stamp() + "|" + resultStamp();
+    }
+
+    /** The trace policy a repository's verdicts follow (see {@link TracePolicyService}). */
+    public TracePolicy policy(long repositoryId) {
+        return policies.policy(repositoryId);
+    }
+
+    /** The SHA-256 of each stored trace policy by repository id; a repository not in it follows the shipped oft. */
+    public Map<Long, String> policyHashes() {
+        Map<Long, String> out = new java.util.HashMap<>();
+        jdbc.query("select repository_id, sha256 from trace_policy",
+                (java.sql.ResultSet rs) -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
     }
 
     private String resultStamp() {
@@ -151,8 +170,9 @@ public class TraceService {
                 items, requirementIds);
         List<TraceLink> repoLinks = links.findByRepositoryIdOrderByIdAsc(s.getRepository().getId());
         LinkSet linkSet = linkSet(repoLinks);
+        TracePolicy policy = policies.policy(s.getRepository().getId());
         LinkedSpecification linked = trees.with(s, t -> Traceability.link(
-                new SpecificationImport(items, problems).plus(t.tags()), linkSet, t.index()));
+                new SpecificationImport(items, problems).plus(t.tags()), linkSet, t.index(), policy));
         TraceGraph graph = linked.graph();
         SnapshotTrace trace = new SnapshotTrace(key, SnapshotTrace.SnapshotRef.of(s), linked, requirementIds,
                 repoLinks.stream().map(WebLink::of).toList());
@@ -213,8 +233,8 @@ public class TraceService {
         String key = trace.key() + "|" + saved.getId() + "|" + saved.getUpdatedAt() + "|" + resultStamp();
         return configurationTraces.get(key, () -> {
             ConfigurationReport report = reports.report(saved, trace.snapshot().commit(), List.of());
-            ConfigurationInput input = new ConfigurationInput(saved.getName(), report.compiledFiles(),
-                    results(trace.snapshot().id(), saved.getId()));
+            ConfigurationInput input = ConfigurationInput.of(saved.getName(), report,
+                    results(trace.snapshot().id(), saved.getId()), Optional.empty());
             return withOpenTree(trace, linked -> Traceability.configuration(linked, input));
         });
     }
