@@ -108,7 +108,7 @@ class TraceBrowserTest {
         assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("uncovered");
         shot("trace-requirement-draft-link");
         TraceLink draft = traceLinks.findByRepositoryIdOrderByIdAsc(s.getRepository().getId()).get(0);
-        links.review(draft.getId(), s.getId(), TraceFixture.REVIEWER);
+        links.review(draft.getId(), s.getId(), TraceFixture.REVIEWER, "checked against the requirement");
         driver.navigate().refresh();
         wait.until(ExpectedConditions.textToBe(By.id("verdict"), "covered"));
         assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("covered");

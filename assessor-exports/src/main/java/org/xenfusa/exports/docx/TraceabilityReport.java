@@ -235,7 +235,8 @@ public final class TraceabilityReport {
             List<String> row = new ArrayList<>(List.of(r.id(), r.title()));
             evidence.configurations().forEach(c -> row.add(r.verdict(c.name()).label()));
             row.add(String.join("; ", r.links().stream().map(l -> l.anchor() + " (" + l.state()
-                    + (l.counts() ? "" : ", not counted") + ")").toList()));
+                    + (l.counts() ? "" : ", not counted") + (l.review().isEmpty() ? "" : ", " + l.review()) + ")")
+                    .toList()));
             rows.add(row.toArray(String[]::new));
         }
         int[] widths = new int[heads.size()];
