@@ -48,6 +48,7 @@ class LinkReviewIntegrationTest {
     @Autowired TraceLinkRepository stored;
     @Autowired org.xenfusa.web.config.ConfigurationService configurations;
     @Autowired org.xenfusa.web.impact.ImpactService impact;
+    @Autowired org.xenfusa.web.exports.ExportService exports;
     @LocalServerPort int port;
 
     TraceFixture fixture;
@@ -166,6 +167,17 @@ class LinkReviewIntegrationTest {
         HttpResponse<String> bad = web.get("/repositories/" + r.getId() + "/impact?from=NOPE&to=RELEASE-2");
         assertThat(bad.statusCode()).isBetween(400, 499);
         assertThat(bad.body()).contains("is not an ingested ref of this repository");
+        // the readiness report (DOCX) of RELEASE-2 has the same impact in its section on the previous release
+        var job = exports.request(new org.xenfusa.web.exports.EvidenceService.EvidenceRequest(r.getId(), "RELEASE-2",
+                java.util.List.of(saved.getId()), java.util.List.of(), "http://localhost", java.time.Instant.now()),
+                org.xenfusa.model.exports.ExportFormat.READINESS_DOCX, Optional.empty(), "tester");
+        assertThat(job.getState()).as(job.getMessage()).isEqualTo(org.xenfusa.model.exports.ExportState.SUCCEEDED);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(exports.file(job.getId()).orElseThrow()))) {
+            String text = String.join("\n", doc.getParagraphs().stream().map(p -> p.getText()).toList());
+            assertThat(text).contains("Change impact since the previous release",
+                    "XenSwdgn~fa_start~1 (code changed: xen/common/fa.c:fa_start)", "fa.starts (tests/fa.c)");
+        }
         // reachable from the trace pages
         assertThat(web.get("/trace/" + one.getId()).body()).contains("/repositories/" + r.getId() + "/impact?to=RELEASE-1");
     }

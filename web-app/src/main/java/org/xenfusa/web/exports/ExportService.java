@@ -55,10 +55,13 @@ public class ExportService {
     private final ReadinessEvaluations readiness;
     private final SchedulerClient scheduler;
     private final InstanceId instance;
+    private final org.xenfusa.web.impact.ImpactService impact;
 
     public ExportService(ExportJobRepository jobs, ExportFileRepository files, EvidenceService evidence,
-            ReadinessEvaluations readiness, SchedulerClient scheduler, InstanceId instance) {
+            ReadinessEvaluations readiness, SchedulerClient scheduler, InstanceId instance,
+            org.xenfusa.web.impact.ImpactService impact) {
         this.instance = instance;
+        this.impact = impact;
         this.jobs = jobs;
         this.files = files;
         this.evidence = evidence;
@@ -191,8 +194,19 @@ public class ExportService {
         if (format == ExportFormat.READINESS_DOCX || format == ExportFormat.READINESS_XLSX) {
             ReadinessEvaluations.Evaluated e = readiness.evaluateRelease(inputs.request(), progress);
             lastCommit.set(e.evidence().context().commit());
-            return format == ExportFormat.READINESS_DOCX ? ReadinessDocument.write(e.evidence(), e.report())
-                    : ReadinessWorkbook.write(e.report());
+            if (format == ExportFormat.READINESS_XLSX) {
+                return ReadinessWorkbook.write(e.report());
+            }
+            // with a previous release, the change impact since it, per configuration (the impact page's report)
+            List<org.xenfusa.trace.impact.ImpactReport> impacts = new ArrayList<>();
+            if (e.report().comparison().isPresent()) {
+                progress.step(9, 10, "computing the change impact since " + e.report().comparison().get().previousRef());
+                for (long configuration : inputs.request().configurationIds()) {
+                    impacts.add(impact.impact(inputs.request().repositoryId(),
+                            e.report().comparison().get().previousRef(), inputs.request().ref(), configuration));
+                }
+            }
+            return ReadinessDocument.write(e.evidence(), e.report(), impacts);
         }
         ReleaseEvidence ev = evidence.evidence(inputs.request(), inputs.previous(), progress);
         lastCommit.set(ev.context().commit());
