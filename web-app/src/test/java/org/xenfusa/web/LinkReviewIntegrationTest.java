@@ -178,6 +178,16 @@ class LinkReviewIntegrationTest {
             assertThat(text).contains("Change impact since the previous release",
                     "XenSwdgn~fa_start~1 (code changed: xen/common/fa.c:fa_start)", "fa.starts (tests/fa.c)");
         }
+        // and so has the traceability report (DOCX) made with a previous release
+        var docx = exports.request(new org.xenfusa.web.exports.EvidenceService.EvidenceRequest(r.getId(), "RELEASE-2",
+                java.util.List.of(saved.getId()), java.util.List.of(), "http://localhost", java.time.Instant.now()),
+                org.xenfusa.model.exports.ExportFormat.DOCX, Optional.of("RELEASE-1"), "tester");
+        assertThat(docx.getState()).as(docx.getMessage()).isEqualTo(org.xenfusa.model.exports.ExportState.SUCCEEDED);
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(exports.file(docx.getId()).orElseThrow()))) {
+            String text = String.join("\n", doc.getParagraphs().stream().map(p -> p.getText()).toList());
+            assertThat(text).contains("Change impact since the previous release");
+        }
         // reachable from the trace pages
         assertThat(web.get("/trace/" + one.getId()).body()).contains("/repositories/" + r.getId() + "/impact?to=RELEASE-1");
     }

@@ -96,7 +96,8 @@ public final class ReadinessDocument {
     /** The most functions listed per configuration: the counts say how many there are. */
     static final int FUNCTIONS_LISTED = 200;
 
-    private static void impact(WordDocument d, List<ImpactReport> impacts) {
+    /** The change-impact section both DOCX reports give when a previous release is known. */
+    static void impact(WordDocument d, List<ImpactReport> impacts) {
         d.heading(1, "Change impact since the previous release");
         d.paragraph("Per configuration, the compiled functions added, removed and changed (by content hash) between the"
                 + " two releases, the links made suspect, the requirements whose evidence must be reviewed again (those"

@@ -197,27 +197,32 @@ public class ExportService {
             if (format == ExportFormat.READINESS_XLSX) {
                 return ReadinessWorkbook.write(e.report());
             }
-            // with a previous release, the change impact since it, per configuration (the impact page's report)
-            List<org.xenfusa.trace.impact.ImpactReport> impacts = new ArrayList<>();
-            if (e.report().comparison().isPresent()) {
-                progress.step(9, 10, "computing the change impact since " + e.report().comparison().get().previousRef());
-                for (long configuration : inputs.request().configurationIds()) {
-                    impacts.add(impact.impact(inputs.request().repositoryId(),
-                            e.report().comparison().get().previousRef(), inputs.request().ref(), configuration));
-                }
-            }
-            return ReadinessDocument.write(e.evidence(), e.report(), impacts);
+            return ReadinessDocument.write(e.evidence(), e.report(),
+                    impacts(inputs.request(), e.report().comparison().map(c -> c.previousRef()), progress));
         }
         ReleaseEvidence ev = evidence.evidence(inputs.request(), inputs.previous(), progress);
         lastCommit.set(ev.context().commit());
         progress.step(9, 10, "writing " + format.title());
         return switch (format) {
             case XLSX -> AssessorWorkbook.write(ev);
-            case DOCX -> TraceabilityReport.write(ev);
+            case DOCX -> TraceabilityReport.write(ev, impacts(inputs.request(), inputs.previous(), progress));
             case REQIF -> ReqifExport.write(ev.context(), ev.requirements());
             case EVIDENCE -> EvidencePackage.build(ev, readinessInputs(ev));
             default -> throw new IllegalStateException(format.name());
         };
+    }
+
+    /** With a previous release, the change impact since it, per configuration (the impact page's report). */
+    private List<org.xenfusa.trace.impact.ImpactReport> impacts(EvidenceRequest request, Optional<String> previous,
+            EvidenceService.Progress progress) throws InvalidInputException {
+        List<org.xenfusa.trace.impact.ImpactReport> out = new ArrayList<>();
+        if (previous.isPresent() && !previous.get().isBlank()) {
+            progress.step(9, 10, "computing the change impact since " + previous.get());
+            for (long configuration : request.configurationIds()) {
+                out.add(impact.impact(request.repositoryId(), previous.get(), request.ref(), configuration));
+            }
+        }
+        return out;
     }
 
     /** The package carries the readiness verdict of the stored gates when they apply to its configurations. */
