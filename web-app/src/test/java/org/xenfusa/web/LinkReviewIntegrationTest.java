@@ -188,6 +188,10 @@ class LinkReviewIntegrationTest {
             String text = String.join("\n", doc.getParagraphs().stream().map(p -> p.getText()).toList());
             assertThat(text).contains("Change impact since the previous release");
         }
+        // the readiness page of RELEASE-2 has the impact of each configuration, linked to the impact page
+        String readinessPage = web.get("/readiness?repositoryId=" + r.getId() + "&ref=RELEASE-2").body();
+        assertThat(readinessPage).contains("id=\"impact-section\"").contains("id=\"impact-link\"")
+                .contains("/repositories/" + r.getId() + "/impact?from=RELEASE-1&amp;to=RELEASE-2");
         // reachable from the trace pages
         assertThat(web.get("/trace/" + one.getId()).body()).contains("/repositories/" + r.getId() + "/impact?to=RELEASE-1");
     }

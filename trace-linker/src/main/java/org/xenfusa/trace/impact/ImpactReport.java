@@ -60,6 +60,18 @@ public record ImpactReport(String fromRef, String toRef, String configuration, i
         return (int) functions.stream().filter(f -> f.kind() == kind).count();
     }
 
+    public int added() {
+        return count(FunctionChange.Kind.ADDED);
+    }
+
+    public int removed() {
+        return count(FunctionChange.Kind.REMOVED);
+    }
+
+    public int changed() {
+        return count(FunctionChange.Kind.CHANGED);
+    }
+
     /** The requirements a changed function's link or tag names. */
     public List<RequirementImpact> directRequirements() {
         return requirements.stream().filter(RequirementImpact::direct).toList();
