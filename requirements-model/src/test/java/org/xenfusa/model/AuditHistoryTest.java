@@ -109,7 +109,7 @@ class AuditHistoryTest {
                 Optional.empty(), "impl", "erin")).getId());
         as("rick", () -> {
             TraceLink link = links.findById(id).orElseThrow();
-            link.review("rick", Optional.of("hash-1"));
+            link.review("rick", Optional.of("hash-1"), "do_x does what feat~x~1 asks");
             return links.save(link);
         });
         as("admin", () -> {
@@ -126,5 +126,9 @@ class AuditHistoryTest {
         TraceLink reviewed = (TraceLink) revisions.get(1)[0];
         assertThat(reviewed.getReviewer()).contains("rick");
         assertThat(reviewed.getReviewedHash()).contains("hash-1");
+        // the review record is in the history: who, when, what was said
+        assertThat(reviewed.getReviewComment()).contains("do_x does what feat~x~1 asks");
+        assertThat(reviewed.getReviewedAt()).isPresent();
+        assertThat(reviewed.getAuthor()).isEqualTo("erin");
     }
 }

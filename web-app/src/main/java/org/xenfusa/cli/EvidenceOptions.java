@@ -186,6 +186,50 @@ final class EvidenceOptions {
         }
     }
 
+    /**
+     * The change impact from {@code since} to {@code at} of every configuration and board, as {@code fusa impact}
+     * computes it (the link files given here), for the documents' section on the previous release.
+     */
+    List<org.xenfusa.trace.impact.ImpactReport> impacts(String at, String since) {
+        LinkSet linkSet = EvidenceAssembler.links(read(links, AttachmentKind.LINKS, "link file (--links)"));
+        List<org.xenfusa.trace.impact.ImpactReport> out = new ArrayList<>();
+        try (TreeSource later = TreeSource.open(repo, at); TreeSource earlier = TreeSource.open(repo, since)) {
+            org.xenfusa.trace.function.FunctionIndex indexFrom = org.xenfusa.trace.function.FunctionIndex.of(earlier.tree());
+            org.xenfusa.trace.function.FunctionIndex indexTo = indexFrom.forTree(later.tree());
+            var itemsFrom = org.xenfusa.trace.spec.SpecificationScanner.under("").scan(earlier.tree()).items();
+            var itemsTo = org.xenfusa.trace.spec.SpecificationScanner.under("").scan(later.tree()).items();
+            ConfigurationCounter counterFrom = ConfigurationCounter.of(earlier.tree());
+            ConfigurationCounter counterTo = ConfigurationCounter.of(later.tree());
+            List<String> names = new ArrayList<>();
+            List<org.xenfusa.sloc.config.ConfigurationReport[]> pairs = new ArrayList<>();
+            for (ConfigurationChoice c : configurations) {
+                var requestTo = c.asOptions(repo, at).request(counterTo);
+                names.add(c.documentName(requestTo));
+                pairs.add(new org.xenfusa.sloc.config.ConfigurationReport[] {
+                    counterFrom.report(c.asOptions(repo, since).request(counterFrom)), counterTo.report(requestTo)});
+            }
+            BoardCatalog catalog = BoardCatalog.shipped();
+            for (String id : boards) {
+                Board b = catalog.board(id).orElseThrow(() -> new BadInputException("unknown board '" + id + "'"));
+                names.add("minimal-" + id);
+                pairs.add(new org.xenfusa.sloc.config.ConfigurationReport[] {
+                    new BoardConfigurations(counterFrom).minimal(List.of(b)).report(),
+                    new BoardConfigurations(counterTo).minimal(List.of(b)).report()});
+            }
+            for (int i = 0; i < names.size(); i++) {
+                System.err.printf("fusa: change impact of %s since %s ...%n", names.get(i), since);
+                out.add(org.xenfusa.trace.impact.ChangeImpact.compare(names.get(i),
+                        org.xenfusa.trace.impact.ChangeImpact.Side.of(since, indexFrom, pairs.get(i)[0], itemsFrom),
+                        org.xenfusa.trace.impact.ChangeImpact.Side.of(at == null ? "HEAD" : at, indexTo,
+                                pairs.get(i)[1], itemsTo),
+                        linkSet.code(), linkSet.tests(), Optional.of(EffortModel.xenFusaSig())));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + repo + ": " + e.getMessage(), e);
+        }
+    }
+
     Instant time() {
         if (generatedAt != null) {
             try {

@@ -102,6 +102,7 @@ public final class FusaCommandLine {
         classes.put("trace", TraceCommand.class);
         classes.put("export", ExportCommand.class);
         classes.put("readiness", ReadinessCommand.class);
+        classes.put("impact", ImpactCommand.class);
         classes.put("verify-evidence", VerifyEvidenceCommand.class);
         classes.put("bench", BenchCommand.class);
         classes.put("help", CommandLine.HelpCommand.class);

@@ -2,6 +2,7 @@ package org.xenfusa.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -84,7 +85,10 @@ final class ReadinessCommand implements Callable<Integer> {
             throw new FusaCommandLine.BadInputException(e.getMessage(), e);
         }
         if (docx != null) {
-            Files.write(docx, ReadinessDocument.write(current, report));
+            // from a repository with --previous, the report has the change impact since the previous release
+            List<org.xenfusa.trace.impact.ImpactReport> impacts = input == null && previous != null
+                    ? analysis.impacts(analysis.ref, previous) : List.of();
+            Files.write(docx, ReadinessDocument.write(current, report, impacts));
         }
         if (xlsx != null) {
             Files.write(xlsx, ReadinessWorkbook.write(report));

@@ -187,6 +187,14 @@ class ExportFromRepositoryCommandTest {
         assertThat(run(args("readiness", "--gates", lenient.toString(), "--previous", "RELEASE-9.8.0")))
                 .as(lastErr + lastOut).isZero();
         assertThat(lastOut).contains(": READY").contains("value 50");
+        // its DOCX has the change impact since the previous release, per configuration
+        Path docx = tmp.resolve("readiness.docx");
+        assertThat(run(args("readiness", "--gates", lenient.toString(), "--previous", "RELEASE-9.8.0", "--docx",
+                docx.toString()))).as(lastErr + lastOut).isZero();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
+            String text = String.join("\n", doc.getParagraphs().stream().map(p -> p.getText()).toList());
+            assertThat(text).contains("Change impact since the previous release").contains("arm64-no-foo");
+        }
         // without a previous release the suspect-links gate cannot be evaluated: not ready, and it says why
         assertThat(run(args("readiness", "--gates", lenient.toString()))).as(lastErr + lastOut).isEqualTo(1);
         assertThat(lastOut).contains(": NOT READY").contains("SUSPECT_LINKS not evaluated")

@@ -77,6 +77,7 @@ public abstract class SecuredSlice {
     @MockitoBean private SlocService slocService;
     @MockitoBean private EffortModels effortModels;
     @MockitoBean private BoardTable boardTable;
+    @MockitoBean private org.xenfusa.web.impact.ImpactService impactService;
 
     @BeforeEach
     void accountsFollowTheMockUser() {

@@ -47,7 +47,6 @@ class TraceBrowserTest {
     @Autowired AppUserRepository users;
     @Autowired PasswordEncoder encoder;
     @Autowired ConfigurationService configurations;
-    @Autowired org.xenfusa.web.trace.LinkService links;
     @Autowired org.xenfusa.model.trace.TraceLinkRepository traceLinks;
     @LocalServerPort int port;
 
@@ -107,12 +106,32 @@ class TraceBrowserTest {
         assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("uncovered");
         assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("uncovered");
         shot("trace-requirement-draft-link");
-        TraceLink draft = traceLinks.findByRepositoryIdOrderByIdAsc(s.getRepository().getId()).get(0);
-        links.review(draft.getId(), s.getId(), TraceFixture.REVIEWER);
-        driver.navigate().refresh();
+        // its author cannot review it: the page says so and the link stays a draft
+        String page = driver.getCurrentUrl();
+        driver.findElement(By.cssSelector(".anchor .review-comment-input")).sendKeys("looks right to me");
+        driver.findElement(By.cssSelector(".anchor .review-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-error")));
+        assertThat(driver.findElement(By.id("flash-error")).getText())
+                .contains("Not reviewed: a link is reviewed by another engineer than its author");
+        assertThat(driver.findElement(By.id("verdict")).getText()).isEqualTo("uncovered");
+        shot("trace-self-review-refused");
+
+        // a second engineer reviews it with a comment
+        driver.findElement(By.cssSelector("form.who button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(TraceFixture.REVIEWER);
+        driver.findElement(By.id("password")).sendKeys(TraceFixture.PASSWORD);
+        driver.findElement(By.id("login-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Requirements")));
+        driver.get(page);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".anchor .review-comment-input")))
+                .sendKeys("fa_start sets fa as the design asks");
+        driver.findElement(By.cssSelector(".anchor .review-button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("verdict"), "covered"));
         assertThat(driver.findElement(By.id("state-" + cfg.getId())).getText()).isEqualTo("covered");
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("REVIEWED");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("REVIEWED")
+                .contains("Reviewed by " + TraceFixture.REVIEWER + " at ").contains("fa_start sets fa as the design asks");
+        TraceLink reviewed = traceLinks.findByRepositoryIdOrderByIdAsc(s.getRepository().getId()).get(0);
+        assertThat(reviewed.getReviewComment()).contains("fa_start sets fa as the design asks");
         shot("trace-requirement-linked");
 
         driver.get(base + "/trace/" + s.getId() + "/matrix");

@@ -139,10 +139,10 @@ class TraceConsistencyIntegrationTest {
         long sid = snapshot.getId();
         TraceLink fa = links.linkFunction(sid, "dsn~feature-a~1", "xen/common/fa.c", "fa_start", Optional.empty(),
                 TraceFixture.ENGINEER);
-        links.review(fa.getId(), sid, TraceFixture.REVIEWER);
+        links.review(fa.getId(), sid, TraceFixture.REVIEWER, "checked against the requirement");
         TraceLink always = links.linkFunction(sid, "dsn~always~1", "xen/common/a.c", "a_run", Optional.empty(),
                 TraceFixture.ENGINEER);
-        links.review(always.getId(), sid, TraceFixture.REVIEWER);
+        links.review(always.getId(), sid, TraceFixture.REVIEWER, "checked against the requirement");
         links.linkFunction(sid, "dsn~drafted~1", "xen/common/fa.c", "fa_stop", Optional.empty(), TraceFixture.ENGINEER);
         links.linkTest(sid, "dsn~feature-a~1", "tests/fa.c", "fa.starts", TraceFixture.ENGINEER);
         String junit = "<testsuite name=\"fa\"><testcase classname=\"fa\" name=\"starts\"/></testsuite>\n";

@@ -275,9 +275,9 @@ class TraceIntegrationTest {
                 .singleElement().satisfies(l -> assertThat(l.counts()).isFalse());
 
         // review: not by its author; by another engineer it records the function's hash
-        assertThatThrownBy(() -> links.review(link.getId(), s.getId(), TraceFixture.ENGINEER))
+        assertThatThrownBy(() -> links.review(link.getId(), s.getId(), TraceFixture.ENGINEER, "checked against the requirement"))
                 .hasMessageContaining("another engineer");
-        TraceLink reviewed = links.review(link.getId(), s.getId(), TraceFixture.REVIEWER);
+        TraceLink reviewed = links.review(link.getId(), s.getId(), TraceFixture.REVIEWER, "checked against the requirement");
         SnapshotTrace after = traces.trace(s.getId());
         assertThat(item(after, "XenSwdgn~fa_start~1").orElseThrow().verdict()).isEqualTo("covered");
         assertThat(item(after, "XenMkt~timer~1").orElseThrow().verdict()).isEqualTo("covered");
@@ -312,7 +312,7 @@ class TraceIntegrationTest {
         long repoId = s.getRepository().getId();
         TraceLink l = links.linkFunction(s.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "fa_start",
                 Optional.empty(), TraceFixture.ENGINEER);
-        links.review(l.getId(), s.getId(), TraceFixture.REVIEWER);
+        links.review(l.getId(), s.getId(), TraceFixture.REVIEWER, "checked against the requirement");
         links.linkTest(s.getId(), "XenSwdgn~fa_start~1", "tests/fa.c", "fa.starts", TraceFixture.ENGINEER);
         WebSession web = WebSession.login(port, "admin", "test-admin-password");
         String exported = web.get("/trace/repositories/" + repoId + "/links.yaml").body();
@@ -418,7 +418,7 @@ class TraceIntegrationTest {
                 Optional.empty(), TraceFixture.ENGINEER);
         links.linkFunction(one.getId(), "XenSwdgn~fa_start~1", "xen/common/fa.c", "fa_helper", Optional.empty(),
                 TraceFixture.ENGINEER);
-        links.review(fa.getId(), one.getId(), TraceFixture.REVIEWER);
+        links.review(fa.getId(), one.getId(), TraceFixture.REVIEWER, "checked against the requirement");
 
         List<TracePages.Suspect> suspects = pages.suspects(one.getId(), two.getId());
         assertThat(suspects).hasSize(2);
@@ -437,7 +437,7 @@ class TraceIntegrationTest {
         WebSession web = WebSession.login(port, TraceFixture.REVIEWER, TraceFixture.PASSWORD);
         String page = web.get("/trace/" + two.getId() + "/suspect?against=" + one.getId()).body();
         assertThat(page).contains("function changed since review").contains("+     fa = 2;").contains("Review again");
-        assertThat(web.post("/trace/" + two.getId() + "/links/" + fa.getId() + "/review", "back=/trace/" + two.getId(),
+        assertThat(web.post("/trace/" + two.getId() + "/links/" + fa.getId() + "/review", "back=/trace/" + two.getId() + "&comment=function+change+checked",
                 "/trace/" + two.getId()).statusCode()).isEqualTo(302);
         TracePages.Suspect again = pages.suspects(one.getId(), two.getId()).stream()
                 .filter(x -> x.suspect().link().function().equals("fa_start")).findFirst().orElseThrow();
@@ -447,7 +447,7 @@ class TraceIntegrationTest {
         assertThat(item(traces.trace(two.getId()), "XenSwdgn~fa_start~2").orElseThrow().verdict())
                 .isEqualTo("covered");
         assertThat(traces.trace(two.getId()).linked().drafts()).extracting(d -> d.function()).contains("fa_helper");
-        links.review(helper.link().orElseThrow().id(), two.getId(), TraceFixture.REVIEWER);
+        links.review(helper.link().orElseThrow().id(), two.getId(), TraceFixture.REVIEWER, "checked against the requirement");
         assertThat(item(traces.trace(two.getId()), "XenSwdgn~fa_start~2").orElseThrow().verdict()).isEqualTo("covered");
         assertThat(pages.suspects(one.getId(), two.getId())).allMatch(TracePages.Suspect::reviewedAgain);
     }

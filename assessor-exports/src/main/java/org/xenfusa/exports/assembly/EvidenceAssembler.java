@@ -112,7 +112,7 @@ public final class EvidenceAssembler {
                         .add(l.anchor());
             }
             List<LinkRow> links = r.links().stream().map(l -> new LinkRow(l.kind().name(), l.anchor(), l.artifactType(),
-                    l.stateLabel(), l.declaredAt(), l.counts())).toList();
+                    l.stateLabel(), l.declaredAt(), l.counts(), l.reviewLabel())).toList();
             rows.add(new RequirementRow(r.id(), r.type(), r.title(), r.description(), r.covers(), r.coveredBy(),
                     anchors, tests, r.overall(), verdicts, links, suspectIds.contains(r.id()), r.overallReason(),
                     reasons));

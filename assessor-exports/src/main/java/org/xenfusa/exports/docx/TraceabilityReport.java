@@ -35,6 +35,11 @@ public final class TraceabilityReport {
     }
 
     public static byte[] write(ReleaseEvidence evidence) {
+        return write(evidence, List.of());
+    }
+
+    /** The report with a section on the change impact since a previous release, one report per configuration. */
+    public static byte[] write(ReleaseEvidence evidence, List<org.xenfusa.trace.impact.ImpactReport> impacts) {
         EvidenceContext ctx = evidence.context();
         WordDocument d = new WordDocument(ctx, TITLE, TITLE + ": " + ctx.ref() + " (" + shortSha(ctx.commit()) + ")");
         cover(d, evidence, TITLE);
@@ -46,6 +51,9 @@ public final class TraceabilityReport {
         }
         requirements(d, evidence);
         defects(d, evidence);
+        if (!impacts.isEmpty()) {
+            ReadinessDocument.impact(d, impacts);
+        }
         d.startAppendices();
         for (ConfigurationFigures c : evidence.configurations()) {
             fileList(d, c);
@@ -237,7 +245,8 @@ public final class TraceabilityReport {
             List<String> row = new ArrayList<>(List.of(r.id(), r.title()));
             evidence.configurations().forEach(c -> row.add(r.verdict(c.name()).label()));
             row.add(String.join("; ", r.links().stream().map(l -> l.anchor() + " (" + l.state()
-                    + (l.counts() ? "" : ", not counted") + ")").toList()));
+                    + (l.counts() ? "" : ", not counted") + (l.review().isEmpty() ? "" : ", " + l.review()) + ")")
+                    .toList()));
             rows.add(row.toArray(String[]::new));
         }
         int[] widths = new int[heads.size()];

@@ -211,4 +211,46 @@ class ReadinessTest {
         return r.results().stream().filter(x -> x.configuration().equals(config) && x.gate() == gate).findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void theDocumentHasAChangeImpactSectionAndListsTheReviewRecordOfLinks() throws Exception {
+        ReadinessReport r = ReadinessEvaluator.evaluate(GateFileParser.parse(GATES, "gates.yaml"), NOW,
+                Optional.of(BEFORE));
+        var fa = new org.xenfusa.trace.function.SourceFunction("xen/common/fa.c", "fa_start", 3, 9, "sha256:" + "1".repeat(64));
+        var fb = new org.xenfusa.trace.function.SourceFunction("xen/common/fa.c", "fa_start", 3, 10, "sha256:" + "2".repeat(64));
+        var change = new org.xenfusa.trace.impact.FunctionChange(org.xenfusa.trace.impact.FunctionChange.Kind.CHANGED,
+                "xen/common/fa.c", "fa_start", java.util.Optional.of(fa), java.util.Optional.of(fb));
+        var req = new org.xenfusa.trace.impact.RequirementImpact(
+                org.xenfusa.trace.spec.SpecificationItemId.parse("XenSwdgn~fa_start~1"), true, List.of("xen/common/fa.c:fa_start"));
+        var impact = new org.xenfusa.trace.impact.ImpactReport("RELEASE-4.21.0", "RELEASE-4.22.0", "arm64-defconfig", 10, 10,
+                List.of("xen/common/fa.c"), List.of(change),
+                List.of(new org.xenfusa.trace.impact.AreaImpact("xen/common/fa.c", 0, 0, 1)),
+                List.of(new org.xenfusa.trace.impact.AreaImpact("xen/common/", 0, 0, 1)), List.of(), List.of(req), List.of(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Map.of());
+        // a requirement whose link carries its review record
+        RequirementRow first = NOW.requirements().get(0);
+        List<RequirementRow> reqs = new java.util.ArrayList<>(NOW.requirements());
+        reqs.set(0, new RequirementRow(first.id(), first.type(), first.title(), first.description(), first.covers(),
+                first.coveredBy(), first.codeAnchors(), first.tests(), first.overall(), first.verdicts(),
+                List.of(new org.xenfusa.exports.model.LinkRow("CODE", "xen/common/fa.c:fa_start", "impl", "reviewed",
+                        "(web link):1", true, "reviewed by bob at 2026-01-31T12:00:00Z: \"matches\"")), first.suspect()));
+        ReleaseEvidence now = new ReleaseEvidence(NOW.context(), NOW.configurations(), reqs, NOW.suspectLinks(),
+                NOW.defects(), NOW.untracedCode(), NOW.testResults(), NOW.attachments());
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ReadinessDocument.write(now, r, List.of(impact))))) {
+            String text = String.join("\n", doc.getParagraphs().stream().map(p -> p.getText()).toList());
+            assertThat(text).contains("Change impact since the previous release",
+                    "XenSwdgn~fa_start~1 (code changed: xen/common/fa.c:fa_start)");
+            String tables = String.join("\n", doc.getTables().stream().map(t -> t.getText()).toList());
+            assertThat(tables).contains("fa_start", "3-10");
+        }
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                org.xenfusa.exports.docx.TraceabilityReport.write(now)))) {
+            String tables = String.join("\n", doc.getTables().stream().map(t -> t.getText()).toList());
+            assertThat(tables).contains("xen/common/fa.c:fa_start (reviewed, reviewed by bob at 2026-01-31T12:00:00Z: \"matches\")");
+        }
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ReadinessDocument.write(now, r)))) {
+            String text = String.join("\n", doc.getParagraphs().stream().map(p -> p.getText()).toList());
+            assertThat(text).doesNotContain("Change impact since the previous release");
+        }
+    }
 }

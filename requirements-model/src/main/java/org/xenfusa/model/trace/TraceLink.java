@@ -23,6 +23,9 @@ import org.hibernate.envers.Audited;
 @Table(name = "trace_link")
 @Audited
 public class TraceLink {
+    /** The longest review comment stored (the column's width). */
+    public static final int MAX_REVIEW_COMMENT = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -69,6 +72,13 @@ public class TraceLink {
     @Column
     private String reviewer;
 
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    /** What the reviewer wrote when approving the link. */
+    @Column(name = "review_comment", length = MAX_REVIEW_COMMENT)
+    private String reviewComment;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -109,12 +119,17 @@ public class TraceLink {
         return l;
     }
 
-    /** A second engineer checked the link against the function with this content hash (empty for a test). */
-    public void review(String reviewerName, Optional<String> functionHash) {
+    /**
+     * A second engineer checked the link against the function with this content hash (empty for a test), and says why
+     * in {@code comment}.
+     */
+    public void review(String reviewerName, Optional<String> functionHash, String comment) {
         this.reviewer = reviewerName;
         this.reviewedHash = functionHash.orElse(null);
+        this.reviewComment = comment;
         this.state = LinkState.REVIEWED;
         this.updatedAt = Instant.now();
+        this.reviewedAt = updatedAt;
     }
 
     /** The requirement got a new revision and the reviewer checked the link against it. */
@@ -123,11 +138,15 @@ public class TraceLink {
         this.updatedAt = Instant.now();
     }
 
-    /** State and people as a link file records them. */
-    public void restore(LinkState newState, Optional<String> hash, Optional<String> reviewerName) {
+    /** State, people, review time and comment as a link file records them. */
+    public void restore(LinkState newState, Optional<String> hash, Optional<String> reviewerName, Optional<Instant> at,
+            Optional<String> comment) {
         this.state = newState;
         this.reviewedHash = hash.orElse(null);
         this.reviewer = reviewerName.orElse(null);
+        this.reviewedAt = at.orElse(null);
+        this.reviewComment = comment.map(c -> c.length() > MAX_REVIEW_COMMENT ? c.substring(0, MAX_REVIEW_COMMENT) : c)
+                .orElse(null);
         this.updatedAt = Instant.now();
     }
 
@@ -181,6 +200,14 @@ public class TraceLink {
 
     public Optional<String> getReviewer() {
         return Optional.ofNullable(reviewer);
+    }
+
+    public Optional<Instant> getReviewedAt() {
+        return Optional.ofNullable(reviewedAt);
+    }
+
+    public Optional<String> getReviewComment() {
+        return Optional.ofNullable(reviewComment);
     }
 
     public Instant getCreatedAt() {

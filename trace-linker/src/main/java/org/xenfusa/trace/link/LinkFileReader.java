@@ -1,6 +1,8 @@
 package org.xenfusa.trace.link;
 
 import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ public final class LinkFileReader {
     private static final Pattern LINES = Pattern.compile("\\s*(\\d+)\\s*-\\s*(\\d+)\\s*");
     private static final Set<String> ENTRY_KEYS = Set.of("requirement", "code", "tests");
     private static final Set<String> CODE_KEYS = Set.of("file", "function", "lines", "reviewed-hash", "state",
-            "author", "reviewer", "type");
+            "author", "reviewer", "reviewed-at", "review-comment", "type");
     private static final Set<String> TEST_KEYS = Set.of("file", "name", "type");
     private static final int MAX_BYTES = 16 * 1024 * 1024;
     /** A link file is a few levels deep; thousands of nested brackets are refused before they exhaust the stack. */
@@ -227,8 +229,19 @@ public final class LinkFileReader {
                 problems.add(problem(m.get("type"), "'type' must be an artifact type (letters only)"));
                 return Optional.empty();
             }
+            Optional<Instant> reviewedAt = Optional.empty();
+            Optional<String> at = optional(m, "reviewed-at");
+            if (at.isPresent()) {
+                try {
+                    reviewedAt = Optional.of(Instant.parse(at.get()));
+                } catch (DateTimeParseException e) {
+                    problems.add(problem(m.get("reviewed-at"), "'reviewed-at' must be an ISO-8601 UTC time such as "
+                            + "2026-01-31T12:00:00Z, not '" + at.get() + "'"));
+                    return Optional.empty();
+                }
+            }
             return Optional.of(new CodeLink(req, file, function, lines, type, hash, state, optional(m, "author"),
-                    optional(m, "reviewer"), location(node)));
+                    optional(m, "reviewer"), reviewedAt, optional(m, "review-comment"), location(node)));
         }
 
         Optional<TestLink> testLink(SpecificationItemId req, Node node) {

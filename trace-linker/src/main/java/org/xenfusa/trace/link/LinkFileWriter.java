@@ -25,6 +25,8 @@ public final class LinkFileWriter {
             b.append("        state: ").append(c.state().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
             c.author().ifPresent(a -> b.append("        author: ").append(quote(a)).append('\n'));
             c.reviewer().ifPresent(a -> b.append("        reviewer: ").append(quote(a)).append('\n'));
+            c.reviewedAt().ifPresent(t -> b.append("        reviewed-at: ").append(t).append('\n'));
+            c.reviewComment().ifPresent(t -> b.append("        review-comment: ").append(quote(t)).append('\n'));
         }
         for (TestLink t : tests) {
             StringBuilder b = parts(byReq, t.requirement())[1];

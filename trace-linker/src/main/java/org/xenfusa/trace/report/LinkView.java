@@ -1,8 +1,10 @@
 package org.xenfusa.trace.report;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.xenfusa.trace.link.CodeLink;
 import org.xenfusa.trace.link.ReviewState;
 
 /**
@@ -15,15 +17,50 @@ import org.xenfusa.trace.link.ReviewState;
  * @param state      the review state of a code link; tags and test links are in the repository itself
  * @param declaredAt where the link was declared ({@code links.yaml:12}, {@code (web link):7}, {@code file.c:40})
  * @param counts     whether the trace counted it as coverage
+ * @param reviewer   who reviewed a code link (never its author)
+ * @param reviewedAt when it was reviewed
+ * @param reviewComment what the reviewer wrote
  */
 public record LinkView(Kind kind, String anchor, String artifactType, Optional<ReviewState> state, String declaredAt,
-        boolean counts) {
+        boolean counts, Optional<String> reviewer, Optional<Instant> reviewedAt, Optional<String> reviewComment) {
+    /** A link with no review record (a tag, a test link, or a code link not reviewed). */
+    public LinkView(Kind kind, String anchor, String artifactType, Optional<ReviewState> state, String declaredAt,
+            boolean counts) {
+        this(kind, anchor, artifactType, state, declaredAt, counts, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     public LinkView {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(artifactType, "artifactType");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(declaredAt, "declaredAt");
+        Objects.requireNonNull(reviewer, "reviewer");
+        Objects.requireNonNull(reviewedAt, "reviewedAt");
+        Objects.requireNonNull(reviewComment, "reviewComment");
+    }
+
+    /** The view of a code link, with its review record. */
+    static LinkView code(CodeLink l, boolean counts) {
+        return new LinkView(Kind.CODE, l.path() + ":" + l.function(), l.artifactType(), Optional.of(l.state()),
+                l.declaredAt().toString(), counts, l.reviewer(), l.reviewedAt(), l.reviewComment());
+    }
+
+    /** The same link, counted or not. */
+    LinkView counting(boolean c) {
+        return new LinkView(kind, anchor, artifactType, state, declaredAt, c, reviewer, reviewedAt, reviewComment);
+    }
+
+    /**
+     * The review record as documents print it: {@code reviewed by bob at 2026-01-31T12:00:00Z: "comment"}, empty when
+     * there is none.
+     */
+    public String reviewLabel() {
+        if (reviewer.isEmpty()) {
+            return "";
+        }
+        return "reviewed by " + reviewer.get() + reviewedAt.map(t -> " at " + t).orElse("")
+                + reviewComment.map(c -> ": \"" + c + "\"").orElse("");
     }
 
     /** What a link points at. */

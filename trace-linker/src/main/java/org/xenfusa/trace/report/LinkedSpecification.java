@@ -130,9 +130,7 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
     LinkIndex linkIndex() {
         Map<String, List<Candidate>> byName = new HashMap<>();
         for (ResolvedCodeLink l : graph.links().code()) {
-            add(byName, l.link().requirement(), new Candidate(new LinkView(LinkView.Kind.CODE,
-                    l.link().path() + ":" + l.link().function(), l.link().artifactType(), Optional.of(l.link().state()),
-                    l.link().declaredAt().toString(), false), Optional.of(l.item().id())));
+            add(byName, l.link().requirement(), new Candidate(LinkView.code(l.link(), false), Optional.of(l.item().id())));
         }
         for (SpecificationItem tag : graph.tagItems()) {
             LinkView view = new LinkView(LinkView.Kind.TAG, tag.location().path() + ":" + tag.location().line(),
@@ -150,8 +148,7 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
                     Optional.ofNullable(testItems.get(t.declaredAt() + "|" + t.artifactType()))));
         }
         for (CodeLink d : drafts) {
-            add(byName, d.requirement(), new Candidate(new LinkView(LinkView.Kind.CODE, d.path() + ":" + d.function(),
-                    d.artifactType(), Optional.of(d.state()), d.declaredAt().toString(), false), Optional.empty()));
+            add(byName, d.requirement(), new Candidate(LinkView.code(d, false), Optional.empty()));
         }
         return new LinkIndex(byName);
     }
@@ -167,8 +164,7 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
             List<LinkView> out = new ArrayList<>();
             for (Candidate c : byName.getOrDefault(name(requirement.id()), List.of())) {
                 LinkView v = c.view();
-                out.add(new LinkView(v.kind(), v.anchor(), v.artifactType(), v.state(), v.declaredAt(),
-                        c.item().map(good::contains).orElse(false)));
+                out.add(v.counting(c.item().map(good::contains).orElse(false)));
             }
             return out;
         }

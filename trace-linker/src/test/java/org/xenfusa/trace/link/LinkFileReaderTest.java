@@ -112,4 +112,52 @@ class LinkFileReaderTest {
         assertThat(back.code().get(0)).usingRecursiveComparison().ignoringFields("declaredAt").isEqualTo(c);
         assertThat(back.tests().get(0)).usingRecursiveComparison().ignoringFields("declaredAt").isEqualTo(t);
     }
+
+    @Test
+    void theReviewRecordIsWrittenAndReadBack() {
+        CodeLink c = new CodeLink(SpecificationItemId.parse("XenSwdgn~a~1"), "xen/a.c", "f", Optional.empty(), "impl",
+                Optional.of(HASH), ReviewState.REVIEWED, Optional.of("alice"), Optional.of("bob"),
+                Optional.of(java.time.Instant.parse("2026-01-31T12:00:00Z")),
+                Optional.of("matches the design: \"reads CNTFRQ\"\nsecond line"), new Location("x", 1));
+        String text = LinkFileWriter.write(java.util.List.of(c), java.util.List.of());
+        assertThat(text).contains("reviewer: \"bob\"", "reviewed-at: 2026-01-31T12:00:00Z", "review-comment: ");
+        LinkSet back = read(text);
+        assertThat(back.problems()).isEmpty();
+        assertThat(back.code().get(0)).usingRecursiveComparison().ignoringFields("declaredAt").isEqualTo(c);
+    }
+
+    @Test
+    void aLinkFileWithoutReviewTimeOrCommentStillReads() {
+        LinkSet s = read("""
+                version: 1
+                links:
+                  - requirement: XenSwdgn~a~1
+                    code:
+                      - {file: xen/a.c, function: f, state: reviewed, author: alice, reviewer: bob}
+                """);
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.code()).singleElement().satisfies(l -> {
+            assertThat(l.reviewer()).contains("bob");
+            assertThat(l.reviewedAt()).isEmpty();
+            assertThat(l.reviewComment()).isEmpty();
+        });
+    }
+
+    @Test
+    void aBadReviewTimeIsAnErrorAtItsLine() {
+        LinkSet s = read("""
+                version: 1
+                links:
+                  - requirement: XenSwdgn~a~1
+                    code:
+                      - file: xen/a.c
+                        function: f
+                        reviewed-at: yesterday
+                """);
+        assertThat(s.code()).isEmpty();
+        assertThat(s.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(7);
+            assertThat(p.message()).contains("'reviewed-at' must be an ISO-8601");
+        });
+    }
 }

@@ -55,10 +55,13 @@ public class ExportService {
     private final ReadinessEvaluations readiness;
     private final SchedulerClient scheduler;
     private final InstanceId instance;
+    private final org.xenfusa.web.impact.ImpactService impact;
 
     public ExportService(ExportJobRepository jobs, ExportFileRepository files, EvidenceService evidence,
-            ReadinessEvaluations readiness, SchedulerClient scheduler, InstanceId instance) {
+            ReadinessEvaluations readiness, SchedulerClient scheduler, InstanceId instance,
+            org.xenfusa.web.impact.ImpactService impact) {
         this.instance = instance;
+        this.impact = impact;
         this.jobs = jobs;
         this.files = files;
         this.evidence = evidence;
@@ -191,19 +194,35 @@ public class ExportService {
         if (format == ExportFormat.READINESS_DOCX || format == ExportFormat.READINESS_XLSX) {
             ReadinessEvaluations.Evaluated e = readiness.evaluateRelease(inputs.request(), progress);
             lastCommit.set(e.evidence().context().commit());
-            return format == ExportFormat.READINESS_DOCX ? ReadinessDocument.write(e.evidence(), e.report())
-                    : ReadinessWorkbook.write(e.report());
+            if (format == ExportFormat.READINESS_XLSX) {
+                return ReadinessWorkbook.write(e.report());
+            }
+            return ReadinessDocument.write(e.evidence(), e.report(),
+                    impacts(inputs.request(), e.report().comparison().map(c -> c.previousRef()), progress));
         }
         ReleaseEvidence ev = evidence.evidence(inputs.request(), inputs.previous(), progress);
         lastCommit.set(ev.context().commit());
         progress.step(9, 10, "writing " + format.title());
         return switch (format) {
             case XLSX -> AssessorWorkbook.write(ev);
-            case DOCX -> TraceabilityReport.write(ev);
+            case DOCX -> TraceabilityReport.write(ev, impacts(inputs.request(), inputs.previous(), progress));
             case REQIF -> ReqifExport.write(ev.context(), ev.requirements());
             case EVIDENCE -> EvidencePackage.build(ev, readinessInputs(ev));
             default -> throw new IllegalStateException(format.name());
         };
+    }
+
+    /** With a previous release, the change impact since it, per configuration (the impact page's report). */
+    private List<org.xenfusa.trace.impact.ImpactReport> impacts(EvidenceRequest request, Optional<String> previous,
+            EvidenceService.Progress progress) throws InvalidInputException {
+        List<org.xenfusa.trace.impact.ImpactReport> out = new ArrayList<>();
+        if (previous.isPresent() && !previous.get().isBlank()) {
+            progress.step(9, 10, "computing the change impact since " + previous.get());
+            for (long configuration : request.configurationIds()) {
+                out.add(impact.impact(request.repositoryId(), previous.get(), request.ref(), configuration));
+            }
+        }
+        return out;
     }
 
     /** The package carries the readiness verdict of the stored gates when they apply to its configurations. */

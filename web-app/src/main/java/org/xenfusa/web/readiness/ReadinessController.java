@@ -45,9 +45,12 @@ public class ReadinessController {
     private final ExportService exports;
     private final SourceRepositoryRepository repositories;
     private final SavedConfigurationRepository configurations;
+    private final org.xenfusa.web.impact.ImpactService impact;
 
     public ReadinessController(ReadinessService readiness, ExportService exports,
-            SourceRepositoryRepository repositories, SavedConfigurationRepository configurations) {
+            SourceRepositoryRepository repositories, SavedConfigurationRepository configurations,
+            org.xenfusa.web.impact.ImpactService impact) {
+        this.impact = impact;
         this.readiness = readiness;
         this.exports = exports;
         this.repositories = repositories;
@@ -103,10 +106,33 @@ public class ReadinessController {
             model.addAttribute("deltas", e.report().comparison().map(x -> x.directories().stream()
                     .filter(d -> d.codeDelta() != 0 || d.currentActive() != d.previousActive()).toList())
                     .orElse(List.of()));
+            e.report().comparison().ifPresent(cmp -> model.addAttribute("impacts",
+                    impacts(choice, cmp.previousRef(), at)));
         } catch (InvalidInputException | GateFileException e) {
             model.addAttribute("error", "Cannot evaluate " + at + ": " + e.getMessage());
         }
         return "readiness/release";
+    }
+
+    /** One configuration's change impact since the previous release, or why it could not be computed. */
+    public record ImpactRow(SavedConfiguration configuration, org.xenfusa.trace.impact.ImpactReport report, String error) {
+    }
+
+    /** The change impact of each chosen configuration (the impact page's report); a failure is shown, not thrown. */
+    private List<ImpactRow> impacts(Choice choice, String previous, String ref) {
+        List<ImpactRow> rows = new java.util.ArrayList<>();
+        for (SavedConfiguration c : choice.available()) {
+            if (!choice.configurationIds().contains(c.getId())) {
+                continue;
+            }
+            try {
+                rows.add(new ImpactRow(c, impact.impact(choice.repository().orElseThrow().getId(), previous, ref,
+                        c.getId()), null));
+            } catch (InvalidInputException | RuntimeException ex) {
+                rows.add(new ImpactRow(c, null, ex.getMessage()));
+            }
+        }
+        return rows;
     }
 
     /** A POST (with its CSRF token): every call records a new export, which a GET must never do. */

@@ -94,14 +94,25 @@ public class LinkService {
     }
 
     /**
-     * A second engineer reviews the link in a snapshot: the function's content hash there is
-     * recorded, and a link made for an older revision of the requirement moves to the current one.
+     * A second engineer reviews the link in a snapshot, with a comment saying what was checked: the function's
+     * content hash there, the reviewer, the time and the comment are recorded, and a link made for an older revision
+     * of the requirement moves to the current one. Its author cannot review it (independent review, as DO-178C and
+     * ISO 26262 ask).
      */
     @Transactional
-    public TraceLink review(long linkId, long snapshotId, String reviewer) throws InvalidInputException {
+    public TraceLink review(long linkId, long snapshotId, String reviewer, String comment) throws InvalidInputException {
         TraceLink l = links.findById(linkId).orElseThrow(() -> new TraceService.NotFoundException("no link " + linkId));
         if (l.getAuthor().equals(reviewer)) {
-            throw new IllegalArgumentException("a link is reviewed by another engineer than its author (" + reviewer + ")");
+            throw new IllegalArgumentException("a link is reviewed by another engineer than its author (" + reviewer
+                    + " made it): ask a colleague to review it");
+        }
+        String text = comment == null ? "" : comment.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("a review needs a comment saying what was checked");
+        }
+        if (text.length() > TraceLink.MAX_REVIEW_COMMENT) {
+            throw new IllegalArgumentException("the review comment has " + text.length() + " characters; at most "
+                    + TraceLink.MAX_REVIEW_COMMENT + " are kept");
         }
         Snapshot s = traces.snapshot(snapshotId);
         Optional<String> hash = Optional.empty();
@@ -123,7 +134,7 @@ public class LinkService {
         if (current.isPresent() && current.get().revision() != req.revision()) {
             l.retarget(current.get().toString());
         }
-        l.review(reviewer, hash);
+        l.review(reviewer, hash, text);
         return links.saveAndFlush(l);
     }
 
@@ -164,7 +175,8 @@ public class LinkService {
             }
             TraceLink l = TraceLink.toFunction(repositoryId, c.requirement().toString(), c.path(), c.function(), lines,
                     c.artifactType(), c.author().orElse(user));
-            l.restore(LinkState.valueOf(c.state().name()), c.reviewedHash(), c.reviewer());
+            l.restore(LinkState.valueOf(c.state().name()), c.reviewedHash(), c.reviewer(), c.reviewedAt(),
+                    c.reviewComment());
             links.save(l);
             imported++;
         }

@@ -255,9 +255,10 @@ public class RequirementController {
     @PostMapping("/trace/{sid}/links/{lid}/review")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String review(@PathVariable long sid, @PathVariable long lid, @RequestParam(defaultValue = "") String back,
-            Authentication auth, RedirectAttributes redirect) throws InvalidInputException {
+            @RequestParam(defaultValue = "") String comment, Authentication auth, RedirectAttributes redirect)
+            throws InvalidInputException {
         try {
-            var l = links.review(lid, sid, auth.getName());
+            var l = links.review(lid, sid, auth.getName(), comment);
             redirect.addFlashAttribute("notice", "Reviewed the link of " + l.getRequirement() + " to "
                     + (l.getFunctionName().isEmpty() ? l.getTestName() : l.getFunctionName()));
         } catch (IllegalArgumentException e) {

@@ -330,7 +330,7 @@ public class TraceService {
                 code.add(new CodeLink(req.get(), l.getFilePath(), l.getFunctionName(),
                         l.getLines().map(r -> new CodeLink.LineRange(r[0], r[1])), l.getArtifactType(),
                         l.getReviewedHash(), ReviewState.valueOf(l.getState().name()), Optional.of(l.getAuthor()),
-                        l.getReviewer(), at));
+                        l.getReviewer(), l.getReviewedAt(), l.getReviewComment(), at));
             } else {
                 tests.add(new TestLink(req.get(), l.getFilePath(), l.getTestName(), l.getArtifactType(), at));
             }
