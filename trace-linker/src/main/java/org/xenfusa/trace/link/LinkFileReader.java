@@ -1,6 +1,5 @@
 package org.xenfusa.trace.link;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,20 +15,11 @@ import java.util.regex.Pattern;
 import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.Location;
 import org.xenfusa.trace.spec.SpecificationItemId;
-import org.xenfusa.trace.spec.TextLines;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads link files (YAML, format in {@code trace-linker/README.md}). The YAML is composed into
@@ -56,26 +46,8 @@ public final class LinkFileReader {
                     + " bytes is larger than the limit of " + MAX_BYTES + " bytes: not read"));
             return new LinkSet(List.of(), List.of(), problems);
         }
-        Node root;
-        StreamReader reader = new StreamReader(new StringReader(TextLines.decode(content)));
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            options.setAllowRecursiveKeys(false);
-            options.setNestingDepthLimit(MAX_NESTING);
-            options.setCodePointLimit(MAX_BYTES);
-            Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
-            root = composer.getSingleNode();
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(new ImportProblem(new Location(path, m == null ? 0 : m.getLine() + 1),
-                    "not valid YAML: " + e.getProblem()));
-            return new LinkSet(List.of(), List.of(), problems);
-        } catch (YAMLException e) {
-            // a limit (aliases, nesting, size) carries no mark: where the reader stopped is the line
-            problems.add(new ImportProblem(new Location(path, reader.getMark().getLine() + 1),
-                    "not valid YAML: " + e.getMessage()));
+        Node root = SafeYaml.compose(path, content, MAX_BYTES, MAX_NESTING, problems);
+        if (!problems.isEmpty()) {
             return new LinkSet(List.of(), List.of(), problems);
         }
         List<CodeLink> code = new ArrayList<>();
@@ -124,6 +96,12 @@ public final class LinkFileReader {
                 if (key == null || !allowed.contains(key)) {
                     problems.add(problem(t.getKeyNode(), "unknown key '" + key + "' (allowed: "
                             + String.join(", ", allowed.stream().sorted().toList()) + ")"));
+                    return null;
+                }
+                if (result.containsKey(key)) {
+                    // the composer keeps both; refused here rather than the second silently winning
+                    problems.add(problem(t.getKeyNode(), "duplicate key '" + key + "' (first at line "
+                            + location(result.get(key)).line() + ")"));
                     return null;
                 }
                 result.put(key, t.getValueNode());

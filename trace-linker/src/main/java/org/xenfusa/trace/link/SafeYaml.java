@@ -17,10 +17,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * The safe way this library reads a trace policy's YAML: composed into nodes, never constructed into objects (no tag
+ * The safe way this library reads YAML (link files, trace policies): composed into nodes, never constructed into objects (no tag
  * can instantiate a class), aliases, nesting and size limited; every node keeps its line. The composer keeps duplicate
- * keys (only construction refuses them), so a reader of the nodes must refuse them itself, as the policy reader does.
- * The same options as {@link LinkFileReader}.
+ * keys (only construction refuses them), so a reader of the nodes must refuse them itself, as the link-file and policy
+ * readers do.
  */
 public final class SafeYaml {
     private SafeYaml() {

@@ -70,6 +70,28 @@ class LinkFileReaderTest {
     }
 
     @Test
+    void aDuplicateKeyIsAProblemAtItsLineAndOnlyItsEntryIsSkipped() {
+        LinkSet s = read("""
+                version: 1
+                links:
+                  - requirement: XenSwdgn~first~1
+                    requirement: XenSwdgn~second~1
+                    code:
+                      - file: a.c
+                        function: f
+                  - requirement: XenSwdgn~ok~1
+                    code:
+                      - file: a.c
+                        function: g
+                """);
+        assertThat(s.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location().line()).isEqualTo(4);
+            assertThat(p.message()).contains("duplicate key 'requirement'").contains("first at line 3");
+        });
+        assertThat(s.code()).extracting(l -> l.requirement().toString()).containsExactly("XenSwdgn~ok~1");
+    }
+
+    @Test
     void anAliasBombOrDeepNestingIsAProblemAtItsLine() {
         StringBuilder bomb = new StringBuilder("version: 1\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (int i = 1; i <= 8; i++) {
