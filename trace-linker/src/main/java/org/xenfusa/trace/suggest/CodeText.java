@@ -77,7 +77,8 @@ final class CodeText {
                     case COMMENT -> comments.get(fi).add(t.text());
                     case STRING -> strings.get(fi).add(t.text());
                     case IDENT -> {
-                        if (!C_KEYWORDS.contains(t.text())) {
+                        // the function's own name is its name field, not a word of its body
+                        if (!C_KEYWORDS.contains(t.text()) && !t.text().equals(sorted.get(fi).name())) {
                             idents.get(fi).add(t.text());
                         }
                     }
