@@ -40,6 +40,8 @@ final class CodeAnalyzers {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         // the modal verbs of requirement text say nothing about code
         stop.addAll(List.of("shall", "should", "must", "may"));
+        // words of prose Lucene's short English list keeps
+        stop.addAll(List.of("from", "its", "when", "which", "can", "has", "have", "been", "also", "any", "all"));
         // every requirement says "Xen shall" and every path starts with xen/: the name of the project tells nothing
         stop.add("xen");
         STOP_WORDS = CharArraySet.unmodifiableSet(stop);

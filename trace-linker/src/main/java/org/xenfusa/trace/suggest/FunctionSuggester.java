@@ -164,6 +164,23 @@ public final class FunctionSuggester implements AutoCloseable {
         }
     }
 
+    /** Lucene's explanation of a function's score for the requirement (for tuning the boosts), empty when not indexed. */
+    String explain(SpecificationItem requirement, String file, String function) {
+        try {
+            Query query = searcher.rewrite(RequirementQuery.of(requirement, words).query());
+            StringBuilder out = new StringBuilder();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                Document d = searcher.storedFields().document(doc);
+                if (d.get(FILE).equals(file) && d.get(FUNCTION).equals(function)) {
+                    out.append(searcher.explain(query, doc));
+                }
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("explaining in the in-memory index", e);
+        }
+    }
+
     /** Which of the requirement's words matched where, from Lucene's matches of the document. */
     private List<MatchReason> reasons(Weight weight, int doc, Map<String, String> spelling) throws IOException {
         LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));

@@ -30,6 +30,8 @@ import org.xenfusa.trace.spec.SpecificationScanner;
  * functions, scored on a small sample judged by hand ({@code suggest/xen-4.22.0-design-judged.txt}). Prints top-1
  * and top-5 hit rates and the index and query times (figures, not a pass/fail on time); asserts the figures reached
  * when the boosts were tuned, so that a change that makes suggestions worse fails. Needs {@code XEN_SRC}.
+ * For tuning, {@code SUGGEST_EXPLAIN=<part of a requirement id>} with
+ * {@code SUGGEST_EXPLAIN_FUNCTIONS=<file>:<function>,...} prints Lucene's explanation of those functions' scores.
  */
 class XenLinkSuggestionSampleTest {
     static final String XEN_RELEASE = "RELEASE-4.22.0";
@@ -50,13 +52,20 @@ class XenLinkSuggestionSampleTest {
             long r0 = System.nanoTime();
             compiled.forEach(p -> tree.read(p));
             System.out.printf("reading the compiled files: %d ms%n", (System.nanoTime() - r0) / 1_000_000);
+            // wall and CPU time of this thread: on a busy machine the wall time says little
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             long t0 = System.nanoTime();
+            long c0 = cpu.getCurrentThreadCpuTime();
             FunctionSuggester suggester = FunctionSuggester.of(index, compiled);
             long built = System.nanoTime() - t0;
+            long builtCpu = cpu.getCurrentThreadCpuTime() - c0;
             // a second build on the parsed index: the cost of the Lucene index alone
             long t1 = System.nanoTime();
+            long c1 = cpu.getCurrentThreadCpuTime();
             FunctionSuggester.of(index, compiled).close();
             long rebuilt = System.nanoTime() - t1;
+            long rebuiltCpu = cpu.getCurrentThreadCpuTime() - c1;
+            long queryCpu = 0;
             int top1 = 0;
             int top5 = 0;
             int scored = 0;
@@ -68,8 +77,10 @@ class XenLinkSuggestionSampleTest {
                     continue;
                 }
                 long q0 = System.nanoTime();
+                long qc = cpu.getCurrentThreadCpuTime();
                 List<LinkSuggestion> s = suggester.suggest(item, 10);
                 queryNanos += System.nanoTime() - q0;
+                queryCpu += cpu.getCurrentThreadCpuTime() - qc;
                 queries++;
                 Set<String> expected = judged.get(item.id().toString());
                 String line = item.id() + " -> " + s.stream().limit(5).map(LinkSuggestion::function).toList();
@@ -88,14 +99,21 @@ class XenLinkSuggestionSampleTest {
                     misses.add(item.id().toString());
                     System.out.println("  MISS " + line + " expected one of " + expected);
                 }
+                if (System.getenv("SUGGEST_EXPLAIN") != null && item.id().toString().contains(System.getenv("SUGGEST_EXPLAIN"))) {
+                    for (String fn : System.getenv("SUGGEST_EXPLAIN_FUNCTIONS").split(",")) {
+                        String[] pf = fn.split(":");
+                        System.out.println("EXPLAIN " + fn + "\n" + suggester.explain(item, pf[0], pf[1]));
+                    }
+                }
                 if (!s.isEmpty()) {
                     System.out.println("       1st: " + s.get(0).function() + " " + s.get(0).reasonText());
                 }
             }
             System.out.printf("link suggestions on %s arm64 defconfig: %d files, %d functions indexed in %d ms"
-                    + " (%d ms without parsing); %d design requirements, %.1f ms a query%n", XEN_RELEASE,
-                    suggester.files(), suggester.functions(), built / 1_000_000, rebuilt / 1_000_000, queries,
-                    queryNanos / 1e6 / Math.max(1, queries));
+                    + " (CPU %d ms; again on the parsed functions %d ms, CPU %d ms); %d design requirements, %.1f ms"
+                    + " a query (CPU %.1f ms), top 10%n", XEN_RELEASE, suggester.files(), suggester.functions(),
+                    built / 1_000_000, builtCpu / 1_000_000, rebuilt / 1_000_000, rebuiltCpu / 1_000_000, queries,
+                    queryNanos / 1e6 / Math.max(1, queries), queryCpu / 1e6 / Math.max(1, queries));
             System.out.printf("judged sample of %d: top-1 %d (%.0f%%), top-5 %d (%.0f%%); missed %s%n", scored, top1,
                     100.0 * top1 / scored, top5, 100.0 * top5 / scored, misses);
             suggester.close();
