@@ -187,23 +187,34 @@ final class RequirementQuery {
     private static final Map<String, List<String>> PHRASES = Map.of("device tree", List.of("fdt", "dt"),
             "system register", List.of("sysreg"));
 
-    /** The abbreviations by the stem of the word they stand for, analysed as the index analyses words. */
-    private static final Map<String, Map<String, String>> ABBREVIATED_STEMS = abbreviatedStems();
+    /** An abbreviation's term and how it is written, for a word of the requirement. */
+    private record Abbreviation(String word, String stem, Map<String, String> terms) {
+        /** True for {@code spelt} (a word of the requirement, analysed to {@code term}) when it is this word. */
+        boolean matches(String term, String spelt) {
+            // Porter stems "generic" as "generate": the word's first letters must agree too
+            return stem.equals(term) && spelt.toLowerCase(Locale.ROOT).startsWith(word.substring(0,
+                    Math.min(word.length(), 6)));
+        }
+    }
 
-    /** Per stem of a word, the stems of its abbreviations and how each is written. */
-    private static Map<String, Map<String, String>> abbreviatedStems() {
+    private static final List<Abbreviation> ABBREVIATED = abbreviated();
+
+    private static List<Abbreviation> abbreviated() {
         Analyzer words = CodeAnalyzers.words();
-        Map<String, Map<String, String>> out = new java.util.HashMap<>();
+        List<Abbreviation> out = new ArrayList<>();
         ABBREVIATIONS.forEach((full, abbreviations) -> {
             String stem = stem(words, full);
+            Map<String, String> terms = new java.util.TreeMap<>();
             for (String a : abbreviations) {
                 String s = stem(words, a);
                 if (s != null && !s.equals(stem)) {
-                    out.computeIfAbsent(stem, k -> new java.util.TreeMap<>()).put(s, a);
+                    terms.put(s, a);
                 }
             }
+            out.add(new Abbreviation(full, stem, terms));
         });
-        return Map.copyOf(out);
+        out.sort(java.util.Comparator.comparing(Abbreviation::word));
+        return List.copyOf(out);
     }
 
     /** The one term a word analyses to, or null. */
@@ -239,10 +250,14 @@ final class RequirementQuery {
                 String spelt = text.substring(offset.startOffset(), offset.endOffset());
                 part.merge(t, weight, Math::max);
                 spelling.putIfAbsent("word:" + t, spelt);
-                ABBREVIATED_STEMS.getOrDefault(t, Map.of()).forEach((a, written) -> {
-                    part.merge(a, weight * ABBREVIATION, Math::max);
-                    spelling.putIfAbsent("word:" + a, spelt + " (" + written + ")");
-                });
+                for (Abbreviation abbreviation : ABBREVIATED) {
+                    if (abbreviation.matches(t, spelt)) {
+                        abbreviation.terms().forEach((a, written) -> {
+                            part.merge(a, weight * ABBREVIATION, Math::max);
+                            spelling.putIfAbsent("word:" + a, spelt + " (" + written + ")");
+                        });
+                    }
+                }
             }
             ts.end();
         } catch (IOException e) {

@@ -154,6 +154,20 @@ class FunctionSuggesterTest {
     }
 
     @Test
+    void anAbbreviationIsOfItsWordOnlyNotOfAnotherWithTheSameStem() {
+        try (FunctionSuggester s = suggester()) {
+            // Porter stems generic and generate alike: only "generate" stands for make_*
+            List<LinkSuggestion> generic = s.suggest(requirement("g", "Generic", "A generic one."), 5);
+            assertThat(generic).extracting(LinkSuggestion::function).containsExactly("read_counter_frequency",
+                    "phys_timer_expired");
+            assertThat(generic).extracting(LinkSuggestion::reasonText).containsOnly("Generic in file");
+            List<LinkSuggestion> generate = s.suggest(requirement("g", "Generate", "Generate it."), 5);
+            assertThat(generate).extracting(LinkSuggestion::function).startsWith("make_uart_node");
+            assertThat(generate.get(0).reasonText()).isEqualTo("Generate (make) in name");
+        }
+    }
+
+    @Test
     void aHypercallCommandFindsItsHandler() {
         try (FunctionSuggester s = suggester()) {
             List<LinkSuggestion> found = s.suggest(requirement("version", "Version",
