@@ -82,33 +82,54 @@ public final class FunctionSuggester implements AutoCloseable {
         this.files = files;
     }
 
+    /** A source file's text and its functions: what the index is built from. */
+    public record SourceText(String path, List<SourceFunction> functions, byte[] content) {
+        public SourceText {
+            functions = List.copyOf(functions);
+        }
+    }
+
     /**
      * Indexes the functions of {@code paths} (C and assembly files; other files and files missing from the index's
      * tree, such as generated ones, are left out).
      */
     public static FunctionSuggester of(FunctionIndex index, Collection<String> paths) {
+        return of(read(index, paths));
+    }
+
+    /**
+     * The functions and text of {@code paths} (the part that reads the tree, quick; {@link #of(List)} indexes them
+     * without it, so that a caller that must hold its tree's lock to read holds it only for this).
+     */
+    public static List<SourceText> read(FunctionIndex index, Collection<String> paths) {
+        List<SourceText> out = new ArrayList<>();
+        for (String path : new TreeSet<>(paths)) {
+            if (!FunctionParser.handles(path)) {
+                continue;
+            }
+            List<SourceFunction> found = index.functions(path);
+            Optional<byte[]> content = found.isEmpty() ? Optional.empty() : index.tree().read(path);
+            content.ifPresent(c -> out.add(new SourceText(path, found, c)));
+        }
+        return out;
+    }
+
+    /** Indexes the functions of {@code sources}. */
+    public static FunctionSuggester of(List<SourceText> sources) {
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         int count = 0;
-        int fileCount = 0;
         IndexWriterConfig config = new IndexWriterConfig(CodeAnalyzers.perField())
                 .setMergeScheduler(new SerialMergeScheduler()).setRAMBufferSizeMB(64)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setSimilarity(CodeAnalyzers.similarity());
+        List<SourceText> sorted = new ArrayList<>(sources);
+        sorted.sort(java.util.Comparator.comparing(SourceText::path));
         try (IndexWriter writer = new IndexWriter(dir, config)) {
-            for (String path : new TreeSet<>(paths)) {
-                if (!FunctionParser.handles(path)) {
-                    continue;
-                }
-                List<SourceFunction> found = index.functions(path);
-                Optional<byte[]> content = found.isEmpty() ? Optional.empty() : index.tree().read(path);
-                if (content.isEmpty()) {
-                    continue;
-                }
-                fileCount++;
+            for (SourceText source : sorted) {
                 Map<String, Integer> names = new HashMap<>();
-                found.forEach(f -> names.merge(f.name(), 1, Integer::sum));
-                List<String> lines = TextLines.of(content.get());
-                String header = CodeText.header(lines, found);
-                for (FunctionText text : CodeText.of(lines, found)) {
+                source.functions().forEach(f -> names.merge(f.name(), 1, Integer::sum));
+                List<String> lines = TextLines.of(source.content());
+                String header = CodeText.header(lines, source.functions());
+                for (FunctionText text : CodeText.of(lines, source.functions())) {
                     writer.addDocument(document(text, header, names.get(text.function().name()) > 1));
                     count++;
                 }
@@ -118,7 +139,7 @@ public final class FunctionSuggester implements AutoCloseable {
             throw new UncheckedIOException("indexing functions in memory", e);
         }
         try {
-            return new FunctionSuggester(dir, count, fileCount);
+            return new FunctionSuggester(dir, count, sorted.size());
         } catch (IOException e) {
             throw new UncheckedIOException("opening the in-memory index", e);
         }

@@ -74,7 +74,9 @@ public class LinkSuggestions {
         long start = System.nanoTime();
         FunctionSuggester suggester = indexes.get(key, () -> {
             ConfigurationReport report = reports.report(configuration, snapshot.getCommitSha(), List.of());
-            return trees.with(snapshot, t -> FunctionSuggester.of(t.index(), report.compiledFiles()));
+            // the tree is read under its lock, the index built without it: other pages wait for the reading only
+            return FunctionSuggester.of(trees.with(snapshot, t -> FunctionSuggester.read(t.index(),
+                    report.compiledFiles())));
         });
         long built = System.nanoTime();
         List<LinkSuggestion> found = suggester.suggest(requirement, top);
