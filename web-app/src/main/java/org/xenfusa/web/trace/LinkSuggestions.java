@@ -47,11 +47,15 @@ public class LinkSuggestions {
     }
 
     /**
-     * The panel: the suggestions, how many functions were searched, and how long the index took (0 when it was kept
-     * from an earlier request) and the search.
+     * The panel: the suggestions, how many functions were searched, and how long this request took to evaluate the
+     * configuration, read its compiled code and index it (all 0 when the index was kept from an earlier request) and
+     * to search.
      */
     public record Panel(SavedConfiguration configuration, List<Suggested> suggestions, int functions, int files,
-            long indexMillis, long searchMillis) {
+            long configurationMillis, long readMillis, long indexMillis, long searchMillis) {
+        public boolean built() {
+            return configurationMillis + readMillis + indexMillis > 0;
+        }
     }
 
     /**
@@ -70,13 +74,21 @@ public class LinkSuggestions {
                     + snapshot.getRefName());
         }
         String key = snapshot.getCommitSha() + "|" + configuration.getId() + "|" + configuration.getUpdatedAt();
-        boolean kept = indexes.ifComputed(key).isPresent();
-        long start = System.nanoTime();
+        // how long this request spent evaluating the configuration, reading its code and indexing it (0 when kept)
+        long[] took = new long[3];
         FunctionSuggester suggester = indexes.get(key, () -> {
+            long t0 = System.nanoTime();
             ConfigurationReport report = reports.report(configuration, snapshot.getCommitSha(), List.of());
+            long t1 = System.nanoTime();
             // the tree is read under its lock, the index built without it: other pages wait for the reading only
-            return FunctionSuggester.of(trees.with(snapshot, t -> FunctionSuggester.read(t.index(),
-                    report.compiledFiles())));
+            List<FunctionSuggester.SourceText> sources = trees.with(snapshot, t -> FunctionSuggester.read(t.index(),
+                    report.compiledFiles()));
+            long t2 = System.nanoTime();
+            FunctionSuggester built = FunctionSuggester.of(sources);
+            took[0] = (t1 - t0) / 1_000_000;
+            took[1] = (t2 - t1) / 1_000_000;
+            took[2] = (System.nanoTime() - t2) / 1_000_000;
+            return built;
         });
         long built = System.nanoTime();
         List<LinkSuggestion> found = suggester.suggest(requirement, top);
@@ -93,7 +105,7 @@ public class LinkSuggestions {
             }
             return null;
         });
-        return new Panel(configuration, out, suggester.functions(), suggester.files(),
-                kept ? 0 : (built - start) / 1_000_000, (searched - built) / 1_000_000);
+        return new Panel(configuration, out, suggester.functions(), suggester.files(), took[0], took[1], took[2],
+                (searched - built) / 1_000_000);
     }
 }
