@@ -100,6 +100,7 @@ public final class FusaCommandLine {
         classes.put("kconfig", KconfigCommand.class);
         classes.put("config-sloc", ConfigSlocCommand.class);
         classes.put("trace", TraceCommand.class);
+        classes.put("suggest-links", SuggestLinksCommand.class);
         classes.put("export", ExportCommand.class);
         classes.put("readiness", ReadinessCommand.class);
         classes.put("impact", ImpactCommand.class);

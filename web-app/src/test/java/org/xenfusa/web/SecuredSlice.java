@@ -30,6 +30,7 @@ import org.xenfusa.web.security.LoginSecurityTest;
 import org.xenfusa.web.security.SecurityConfig;
 import org.xenfusa.web.sloc.SlocService;
 import org.xenfusa.web.trace.LinkService;
+import org.xenfusa.web.trace.LinkSuggestions;
 import org.xenfusa.web.trace.RequirementController;
 import org.xenfusa.web.trace.RequirementService;
 import org.xenfusa.web.trace.TracePages;
@@ -67,6 +68,7 @@ public abstract class SecuredSlice {
     @MockitoBean private TracePages tracePages;
     @MockitoBean private RequirementService requirementService;
     @MockitoBean private LinkService linkService;
+    @MockitoBean private LinkSuggestions linkSuggestions;
     @MockitoBean private ReadinessService readinessService;
     @MockitoBean private ExportService exportService;
     @MockitoBean private ConfigurationService configurationService;

@@ -30,7 +30,7 @@ public final class LinkFileReader {
     private static final Pattern LINES = Pattern.compile("\\s*(\\d+)\\s*-\\s*(\\d+)\\s*");
     private static final Set<String> ENTRY_KEYS = Set.of("requirement", "code", "tests");
     private static final Set<String> CODE_KEYS = Set.of("file", "function", "lines", "reviewed-hash", "state",
-            "author", "reviewer", "reviewed-at", "review-comment", "type");
+            "author", "reviewer", "reviewed-at", "review-comment", "type", "score", "reasons");
     private static final Set<String> TEST_KEYS = Set.of("file", "name", "type");
     private static final int MAX_BYTES = 16 * 1024 * 1024;
     /** A link file is a few levels deep; thousands of nested brackets are refused before they exhaust the stack. */
@@ -218,8 +218,35 @@ public final class LinkFileReader {
                     return Optional.empty();
                 }
             }
+            if (!suggestionNotes(m)) {
+                return Optional.empty();
+            }
             return Optional.of(new CodeLink(req, file, function, lines, type, hash, state, optional(m, "author"),
                     optional(m, "reviewer"), reviewedAt, optional(m, "review-comment"), location(node)));
+        }
+
+        /**
+         * {@code score} and {@code reasons}, which {@code fusa suggest-links} writes on the drafts it suggests: read
+         * for their shape only (a number; a list of texts), never for the trace.
+         */
+        boolean suggestionNotes(Map<String, Node> m) {
+            Node score = m.get("score");
+            if (score != null) {
+                String v = scalar(score);
+                boolean number = v != null && v.strip().matches("[0-9]+(\\.[0-9]+)?");
+                if (!number) {
+                    problems.add(problem(score, "'score' must be a number (a suggestion's score), not '" + v + "'"));
+                    return false;
+                }
+            }
+            Node reasons = m.get("reasons");
+            if (reasons != null) {
+                if (!(reasons instanceof SequenceNode s) || s.getValue().stream().anyMatch(r -> scalar(r) == null)) {
+                    problems.add(problem(reasons, "'reasons' must be a list of texts (why a suggestion was made)"));
+                    return false;
+                }
+            }
+            return true;
         }
 
         Optional<TestLink> testLink(SpecificationItemId req, Node node) {

@@ -12,6 +12,18 @@ public final class LinkFileWriter {
     }
 
     public static String write(List<CodeLink> code, List<TestLink> tests) {
+        return write(code, tests, Map.of());
+    }
+
+    /** Why a draft link was suggested: its score and reasons, written as the optional keys {@code score}, {@code reasons}. */
+    public record SuggestionNote(double score, List<String> reasons) {
+        public SuggestionNote {
+            reasons = List.copyOf(reasons);
+        }
+    }
+
+    /** Links as a link file, each code link in {@code notes} with its suggestion's score and reasons. */
+    public static String write(List<CodeLink> code, List<TestLink> tests, Map<CodeLink, SuggestionNote> notes) {
         Map<SpecificationItemId, StringBuilder[]> byReq = new LinkedHashMap<>();
         for (CodeLink c : code) {
             StringBuilder b = parts(byReq, c.requirement())[0];
@@ -27,6 +39,14 @@ public final class LinkFileWriter {
             c.reviewer().ifPresent(a -> b.append("        reviewer: ").append(quote(a)).append('\n'));
             c.reviewedAt().ifPresent(t -> b.append("        reviewed-at: ").append(t).append('\n'));
             c.reviewComment().ifPresent(t -> b.append("        review-comment: ").append(quote(t)).append('\n'));
+            SuggestionNote note = notes.get(c);
+            if (note != null) {
+                b.append("        score: ").append(String.format(java.util.Locale.ROOT, "%.3f", note.score())).append('\n');
+                if (!note.reasons().isEmpty()) {
+                    b.append("        reasons:\n");
+                    note.reasons().forEach(r -> b.append("          - ").append(quote(r)).append('\n'));
+                }
+            }
         }
         for (TestLink t : tests) {
             StringBuilder b = parts(byReq, t.requirement())[1];

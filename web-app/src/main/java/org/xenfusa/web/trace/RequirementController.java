@@ -42,9 +42,12 @@ public class RequirementController {
     private final LinkService links;
     private final SourceRepositoryRepository repositories;
     private final SnapshotRepository snapshots;
+    private final LinkSuggestions suggestions;
 
     public RequirementController(TraceService traces, TracePages pages, RequirementService requirements,
-            LinkService links, SourceRepositoryRepository repositories, SnapshotRepository snapshots) {
+            LinkService links, SourceRepositoryRepository repositories, SnapshotRepository snapshots,
+            LinkSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.traces = traces;
         this.pages = pages;
         this.requirements = requirements;
@@ -107,8 +110,36 @@ public class RequirementController {
 
     @GetMapping("/trace/{sid}/items/{itemId}")
     String requirement(@PathVariable long sid, @PathVariable String itemId,
-            @RequestParam(defaultValue = "") String file, Model model) throws InvalidInputException {
-        return requirementPage(sid, itemId, file, model);
+            @RequestParam(defaultValue = "") String file, @RequestParam(required = false) Long suggest,
+            @RequestParam(defaultValue = "" + LinkSuggestions.DEFAULT_TOP) int top, Model model)
+            throws InvalidInputException {
+        String view = requirementPage(sid, itemId, file, model);
+        model.addAttribute("suggestTop", top);
+        if (suggest != null) {
+            suggestions(sid, suggest, top, model);
+        }
+        return view;
+    }
+
+    /**
+     * The "Suggested functions" panel for configuration {@code configurationId}; a configuration that cannot be
+     * evaluated is said in the panel, the rest of the page stays.
+     */
+    private void suggestions(long sid, long configurationId, int top, Model model) throws InvalidInputException {
+        if (top < 1 || top > LinkSuggestions.MAX_TOP) {
+            throw new InvalidInputException("the number of suggestions (top) must be from 1 to "
+                    + LinkSuggestions.MAX_TOP + ", not " + top);
+        }
+        TracePages.RequirementPage page = (TracePages.RequirementPage) model.getAttribute("page");
+        model.addAttribute("suggestConfiguration", configurationId);
+        java.util.Set<String> linked = page.code().stream().map(a -> a.link().file() + " : " + a.link().function())
+                .collect(Collectors.toSet());
+        try {
+            model.addAttribute("suggestPanel", suggestions.suggest(sid, page.items().get(0).item(), configurationId,
+                    top, linked));
+        } catch (InvalidInputException | TraceService.NotFoundException e) {
+            model.addAttribute("suggestError", e.getMessage());
+        }
     }
 
     private String requirementPage(long sid, String itemId, String file, Model model)
@@ -216,14 +247,16 @@ public class RequirementController {
     @PostMapping("/trace/{sid}/items/{itemId}/code-links")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
     String linkFunction(@PathVariable long sid, @PathVariable String itemId,
-            @Valid @ModelAttribute("functionLink") FunctionLinkForm form, BindingResult errors, Authentication auth,
+            @Valid @ModelAttribute("functionLink") FunctionLinkForm form, BindingResult errors,
+            @RequestParam(required = false) Long suggest, Authentication auth,
             Model model, HttpServletResponse response, RedirectAttributes redirect) throws InvalidInputException {
         if (!errors.hasErrors()) {
             try {
                 links.linkFunction(sid, itemId, form, auth.getName());
                 redirect.addFlashAttribute("notice", "Linked " + itemId + " to " + form.function() + " in "
                         + form.file() + " (draft)");
-                return "redirect:" + itemUrl(sid, itemId);
+                // a draft made from a suggestion: back to the suggestions, to take another or review
+                return "redirect:" + itemUrl(sid, itemId) + (suggest == null ? "" : "?suggest=" + suggest);
             } catch (IllegalArgumentException e) {
                 errors.reject("refused", e.getMessage());
             }
