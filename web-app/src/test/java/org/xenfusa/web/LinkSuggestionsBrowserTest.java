@@ -108,7 +108,8 @@ class LinkSuggestionsBrowserTest {
 
         login(TraceFixture.REVIEWER, TraceFixture.PASSWORD);
         driver.get(page);
-        driver.findElement(By.xpath("//form[contains(@action,'/review')]/button")).click();
+        driver.findElement(By.cssSelector(".anchor .review-comment-input")).sendKeys("fa_start starts fa, as asked");
+        driver.findElement(By.cssSelector(".anchor .review-button")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Reviewed the link"));
         driver.get(page);
         assertThat(driver.findElement(state).getText()).isEqualTo("covered");

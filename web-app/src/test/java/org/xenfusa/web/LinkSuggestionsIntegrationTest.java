@@ -124,7 +124,7 @@ class LinkSuggestionsIntegrationTest {
                 .doesNotContain("class=\"suggestion-link\"");
 
         // reviewed by another engineer, as every draft, it covers
-        links.review(draft.getId(), s.getId(), TraceFixture.REVIEWER);
+        links.review(draft.getId(), s.getId(), TraceFixture.REVIEWER, "fa_start is what the item asks for");
         assertThat(traces.trace(s.getId()).items(ITEM).get(0).verdict()).isEqualTo("covered");
 
         // bad input: a number of suggestions out of range is refused with its reason
