@@ -160,8 +160,8 @@ public class AnalysisResults {
             // one execution per queueing: a row queued again after it ended gets a new instance id
             scheduler.scheduleBatch(queued.stream().<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>>map(
                     q -> com.github.kagkarlsson.scheduler.task.SchedulableInstance.of(AnalysisJobs.TASK
-                            .instance("result-" + q.id() + "-" + System.nanoTime()).data(q.id())
-                            .priority(q.priority()).build(), now))
+                            .instance("result-" + q.id() + "-" + System.nanoTime()).data(q.id()).build(),
+                            QueueOrder.due(now, q.priority())))
                     .toList());
         }
         return queued.size();
@@ -170,8 +170,10 @@ public class AnalysisResults {
     /**
      * The order in which a repository's results are computed: newest release first, across configurations, so that
      * the dashboard's default release is complete before any older one is started, whatever order configurations
-     * were tracked in. As db-scheduler priorities: the newest release at {@link Priority#LOW}, each older release one
-     * lower; ingests and exports keep db-scheduler's default ({@link Priority#MEDIUM}) and go first.
+     * were tracked in. A result's priority: the newest release at {@link Priority#LOW}, each older release one lower.
+     * db-scheduler runs due jobs in the order of their execution time, so a job is due {@link #due} earlier the higher
+     * its priority (a second a step, all in the past: due at once). Its own priority ordering is left off: with it
+     * enabled, a stopping instance no longer handed its running ingest back (KilledPlatformRecoveryTest).
      */
     record QueueOrder(Map<Long, Integer> rank, int size) {
         static QueueOrder of(List<Snapshot> ofRepository) {
@@ -182,6 +184,11 @@ public class AnalysisResults {
                 rank.put(ordered.get(i).getId(), i);
             }
             return new QueueOrder(rank, ordered.size());
+        }
+
+        /** When a job of this priority is due: the higher the priority, the earlier; always before {@code now}. */
+        static Instant due(Instant now, int priority) {
+            return now.minusSeconds(1L + priority - Short.MIN_VALUE);
         }
 
         int priority(Snapshot s) {

@@ -80,8 +80,6 @@ public class JobScheduler {
                 .missedHeartbeatsLimit(settings.missedHeartbeats())
                 .shutdownMaxWait(settings.shutdownWait())
                 .enableImmediateExecution()
-                // analyses are queued newest release first, below ingests and exports (AnalysisResults.QueueOrder)
-                .enablePriority()
                 .build();
     }
 
