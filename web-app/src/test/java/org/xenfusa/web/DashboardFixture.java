@@ -40,6 +40,19 @@ final class DashboardFixture {
         }
     }
 
+    /** Waits until no analysis job is scheduled or running (a job takes whichever queued row comes first). */
+    static void noAnalysisJobWaiting(com.github.kagkarlsson.scheduler.SchedulerClient scheduler)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!scheduler.getScheduledExecutionsForTask(org.xenfusa.web.analysis.AnalysisJobs.TASK.getTaskName())
+                .isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("analysis jobs still waiting after 180 s");
+            }
+            Thread.sleep(150);
+        }
+    }
+
     /** Waits until no result of the repository is queued or running. */
     static void settled(AnalysisResults results, SourceRepository r) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

@@ -56,6 +56,7 @@ class DashboardIntegrationTest {
     @Autowired SavedConfigurationRepository configurations;
     @Autowired ConfigurationReports reports;
     @Autowired EffortModels effort;
+    @Autowired com.github.kagkarlsson.scheduler.SchedulerClient scheduler;
     @Autowired TrackedConfigurations tracking;
     @Autowired AnalysisResults results;
     @Autowired AnalysisResultStore store;
@@ -189,29 +190,62 @@ class DashboardIntegrationTest {
         configurations.saveAndFlush(saved);
         Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
         Snapshot older = fixture().snapshot(r, "RELEASE-1.0");
-        // an older release queued first but below in priority: the newest release's result is next in line
+        // no analysis job of an earlier test left waiting (a job takes whichever queued row comes first); then two
+        // results queued by hand, with no job: the older release first, but lower in the queue's order
+        DashboardFixture.noAnalysisJobWaiting(scheduler);
         long olderId = store.queue(older.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(),
                 "never run", false, 8).orElseThrow();
         long id = store.queue(newest.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(), "never run",
                 false, 10).orElseThrow();
         try {
             assertThat(store.queuePositions(r.getId(), results.engineVersion(), List.of(id, olderId)))
-                    .isEqualTo(java.util.Map.of(id, 1, olderId, 2));
+                    .isEqualTo(Map.of(id, 1, olderId, 2));
             assertThat(results.active(r.getId(), 1)).extracting(AnalysisResultStore.Row::id).containsExactly(id);
+            assertThat(results.queuedWithoutJobs()).isEqualTo(2);
             WebSession viewer = WebSession.login(port, DashboardFixture.VIEWER, DashboardFixture.PASSWORD);
             String page = viewer.get("/?repositoryId=" + r.getId()).body();
-            assertThat(page).contains("queued (1 in line)")
-                    .contains("result(s) being computed: this page updates itself")
+            // the page queued the missing results (with their jobs) and answers at once with what is pending
+            assertThat(page).contains("result(s) being computed: this page updates itself")
                     .contains("data-progress=\"/dashboard/progress?snapshotId=" + newest.getId() + "\"");
             assertThat(viewer.get("/dashboard/progress?snapshotId=" + newest.getId()).body())
                     .doesNotContain("\"pending\":0");
         } finally {
-            store.fail(id, "test over");
-            store.fail(olderId, "test over");
             saved.setTracked(false);
             configurations.saveAndFlush(saved);
+            // the two rows queued by hand get their jobs from the queue check, and every result ends
+            assertThat(results.topUp()).isGreaterThanOrEqualTo(0);
             DashboardFixture.settled(results, r);
         }
+    }
+
+    @Test
+    void aJobTakesTheNewestReleaseFirstAndAJobWhoseWorkerDiedFailsItsResult() throws Exception {
+        SyntheticRepository other = DashboardFixture.repository("fusa-dashboard-order");
+        SourceRepository r;
+        try {
+            r = fixture().registerAndIngest("dash-order-repo", other);
+        } finally {
+            other.close();
+        }
+        SavedConfiguration saved = configurationService.create(new ConfigurationForm("dash-order-cfg", r.getId(),
+                "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        DashboardFixture.noAnalysisJobWaiting(scheduler);
+        Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
+        Snapshot older = fixture().snapshot(r, "RELEASE-1.0");
+        long olderId = store.queue(older.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(),
+                "never run", false, 8).orElseThrow();
+        long id = store.queue(newest.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(), "never run",
+                false, 10).orElseThrow();
+        // queued last, taken first
+        assertThat(store.claimNext("test-worker").orElseThrow().id()).isEqualTo(id);
+        results.workerDied("test-worker");
+        assertThat(store.find(id).orElseThrow().state().name()).isEqualTo("FAILED");
+        assertThat(store.find(id).orElseThrow().failure()).contains("The worker stopped");
+        // the row left without a job gets one from the queue check, which computes it
+        assertThat(results.queuedWithoutJobs()).isEqualTo(1);
+        assertThat(results.topUp()).isEqualTo(1);
+        DashboardFixture.settled(results, r);
+        assertThat(store.find(olderId).orElseThrow().state().name()).isEqualTo("DONE");
     }
 
     @Test

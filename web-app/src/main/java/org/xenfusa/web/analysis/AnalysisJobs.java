@@ -15,7 +15,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  */
 @Configuration(proxyBeanMethods = false)
 public class AnalysisJobs {
-    /** The task descriptor; the instance's data is the result's row id. */
+    /** The task descriptor; the instance's data is the id of the row whose queueing scheduled it (for the record). */
     public static final TaskDescriptor<Long> TASK = TaskDescriptor.of("analysis", Long.class);
 
     @Bean
@@ -23,15 +23,28 @@ public class AnalysisJobs {
         return new AnalysisEngineVersion(AnalysisEngine.version());
     }
 
+    /**
+     * Every minute (or {@code fusa.analysis.queue-check}), one job for each queued result that has none waiting: jobs
+     * take rows in the queue's order, so a row without a job would otherwise wait for ever.
+     */
     @Bean
-    OneTimeTask<Long> analysisTask(@Lazy AnalysisResults results, AnalysisResultStore store) {
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> analysisQueueCheck(@Lazy AnalysisResults results,
+            @org.springframework.beans.factory.annotation.Value("${fusa.analysis.queue-check:60s}")
+            java.time.Duration every) {
+        return Tasks.recurring("analysis-queue-check",
+                com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(every))
+                .execute((instance, ctx) -> results.topUp());
+    }
+
+    @Bean
+    OneTimeTask<Long> analysisTask(@Lazy AnalysisResults results) {
         return Tasks.oneTime(TASK)
                 .onDeadExecution((complete, ops) -> {
-                    Long id = (Long) complete.getExecution().taskInstance.getData();
-                    store.fail(id, "The worker stopped while this result was computed (app killed or restarted):"
-                            + " \"Compute again\" on the dashboard queues it again.");
+                    results.workerDied(complete.getExecution().taskInstance.getId());
                     ops.stop();
                 })
-                .execute((instance, ctx) -> results.run(instance.getData()));
+                // the job computes the first queued result in the queue's order, not necessarily the row whose
+                // queueing scheduled it (that one is taken by another job in its turn): newest release first
+                .execute((instance, ctx) -> results.runNext(instance.getId()));
     }
 }

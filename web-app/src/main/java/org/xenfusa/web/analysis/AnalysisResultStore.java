@@ -197,10 +197,30 @@ public class AnalysisResultStore {
                 engineVersion, limit);
     }
 
-    /** Marks a queued row running; false when it is not queued (another worker took it, or it was requeued). */
-    public boolean start(long id) {
-        return jdbc.update("update analysis_result set state = 'RUNNING', started_at = now(), step = 'starting'"
-                + " where id = ? and state = 'QUEUED'", id) == 1;
+    /**
+     * Takes the first queued row in the queue's order (priority, then time queued) and marks it running for
+     * {@code worker}; empty when none is queued. Two workers never take the same row (skip locked). Any engine
+     * version's row: a worker computes whatever row it takes (one engine version per database, docs/DESIGN.md).
+     */
+    public Optional<Row> claimNext(String worker) {
+        return jdbc.query("update analysis_result set state = 'RUNNING', started_at = now(), step = 'starting',"
+                + " worker = ? where id = (select id from analysis_result where state = 'QUEUED'"
+                + " order by priority desc, queued_at, id limit 1 for update skip locked) returning " + COLUMNS,
+                AnalysisResultStore::row, worker).stream().findFirst();
+    }
+
+    /** Fails the row a worker was computing when it died; how many rows. */
+    public int failWorker(String worker, String reason) {
+        return jdbc.update("update analysis_result set state = 'FAILED', step = null, failure = ?, computed_at = now(),"
+                + " result = null where worker = ? and state = 'RUNNING'", reason, worker);
+    }
+
+    /** Queued rows beyond the analysis jobs waiting to take them (zero or less: enough). */
+    public long queuedWithoutJobs() {
+        Long n = jdbc.queryForObject("select (select count(*) from analysis_result where state = 'QUEUED')"
+                + " - (select count(*) from scheduled_tasks where task_name = ? and not picked)", Long.class,
+                AnalysisJobs.TASK.getTaskName());
+        return n == null ? 0 : n;
     }
 
     public void step(long id, String step) {

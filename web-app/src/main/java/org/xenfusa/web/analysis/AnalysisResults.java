@@ -160,8 +160,7 @@ public class AnalysisResults {
             // one execution per queueing: a row queued again after it ended gets a new instance id
             scheduler.scheduleBatch(queued.stream().<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>>map(
                     q -> com.github.kagkarlsson.scheduler.task.SchedulableInstance.of(AnalysisJobs.TASK
-                            .instance("result-" + q.id() + "-" + System.nanoTime()).data(q.id()).build(),
-                            QueueOrder.due(now, q.priority())))
+                            .instance("result-" + q.id() + "-" + System.nanoTime()).data(q.id()).build(), now))
                     .toList());
         }
         return queued.size();
@@ -171,9 +170,8 @@ public class AnalysisResults {
      * The order in which a repository's results are computed: newest release first, across configurations, so that
      * the dashboard's default release is complete before any older one is started, whatever order configurations
      * were tracked in. A result's priority: the newest release at {@link Priority#LOW}, each older release one lower.
-     * db-scheduler runs due jobs in the order of their execution time, so a job is due {@link #due} earlier the higher
-     * its priority (a second a step, all in the past: due at once). Its own priority ordering is left off: with it
-     * enabled, a stopping instance no longer handed its running ingest back (KilledPlatformRecoveryTest).
+     * Jobs are scheduled when their rows are queued (after the ingests and exports asked for before them: none is
+     * delayed), and each job computes the queued row first in this order ({@link #runNext}), not its own.
      */
     record QueueOrder(Map<Long, Integer> rank, int size) {
         static QueueOrder of(List<Snapshot> ofRepository) {
@@ -184,11 +182,6 @@ public class AnalysisResults {
                 rank.put(ordered.get(i).getId(), i);
             }
             return new QueueOrder(rank, ordered.size());
-        }
-
-        /** When a job of this priority is due: the higher the priority, the earlier; always before {@code now}. */
-        static Instant due(Instant now, int priority) {
-            return now.minusSeconds(1L + priority - Short.MIN_VALUE);
         }
 
         int priority(Snapshot s) {
@@ -397,13 +390,18 @@ public class AnalysisResults {
         return store.recentForRepository(repositoryId, engine.value(), limit);
     }
 
-    /** Computes a queued result and stores it, or its failure with the reason; never throws. */
-    public void run(long id) {
-        Optional<AnalysisResultStore.Row> found = store.find(id);
-        if (found.isEmpty() || !store.start(id)) {
+    /**
+     * Computes the first queued result in the queue's order (newest release first, {@link QueueOrder}) and stores it,
+     * or its failure with the reason; never throws. Each queued row has a job; a job computes whichever row is first
+     * when it runs, so the order is the table's ({@code worker} names the job, for {@link #workerDied}).
+     */
+    public void runNext(String worker) {
+        Optional<AnalysisResultStore.Row> found = store.claimNext(worker);
+        if (found.isEmpty()) {
             return;
         }
         AnalysisResultStore.Row row = found.get();
+        long id = row.id();
         long t0 = System.nanoTime();
         try {
             Snapshot snapshot = snapshots.findWithRepository(row.snapshotId())
@@ -425,5 +423,36 @@ public class AnalysisResults {
             log.error("Analysis result {} failed", id, e);
             store.fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Queued results beyond the analysis jobs waiting to take them. */
+    public long queuedWithoutJobs() {
+        return store.queuedWithoutJobs();
+    }
+
+    /**
+     * Schedules a job for each queued result beyond the jobs waiting (a row queued by hand, or whose job was lost):
+     * jobs take rows in the queue's order, so a row without one would otherwise wait for ever; how many.
+     */
+    public int topUp() {
+        long missing = store.queuedWithoutJobs();
+        if (missing <= 0) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        List<com.github.kagkarlsson.scheduler.task.SchedulableInstance<?>> jobs = new ArrayList<>();
+        for (long i = 0; i < missing; i++) {
+            jobs.add(com.github.kagkarlsson.scheduler.task.SchedulableInstance.of(AnalysisJobs.TASK
+                    .instance("topup-" + i + "-" + System.nanoTime()).data(-1L).build(), now));
+        }
+        scheduler.scheduleBatch(jobs);
+        log.info("{} queued analysis result(s) had no job waiting: scheduled", missing);
+        return (int) missing;
+    }
+
+    /** The job {@code worker} died (its instance killed or restarted): the result it was computing fails. */
+    public void workerDied(String worker) {
+        store.failWorker(worker, "The worker stopped while this result was computed (app killed or restarted):"
+                + " \"Compute again\" on the dashboard queues it again.");
     }
 }

@@ -72,7 +72,15 @@ public class JobScheduler {
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, @Value("${fusa.ingest.threads:2}") int threads,
             Settings settings, InstanceId instance) {
         log.info("This instance runs jobs as '{}' (fusa.instance-id)", instance.name());
-        return Scheduler.create(dataSource, tasks)
+        // recurring tasks (AnalysisJobs' queue check) are started by the scheduler, once across instances
+        List<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>> recurring = tasks.stream()
+                .filter(t -> t instanceof com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>)
+                .<com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>>map(
+                        t -> (com.github.kagkarlsson.scheduler.task.helper.RecurringTask<?>) t)
+                .toList();
+        List<Task<?>> known = tasks.stream().filter(t -> !recurring.contains(t)).toList();
+        return Scheduler.create(dataSource, known)
+                .startTasks(recurring)
                 .schedulerName(new SchedulerName.Fixed(instance.name()))
                 .threads(threads)
                 .pollingInterval(settings.polling())
