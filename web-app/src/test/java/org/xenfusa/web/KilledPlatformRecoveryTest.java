@@ -80,6 +80,8 @@ class KilledPlatformRecoveryTest {
     private static final int FILES = 300;
     private static final int LINES = 60;
     private static final int LOAD_TAGS = 40;
+    /** The tags of the repository ingested when the platform is stopped (step 5). */
+    private static final int STOP_TAGS = 2;
 
     @TempDir Path tmp;
 
@@ -87,7 +89,7 @@ class KilledPlatformRecoveryTest {
 
     @Test
     void theFirstStartAfterAKillDuringAnIngestOrAnExportRecoversByItself() throws Exception {
-        Path repo = syntheticRepository();
+        Path repo = syntheticRepository(0, LOAD_TAGS, FILES);
         Path data = tmp.resolve("data");
         try {
             // --- 1. earlier data, then a second ingest killed while it runs
@@ -181,17 +183,24 @@ class KilledPlatformRecoveryTest {
 
             // --- 5. stopped as an operator stops it (SIGTERM) while an ingest runs: the ingest is handed back to the
             // queue at once (its database still up to record it) and the next start finishes it
+            // a repository of its own contents, counted afresh, with 40 times the files a tag: each ref takes a second
+            // or more, so that the stop lands in one (the first repository's refs took 50-75 ms each: a stop landed
+            // between two, with nothing running to hand back)
+            Path other2 = syntheticRepository(LOAD_TAGS + 1, STOP_TAGS, FILES * 40);
             long other = third.api("POST", "/api/repositories", token,
-                    Map.of("name", "crash-repo-2", "location", repo.toString())).path("id").asLong();
+                    Map.of("name", "crash-repo-2", "location", other2.toString())).path("id").asLong();
             long stoppedJob = third.api("POST", "/api/repositories/" + other + "/ingest", token,
                     Map.of("mode", "TAGS", "ref", "LOAD-*")).path("id").asLong();
+            // caught counting, less than half through its refs' files: the stop lands while a ref task runs (a stop
+            // between two ref tasks has nothing running to hand back; the tasks left simply stay queued)
             JsonNode beforeStop = third.catchJob(token, stoppedJob, j -> !j.path("state").asString().equals("QUEUED")
-                    && (!j.path("state").asString().equals("RUNNING") || j.path("refsDone").asInt() >= 2),
+                    && (!j.path("state").asString().equals("RUNNING") || (j.path("filesDone").asInt() > 0
+                            && j.path("filesDone").asInt() * 2 < j.path("filesTotal").asInt())),
                     Duration.ofSeconds(60));
             assertThat(beforeStop.path("state").asString()).as("the ingest was caught running: " + beforeStop
                     + third.tail()).isEqualTo("RUNNING");
             third.stop();
-            assertThat(third.log()).contains("Ingest job " + stoppedJob + " handed back to the queue: this instance is"
+            assertThat(third.log()).as("caught running as " + beforeStop).contains("Ingest job " + stoppedJob + " handed back to the queue: this instance is"
                     + " stopping");
             Platform fourth = start(data, "fourth");
             assertThat(fourth.log()).as("a clean stop leaves no orphan").doesNotContain(ORPHAN_STOPPED);
@@ -206,7 +215,7 @@ class KilledPlatformRecoveryTest {
                     resumedLoads.add(s);
                 }
             });
-            assertThat(resumedLoads).as("every tag stored once").hasSize(LOAD_TAGS);
+            assertThat(resumedLoads).as("every tag stored once").hasSize(STOP_TAGS);
             fourth.stop();
         } finally {
             for (Platform p : started) {
@@ -221,10 +230,11 @@ class KilledPlatformRecoveryTest {
     /**
      * The synthetic Kconfig/Kbuild tree with {@value #FILES} more compiled C files; tag BASE-1, then
      * {@value #LOAD_TAGS} tags LOAD-nn that each rewrite every generated file, so that an ingest of them counts
-     * thousands of new files and runs for a few seconds. The commits are written straight into the object database
-     * (no working tree: writing and adding the files took half a minute).
+     * thousands of new files and runs for a few seconds ({@code first} numbers BASE-1's files: another number, other
+     * contents; {@code tags} LOAD tags, {@code count} generated files, of which the first {@value #FILES} compiled). The commits are written straight into the object database (no working tree: writing and adding the
+     * files took half a minute).
      */
-    private Path syntheticRepository() throws Exception {
+    private Path syntheticRepository(int first, int tags, int count) throws Exception {
         try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repos")))) {
             Map<String, String> files = new HashMap<>(SyntheticKconfig.FILES);
             files.putAll(SyntheticKconfig.BUILD);
@@ -233,14 +243,14 @@ class KilledPlatformRecoveryTest {
                 makefile.append("obj-y += g").append(i).append(".o\n");
             }
             files.put("xen/common/Makefile", makefile.toString());
-            files.putAll(generated(0));
+            files.putAll(generated(first, count));
             Repository r = repo.git().getRepository();
             Map<String, ObjectId> refs = new java.util.LinkedHashMap<>();
             // one pack for all objects (thousands of loose objects took seconds to write), the refs after it
             try (ObjectInserter pack = ((FileRepository) r).getObjectDatabase().newPackInserter()) {
                 ObjectId parent = commit(pack, null, 0, "BASE-1", files, refs);
-                for (int v = 1; v <= LOAD_TAGS; v++) {
-                    files.putAll(generated(v));
+                for (int v = 1; v <= tags; v++) {
+                    files.putAll(generated(first + v, count));
                     parent = commit(pack, parent, v, "LOAD-%02d".formatted(v), files, refs);
                 }
                 refs.put("refs/heads/main", parent);
@@ -290,9 +300,9 @@ class KilledPlatformRecoveryTest {
         return commit;
     }
 
-    private static Map<String, String> generated(int version) {
+    private static Map<String, String> generated(int version, int count) {
         Map<String, String> files = new HashMap<>();
-        for (int i = 0; i < FILES; i++) {
+        for (int i = 0; i < count; i++) {
             StringBuilder c = new StringBuilder("#include <xen/lib.h>\n/* generated file " + i + ", version " + version
                     + " */\n\n");
             for (int l = 0; l < LINES; l++) {
