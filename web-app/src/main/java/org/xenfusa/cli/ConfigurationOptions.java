@@ -20,6 +20,7 @@ import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
 
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,8 +39,49 @@ final class ConfigurationOptions {
     @Option(names = "--arch", required = true, description = "x86_64, arm64, arm32, riscv64 or ppc64.")
     String arch;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Start start;
+    /** The starting point, overrides and toolchain (the options every configuration command shares). */
+    @Mixin
+    StartingPoint setup = new StartingPoint();
+
+    /** The options that name a configuration, as {@code ConfigurationOptions} of {@code repo} at {@code ref}. */
+    static ConfigurationOptions of(String repo, String ref, String arch, StartingPoint setup) {
+        ConfigurationOptions o = new ConfigurationOptions();
+        o.repo = repo;
+        o.ref = ref;
+        o.arch = arch;
+        o.setup = setup;
+        return o;
+    }
+
+    /**
+     * One starting point (none given means {@code --defconfig}), the overrides and the toolchain profile: a picocli
+     * mixin, so that every command that takes a configuration spells these options alike. The architecture stays each
+     * command's own option, as it is required by some and optional for others.
+     */
+    static final class StartingPoint {
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
+        Start start;
+
+        @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "Set a symbol (repeatable).")
+        List<String> set = new ArrayList<>();
+
+        @Option(names = "--toolchain", paramLabel = "PROFILE",
+                description = "Shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
+        String toolchain;
+
+        static StartingPoint of(Start start, List<String> set, String toolchain) {
+            StartingPoint s = new StartingPoint();
+            s.start = start;
+            s.set = set;
+            s.toolchain = toolchain;
+            return s;
+        }
+
+        /** Whether any of these options was given. */
+        boolean given() {
+            return start != null || !set.isEmpty() || toolchain != null;
+        }
+    }
 
     /** One starting point; none given means --defconfig. */
     static final class Start {
@@ -60,13 +102,6 @@ final class ConfigurationOptions {
         Path config;
     }
 
-    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "Set a symbol (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--toolchain", paramLabel = "PROFILE",
-            description = "Shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
-    String toolchain;
-
     /**
      * The architecture {@code --arch} names, spelt as Xen's {@code XEN_TARGET_ARCH} spells it: another spelling
      * ({@code aarch64}, {@code arm}) is refused rather than guessed, so that names in reports match the option.
@@ -85,36 +120,36 @@ final class ConfigurationOptions {
      */
     ConfigurationSpec spec() {
         architecture(arch);
-        ConfigurationSpec spec = ConfigurationSpec.of(arch).withOverrides(set).withToolchain(toolchainText());
-        if (start == null || start.defconfig != null) {
-            return spec.startingFrom(StartKind.DEFCONFIG, start == null ? "" : start.defconfig);
+        ConfigurationSpec spec = ConfigurationSpec.of(arch).withOverrides(setup.set).withToolchain(toolchainText());
+        if (setup.start == null || setup.start.defconfig != null) {
+            return spec.startingFrom(StartKind.DEFCONFIG, setup.start == null ? "" : setup.start.defconfig);
         }
-        if (start.allYes) {
+        if (setup.start.allYes) {
             return spec.startingFrom(StartKind.ALLYES, "");
         }
-        if (start.allNo) {
+        if (setup.start.allNo) {
             return spec.startingFrom(StartKind.ALLNO, "");
         }
-        if (start.randSeed != null) {
-            return spec.startingFrom(StartKind.RANDCONFIG, start.randSeed);
+        if (setup.start.randSeed != null) {
+            return spec.startingFrom(StartKind.RANDCONFIG, setup.start.randSeed);
         }
-        if (!Files.isRegularFile(start.config)) {
-            throw new BadInputException(".config file (--config) not found: " + start.config);
+        if (!Files.isRegularFile(setup.start.config)) {
+            throw new BadInputException(".config file (--config) not found: " + setup.start.config);
         }
         try {
-            return spec.startingFromConfig(start.config.toString(), Files.readString(start.config));
+            return spec.startingFromConfig(setup.start.config.toString(), Files.readString(setup.start.config));
         } catch (IOException e) {
-            throw new BadInputException("cannot read --config " + start.config + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read --config " + setup.start.config + ": " + e.getMessage(), e);
         }
     }
 
     /** {@code --toolchain} as the library takes it: a shipped name, or the text of the profile file it names. */
     private String toolchainText() {
         if (toolchainFile().isEmpty()) {
-            if (toolchain != null && (toolchain.contains("/") || toolchain.endsWith(".profile"))) {
-                throw new BadInputException("toolchain profile file (--toolchain) not found: " + Path.of(toolchain));
+            if (setup.toolchain != null && (setup.toolchain.contains("/") || setup.toolchain.endsWith(".profile"))) {
+                throw new BadInputException("toolchain profile file (--toolchain) not found: " + Path.of(setup.toolchain));
             }
-            return toolchain == null ? "" : toolchain;
+            return setup.toolchain == null ? "" : setup.toolchain;
         }
         Path file = toolchainFile().get();
         try {
@@ -128,10 +163,10 @@ final class ConfigurationOptions {
 
     /** The profile file {@code --toolchain} names, when it names no shipped profile and the file exists. */
     private Optional<Path> toolchainFile() {
-        if (toolchain == null || toolchain.isBlank() || ToolchainProfile.shipped(toolchain).isPresent()) {
+        if (setup.toolchain == null || setup.toolchain.isBlank() || ToolchainProfile.shipped(setup.toolchain).isPresent()) {
             return Optional.empty();
         }
-        Path file = Path.of(toolchain);
+        Path file = Path.of(setup.toolchain);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 

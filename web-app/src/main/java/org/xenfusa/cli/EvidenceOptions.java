@@ -91,14 +91,7 @@ final class EvidenceOptions {
         String name;
 
         ConfigurationOptions asOptions(String repo, String ref) {
-            ConfigurationOptions o = new ConfigurationOptions();
-            o.repo = repo;
-            o.ref = ref;
-            o.arch = arch;
-            o.start = start;
-            o.set = set;
-            o.toolchain = toolchain;
-            return o;
+            return ConfigurationOptions.of(repo, ref, arch, ConfigurationOptions.StartingPoint.of(start, set, toolchain));
         }
 
         String documentName(org.xenfusa.sloc.config.ConfigurationRequest request) {

@@ -28,8 +28,8 @@ import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.trace.suspect.SuspectLink;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,16 +60,9 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--arch", required = true, description = "Architecture of the configuration: x86_64, arm64, arm32, riscv64 or ppc64.")
     String arch;
 
-    /** The starting point, as config-sloc and trace take it (none means --defconfig). */
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ConfigurationOptions.Start start;
-
-    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "Set a symbol (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--toolchain", paramLabel = "PROFILE",
-            description = "Shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
-    String toolchain;
+    /** The starting point, overrides and toolchain, as config-sloc and trace take them (none means --defconfig). */
+    @Mixin
+    ConfigurationOptions.StartingPoint setup = new ConfigurationOptions.StartingPoint();
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -122,13 +115,7 @@ final class ImpactCommand implements Callable<Integer> {
 
     /** One side: its configuration report as {@code fusa config-sloc} computes it, its items and tags. */
     private ChangeImpact.Side side(String ref, SourceTree tree, FunctionIndex index, String[] label) {
-        ConfigurationOptions options = new ConfigurationOptions();
-        options.repo = repo;
-        options.ref = ref;
-        options.arch = arch;
-        options.toolchain = toolchain;
-        options.set = set;
-        options.start = start;
+        ConfigurationOptions options = ConfigurationOptions.of(repo, ref, arch, setup);
         ConfigurationCounter counter = ConfigurationCounter.of(tree);
         if (tree.file(counter.xenFolder() + "Kconfig").isEmpty()) {
             throw new BadInputException("no Kconfig found in " + repo + " at " + ref);

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
-import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
-import org.xenfusa.sloc.config.ConfigurationRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,8 +34,8 @@ import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,23 +63,9 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--junit", description = "A JUnit XML result file of this configuration's test run; repeatable.")
     List<Path> junit = new ArrayList<>();
 
-    @Option(names = "--arch", description = "Architecture of the configuration: x86_64, arm64, arm32, riscv64 or ppc64.")
-    String arch;
-
-    /** With --arch: the starting point, as kconfig and config-sloc take it (none means --defconfig). */
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ConfigurationOptions.Start start;
-
-    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "With --arch: set a symbol (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--toolchain", paramLabel = "PROFILE",
-            description = "With --arch: shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
-    String toolchain;
-
-    @Option(names = "--config-files", description = "The configuration's compiled files, one path per line "
-            + "(as config-sloc's compiledFiles or make cloc's list).")
-    Path configFiles;
+    /** The configuration: --arch with its starting point, overrides and toolchain, or --config-files. */
+    @Mixin
+    OptionalConfiguration configuration = new OptionalConfiguration();
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -93,34 +77,13 @@ final class TraceCommand implements Callable<Integer> {
             + " policy's board conditions.")
     String board;
 
-    /** The configuration's name when it was computed here (arch, starting point, overrides). */
-    private String configurationLabel;
-
-    /** The .config's SHA-256 when the configuration was computed here, to name it in evidence. */
-    private String dotConfigSha256;
-
-    /** The configuration's report when it was computed here: its architecture and .config values. */
-    private ConfigurationReport computed;
-
     @Override
     public Integer call() throws Exception {
-        if (configFiles != null && (start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("give the configuration either as --arch with a starting point (--defconfig, "
-                    + "--allyes, --allno, --randconfig, --config), --set and --toolchain, or as --config-files");
-        }
-        if (arch == null && (start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("a starting point (--defconfig, --allyes, --allno, --randconfig, --config), --set"
-                    + " and --toolchain need --arch");
-        }
+        configuration.check(true);
         TracePolicy tracePolicy = PolicyOption.load(policy);
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
             linkSet = linkSet.plus(LinkFileReader.read(l.toString(), readInput(l, "link file (--links)")));
-        }
-        List<String> compiled = null;
-        if (configFiles != null) {
-            compiled = Files.readAllLines(requireFile(configFiles, "compiled-file list (--config-files)")).stream().map(String::strip)
-                    .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
         }
         List<TestResultFile> results = new ArrayList<>();
         List<ImportProblem> evidenceProblems = new ArrayList<>();
@@ -131,21 +94,18 @@ final class TraceCommand implements Callable<Integer> {
                 evidenceProblems.add(new ImportProblem(e.location(), e.getMessage().substring(e.location().toString().length() + 2)));
             }
         }
-        if (compiled == null && arch == null && !junit.isEmpty()) {
+        if (!configuration.given() && !junit.isEmpty()) {
             throw new BadInputException("--junit needs a configuration to verify (--arch ... or --config-files)");
         }
         try (TreeSource source = TreeSource.open(repo, ref)) {
             SpecificationImport specs = SpecificationScanner.under(path).scan(source.tree());
             FunctionIndex index = FunctionIndex.of(source.tree());
-            if (compiled == null && arch != null) {
-                compiled = compiledFiles(source);
-            }
-            List<ConfigurationInput> configurations = compiled == null ? List.of()
-                    : List.of(computed != null
-                            ? ConfigurationInput.of(configurationName(), computed, results, Optional.ofNullable(board))
-                            : new ConfigurationInput(configurationName(), compiled, results, new Target(
-                                    Optional.ofNullable(arch).map(a -> XenArch.of(a).targetArch()), Map.of(),
-                                    Optional.ofNullable(board))));
+            Optional<OptionalConfiguration.Chosen> chosen = configuration.resolve(source, repo, ref);
+            Optional<String> arch = Optional.ofNullable(configuration.arch).map(a -> XenArch.of(a).targetArch());
+            List<ConfigurationInput> configurations = chosen.map(c -> c.computed()
+                    .map(r -> ConfigurationInput.of(c.label(), r, results, Optional.ofNullable(board)))
+                    .orElseGet(() -> new ConfigurationInput(c.label(), c.compiledFiles(), results,
+                            new Target(arch, Map.of(), Optional.ofNullable(board))))).stream().toList();
             TraceReport report = Traceability.trace(specs, linkSet, index, configurations, tracePolicy);
             List<ImportProblem> problems = new ArrayList<>(report.problems());
             problems.addAll(evidenceProblems);
@@ -153,48 +113,13 @@ final class TraceCommand implements Callable<Integer> {
             String commit = source.tree().commit().orElse(null);
             if (json) {
                 System.out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                        .writeValueAsString(TraceJson.of(commit, report, problems, dotConfigSha256)));
+                        .writeValueAsString(TraceJson.of(commit, report, problems, chosen.flatMap(c -> c.computed())
+                                .map(ConfigurationReport::dotConfigSha256).orElse(null))));
             } else {
                 printText(System.out, commit == null ? "(folder)" : commit, report);
             }
             return TraceJson.failing(report) > 0 ? FusaCommandLine.CHECK_FAILED : FusaCommandLine.OK;
         }
-    }
-
-    /** The configuration's name as pages and documents give it: arch, starting point, overrides. */
-    private String configurationName() {
-        if (configFiles != null || configurationLabel == null) {
-            return "compiled files of " + configFiles.getFileName();
-        }
-        return configurationLabel;
-    }
-
-    /** The files {@code make cloc} would count for --arch, the starting point and --set, as {@code fusa config-sloc} computes them. */
-    private List<String> compiledFiles(TreeSource source) {
-        ConfigurationOptions options = new ConfigurationOptions();
-        options.repo = repo;
-        options.ref = ref;
-        options.arch = arch;
-        options.toolchain = toolchain;
-        options.set = set;
-        options.start = start;
-        ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
-        if (source.tree().file(counter.xenFolder() + "Kconfig").isEmpty()) {
-            throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref)
-                    + " (give the compiled files with --config-files instead)");
-        }
-        ConfigurationRequest request;
-        try {
-            request = options.request(counter);
-        } catch (BadInputException e) {
-            throw new BadInputException(e.getMessage() + " (or give the compiled files with --config-files)", e);
-        }
-        configurationLabel = request.label();
-        ConfigurationReport report = counter.report(request);
-        report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
-        dotConfigSha256 = report.dotConfigSha256();
-        computed = report;
-        return report.compiledFiles();
     }
 
     private static Path requireFile(Path p, String what) {
