@@ -227,6 +227,14 @@ class TraceConsistencyIntegrationTest {
                     assertThat(l.counts()).isFalse();
                 }));
         assertThat(xlsx(AssessorWorkbook.write(ev), ev)).isEqualTo(expected);
+        // the links with their review state and record: the XLSX lists what the report holds
+        Map<String, List<String>> reportLinks = new TreeMap<>();
+        ev.requirements().forEach(r -> r.links().forEach(l -> reportLinks.computeIfAbsent(r.id(), k -> new ArrayList<>())
+                .add(l.anchor() + " | " + l.state() + " | " + (l.counts() ? "yes" : "no") + " | " + l.review())));
+        assertThat(reportLinks.get("dsn~drafted~1")).containsExactly("xen/common/fa.c:fa_stop | draft | no | ");
+        assertThat(reportLinks.values().stream().flatMap(List::stream))
+                .anySatisfy(l -> assertThat(l).contains("| reviewed | yes | ", "checked against the requirement"));
+        assertThat(xlsxLinks(AssessorWorkbook.write(ev))).isEqualTo(reportLinks);
         assertThat(docx(TraceabilityReport.write(ev))).isEqualTo(expected);
         assertThat(ev.context().tracePolicy().sha256()).isEqualTo(trace.linked().policy().sha256());
         byte[] zip = EvidencePackage.build(ev, Optional.empty());
@@ -267,6 +275,22 @@ class TraceConsistencyIntegrationTest {
             Map<String, String> v = new LinkedHashMap<>();
             r.verdicts().forEach((name, x) -> v.put(name, x.label()));
             out.put(r.id(), v);
+        }
+        return out;
+    }
+
+    /** The XLSX's Links sheet: per requirement, each link as anchor, review state, whether it counts, review record. */
+    private static Map<String, List<String>> xlsxLinks(byte[] bytes) throws Exception {
+        Map<String, List<String>> out = new TreeMap<>();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet links = wb.getSheet("Links");
+            assertThat(links).as("the Links sheet").isNotNull();
+            for (Row r : links) {
+                if (r.getRowNum() > 0) {
+                    out.computeIfAbsent(r.getCell(0).toString(), k -> new ArrayList<>()).add(r.getCell(2) + " | "
+                            + r.getCell(4) + " | " + r.getCell(5) + " | " + (r.getCell(6) == null ? "" : r.getCell(6)));
+                }
+            }
         }
         return out;
     }

@@ -27,6 +27,7 @@ import org.xenfusa.exports.model.Provenance;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.sloc.config.LineFigures;
+import org.xenfusa.exports.model.LinkRow;
 import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.exports.model.TestResult;
 import org.xenfusa.exports.model.TraceDefect;
@@ -114,6 +115,7 @@ public final class AssessorWorkbook {
             names.put("defects", n.name("Trace defects"));
             names.put("reasons", n.name("Verdict reasons"));
             names.put("tests", n.name("Test results"));
+            names.put("links", n.name("Links"));
             return names;
         }
 
@@ -151,6 +153,16 @@ public final class AssessorWorkbook {
                     reasons, (String[] row) -> row);
             simpleTable(sheets.get("tests"), new String[] {"Test", "Outcome"}, evidence.testResults(),
                     (TestResult t) -> new String[] {t.test(), t.outcome().name()});
+            // every link of every requirement, with its review state and record: a draft is listed but never counts
+            List<String[]> links = new java.util.ArrayList<>();
+            for (RequirementRow r : evidence.requirements()) {
+                for (LinkRow l : r.links()) {
+                    links.add(new String[] {r.id(), l.kind(), l.anchor(), l.artifactType(), l.state(),
+                        l.counts() ? "yes" : "no", l.review(), l.declaredAt()});
+                }
+            }
+            simpleTable(sheets.get("links"), new String[] {"Requirement", "Kind", "Links to", "Artifact type",
+                "Review state", "Counts as coverage", "Review record", "Declared at"}, links, (String[] row) -> row);
             wb.setActiveSheet(0);
             // SXSSF writes formulas without cached values: ask the reader to compute them on opening.
             wb.setForceFormulaRecalculation(true);

@@ -3,6 +3,8 @@ package org.xenfusa.exports.xlsx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -14,6 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xenfusa.exports.model.ConfigurationFigures;
+import org.xenfusa.exports.model.LinkRow;
 import org.xenfusa.sloc.config.DirectoryFigures;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.RequirementRow;
@@ -47,6 +50,40 @@ class AssessorWorkbookTest {
         assertThat(text).contains("YES: 1 warning(s)");
         Cell commit = findCell(about, evidence.context().commit());
         assertThat(commit.getHyperlink().getAddress()).isEqualTo(evidence.context().commitUrl().orElseThrow());
+    }
+
+    @Test
+    void linksSheetListsEveryLinkWithItsReviewStateAndRecord() throws Exception {
+        RequirementRow first = evidence.requirements().get(0);
+        List<RequirementRow> reqs = new ArrayList<>(evidence.requirements());
+        reqs.set(0, new RequirementRow(first.id(), first.type(), first.title(), first.description(), first.covers(),
+                first.coveredBy(), first.codeAnchors(), first.tests(), first.overall(), first.verdicts(), List.of(
+                        new LinkRow("CODE", "xen/common/fa.c:fa_start", "impl", "reviewed", "(web link):1", true,
+                                "reviewed by bob at 2026-01-31T12:00:00Z: \"matches\""),
+                        new LinkRow("CODE", "xen/common/fa.c:fa_stop", "impl", "draft", "links.yaml:4", false)),
+                first.suspect()));
+        ReleaseEvidence withLinks = new ReleaseEvidence(evidence.context(), evidence.configurations(), reqs,
+                evidence.suspectLinks(), evidence.defects(), evidence.untracedCode(), evidence.testResults(),
+                evidence.attachments());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(AssessorWorkbook.write(withLinks)))) {
+            XSSFSheet links = book.getSheet("Links");
+            assertThat(cells(links.getRow(0))).containsExactly("Requirement", "Kind", "Links to", "Artifact type",
+                    "Review state", "Counts as coverage", "Review record", "Declared at");
+            assertThat(links.getLastRowNum()).isEqualTo(2);
+            assertThat(cells(links.getRow(1))).containsExactly(first.id(), "CODE", "xen/common/fa.c:fa_start", "impl",
+                    "reviewed", "yes", "reviewed by bob at 2026-01-31T12:00:00Z: \"matches\"", "(web link):1");
+            assertThat(cells(links.getRow(2))).containsExactly(first.id(), "CODE", "xen/common/fa.c:fa_stop", "impl",
+                    "draft", "no", "", "links.yaml:4");
+        }
+    }
+
+    private static List<String> cells(Row row) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            Cell c = row.getCell(i);
+            out.add(c == null ? "" : c.getStringCellValue());
+        }
+        return out;
     }
 
     @Test
