@@ -2,6 +2,7 @@ package org.xenfusa.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -15,6 +16,7 @@ import org.xenfusa.exports.readiness.GateFileParser;
 import org.xenfusa.exports.readiness.ReadinessEvaluator;
 import org.xenfusa.exports.reqif.ReqifExport;
 import org.xenfusa.exports.xlsx.AssessorWorkbook;
+import org.xenfusa.trace.impact.ImpactReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,21 +49,29 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--gates", description = "Evidence package only: also evaluate and include this gate file.")
     Path gates;
 
-    @Option(names = "--previous", description = "Evidence package only: the previous release, as a ref of --repo "
-            + "or (with --input) its evidence JSON.")
+    @Option(names = "--previous", description = "DOCX and evidence package: the previous release, as a ref of --repo "
+            + "(the documents then have a section on the change impact since it, and the package's readiness compares "
+            + "with it) or, for the package with --input and --gates, its evidence JSON.")
     String previous;
 
     @Override
     public Integer call() throws Exception {
-        if (format != Format.evidence && (gates != null || previous != null)) {
-            throw new FusaCommandLine.BadInputException("--gates and --previous go with --format evidence only");
+        if (format != Format.evidence && gates != null) {
+            throw new FusaCommandLine.BadInputException("--gates goes with --format evidence only");
+        }
+        if (previous != null && format != Format.evidence && format != Format.docx) {
+            throw new FusaCommandLine.BadInputException("--previous goes with --format docx or evidence only");
+        }
+        if (previous != null && input != null && format == Format.docx) {
+            throw new FusaCommandLine.BadInputException("--previous with --format docx needs the analysis options "
+                    + "(--repo ...), not --input: the change impact is computed from the repository");
         }
         ReleaseEvidence evidence = load();
         byte[] bytes = switch (format) {
             case xlsx -> AssessorWorkbook.write(evidence);
-            case docx -> TraceabilityReport.write(evidence);
+            case docx -> TraceabilityReport.write(evidence, impacts());
             case reqif -> ReqifExport.write(evidence.context(), evidence.requirements());
-            case evidence -> EvidencePackage.build(evidence, readiness(evidence));
+            case evidence -> EvidencePackage.build(evidence, readiness(evidence), impacts());
         };
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -88,6 +98,14 @@ final class ExportCommand implements Callable<Integer> {
                 : Optional.empty());
     }
 
+    /** With --previous and the analysis options: the change impact since it, per configuration, as fusa impact has it. */
+    private List<ImpactReport> impacts() {
+        if (previous == null || input != null) {
+            return List.of();
+        }
+        return analysis.impacts(analysis.ref, previous);
+    }
+
     private Optional<ReleaseEvidence> previousEvidence() {
         if (previous == null) {
             return Optional.empty();
@@ -98,8 +116,9 @@ final class ExportCommand implements Callable<Integer> {
 
     private Optional<ReadinessInputs> readiness(ReleaseEvidence evidence) {
         if (gates == null) {
-            if (previous != null) {
-                throw new FusaCommandLine.BadInputException("--previous needs --gates");
+            if (previous != null && input != null) {
+                throw new FusaCommandLine.BadInputException("--previous with --input needs --gates (the previous "
+                        + "evidence JSON is read for the readiness comparison only)");
             }
             return Optional.empty();
         }

@@ -202,6 +202,55 @@ class ExportFromRepositoryCommandTest {
     }
 
     @Test
+    void documentsWithAPreviousReleaseCarryTheChangeImpactSinceIt() throws Exception {
+        Path docx = tmp.resolve("trace.docx");
+        assertThat(run(args("export", "--format", "docx", "--out", docx.toString(), "--previous", "RELEASE-9.8.0")))
+                .as(lastErr).isZero();
+        try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx))) {
+            String text = String.join("\n", d.getParagraphs().stream().map(p -> p.getText()).toList());
+            assertThat(text).contains("Change impact since the previous release").contains("arm64-no-foo");
+        }
+        // the evidence package: its traceability report and its readiness report both have the section
+        Path gates = tmp.resolve("gates.yaml");
+        Files.writeString(gates, "all:\n  suspect-links-max: 0\n");
+        Path zip = tmp.resolve("evidence.zip");
+        assertThat(run(args("export", "--format", "evidence", "--out", zip.toString(), "--gates", gates.toString(),
+                "--previous", "RELEASE-9.8.0"))).as(lastErr).isZero();
+        byte[] bytes = Files.readAllBytes(zip);
+        for (String entry : List.of("documents/traceability-and-sloc-report.docx", "documents/readiness.docx")) {
+            try (XWPFDocument d = new XWPFDocument(new java.io.ByteArrayInputStream(entryOf(bytes, entry)))) {
+                String text = String.join("\n", d.getParagraphs().stream().map(p -> p.getText()).toList());
+                assertThat(text).as(entry).contains("Change impact since the previous release");
+            }
+        }
+        assertThat(EvidenceVerifier.verify(zip).intactPackage()).isTrue();
+        // without a previous release, no such section
+        assertThat(run(args("export", "--format", "docx", "--out", docx.toString()))).as(lastErr).isZero();
+        try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx))) {
+            String text = String.join("\n", d.getParagraphs().stream().map(p -> p.getText()).toList());
+            assertThat(text).doesNotContain("Change impact since the previous release");
+        }
+        // the change impact is computed from the repository: not from --input, and not for other formats
+        assertThat(run("export", "--format", "docx", "--out", docx.toString(), "--input", zip.toString(),
+                "--previous", "RELEASE-9.8.0")).isEqualTo(2);
+        assertThat(lastErr).contains("--previous with --format docx needs the analysis options");
+        assertThat(run(args("export", "--format", "xlsx", "--out", tmp.resolve("x.xlsx").toString(), "--previous",
+                "RELEASE-9.8.0"))).isEqualTo(2);
+        assertThat(lastErr).contains("--previous goes with --format docx or evidence only");
+    }
+
+    private static byte[] entryOf(byte[] zip, String name) throws Exception {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(name + " not in the package");
+    }
+
+    @Test
     void badInputIsExitTwoWithFileAndLine() throws Exception {
         Path bad = tmp.resolve("bad.yaml");
         Files.writeString(bad, "all:\n  suspect-links-max: 0\n  trace-defects-max: many\n");

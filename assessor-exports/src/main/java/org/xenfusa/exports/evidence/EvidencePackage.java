@@ -24,6 +24,7 @@ import org.xenfusa.exports.model.Sha256;
 import org.xenfusa.exports.reqif.ReqifExport;
 import org.xenfusa.exports.xlsx.AssessorWorkbook;
 import org.xenfusa.exports.xlsx.ReadinessWorkbook;
+import org.xenfusa.trace.impact.ImpactReport;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -46,6 +47,14 @@ public final class EvidencePackage {
     }
 
     public static byte[] build(ReleaseEvidence evidence, Optional<ReadinessInputs> readiness) {
+        return build(evidence, readiness, List.of());
+    }
+
+    /**
+     * The package, its traceability report and readiness report with a section on the change impact since the previous
+     * release (one {@link ImpactReport} per configuration; none when no previous release was named).
+     */
+    public static byte[] build(ReleaseEvidence evidence, Optional<ReadinessInputs> readiness, List<ImpactReport> impacts) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, List<String>> madeFrom = new LinkedHashMap<>();
         Set<String> lowerCase = new HashSet<>();
@@ -70,7 +79,7 @@ public final class EvidencePackage {
         add(files, madeFrom, lowerCase, "documents/traceability-and-sloc.xlsx", AssessorWorkbook.write(evidence),
                 fromEvidence);
         add(files, madeFrom, lowerCase, "documents/traceability-and-sloc-report.docx",
-                TraceabilityReport.write(evidence), fromEvidence);
+                TraceabilityReport.write(evidence, impacts), fromEvidence);
         add(files, madeFrom, lowerCase, "documents/requirements.reqif",
                 ReqifExport.write(evidence.context(), evidence.requirements()), List.of(EVIDENCE_JSON));
         if (readiness.isPresent()) {
@@ -85,8 +94,8 @@ public final class EvidencePackage {
                 from.add("inputs/previous-evidence.json");
             }
             add(files, madeFrom, lowerCase, "documents/readiness.xlsx", ReadinessWorkbook.write(r.report()), from);
-            add(files, madeFrom, lowerCase, "documents/readiness.docx", ReadinessDocument.write(evidence, r.report()),
-                    from);
+            add(files, madeFrom, lowerCase, "documents/readiness.docx", ReadinessDocument.write(evidence, r.report(),
+                    impacts), from);
         }
         byte[] manifest = manifest(evidence, files, madeFrom);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

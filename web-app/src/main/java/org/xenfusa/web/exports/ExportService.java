@@ -207,7 +207,7 @@ public class ExportService {
             case XLSX -> AssessorWorkbook.write(ev);
             case DOCX -> TraceabilityReport.write(ev, impacts(inputs.request(), inputs.previous(), progress));
             case REQIF -> ReqifExport.write(ev.context(), ev.requirements());
-            case EVIDENCE -> EvidencePackage.build(ev, readinessInputs(ev));
+            case EVIDENCE -> EvidencePackage.build(ev, readinessInputs(ev), impacts(inputs.request(), inputs.previous(), progress));
             default -> throw new IllegalStateException(format.name());
         };
     }
