@@ -168,7 +168,7 @@ public class BlobCountStore {
         });
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    update blob_claim c set lease_until = 'infinity'
+                    update blob_claim c set lease_until = 'infinity', counted_at = now()
                     from unnest(?::varchar[], ?::varchar[]) as k(blob_id, file_name)
                     where c.blob_id = k.blob_id and c.file_name = k.file_name and c.counter_version = ?""");
             ps.setArray(1, con.createArrayOf("varchar", ordered.stream().map(CountedBlob::blobId).toArray()));
@@ -176,6 +176,20 @@ public class BlobCountStore {
             ps.setInt(3, counterVersion);
             return ps;
         });
+    }
+
+    /**
+     * Deletes the claims no longer needed: those done (their count stored) longer ago than {@code age}, whose counts
+     * alone now keep their blobs from being counted again, and those whose lease passed longer ago than {@code age}
+     * (their worker died before counting; they would be won again anyway). {@code age} must exceed the longest claim
+     * statement, which waits on a claim whose count is committing. Returns the number deleted.
+     */
+    public int deleteClaimsDoneBefore(java.time.Duration age) {
+        return jdbc.update("""
+                delete from blob_claim
+                where (lease_until = 'infinity' and coalesce(counted_at, '-infinity') < now() - ? * interval '1 millisecond')
+                   or (lease_until <> 'infinity' and lease_until < now() - ? * interval '1 millisecond')""",
+                age.toMillis(), age.toMillis());
     }
 
     /** A file of a snapshot. */

@@ -37,6 +37,24 @@ public class IngestJobs {
      * A clone whose worker died is taken over by another worker (at most {@link #MAX_TAKEOVERS} times) and made again
      * there; one whose instance is stopping is handed back to the queue at once (its progress monitor cancels it).
      */
+    /**
+     * Every {@code fusa.ingest.claim-cleanup} (default 10 minutes), the blob claims no longer needed are deleted: done
+     * or expired more than that long ago. One instance at a time runs it (a db-scheduler recurring task).
+     */
+    @Bean
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> blobClaimCleanup(BlobCountStore store,
+            @org.springframework.beans.factory.annotation.Value("${fusa.ingest.claim-cleanup:10m}")
+            java.time.Duration every) {
+        return Tasks.recurring("blob-claim-cleanup", com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(every))
+                .execute((instance, ctx) -> {
+                    int deleted = store.deleteClaimsDoneBefore(every);
+                    if (deleted > 0) {
+                        org.slf4j.LoggerFactory.getLogger(IngestJobs.class).info("Deleted {} blob claims done or "
+                                + "expired over {} ago", deleted, every);
+                    }
+                });
+    }
+
     @Bean
     CustomTask<Long> cloneTask(@Lazy RepositoryRegistrar registrar, SourceRepositoryRepository repositories) {
         return Tasks.custom(CLONE)
