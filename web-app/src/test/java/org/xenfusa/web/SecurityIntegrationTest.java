@@ -34,6 +34,7 @@ class SecurityIntegrationTest {
     @Autowired AppUserRepository users;
     @Autowired PasswordEncoder encoder;
     @Autowired SourceRepositoryRepository repositories;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void viewer() {
@@ -182,6 +183,35 @@ class SecurityIntegrationTest {
         // disabling the account stops its logins
         admin.post("/users/" + created.getId(), "role=ENGINEER", "/users");
         assertThat(users.findByUsername("engineer-x").orElseThrow().isEnabled()).isFalse();
+    }
+
+    @Test
+    void aUrlNamesItsCredentialsByAReferenceTheInstanceHoldsAndTheSecretIsNeverShown() throws Exception {
+        WebSession admin = WebSession.login(port, "admin", "test-admin-password");
+        // a reference this instance does not hold, or credentials for a local path: refused, nothing stored
+        admin.post("/repositories", "name=cred-unknown&credentials=nope&location="
+                + WebSession.enc("https://127.0.0.1:9/private.git"), "/repositories");
+        assertThat(repositories.findByName("cred-unknown")).isEmpty();
+        assertThat(admin.get("/repositories").body()).contains("Credentials &#39;nope&#39; are not configured on this"
+                + " instance").contains("FUSA_GIT_CREDENTIALS_NOPE_PASSWORD");
+        admin.post("/repositories", "name=cred-local&credentials=testcreds&location=" + WebSession.enc(
+                System.getProperty("java.io.tmpdir")), "/repositories");
+        assertThat(repositories.findByName("cred-local")).isEmpty();
+        assertThat(admin.get("/repositories").body()).contains("Credentials go with a repository registered by URL");
+
+        // a held reference: stored by name only; the repository page and the API name it, never the secret
+        admin.post("/repositories", "name=cred-ref&credentials=testcreds&location="
+                + WebSession.enc("https://127.0.0.1:9/private.git"), "/repositories");
+        SourceRepository stored = repositories.findByName("cred-ref").orElseThrow();
+        assertThat(stored.getCredentialsRef()).isEqualTo("testcreds");
+        assertThat(admin.get("/repositories/" + stored.getId()).body()).contains("id=\"credentials-ref\"")
+                .contains("testcreds").doesNotContain("not-a-real-secret");
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/repositories"))
+                .header("Authorization", basic("admin", "test-admin-password")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.body()).contains("\"credentials\":\"testcreds\"").doesNotContain("not-a-real-secret");
+        assertThat(jdbc.queryForList("select credentials_ref from source_repository_aud where id = ?", String.class,
+                stored.getId())).containsOnly("testcreds");
     }
 
     @Test

@@ -41,6 +41,13 @@ public class SourceRepository {
     @Column(name = "git_dir")
     private String gitDir;
 
+    /**
+     * For a URL: the name of the credentials its clone and fetches use, which each instance resolves from its own
+     * settings (the secret is never stored here); null for none.
+     */
+    @Column(name = "credentials_ref")
+    private String credentialsRef;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -95,6 +102,16 @@ public class SourceRepository {
 
     public String getGitDir() {
         return gitDir;
+    }
+
+    public String getCredentialsRef() {
+        return credentialsRef;
+    }
+
+    /** This repository with {@code reference} naming its credentials (a URL's; null for none). */
+    public SourceRepository withCredentialsRef(String reference) {
+        this.credentialsRef = reference;
+        return this;
     }
 
     public Instant getCreatedAt() {

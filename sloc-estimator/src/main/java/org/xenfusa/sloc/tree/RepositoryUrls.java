@@ -57,7 +57,9 @@ public final class RepositoryUrls {
         }
         return Optional.of("The URL " + mask(location) + " carries credentials (user-info before '@'). They are refused"
                 + " because they would be stored in plain text, shown to every user, logged and written into the"
-                + " clone's git config. Register the URL without them, or clone a mirror with your credentials"
+                + " clone's git config. Register the URL without them and name credentials that every instance holds"
+                + " in its settings (the platform's credentials reference, fusa.git.credentials.NAME), or clone a"
+                + " mirror with your credentials"
                 + " (git clone --mirror, using a git credential helper or your ssh key) into a folder under"
                 + " fusa.allowed-roots and register it by its local path.");
     }

@@ -55,11 +55,12 @@ public class ApiController {
      * repository's folder only for ADMIN ({@link ServerPaths}).
      */
     public record RepositoryJson(long id, String name, String location, String kind, String cloneState, int clonePercent,
-            String cloneMessage) {
+            String cloneMessage, String credentials) {
         static RepositoryJson of(SourceRepository r) {
             return new RepositoryJson(r.getId(), r.getName(), ServerPaths.location(r), r.getKind().name(),
                     r.getCloneState(), r.getClonePercent(), r.getCloneMessage() == null ? ""
-                            : RepositoryUrls.mask(r.getCloneMessage()));
+                            : RepositoryUrls.mask(r.getCloneMessage()),
+                    r.getCredentialsRef() == null ? "" : r.getCredentialsRef());
         }
     }
 
@@ -72,7 +73,7 @@ public class ApiController {
         }
     }
 
-    public record RegisterRequest(String name, String location) {
+    public record RegisterRequest(String name, String location, String credentials) {
     }
 
     public record IngestRequest(IngestMode mode, String ref) {
@@ -86,7 +87,8 @@ public class ApiController {
     @PostMapping("/repositories")
     ResponseEntity<RepositoryJson> register(@RequestBody RegisterRequest request, Authentication auth)
             throws InvalidInputException {
-        SourceRepository r = registrar.register(request.name(), request.location(), auth.getName());
+        SourceRepository r = registrar.register(request.name(), request.location(), request.credentials(),
+                auth.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(RepositoryJson.of(r));
     }
 

@@ -81,9 +81,9 @@ public class DashboardController {
     @PostMapping("/repositories")
     @PreAuthorize("hasRole('ADMIN')")
     String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String location,
-            Authentication auth, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String credentials, Authentication auth, RedirectAttributes redirect) {
         try {
-            SourceRepository repo = registrar.register(name, location, auth.getName());
+            SourceRepository repo = registrar.register(name, location, credentials, auth.getName());
             redirect.addFlashAttribute("notice", "Registered '" + repo.getName() + "'. " + (repo.isReady()
                     ? "Choose what to ingest." : "It is being cloned in the background: this page shows how far."));
             return "redirect:/repositories/" + repo.getId();

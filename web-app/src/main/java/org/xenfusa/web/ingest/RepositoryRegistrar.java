@@ -47,14 +47,17 @@ public class RepositoryRegistrar {
     private final SchedulerClient scheduler;
     private final RepositoryStorage storage;
     private final InstanceId instance;
+    private final GitCredentials gitCredentials;
 
     public RepositoryRegistrar(SourceRepositoryRepository repositories, FusaProperties properties,
-            @Lazy SchedulerClient scheduler, RepositoryStorage storage, InstanceId instance) {
+            @Lazy SchedulerClient scheduler, RepositoryStorage storage, InstanceId instance,
+            GitCredentials gitCredentials) {
         this.repositories = repositories;
         this.properties = properties;
         this.scheduler = scheduler;
         this.storage = storage;
         this.instance = instance;
+        this.gitCredentials = gitCredentials;
     }
 
     /**
@@ -66,15 +69,36 @@ public class RepositoryRegistrar {
      * @throws InvalidInputException with a message naming what was wrong; nothing is stored then
      */
     public SourceRepository register(String name, String location, String user) throws InvalidInputException {
+        return register(name, location, null, user);
+    }
+
+    /**
+     * Registers {@code location} as {@link #register(String, String, String)} does; a URL may name the credentials its
+     * clone and fetches use ({@code credentials}: a reference every instance resolves from its own settings, see
+     * {@link GitCredentials}; blank for none). The reference must be configured on this instance.
+     */
+    public SourceRepository register(String name, String location, String credentials, String user)
+            throws InvalidInputException {
         String loc = location == null ? "" : location.strip();
         if (loc.isEmpty()) {
             throw new InvalidInputException("Give a local path or a URL");
         }
         boolean isUrl = RepositoryUrls.isUrl(loc);
+        String credentialsRef = credentials == null || credentials.isBlank() ? null : credentials.strip();
+        if (credentialsRef != null) {
+            if (!isUrl) {
+                throw new InvalidInputException("Credentials go with a repository registered by URL, not with the local"
+                        + " path '" + loc + "' (its files are read as this instance's user reads them)");
+            }
+            Optional<String> problem = gitCredentials.problem(credentialsRef);
+            if (problem.isPresent()) {
+                throw new InvalidInputException(problem.get());
+            }
+        }
         if (isUrl) {
-            Optional<String> credentials = RepositoryUrls.credentialProblem(loc);
-            if (credentials.isPresent()) {
-                throw new InvalidInputException(credentials.get());
+            Optional<String> userInfo = RepositoryUrls.credentialProblem(loc);
+            if (userInfo.isPresent()) {
+                throw new InvalidInputException(userInfo.get());
             }
             Optional<String> scheme = RepositoryUrls.schemeProblem(loc);
             if (scheme.isPresent()) {
@@ -90,14 +114,18 @@ public class RepositoryRegistrar {
         if (known.isPresent()) {
             SourceRepository k = known.get();
             if (isUrl && SourceRepository.FAILED.equals(k.getCloneState()) && k.getLocation().equals(loc)) {
-                // the same URL again after a failed clone: try the clone again
+                // the same URL again after a failed clone: try the clone again (with the credentials named now)
+                if (!java.util.Objects.equals(k.getCredentialsRef(), credentialsRef)) {
+                    repositories.saveAndFlush(k.withCredentialsRef(credentialsRef));
+                }
                 repositories.cloneQueuedAgain(k.getId());
                 queueClone(k.getId());
                 return repositories.findById(k.getId()).orElseThrow();
             }
             throw new InvalidInputException("A repository named '" + repoName + "' is already registered");
         }
-        SourceRepository repo = isUrl ? registerUrl(repoName, loc, user) : registerLocal(repoName, loc, user);
+        SourceRepository repo = isUrl ? registerUrl(repoName, loc, user).withCredentialsRef(credentialsRef)
+                : registerLocal(repoName, loc, user);
         SourceRepository saved;
         try {
             saved = repositories.saveAndFlush(repo);

@@ -19,6 +19,7 @@ import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.slf4j.Logger;
@@ -64,14 +65,26 @@ public class RepositoryStorage {
     /** Repositories whose clone here was checked (or made) since this instance started: read without the lock. */
     private final Set<Long> checked = ConcurrentHashMap.newKeySet();
 
+    private final GitCredentials credentials;
+
     @Autowired
+    public RepositoryStorage(FusaProperties properties, GitCredentials credentials) {
+        this(properties, credentials, FRESH);
+    }
+
+    /** Storage without any credentials (repositories that need none). */
     public RepositoryStorage(FusaProperties properties) {
-        this(properties, FRESH);
+        this(properties, GitCredentials.none(), FRESH);
+    }
+
+    RepositoryStorage(FusaProperties properties, GitCredentials credentials, Duration fresh) {
+        this.properties = properties;
+        this.credentials = credentials;
+        this.fresh = fresh;
     }
 
     RepositoryStorage(FusaProperties properties, Duration fresh) {
-        this.properties = properties;
-        this.fresh = fresh;
+        this(properties, GitCredentials.none(), fresh);
     }
 
     /** This instance's folder for the clone of a repository registered by URL (whether or not it exists yet). */
@@ -225,6 +238,7 @@ public class RepositoryStorage {
 
     private void cloneInto(SourceRepository source, Path dir, ProgressMonitor monitor) throws InvalidInputException {
         String url = source.getLocation();
+        CredentialsProvider auth = credentials.provider(source.getCredentialsRef());
         Path temporary;
         try {
             Files.createDirectories(dir.getParent());
@@ -236,7 +250,8 @@ public class RepositoryStorage {
         log.info("Cloning {} (bare) into {}", RepositoryUrls.mask(url), dir);
         long t0 = System.nanoTime();
         try (Git git = Git.cloneRepository().setURI(url).setBare(true).setDirectory(temporary.toFile())
-                .setTimeout(properties.cloneTimeoutSeconds()).setProgressMonitor(monitor).call()) {
+                .setCredentialsProvider(auth).setTimeout(properties.cloneTimeoutSeconds()).setProgressMonitor(monitor)
+                .call()) {
             // the clone is whole: it replaces whatever the folder held
         } catch (GitAPIException | RuntimeException e) {
             deleteQuietly(temporary);
@@ -257,8 +272,10 @@ public class RepositoryStorage {
     /** Fetches branches and tags; on failure the clone stays as it was (a fetch writes its refs last). */
     private void fetch(SourceRepository source, Path dir) throws InvalidInputException {
         String url = source.getLocation();
+        CredentialsProvider auth = credentials.provider(source.getCredentialsRef());
         try (Git git = Git.open(dir.toFile())) {
-            git.fetch().setRemote("origin").setTimeout(properties.cloneTimeoutSeconds()).setTagOpt(TagOpt.FETCH_TAGS)
+            git.fetch().setRemote("origin").setCredentialsProvider(auth)
+                    .setTimeout(properties.cloneTimeoutSeconds()).setTagOpt(TagOpt.FETCH_TAGS)
                     .setRefSpecs(new RefSpec("+refs/heads/*:refs/heads/*"), new RefSpec("+refs/tags/*:refs/tags/*"))
                     .call();
             lastSync.put(source.getId(), System.nanoTime());

@@ -83,7 +83,7 @@ class ApiControllerWebTest extends SecuredSlice {
 
     @Test
     void aRefusedLocationIsABadRequestWithTheRegistrarsMessage() throws Exception {
-        when(registrar.register("xen", "http://example.org/xen.git", "root"))
+        when(registrar.register("xen", "http://example.org/xen.git", null, "root"))
                 .thenThrow(new InvalidInputException("only https, ssh or git URLs are accepted"));
         mvc.perform(json(post("/api/repositories"), "{\"name\":\"xen\",\"location\":\"http://example.org/xen.git\"}")
                 .with(user("root").roles("ADMIN")))
@@ -93,13 +93,23 @@ class ApiControllerWebTest extends SecuredSlice {
 
     @Test
     void aRegisteredRepositoryIsCreatedWithTheCallerAsAuthor() throws Exception {
-        when(registrar.register("xen", "/srv/xen", "root")).thenReturn(repository());
+        when(registrar.register("xen", "/srv/xen", null, "root")).thenReturn(repository());
         mvc.perform(json(post("/api/repositories"), "{\"name\":\"xen\",\"location\":\"/srv/xen\"}")
                 .with(user("root").roles("ADMIN")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value(7))
                 .andExpect(jsonPath("$.name").value("xen"))
                 .andExpect(jsonPath("$.kind").value("LOCAL"));
+    }
+
+    @Test
+    void aCredentialsReferenceIsPassedToTheRegistrarByName() throws Exception {
+        when(registrar.register("priv", "https://example.org/priv.git", "github", "root")).thenReturn(repository());
+        mvc.perform(json(post("/api/repositories"),
+                "{\"name\":\"priv\",\"location\":\"https://example.org/priv.git\",\"credentials\":\"github\"}")
+                .with(user("root").roles("ADMIN")))
+                .andExpect(status().isCreated());
+        verify(registrar).register("priv", "https://example.org/priv.git", "github", "root");
     }
 
     @Test
