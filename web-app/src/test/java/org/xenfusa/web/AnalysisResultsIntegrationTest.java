@@ -135,6 +135,13 @@ class AnalysisResultsIntegrationTest {
         long computed = computer.computations();
         List<Snapshot> all = snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(r.getId());
         results.current(second, all, List.of(tracked));
+        // the pages across releases (trend, history) show the very results the dashboard shows for one release
+        AnalysisResults.Series across = results.series(r.getId(), all, List.of(tracked),
+                java.util.EnumSet.allOf(AnalysisKind.class), false);
+        for (AnalysisKind kind : AnalysisKind.values()) {
+            assertThat(across.at(second.getId(), saved.getId(), kind)).as(kind.name()).hasValueSatisfying(v ->
+                    assertThat(v.figures()).isEqualTo(views.get(kind).figures()));
+        }
         assertThat(tracking.track(saved.getId(), true).isTracked()).isTrue();
         assertThat(results.queueConfiguration(tracked)).isZero();
         assertThat(computer.computations()).isEqualTo(computed);

@@ -192,8 +192,10 @@ public class AnalysisResults {
 
     /**
      * The results of a snapshot for these configurations, every kind, as stored under the current engine version and
-     * inputs. One that is missing, of other inputs or of another engine is queued now and shown as queued: a page
-     * never waits for a computation and never shows a result computed by another engine or from other inputs.
+     * inputs: {@link #series} for one release, the repository's releases ({@code ofRepository}) deciding the release
+     * before it and its place in the queue. One that is missing, of other inputs or of another engine is queued now
+     * and shown as queued: a page never waits for a computation and never shows a result computed by another engine or
+     * from other inputs.
      */
     public Map<Long, Map<AnalysisKind, View>> current(Snapshot snapshot, List<Snapshot> ofRepository,
             List<SavedConfiguration> forConfigurations) {
@@ -201,33 +203,10 @@ public class AnalysisResults {
         if (forConfigurations.isEmpty()) {
             return out;
         }
-        Map<String, AnalysisResultStore.Row> rows = new HashMap<>();
-        store.forSnapshot(snapshot.getId(), forConfigurations.stream().map(SavedConfiguration::getId).toList(),
-                engine.value()).forEach(r -> rows.put(r.configurationId() + "|" + r.kind(), r));
-        AnalysisComputer.Inputs inputs = computer.inputs();
-        Optional<Snapshot> previous = computer.previous(snapshot, ofRepository);
-        int priority = QueueOrder.of(ofRepository).priority(snapshot);
-        List<AnalysisResultStore.Wanted> wanted = new ArrayList<>();
-        for (SavedConfiguration c : forConfigurations) {
-            out.put(c.getId(), new EnumMap<>(AnalysisKind.class));
-            for (AnalysisKind kind : AnalysisKind.values()) {
-                AnalysisResultStore.Row row = rows.get(c.getId() + "|" + kind);
-                String key = computer.inputKey(kind, snapshot, c, previous, inputs);
-                if (row == null || (!row.inputKey().equals(key) && !row.state().isActive())) {
-                    wanted.add(new AnalysisResultStore.Wanted(snapshot.getId(), c.getId(), kind, key, priority));
-                }
-            }
-        }
-        if (queueAll(wanted, false) > 0) {
-            rows.clear();
-            store.forSnapshot(snapshot.getId(), forConfigurations.stream().map(SavedConfiguration::getId).toList(),
-                    engine.value()).forEach(r -> rows.put(r.configurationId() + "|" + r.kind(), r));
-        }
-        List<AnalysisResultStore.Row> shown = new ArrayList<>(rows.values());
-        Map<Long, Integer> places = positions(snapshot.getRepository().getId(), shown);
-        for (AnalysisResultStore.Row row : shown) {
-            out.get(row.configurationId()).put(row.kind(), view(row, places));
-        }
+        forConfigurations.forEach(c -> out.put(c.getId(), new EnumMap<>(AnalysisKind.class)));
+        Series one = series(snapshot.getRepository().getId(), List.of(snapshot), ofRepository, forConfigurations,
+                java.util.EnumSet.allOf(AnalysisKind.class), true);
+        one.views().values().forEach(v -> out.get(v.configurationId()).put(v.kind(), v));
         return out;
     }
 
@@ -275,19 +254,40 @@ public class AnalysisResults {
      */
     public Series series(long repositoryId, List<Snapshot> releases, List<SavedConfiguration> forConfigurations,
             java.util.Set<AnalysisKind> kinds, boolean queueMissing) {
+        return series(repositoryId, releases, releases, forConfigurations, kinds, queueMissing);
+    }
+
+    /**
+     * {@link #series} of the {@code releases} shown, the release before each and its place in the queue taken from
+     * {@code context} (the releases of the repository the page considers; {@code releases} must be among them).
+     */
+    private Series series(long repositoryId, List<Snapshot> releases, List<Snapshot> context,
+            List<SavedConfiguration> forConfigurations, java.util.Set<AnalysisKind> kinds, boolean queueMissing) {
         if (releases.isEmpty() || forConfigurations.isEmpty() || kinds.isEmpty()) {
             return new Series(Map.of(), 0);
         }
         List<Long> ids = forConfigurations.stream().map(SavedConfiguration::getId).toList();
-        Map<String, AnalysisResultStore.Row> rows = byKey(store.forRepository(repositoryId, ids, kinds, engine.value()));
+        java.util.function.Supplier<List<AnalysisResultStore.Row>> read = () -> releases.size() == 1
+                ? store.forSnapshot(releases.get(0).getId(), ids, engine.value()).stream()
+                        .filter(r -> kinds.contains(r.kind())).toList()
+                : store.forRepository(repositoryId, ids, kinds, engine.value());
+        Map<String, AnalysisResultStore.Row> rows = byKey(read.get());
         AnalysisComputer.Inputs inputs = computer.inputs();
-        List<Snapshot> ordered = releases.stream()
+        java.util.Set<Long> shownIds = new java.util.HashSet<>();
+        releases.forEach(r -> shownIds.add(r.getId()));
+        Map<Long, Snapshot> all = new java.util.LinkedHashMap<>();
+        context.forEach(c -> all.put(c.getId(), c));
+        releases.forEach(r -> all.putIfAbsent(r.getId(), r));
+        List<Snapshot> ordered = all.values().stream()
                 .sorted(Comparator.comparing(Snapshot::getRefName, ReleaseOrder.INSTANCE)).toList();
         Map<String, String> keys = new HashMap<>();
         QueueOrder order = QueueOrder.of(ordered);
         List<AnalysisResultStore.Wanted> wanted = new ArrayList<>();
         for (int i = ordered.size() - 1; i >= 0; i--) {
             Snapshot s = ordered.get(i);
+            if (!shownIds.contains(s.getId())) {
+                continue;
+            }
             Optional<Snapshot> previous = previousInOrder(ordered, i);
             for (SavedConfiguration c : forConfigurations) {
                 for (AnalysisKind kind : kinds) {
@@ -303,11 +303,12 @@ public class AnalysisResults {
         }
         int queued = queueAll(wanted, false);
         if (queued > 0) {
-            rows = byKey(store.forRepository(repositoryId, ids, kinds, engine.value()));
+            rows = byKey(read.get());
         }
         List<Long> unread = new ArrayList<>();
         for (AnalysisResultStore.Row r : rows.values()) {
-            if (r.state() == AnalysisState.DONE && parsed.getIfPresent(r.id() + "@" + r.computedAt()) == null) {
+            if (r.state() == AnalysisState.DONE && r.result() == null
+                    && parsed.getIfPresent(r.id() + "@" + r.computedAt()) == null) {
                 unread.add(r.id());
             }
         }
