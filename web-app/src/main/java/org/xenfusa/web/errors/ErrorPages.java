@@ -47,7 +47,7 @@ public class ErrorPages implements ErrorViewResolver {
         }
         if (path.startsWith(api) || path.equals(request.getContextPath() + "/api")) {
             Map<String, Object> body = new LinkedHashMap<>(model);
-            if (status.is5xxServerError()) {
+            if (status.is5xxServerError() && status != HttpStatus.SERVICE_UNAVAILABLE) {
                 // internals (SQL, class names) stay in the server log, as on the pages
                 body.put("message", "The platform failed while answering " + path + "; the server log has the details.");
             }
@@ -98,6 +98,9 @@ public class ErrorPages implements ErrorViewResolver {
             case NOT_FOUND -> given.isEmpty() || given.startsWith("No static resource") || given.startsWith("No endpoint")
                     ? "There is no page at " + path + "." : capitalise(given) + ".";
             case UNAUTHORIZED -> "Log in first.";
+            // not a failure: something the platform is still preparing (a clone), whose message says how far
+            case SERVICE_UNAVAILABLE -> given.isEmpty() ? "The platform cannot answer " + path + " yet; try again in a"
+                    + " moment." : capitalise(given) + ".";
             default -> {
                 if (status.is5xxServerError()) {
                     // internals (SQL, class names) stay in the server log

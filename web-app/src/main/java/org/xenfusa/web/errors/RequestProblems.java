@@ -50,6 +50,14 @@ public class RequestProblems {
         response.sendError(HttpStatus.BAD_REQUEST.value(), e.getMessage());
     }
 
+    /** A repository this instance is still cloning for a page: not yet, with how far; the page reloads itself. */
+    @ExceptionHandler(org.xenfusa.web.ingest.CloneInProgressException.class)
+    void cloning(org.xenfusa.web.ingest.CloneInProgressException e, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "5");
+        response.setHeader("Refresh", "5");
+        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), e.getMessage());
+    }
+
     @ExceptionHandler(NoSuchPageException.class)
     void noSuchPage(NoSuchPageException e, HttpServletResponse response) throws IOException {
         response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.xenfusa.model.source.RepositoryKind;
 import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.sloc.tree.RepositoryUrls;
@@ -66,6 +67,14 @@ public class RepositoryStorage {
     private final Set<Long> checked = ConcurrentHashMap.newKeySet();
 
     private final GitCredentials credentials;
+    /** Clones started for pages, by repository id, while they run (and a failed one until a page reports it). */
+    private final Map<Long, PageClone> pageClones = new ConcurrentHashMap<>();
+    /** Runs the clones started for pages (daemon threads, so that a stopping instance does not wait for them). */
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "page-clone");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Autowired
     public RepositoryStorage(FusaProperties properties, GitCredentials credentials) {
@@ -113,6 +122,9 @@ public class RepositoryStorage {
         if (checked.contains(source.getId()) && Files.isDirectory(folder)) {
             return folder;
         }
+        if (RequestContextHolder.getRequestAttributes() != null) {
+            return forPage(source, folder);
+        }
         return withLock(source, () -> {
             Path dir = cloneFolder(source.getId());
             if (!usableClone(source, dir) && !adoptedOldClone(source, dir)) {
@@ -121,6 +133,82 @@ public class RepositoryStorage {
             checked.add(source.getId());
             return dir;
         });
+    }
+
+    /**
+     * For a page (a request thread): this instance's clone when it has one; otherwise the clone is started in the
+     * background (one per repository) and the page is answered with how far it is, never held for the whole clone.
+     * A background clone that failed is reported once, and the next page starts another.
+     */
+    private Path forPage(SourceRepository source, Path folder) throws InvalidInputException {
+        PageClone running = pageClones.get(source.getId());
+        if (running == null) {
+            ReentrantLock lock = locks.computeIfAbsent(source.getId(), id -> new ReentrantLock());
+            if (lock.tryLock()) {
+                try {
+                    if (usableClone(source, folder) || adoptedOldClone(source, folder)) {
+                        checked.add(source.getId());
+                        return folder;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+            PageClone started = new PageClone();
+            running = pageClones.putIfAbsent(source.getId(), started);
+            if (running == null) {
+                running = started;
+                background.execute(() -> {
+                    try {
+                        withLock(source, () -> {
+                            Path dir = cloneFolder(source.getId());
+                            if (!usableClone(source, dir) && !adoptedOldClone(source, dir)) {
+                                cloneInto(source, dir, started);
+                            }
+                            checked.add(source.getId());
+                            return dir;
+                        });
+                        pageClones.remove(source.getId(), started);
+                    } catch (InvalidInputException | RuntimeException e) {
+                        started.failure = e.getMessage();
+                    }
+                });
+            }
+        }
+        if (running.failure != null) {
+            pageClones.remove(source.getId(), running);
+            throw new InvalidInputException(running.failure);
+        }
+        if (checked.contains(source.getId()) && Files.isDirectory(folder)) {
+            return folder;
+        }
+        throw new CloneInProgressException("This instance is cloning '" + source.getName() + "' from "
+                + RepositoryUrls.mask(source.getLocation()) + " (" + running.step + "); the page answers once the clone"
+                + " is done: it reloads itself");
+    }
+
+    /** How far a clone started for a page is, and why it failed. */
+    private static final class PageClone extends org.eclipse.jgit.lib.BatchingProgressMonitor {
+        volatile String step = "starting";
+        volatile String failure;
+
+        @Override
+        protected void onUpdate(String task, int done, Duration duration) {
+            step = task + " " + done;
+        }
+
+        @Override
+        protected void onEndTask(String task, int done, Duration duration) {
+        }
+
+        @Override
+        protected void onUpdate(String task, int done, int total, int percent, Duration duration) {
+            step = task + " " + percent + "%";
+        }
+
+        @Override
+        protected void onEndTask(String task, int done, int total, int percent, Duration duration) {
+        }
     }
 
     /**

@@ -69,4 +69,21 @@ class ErrorPagesTest {
                 "could not execute statement [insert into ingest_job ...]");
         assertThat((String) api.getModel().get("message")).contains("server log").doesNotContain("insert into");
     }
+
+    @Test
+    void aRepositoryStillBeingClonedForAPageIsNotYetWithHowFarAndTheRequestIsToldToComeBack() throws Exception {
+        String message = "This instance is cloning 'xen' from https://example.org/xen.git (Receiving objects 45%); the"
+                + " page answers once the clone is done: it reloads itself";
+        org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+        new RequestProblems().cloning(new org.xenfusa.web.ingest.CloneInProgressException(message), response);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getHeader("Refresh")).isEqualTo("5");
+        assertThat(response.getErrorMessage()).isEqualTo(message);
+
+        ModelAndView page = resolve("/trace/3", HttpStatus.SERVICE_UNAVAILABLE, message);
+        assertThat(page.getModel()).containsEntry("reason", message + ".");
+        ModelAndView api = resolve("/api/repositories/3/snapshots", HttpStatus.SERVICE_UNAVAILABLE, message);
+        assertThat(api.getModel()).containsEntry("message", message);
+    }
 }

@@ -76,6 +76,55 @@ class RepositoryStorageTest {
     }
 
     @Test
+    void aPageIsNeverHeldForAWholeCloneItIsToldHowFarAndTheCloneRunsInTheBackground() throws Exception {
+        SourceRepository repo = url(8, "xen", server.url("xen"));
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(
+                        new org.springframework.mock.web.MockHttpServletRequest()));
+        try {
+            assertThatThrownBy(() -> storage.gitDir(repo)).isInstanceOf(CloneInProgressException.class)
+                    .hasMessageStartingWith("This instance is cloning 'xen' from " + server.url("xen"))
+                    .hasMessageContaining("it reloads itself");
+            Path dir = null;
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (dir == null && System.nanoTime() < deadline) {
+                try {
+                    dir = storage.gitDir(repo);
+                } catch (CloneInProgressException e) {
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(dir).as("the background clone ended").isEqualTo(storage.cloneFolder(8));
+            assertThat(resolve(dir, "RELEASE-1.0"))
+                    .isEqualTo(source.git().getRepository().resolve("RELEASE-1.0^{commit}").name());
+            assertThat(server.uploads()).as("one clone, however often the page was asked").isEqualTo(1);
+
+            // a clone that fails is reported once with its reason; the next page starts another
+            SourceRepository gone = url(9, "gone", server.url("no-such-repository"));
+            assertThatThrownBy(() -> storage.gitDir(gone)).isInstanceOf(CloneInProgressException.class);
+            InvalidInputException failed = null;
+            deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (failed == null && System.nanoTime() < deadline) {
+                try {
+                    storage.gitDir(gone);
+                } catch (CloneInProgressException e) {
+                    Thread.sleep(50);
+                } catch (InvalidInputException e) {
+                    failed = e;
+                }
+            }
+            assertThat(failed).as("the failure reported").isNotNull();
+            assertThat(failed.getMessage()).startsWith("Cannot clone " + server.url("no-such-repository"));
+            assertThatThrownBy(() -> storage.gitDir(gone)).isInstanceOf(CloneInProgressException.class);
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        // a job (no request) still waits for the clone it needs
+        SourceRepository forJob = url(10, "xen", server.url("xen"));
+        assertThat(storage.gitDir(forJob)).isEqualTo(storage.cloneFolder(10));
+    }
+
+    @Test
     void manyThreadsAskingFirstGetOneCloneInTheInstancesOwnFolder() throws Exception {
         SourceRepository repo = url(7, "xen", server.url("xen"));
         ExecutorService pool = Executors.newFixedThreadPool(6);
