@@ -173,30 +173,50 @@ class DashboardIntegrationTest {
         assertThat(viewer.get("/repositories").body()).contains("dash-repo").contains("id=\"nav-repositories\"");
     }
 
-    @Test
-    void aResultNotStoredYetShowsItsStateAtOnce() throws Exception {
-        DashboardFixture.viewer(users, encoder);
-        SyntheticRepository other = DashboardFixture.repository("fusa-dashboard-pending");
+    /** A repository of its own, a configuration, and two SLOC results queued by hand with no job to run them. */
+    private record QueuedByHand(SourceRepository repository, SavedConfiguration saved, long newest, long older) {
+    }
+
+    /**
+     * Registers and ingests a repository named {@code name}, creates a configuration of it ({@code tracked} without
+     * queueing anything) and, with no analysis job of an earlier test left waiting (a job takes whichever queued row
+     * comes first), queues two SLOC results by hand with no job: the older release first, but lower in the queue's
+     * order (priority 8 against 10).
+     */
+    private QueuedByHand queuedByHand(String name, boolean tracked) throws Exception {
+        SyntheticRepository other = DashboardFixture.repository("fusa-" + name);
         SourceRepository r;
         try {
-            r = fixture().registerAndIngest("dash-pending-repo", other);
+            r = fixture().registerAndIngest(name + "-repo", other);
         } finally {
             other.close();
         }
-        SavedConfiguration saved = configurationService.create(new ConfigurationForm("dash-pending-cfg", r.getId(),
+        SavedConfiguration saved = configurationService.create(new ConfigurationForm(name + "-cfg", r.getId(),
                 "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
-        // tracked without queueing, then one result queued with no worker to run it: the page must not wait for it
-        saved.setTracked(true);
-        configurations.saveAndFlush(saved);
+        if (tracked) {
+            saved.setTracked(true);
+            configurations.saveAndFlush(saved);
+        }
         Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
         Snapshot older = fixture().snapshot(r, "RELEASE-1.0");
-        // no analysis job of an earlier test left waiting (a job takes whichever queued row comes first); then two
-        // results queued by hand, with no job: the older release first, but lower in the queue's order
         DashboardFixture.noAnalysisJobWaiting(scheduler);
         long olderId = store.queue(older.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(),
                 "never run", false, 8).orElseThrow();
         long id = store.queue(newest.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(), "never run",
                 false, 10).orElseThrow();
+        return new QueuedByHand(r, saved, id, olderId);
+    }
+
+    @Test
+    void aResultNotStoredYetShowsItsStateAtOnce() throws Exception {
+        DashboardFixture.viewer(users, encoder);
+        // tracked without queueing, then results queued with no worker to run them: the page must not wait for them
+        QueuedByHand q = queuedByHand("dash-pending", true);
+        SourceRepository r = q.repository();
+        SavedConfiguration saved = q.saved();
+        long id = q.newest();
+        long olderId = q.older();
+        Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
         try {
             assertThat(store.queuePositions(r.getId(), results.engineVersion(), List.of(id, olderId)))
                     .isEqualTo(Map.of(id, 1, olderId, 2));
@@ -220,22 +240,10 @@ class DashboardIntegrationTest {
 
     @Test
     void aJobTakesTheNewestReleaseFirstAndAJobWhoseWorkerDiedFailsItsResult() throws Exception {
-        SyntheticRepository other = DashboardFixture.repository("fusa-dashboard-order");
-        SourceRepository r;
-        try {
-            r = fixture().registerAndIngest("dash-order-repo", other);
-        } finally {
-            other.close();
-        }
-        SavedConfiguration saved = configurationService.create(new ConfigurationForm("dash-order-cfg", r.getId(),
-                "RELEASE-1.0", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
-        DashboardFixture.noAnalysisJobWaiting(scheduler);
-        Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
-        Snapshot older = fixture().snapshot(r, "RELEASE-1.0");
-        long olderId = store.queue(older.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(),
-                "never run", false, 8).orElseThrow();
-        long id = store.queue(newest.getId(), saved.getId(), AnalysisKind.SLOC, results.engineVersion(), "never run",
-                false, 10).orElseThrow();
+        QueuedByHand q = queuedByHand("dash-order", false);
+        SourceRepository r = q.repository();
+        long id = q.newest();
+        long olderId = q.older();
         // queued last, taken first
         assertThat(store.claimNext("test-worker").orElseThrow().id()).isEqualTo(id);
         results.workerDied("test-worker");
