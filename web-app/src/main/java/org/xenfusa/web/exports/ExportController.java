@@ -2,7 +2,6 @@ package org.xenfusa.web.exports;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -82,7 +81,7 @@ public class ExportController {
         if (!errors.hasErrors()) {
             try {
                 ExportJob job = exports.request(form.request(dashboardUrl(), Instant.now()), form.format(),
-                        Optional.empty(), CurrentUser.nameOrSystem());
+                        form.previous(), CurrentUser.nameOrSystem());
                 if (job.getState() == ExportState.SUCCEEDED) {
                     return "redirect:/exports/" + job.getId() + "/download";
                 }

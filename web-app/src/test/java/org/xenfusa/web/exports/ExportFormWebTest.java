@@ -103,6 +103,21 @@ class ExportFormWebTest extends SecuredSlice {
 
     @Test
     @WithMockUser(username = "assessor", roles = "ASSESSOR")
+    void aPreviousReleaseReachesTheServiceForTheChangeImpact() throws Exception {
+        ExportJob job = mock(ExportJob.class);
+        when(job.getId()).thenReturn(12L);
+        when(job.getState()).thenReturn(ExportState.SUCCEEDED);
+        when(exports.request(any(), eq(ExportFormat.EVIDENCE), eq(Optional.of("RELEASE-1.0")), eq("assessor")))
+                .thenReturn(job);
+        mvc.perform(export("7", "RELEASE-2.0", "EVIDENCE").param("previousRef", " RELEASE-1.0 "))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/exports/12/download"));
+        verify(exports).request(any(), eq(ExportFormat.EVIDENCE), eq(Optional.of("RELEASE-1.0")), eq("assessor"));
+        assertThat(besides(refused(export("7", "RELEASE-2.0", "DOCX").param("previousRef", "R".repeat(501))),
+                "previousRef")).contains("the previous release is limited to 500 characters");
+    }
+
+    @Test
+    @WithMockUser(username = "assessor", roles = "ASSESSOR")
     void eachInvalidFieldIsShownBesideItWithTheChoicesKept() throws Exception {
         assertThat(besides(refused(export(null, "RELEASE-2.0", "XLSX")), "repositoryId")).contains("choose the repository");
         assertThat(besides(refused(export("seven", "RELEASE-2.0", "XLSX")), "repositoryId"))
