@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
-import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
-import org.xenfusa.sloc.config.ConfigurationRequest;
 import java.util.Map;
 import java.util.Optional;
 
@@ -171,27 +169,9 @@ final class TraceCommand implements Callable<Integer> {
 
     /** The files {@code make cloc} would count for --arch, the starting point and --set, as {@code fusa config-sloc} computes them. */
     private List<String> compiledFiles(TreeSource source) {
-        ConfigurationOptions options = new ConfigurationOptions();
-        options.repo = repo;
-        options.ref = ref;
-        options.arch = arch;
-        options.toolchain = toolchain;
-        options.set = set;
-        options.start = start;
-        ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
-        if (source.tree().file(counter.xenFolder() + "Kconfig").isEmpty()) {
-            throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref)
-                    + " (give the compiled files with --config-files instead)");
-        }
-        ConfigurationRequest request;
-        try {
-            request = options.request(counter);
-        } catch (BadInputException e) {
-            throw new BadInputException(e.getMessage() + " (or give the compiled files with --config-files)", e);
-        }
-        configurationLabel = request.label();
-        ConfigurationReport report = counter.report(request);
-        report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
+        ConfigurationReport report = ConfigurationOptions.of(repo, ref, arch, start, set, toolchain)
+                .report(source.tree(), " (give the compiled files with --config-files instead)");
+        configurationLabel = report.request().label();
         dotConfigSha256 = report.dotConfigSha256();
         computed = report;
         return report.compiledFiles();
