@@ -95,43 +95,34 @@ public final class MisraAnalysis {
         Optional<MisraDiff> diff = baseline.map(b -> MisraDiff.between(b.commit(),
                 b.violationList().stream().map(MatchedFinding::finding).toList(),
                 matched.stream().filter(MatchedFinding::violation).map(MatchedFinding::finding).toList()));
-        List<MisraProblem> problems = new ArrayList<>(records.problems());
-        problems.addAll(findings.problems());
-        List<SafComment> dangling = records.danglingComments();
-        List<MisraGateCheck> gates = gates(rows, diff, limits, dangling, problems);
         MisraReport.RecordCounts counts = new MisraReport.RecordCounts(records.accepted().size(),
                 records.deviations().size(), (int) records.safIds().stream().filter(r -> !r.sentinel()).count(),
                 records.safComments().size(), clean.size(), records.monitored().size(), records.excludes().size());
-        return new MisraReport(commit, scope, rows, locations(perFile, total), locations(perDirectory, total), counts,
-                matched, diff, gates, findings.sources(), findings.notMisra(), records.problems(), findings.problems(),
-                dangling);
+        MisraReport report = new MisraReport(commit, scope, rows, locations(perFile, total),
+                locations(perDirectory, total), counts, matched, diff, List.of(), findings.sources(),
+                findings.notMisra(), records.problems(), findings.problems(), records.danglingComments());
+        return report.withGates(gates(report, limits));
     }
 
-    private static List<MisraGateCheck> gates(List<GuidelineRow> rows, Optional<MisraDiff> diff, Limits limits,
-            List<SafComment> dangling, List<MisraProblem> problems) {
+    /** The readiness checks, each from the report's own figures. */
+    private static List<MisraGateCheck> gates(MisraReport r, Limits limits) {
         List<MisraGateCheck> out = new ArrayList<>();
-        Map<GuidelineId, Integer> newOfClean = new TreeMap<>();
-        for (GuidelineRow r : rows) {
-            if (r.clean()) {
-                int added = diff.map(d -> d.addedOf(r.id())).orElse(r.violations());
-                if (added > 0) {
-                    newOfClean.put(r.id(), added);
-                }
-            }
-        }
+        Map<GuidelineId, Integer> newOfClean = r.newCleanViolationsPerGuideline();
         out.add(new MisraGateCheck(GATE_CLEAN, newOfClean.isEmpty(), (newOfClean.isEmpty() ? "none"
                 : newOfClean.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
                         .collect(Collectors.joining(", ")))
-                + (diff.isPresent() ? " (against " + shortCommit(diff.get().baseCommit()) + ")"
+                + (r.diff().isPresent() ? " (against " + shortCommit(r.diff().get().baseCommit()) + ")"
                         : " (no baseline: every violation is new)")));
-        List<String> over = rows.stream().filter(r -> r.accepted() && r.violations() > limits.maxViolationsPerGuideline())
-                .map(r -> r.id() + ": " + r.violations()).toList();
-        out.add(new MisraGateCheck(GATE_LIMIT, over.isEmpty(), (over.isEmpty() ? "none" : String.join(", ", over))
-                + " above " + limits.maxViolationsPerGuideline()));
+        List<String> over = r.guidelines().stream()
+                .filter(g -> g.accepted() && g.violations() > limits.maxViolationsPerGuideline())
+                .map(g -> g.id() + ": " + g.violations()).toList();
+        out.add(new MisraGateCheck(GATE_LIMIT, r.maxAcceptedViolations() <= limits.maxViolationsPerGuideline(),
+                (over.isEmpty() ? "none" : String.join(", ", over)) + " above " + limits.maxViolationsPerGuideline()));
         Set<String> danglingIds = new TreeSet<>();
-        dangling.forEach(c -> danglingIds.add(c.id() + " at " + c.file() + ":" + c.line()));
-        out.add(new MisraGateCheck(GATE_SAF, dangling.isEmpty(), dangling.isEmpty() ? "every id is in safe.json or"
-                + " false-positive-*.json" : "dangling: " + String.join(", ", danglingIds)));
+        r.danglingComments().forEach(c -> danglingIds.add(c.id() + " at " + c.file() + ":" + c.line()));
+        out.add(new MisraGateCheck(GATE_SAF, danglingIds.isEmpty(), danglingIds.isEmpty() ? "every id is in safe.json"
+                + " or false-positive-*.json" : "dangling: " + String.join(", ", danglingIds)));
+        List<MisraProblem> problems = r.problems();
         out.add(new MisraGateCheck(GATE_RECORDS, problems.isEmpty(), problems.isEmpty() ? "none"
                 : problems.size() + " problem(s), first: " + problems.get(0)));
         return out;

@@ -67,6 +67,25 @@ public final class MisraRecordsReader {
                 problems);
     }
 
+    /**
+     * The files Xen's records are read from, present in the tree, by path: rules.rst, deviations.rst, safe.json,
+     * false-positive-*.json, exclude-list.json, tagging.ecl, monitored.ecl and ECLAIR's deviations.ecl (carried as
+     * evidence with the findings).
+     */
+    public static Map<String, byte[]> recordFiles(SourceTree tree) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String p : List.of(RULES, DEVIATIONS, SAFE, EXCLUDE_LIST, TAGGING, MONITORED,
+                "automation/eclair_analysis/ECLAIR/deviations.ecl")) {
+            tree.read(p).ifPresent(b -> out.put(p, b));
+        }
+        for (SourceFile f : tree.filesUnder("docs/misra")) {
+            if (f.path().startsWith(FALSE_POSITIVE_PREFIX) && f.path().endsWith(".json")) {
+                tree.read(f.path()).ifPresent(b -> out.put(f.path(), b));
+            }
+        }
+        return out;
+    }
+
     private static Optional<String> text(SourceTree tree, String path) {
         return tree.read(path).map(b -> new String(b, StandardCharsets.UTF_8));
     }

@@ -96,6 +96,37 @@ public record MisraReport(String commit, MisraScope scope, List<GuidelineRow> gu
         return all;
     }
 
+    /**
+     * New violations of guidelines tagged clean: against the baseline when one was given, else every violation of a
+     * clean guideline (the readiness check "no new violation of a clean guideline").
+     */
+    public int newCleanViolations() {
+        return newCleanViolationsPerGuideline().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** {@link #newCleanViolations()} per clean guideline that has any, in MISRA order. */
+    public java.util.SortedMap<GuidelineId, Integer> newCleanViolationsPerGuideline() {
+        java.util.SortedMap<GuidelineId, Integer> out = new java.util.TreeMap<>();
+        for (GuidelineRow g : guidelines) {
+            int added = !g.clean() ? 0 : diff.map(d -> d.addedOf(g.id())).orElse(g.violations());
+            if (added > 0) {
+                out.put(g.id(), added);
+            }
+        }
+        return out;
+    }
+
+    /** This report with its readiness checks (computed by {@link MisraAnalysis} from the report itself). */
+    MisraReport withGates(List<MisraGateCheck> checks) {
+        return new MisraReport(commit, scope, guidelines, files, directories, records, findings, diff, checks, sources,
+                notMisra, recordProblems, importProblems, danglingComments);
+    }
+
+    /** The violations of the most violated accepted guideline (the readiness check's figure against its limit). */
+    public int maxAcceptedViolations() {
+        return guidelines.stream().filter(GuidelineRow::accepted).mapToInt(GuidelineRow::violations).max().orElse(0);
+    }
+
     public boolean gatesPass() {
         return gates.stream().allMatch(MisraGateCheck::passed);
     }
