@@ -52,6 +52,15 @@ public final class FindingsImporter {
                 c.findings.size(), c.tool, c.toolVersion)), c.notMisra, c.problems);
     }
 
+    /** Imports several files, in order ({@code files}: name to content), as one import. */
+    public FindingsImport readAll(java.util.Map<String, byte[]> files) {
+        FindingsImport all = FindingsImport.empty();
+        for (java.util.Map.Entry<String, byte[]> f : files.entrySet()) {
+            all = all.plus(read(f.getKey(), f.getValue()));
+        }
+        return all;
+    }
+
     static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -136,11 +138,11 @@ final class MisraCommand implements Callable<Integer> {
             MisraAnalysis.Limits limits, Optional<MisraReport> base) {
         MisraRecords records = MisraRecordsReader.read(tree);
         Set<String> paths = MisraAnalysis.paths(tree);
-        FindingsImporter importer = new FindingsImporter(paths);
-        FindingsImport imported = FindingsImport.empty();
+        Map<String, byte[]> named = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            imported = imported.plus(importer.read(files.get(i).toString(), contents.get(i)));
+            named.put(files.get(i).toString(), contents.get(i));
         }
+        FindingsImport imported = new FindingsImporter(paths).readAll(named);
         MisraScope scope;
         if (listed != null) {
             scope = MisraScope.ofFiles("files of " + configFiles.getFileName(), "", listed);

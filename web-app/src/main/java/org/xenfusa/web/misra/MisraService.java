@@ -107,11 +107,11 @@ public class MisraService {
         String commit = s.getCommitSha();
         ConfigurationReport configuration = reports.report(saved, commit, List.of());
         Inputs inputs = inputs(saved, commit);
-        FindingsImporter importer = new FindingsImporter(inputs.paths());
-        FindingsImport findings = FindingsImport.empty();
-        for (StoredFindings f : files) {
-            findings = findings.plus(importer.read(f.fileName(), content(f.id())));
-        }
+        java.util.Map<String, byte[]> named = new java.util.LinkedHashMap<>();
+        // two uploads of the same name are told apart by their id
+        files.forEach(f -> named.put(named.containsKey(f.fileName()) ? f.id() + "-" + f.fileName() : f.fileName(),
+                content(f.id())));
+        FindingsImport findings = new FindingsImporter(inputs.paths()).readAll(named);
         MisraReport report = MisraAnalysis.analyse(commit, inputs.records(), findings,
                 MisraScope.of(saved.getName(), configuration), MisraAnalysis.Limits.STRICT, Optional.empty());
         cache.put(key, report);
