@@ -123,29 +123,35 @@ public final class MisraRecordsReader {
         return c.strip();
     }
 
-    /** The rows of deviations.rst's tables whose header is a "... identifier". */
+    /**
+     * The rows of deviations.rst's tables: those whose header is a "... identifier" name guidelines (an id that is not
+     * one is a problem); the "Deviation" table's rows name an idiom and no guideline.
+     */
     static List<DeviationRecord> deviations(String text, List<MisraProblem> problems) {
         List<DeviationRecord> out = new ArrayList<>();
         for (RstListTable.Table table : RstListTable.parse(text)) {
-            if (table.rows().isEmpty()
-                    || !table.rows().get(0).cell(0).toLowerCase(Locale.ROOT).endsWith("identifier")) {
+            String head = table.rows().isEmpty() ? "" : table.rows().get(0).cell(0).toLowerCase(Locale.ROOT);
+            boolean byGuideline = head.endsWith("identifier");
+            if (!byGuideline && !head.equals("deviation")) {
                 continue;
             }
             for (RstListTable.Row row : table.rows().subList(1, table.rows().size())) {
                 List<GuidelineId> ids = new ArrayList<>();
-                boolean bad = false;
-                for (String part : row.cell(0).split("[,;]")) {
-                    Optional<GuidelineId> id = GuidelineId.parse(part.strip());
-                    if (id.isEmpty()) {
-                        problems.add(new MisraProblem(DEVIATIONS, row.line(), "unknown guideline id '"
-                                + part.strip() + "'"));
-                        bad = true;
-                    } else {
-                        ids.add(id.get());
+                if (byGuideline) {
+                    boolean bad = false;
+                    for (String part : row.cell(0).split("[,;]")) {
+                        Optional<GuidelineId> id = GuidelineId.parse(part.strip());
+                        if (id.isEmpty()) {
+                            problems.add(new MisraProblem(DEVIATIONS, row.line(), "unknown guideline id '"
+                                    + part.strip() + "'"));
+                            bad = true;
+                        } else {
+                            ids.add(id.get());
+                        }
                     }
-                }
-                if (bad && ids.isEmpty()) {
-                    continue;
+                    if (bad && ids.isEmpty()) {
+                        continue;
+                    }
                 }
                 String all = row.cell(1) + " " + row.cell(2);
                 Set<String> files = new LinkedHashSet<>();
@@ -154,8 +160,8 @@ public final class MisraRecordsReader {
                     files.add(m.group(1).startsWith("xen/") ? m.group(1) : "xen/" + m.group(1));
                 }
                 boolean projectWide = all.toLowerCase(Locale.ROOT).contains("project-wide");
-                out.add(new DeviationRecord(ids, row.cell(1), row.cell(2), row.line(), List.copyOf(files),
-                        projectWide));
+                out.add(new DeviationRecord(row.cell(0), ids, row.cell(1), row.cell(2), row.line(),
+                        List.copyOf(files), projectWide));
             }
         }
         return out;

@@ -45,7 +45,7 @@ public final class MisraTiming {
         }
         List<SafRecord> saf = List.of(new SafRecord("SAF-0-safe", Map.of("cppcheck", "misra-c2012-15.6", "eclair",
                 "MC3A2.R15.6"), "Rule 15.6", "", "docs/misra/safe.json", 3));
-        List<DeviationRecord> deviations = List.of(new DeviationRecord(List.of(GuidelineId.parse("R20.7").orElseThrow()),
+        List<DeviationRecord> deviations = List.of(new DeviationRecord("R20.7", List.of(GuidelineId.parse("R20.7").orElseThrow()),
                 "Project-wide deviation", "", 10, List.of(), true));
         List<ExcludeEntry> excludes = List.of(new ExcludeEntry("common/d7/*.c", "imported", List.of(), 3));
         return new MisraRecords(accepted, deviations, saf, comments, excludes, Set.of(), Map.of(), Set.of(),

@@ -32,7 +32,9 @@ class MisraRecordsReaderTest {
         assertThat(r84.notes()).isEqualTo("Allowed for asm-only functions, see deviations");
         assertThat(r84.line()).isEqualTo(25);
 
-        assertThat(r.deviations()).hasSize(3);
+        assertThat(r.deviations()).hasSize(4);
+        assertThat(r.deviations().get(3).subject()).isEqualTo("while-0 loops");
+        assertThat(r.deviations().get(3).guidelines()).isEmpty();
         DeviationRecord wide = r.deviations().get(0);
         assertThat(wide.guidelines()).extracting(Object::toString).containsExactly("Rule 20.7");
         assertThat(wide.projectWide()).isTrue();

@@ -33,7 +33,8 @@ class XenMisraRecordsTest {
                 // counted by hand: rows of rules.rst and deviations.rst's identifier tables, entries of the JSON files,
                 // `git grep "SAF-"` in xen/**/*.[ch], MC3A2 ids of the clean selector, -enable= lines of monitored.ecl
                 assertThat(r.accepted()).hasSize(120);
-                assertThat(r.deviations()).hasSize(99);
+                // 5 directive rows, 94 rule rows, 2 idioms ("Other deviations")
+                assertThat(r.deviations()).hasSize(101);
                 assertThat(r.safIds()).hasSize(19);
                 assertThat(r.safIds().stream().filter(SafRecord::sentinel)).hasSize(4);
                 assertThat(r.safComments()).hasSize(41);
