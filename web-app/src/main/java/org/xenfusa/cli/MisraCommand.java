@@ -27,8 +27,8 @@ import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceTree;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,24 +51,9 @@ final class MisraCommand implements Callable<Integer> {
             + " version 2 or xen-analysis.py's text report (told from the content); repeatable.")
     List<Path> findings = new ArrayList<>();
 
-    @Option(names = "--arch", description = "Architecture of the configuration: x86_64, arm64, arm32, riscv64 or ppc64"
-            + " (without it and --config-files: the whole tree).")
-    String arch;
-
-    /** With --arch: the starting point, as kconfig and config-sloc take it (none means --defconfig). */
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ConfigurationOptions.Start start;
-
-    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "With --arch: set a symbol (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--toolchain", paramLabel = "PROFILE",
-            description = "With --arch: shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
-    String toolchain;
-
-    @Option(names = "--config-files", description = "The configuration's compiled files and headers, one path per"
-            + " line (instead of --arch).")
-    Path configFiles;
+    /** The configuration (--arch ... or --config-files); without one, the whole tree. */
+    @Mixin
+    ConfigurationChoiceOptions configuration;
 
     @Option(names = "--base-ref", paramLabel = "REF", description = "An earlier release of the same repository: new and"
             + " fixed violations against it (its findings with --base-findings).")
@@ -86,27 +71,19 @@ final class MisraCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (configFiles != null && (arch != null || start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("give the configuration either as --arch with a starting point (--defconfig, "
-                    + "--allyes, --allno, --randconfig, --config), --set and --toolchain, or as --config-files");
-        }
-        if (arch == null && (start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("a starting point (--defconfig, --allyes, --allno, --randconfig, --config), --set"
-                    + " and --toolchain need --arch");
-        }
+        configuration.check();
         if (baseRef == null && !baseFindings.isEmpty()) {
             throw new BadInputException("--base-findings needs --base-ref");
         }
         if (maxViolations < 0) {
             throw new BadInputException("--max-violations must be 0 or more, not " + maxViolations);
         }
-        if (arch != null) {
-            ConfigurationOptions.architecture(arch);
+        if (configuration.arch != null) {
+            ConfigurationOptions.architecture(configuration.arch);
         }
         List<byte[]> inputs = read(findings, "findings file (--findings)");
         List<byte[]> baseInputs = read(baseFindings, "findings file (--base-findings)");
-        List<String> listed = configFiles == null ? null : Files.readAllLines(configFiles).stream()
-                .map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
+        List<String> listed = configuration.listedFiles().orElse(null);
         MisraAnalysis.Limits limits = new MisraAnalysis.Limits(maxViolations);
         try (TreeSource source = TreeSource.open(repo, ref)) {
             Optional<MisraReport> base = Optional.empty();
@@ -145,11 +122,10 @@ final class MisraCommand implements Callable<Integer> {
         FindingsImport imported = new FindingsImporter(paths).readAll(named);
         MisraScope scope;
         if (listed != null) {
-            scope = MisraScope.ofFiles("files of " + configFiles.getFileName(), "", listed);
-        } else if (arch != null) {
-            ConfigurationReport configuration = ConfigurationOptions.of(repo, at, arch, start, set, toolchain)
-                    .report(tree, "");
-            scope = MisraScope.of(configuration.request().label(), configuration);
+            scope = MisraScope.ofFiles("files of " + configuration.configFiles.getFileName(), "", listed);
+        } else if (configuration.arch != null) {
+            ConfigurationReport evaluated = configuration.report(tree, repo, at);
+            scope = MisraScope.of(evaluated.request().label(), evaluated);
         } else {
             scope = MisraScope.whole();
         }

@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
-import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
-import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.trace.function.FunctionIndex;
 import org.xenfusa.trace.function.FunctionParser;
 import org.xenfusa.trace.link.CodeLink;
@@ -29,8 +27,8 @@ import org.xenfusa.trace.suggest.FunctionSuggester;
 import org.xenfusa.trace.suggest.LinkSuggestion;
 import org.xenfusa.trace.suggest.MatchReason;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,72 +62,30 @@ final class SuggestLinksCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The link file to write (YAML).")
     Path out;
 
-    @Option(names = "--arch", description = "Architecture of the configuration: x86_64, arm64, arm32, riscv64 or ppc64.")
-    String arch;
-
-    /** With --arch: the starting point, as kconfig and config-sloc take it (none means --defconfig). */
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ConfigurationOptions.Start start;
-
-    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "With --arch: set a symbol (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--toolchain", paramLabel = "PROFILE",
-            description = "With --arch: shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
-    String toolchain;
-
-    @Option(names = "--config-files", description = "The configuration's compiled files, one path per line "
-            + "(as config-sloc's compiledFiles or make cloc's list); without a configuration every C and assembly file.")
-    Path configFiles;
+    /** The configuration (--arch ... or --config-files); without one, every C and assembly file. */
+    @Mixin
+    ConfigurationChoiceOptions configuration;
 
     @Override
     public Integer call() throws Exception {
         if (top < 1) {
             throw new BadInputException("--top must be at least 1, not " + top);
         }
-        if (configFiles != null && (arch != null || start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("give the configuration either as --arch with a starting point (--defconfig, "
-                    + "--allyes, --allno, --randconfig, --config), --set and --toolchain, or as --config-files");
-        }
-        if (arch == null && (start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("a starting point (--defconfig, --allyes, --allno, --randconfig, --config), --set"
-                    + " and --toolchain need --arch");
-        }
+        configuration.check();
         if (out.getParent() != null && !Files.isDirectory(out.getParent())) {
             throw new BadInputException("folder of the link file (--out) not found: " + out.getParent());
         }
-        List<String> compiled = null;
-        String configuration = "every C and assembly file";
-        if (configFiles != null) {
-            if (!Files.isRegularFile(configFiles)) {
-                throw new BadInputException("compiled-file list (--config-files) not found: " + configFiles);
-            }
-            compiled = Files.readAllLines(configFiles).stream().map(String::strip)
-                    .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
-            configuration = "compiled files of " + configFiles.getFileName();
-        }
+        List<String> compiled = configuration.listedFiles().orElse(null);
+        String configurationName = compiled == null ? "every C and assembly file"
+                : "compiled files of " + configuration.configFiles.getFileName();
         try (TreeSource source = TreeSource.open(repo, ref)) {
             SpecificationImport specs = SpecificationScanner.under(path).scan(source.tree());
             specs.problems().forEach(p -> System.err.println("fusa: " + p));
             List<SpecificationItem> chosen = chosen(specs.items());
-            if (compiled == null && arch != null) {
-                ConfigurationOptions options = new ConfigurationOptions();
-                options.repo = repo;
-                options.ref = ref;
-                options.arch = arch;
-                options.toolchain = toolchain;
-                options.set = set;
-                options.start = start;
-                ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
-                if (source.tree().file(counter.xenFolder() + "Kconfig").isEmpty()) {
-                    throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref)
-                            + " (give the compiled files with --config-files instead)");
-                }
-                ConfigurationRequest request = options.request(counter);
-                ConfigurationReport report = counter.report(request);
-                report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
+            if (compiled == null && configuration.arch != null) {
+                ConfigurationReport report = configuration.report(source.tree(), repo, ref);
                 compiled = report.compiledFiles();
-                configuration = request.label();
+                configurationName = report.request().label();
             }
             if (compiled == null) {
                 compiled = source.tree().files().stream().map(f -> f.path()).filter(FunctionParser::handles).toList();
@@ -138,7 +94,7 @@ final class SuggestLinksCommand implements Callable<Integer> {
             List<CodeLink> links = new ArrayList<>();
             Map<CodeLink, SuggestionNote> notes = new LinkedHashMap<>();
             try (FunctionSuggester suggester = FunctionSuggester.of(index, compiled)) {
-                System.err.printf("fusa: %s: %d functions in %d files%n", configuration, suggester.functions(),
+                System.err.printf("fusa: %s: %d functions in %d files%n", configurationName, suggester.functions(),
                         suggester.files());
                 for (SpecificationItem item : chosen) {
                     List<LinkSuggestion> found = suggester.suggest(item, top);

@@ -34,8 +34,8 @@ import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,23 +63,9 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--junit", description = "A JUnit XML result file of this configuration's test run; repeatable.")
     List<Path> junit = new ArrayList<>();
 
-    @Option(names = "--arch", description = "Architecture of the configuration: x86_64, arm64, arm32, riscv64 or ppc64.")
-    String arch;
-
-    /** With --arch: the starting point, as kconfig and config-sloc take it (none means --defconfig). */
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ConfigurationOptions.Start start;
-
-    @Option(names = "--set", paramLabel = "SYMBOL=VALUE", description = "With --arch: set a symbol (repeatable).")
-    List<String> set = new ArrayList<>();
-
-    @Option(names = "--toolchain", paramLabel = "PROFILE",
-            description = "With --arch: shipped toolchain profile name or a profile file (default: Debian 12 GCC 12 for the arch).")
-    String toolchain;
-
-    @Option(names = "--config-files", description = "The configuration's compiled files, one path per line "
-            + "(as config-sloc's compiledFiles or make cloc's list).")
-    Path configFiles;
+    /** The configuration: --arch with a starting point, --set and --toolchain, or --config-files. */
+    @Mixin
+    ConfigurationChoiceOptions configuration;
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -102,24 +88,14 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (configFiles != null && (start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("give the configuration either as --arch with a starting point (--defconfig, "
-                    + "--allyes, --allno, --randconfig, --config), --set and --toolchain, or as --config-files");
-        }
-        if (arch == null && (start != null || !set.isEmpty() || toolchain != null)) {
-            throw new BadInputException("a starting point (--defconfig, --allyes, --allno, --randconfig, --config), --set"
-                    + " and --toolchain need --arch");
-        }
+        configuration.check(true);
+        String arch = configuration.arch;
         TracePolicy tracePolicy = PolicyOption.load(policy);
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
             linkSet = linkSet.plus(LinkFileReader.read(l.toString(), readInput(l, "link file (--links)")));
         }
-        List<String> compiled = null;
-        if (configFiles != null) {
-            compiled = Files.readAllLines(requireFile(configFiles, "compiled-file list (--config-files)")).stream().map(String::strip)
-                    .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
-        }
+        List<String> compiled = configuration.listedFiles().orElse(null);
         List<TestResultFile> results = new ArrayList<>();
         List<ImportProblem> evidenceProblems = new ArrayList<>();
         for (Path j : junit) {
@@ -161,16 +137,15 @@ final class TraceCommand implements Callable<Integer> {
 
     /** The configuration's name as pages and documents give it: arch, starting point, overrides. */
     private String configurationName() {
-        if (configFiles != null || configurationLabel == null) {
-            return "compiled files of " + configFiles.getFileName();
+        if (configuration.configFiles != null || configurationLabel == null) {
+            return "compiled files of " + configuration.configFiles.getFileName();
         }
         return configurationLabel;
     }
 
     /** The files {@code make cloc} would count for --arch, the starting point and --set, as {@code fusa config-sloc} computes them. */
     private List<String> compiledFiles(TreeSource source) {
-        ConfigurationReport report = ConfigurationOptions.of(repo, ref, arch, start, set, toolchain)
-                .report(source.tree(), " (give the compiled files with --config-files instead)");
+        ConfigurationReport report = configuration.report(source.tree(), repo, ref);
         configurationLabel = report.request().label();
         dotConfigSha256 = report.dotConfigSha256();
         computed = report;
