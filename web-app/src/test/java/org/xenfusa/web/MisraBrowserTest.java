@@ -92,6 +92,7 @@ class MisraBrowserTest {
     @Autowired AppUserRepository users;
     @Autowired PasswordEncoder encoder;
     @Autowired ConfigurationService configurations;
+    @Autowired org.xenfusa.web.misra.MisraService misra;
     @LocalServerPort int port;
 
     @BeforeAll
@@ -111,6 +112,7 @@ class MisraBrowserTest {
             users.save(new AppUser(VIEWER, encoder.encode(VIEWER_PASSWORD), Role.VIEWER));
         }
         Snapshot s;
+        Snapshot earlier;
         try (SyntheticRepository repo = TraceFixture.newRepository()) {
             Map<String, String> tree = TraceFixture.tree(1, TraceFixture.FA_C);
             tree.put("xen/common/fa.c", "/* feature A */\n/* SAF-0-safe asm only */\nint fa;\n");
@@ -119,11 +121,18 @@ class MisraBrowserTest {
             tree.put("docs/misra/safe.json", SAFE);
             tree.put("automation/eclair_analysis/ECLAIR/tagging.ecl",
                     "-service_selector={clean_guidelines_common,\n\"MC3A2.R8.4\"\n}\n");
-            repo.commit("one", "RELEASE-1", tree);
-            s = fixture.snapshot(fixture.registerAndIngest("misra-browser", repo), "RELEASE-1");
+            repo.commit("zero", "RELEASE-0", tree);
+            repo.commit("one", "RELEASE-1", Map.of("xen/common/unused.c", "int unused;\nint more;\n"));
+            var registered = fixture.registerAndIngest("misra-browser", repo);
+            s = fixture.snapshot(registered, "RELEASE-1");
+            earlier = fixture.snapshot(registered, "RELEASE-0");
         }
         SavedConfiguration cfg = configurations.create(new ConfigurationForm("misra-browser-cfg",
                 s.getRepository().getId(), "RELEASE-1", "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        // the earlier release had one of the Rule 15.6 violations, and one of Rule 21.1 that is fixed since
+        misra.importFindings(earlier.getId(), cfg.getId(), "earlier.txt", ("xen/common/a.c(1,1):misra-c2012-15.6:"
+                + "style:body of the loop\nxen/common/a.c(2,1):misra-c2012-21.1:style:reserved\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "tester");
         Path findings = Files.createTempFile("cppcheck", ".txt");
         Files.writeString(findings, FINDINGS);
 
@@ -154,6 +163,17 @@ class MisraBrowserTest {
                 .contains("not ok no new violation of a clean guideline: Rule 8.4: 1");
         assertThat(driver.findElement(By.id("findings-files")).getText()).contains("xen-analysis-text");
         shot("misra-matrix");
+
+        // between two releases: new and fixed violations per guideline
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("base-select"))).selectByVisibleText(
+                "RELEASE-0");
+        driver.findElement(By.id("base-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("diff-table")));
+        assertThat(driver.findElement(By.id("diff-table")).getText()).contains("Rule 8.4 1 0", "Rule 15.6 2 0",
+                "Rule 21.1 0 1");
+        assertThat(driver.findElement(By.id("gates")).getText())
+                .contains("not ok no new violation of a clean guideline: Rule 8.4: 1 (against ");
+        shot("misra-diff");
 
         WebElement first = driver.findElement(By.cssSelector("#violations tbody tr a"));
         assertThat(first.getText()).isEqualTo("xen/arch/x86/setup.c:2");

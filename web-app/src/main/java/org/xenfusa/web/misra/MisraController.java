@@ -19,6 +19,7 @@ import org.xenfusa.misra.MisraReport;
 import org.xenfusa.misra.MisraReport.LocationRow;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.source.Snapshot;
+import org.xenfusa.model.source.SnapshotRepository;
 import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.trace.TraceService;
@@ -35,8 +36,11 @@ public class MisraController {
     private final MisraService misra;
     private final TraceService traces;
     private final ConfigurationReports reports;
+    private final SnapshotRepository snapshots;
 
-    public MisraController(MisraService misra, TraceService traces, ConfigurationReports reports) {
+    public MisraController(MisraService misra, TraceService traces, ConfigurationReports reports,
+            SnapshotRepository snapshots) {
+        this.snapshots = snapshots;
         this.misra = misra;
         this.traces = traces;
         this.reports = reports;
@@ -57,10 +61,17 @@ public class MisraController {
     }
 
     @GetMapping("/misra/{sid}")
-    String report(@PathVariable long sid, @RequestParam long configuration, Model model) throws InvalidInputException {
+    String report(@PathVariable long sid, @RequestParam long configuration, @RequestParam(required = false) Long base,
+            Model model) throws InvalidInputException {
         Snapshot s = traces.snapshot(sid);
         SavedConfiguration saved = traces.configuration(configuration);
-        MisraReport r = misra.report(sid, configuration);
+        if (base != null && !traces.snapshot(base).getRepository().getId().equals(s.getRepository().getId())) {
+            throw new InvalidInputException("snapshot " + base + " is of another repository");
+        }
+        MisraReport r = misra.report(sid, configuration, Optional.ofNullable(base));
+        model.addAttribute("base", base);
+        model.addAttribute("others", snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(
+                s.getRepository().getId()).stream().filter(o -> o.getId() != sid).toList());
         model.addAttribute("snapshot", s);
         model.addAttribute("saved", saved);
         model.addAttribute("report", r);

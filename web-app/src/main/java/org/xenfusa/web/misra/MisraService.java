@@ -94,12 +94,30 @@ public class MisraService {
 
     /** The one MISRA report of the snapshot in the configuration. */
     public MisraReport report(long snapshotId, long configurationId) throws InvalidInputException {
+        return report(snapshotId, configurationId, Optional.empty());
+    }
+
+    /**
+     * The MISRA report of the snapshot in the configuration with its new and fixed violations against the report of
+     * {@code baseSnapshotId} (an earlier release of the same repository, in the same configuration, with its own
+     * findings).
+     */
+    public MisraReport report(long snapshotId, long configurationId, Optional<Long> baseSnapshotId)
+            throws InvalidInputException {
+        Optional<MisraReport> base = Optional.empty();
+        if (baseSnapshotId.isPresent()) {
+            if (baseSnapshotId.get() == snapshotId) {
+                throw new InvalidInputException("compare with another snapshot than itself");
+            }
+            base = Optional.of(report(baseSnapshotId.get(), configurationId, Optional.empty()));
+        }
         Snapshot s = traces.snapshot(snapshotId);
         SavedConfiguration saved = traces.configuration(configurationId);
         check(s, saved);
         List<StoredFindings> files = stored(snapshotId, configurationId);
         String key = snapshotId + "|" + configurationId + "|" + saved.getUpdatedAt() + "|"
-                + files.stream().map(f -> Long.toString(f.id())).toList();
+                + files.stream().map(f -> Long.toString(f.id())).toList() + "|"
+                + base.map(b -> b.commit() + b.findings().size() + "/" + b.sources()).orElse("");
         MisraReport hit = cache.getIfPresent(key);
         if (hit != null) {
             return hit;
@@ -113,7 +131,7 @@ public class MisraService {
                 content(f.id())));
         FindingsImport findings = new FindingsImporter(inputs.paths()).readAll(named);
         MisraReport report = MisraAnalysis.analyse(commit, inputs.records(), findings,
-                MisraScope.of(saved.getName(), configuration), MisraAnalysis.Limits.STRICT, Optional.empty());
+                MisraScope.of(saved.getName(), configuration), MisraAnalysis.Limits.STRICT, base);
         cache.put(key, report);
         return report;
     }
