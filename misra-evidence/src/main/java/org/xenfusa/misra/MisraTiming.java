@@ -47,7 +47,7 @@ public final class MisraTiming {
                 "MC3A2.R15.6"), "Rule 15.6", "", "docs/misra/safe.json", 3));
         List<DeviationRecord> deviations = List.of(new DeviationRecord("R20.7", List.of(GuidelineId.parse("R20.7").orElseThrow()),
                 "Project-wide deviation", "", 10, List.of(), true));
-        List<ExcludeEntry> excludes = List.of(new ExcludeEntry("common/d7/*.c", "imported", List.of(), 3));
+        List<ExcludeEntry> excludes = List.of(new ExcludeEntry("common/d6/*.c", "imported", List.of(), 3));
         return new MisraRecords(accepted, deviations, saf, comments, excludes, Set.of(), Map.of(), Set.of(),
                 List.of());
     }

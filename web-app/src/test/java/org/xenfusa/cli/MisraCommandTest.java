@@ -199,4 +199,17 @@ class MisraCommandTest {
         err.reset();
         assertThat(run("--max-violations", "-1")).isEqualTo(FusaCommandLine.BAD_INPUT);
     }
+
+    @Test
+    void theBenchmarkImportsAndMatchesTheSameSetInEveryFormat() {
+        // 2,000 findings, one per file: odd files are outside; of the 1,000 inside, 50 on an excluded path, 50 under
+        // SAF-0-safe, 250 of the project-wide deviation (Rule 20.7): 350 justified, 650 violations
+        assertThat(FusaCommandLine.run(new String[] {"bench", "misra", "--findings", "2000", "--runs", "1",
+            "--warmups", "0"})).as(stderr()).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        for (String format : new String[] {"sarif", "cppcheck-xml", "xen-analysis-text"}) {
+            assertThat(text).containsPattern(java.util.regex.Pattern.quote(format)
+                    + " .* median \\(2000 findings: 650 violations, 350 justified, 1000 outside\\)");
+        }
+    }
 }
