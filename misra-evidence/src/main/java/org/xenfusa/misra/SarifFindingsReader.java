@@ -18,8 +18,40 @@ final class SarifFindingsReader {
     private SarifFindingsReader() {
     }
 
-    private record Pending(JsonNode result, int line) {
+    private record Pending(Result result, int line) {
     }
+
+    /** The parts of a SARIF result read here (Jackson binds them; other properties are left alone). */
+    record Result(String ruleId, Integer ruleIndex, Rule rule, Message message, List<Location> locations,
+            List<Suppression> suppressions) {
+    }
+
+    record Rule(String id) {
+    }
+
+    record Message(String text) {
+    }
+
+    record Location(Physical physicalLocation) {
+    }
+
+    record Physical(Artifact artifactLocation, Region region) {
+    }
+
+    record Artifact(String uri) {
+    }
+
+    record Region(Integer startLine) {
+    }
+
+    record Suppression(String status) {
+    }
+
+    private static final tools.jackson.databind.ObjectReader RESULTS = tools.jackson.databind.json.JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // one result of the array at a time: what follows it is the array's
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build()
+            .readerFor(Result.class);
 
     static void read(byte[] content, FindingsImporter.Collector out) throws FindingsImporter.Refused {
         try (JsonParser p = XenJsonRecords.MAPPER.createParser(content)) {
@@ -44,7 +76,7 @@ final class SarifFindingsReader {
                             if (field.equals("results") && v == JsonToken.START_ARRAY) {
                                 while (p.nextToken() != JsonToken.END_ARRAY) {
                                     int at = XenJsonRecords.line(p);
-                                    results.add(new Pending(p.readValueAsTree(), at));
+                                    results.add(new Pending(RESULTS.readValue(p), at));
                                 }
                             } else if (field.equals("tool")) {
                                 tool = p.readValueAsTree();
@@ -80,22 +112,23 @@ final class SarifFindingsReader {
 
     private static void result(Pending r, JsonNode driver, String tool, String version,
             FindingsImporter.Collector out) {
-        JsonNode res = r.result();
-        String rule = res.path("ruleId").asString("");
-        if (rule.isEmpty()) {
-            rule = res.path("rule").path("id").asString("");
+        Result res = r.result();
+        String rule = res.ruleId() == null ? "" : res.ruleId();
+        if (rule.isEmpty() && res.rule() != null && res.rule().id() != null) {
+            rule = res.rule().id();
         }
-        if (rule.isEmpty() && driver != null && res.has("ruleIndex")) {
-            rule = driver.path("rules").path(res.path("ruleIndex").asInt(-1)).path("id").asString("");
+        if (rule.isEmpty() && driver != null && res.ruleIndex() != null) {
+            rule = driver.path("rules").path(res.ruleIndex()).path("id").asString("");
         }
-        JsonNode physical = res.path("locations").path(0).path("physicalLocation");
-        String uri = physical.path("artifactLocation").path("uri").asString("");
-        int line = physical.path("region").path("startLine").asInt(0);
-        String message = res.path("message").path("text").asString("");
-        boolean suppressed = false;
-        for (JsonNode s : res.path("suppressions")) {
-            suppressed |= !"rejected".equals(s.path("status").asString(""));
-        }
+        Physical physical = res.locations() == null || res.locations().isEmpty() ? null
+                : res.locations().get(0).physicalLocation();
+        String uri = physical == null || physical.artifactLocation() == null || physical.artifactLocation().uri() == null
+                ? "" : physical.artifactLocation().uri();
+        int line = physical == null || physical.region() == null || physical.region().startLine() == null ? 0
+                : physical.region().startLine();
+        String message = res.message() == null || res.message().text() == null ? "" : res.message().text();
+        boolean suppressed = res.suppressions() != null && res.suppressions().stream()
+                .anyMatch(x -> x != null && !"rejected".equals(x.status()));
         out.add(r.line(), rule, uri, line, message, tool, version, suppressed);
     }
 
