@@ -160,6 +160,8 @@ final class MisraCommand implements Callable<Integer> {
     /** Problems of the findings files are bad input; problems of Xen's own records fail a readiness check. */
     private static boolean printProblems(MisraReport report, String prefix) {
         report.problems().forEach(p -> System.err.println("fusa: " + prefix + p));
+        report.danglingComments().forEach(c -> System.err.println("fusa: " + prefix + c.file() + ":" + c.line() + ": "
+                + c.id() + " names no entry of docs/misra/safe.json or false-positive-*.json"));
         return !report.importProblems().isEmpty();
     }
 

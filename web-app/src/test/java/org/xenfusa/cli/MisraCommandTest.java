@@ -162,6 +162,8 @@ class MisraCommandTest {
         assertThat(run("--ref", "RELEASE-9.9.2", "--max-violations", "9")).isEqualTo(FusaCommandLine.CHECK_FAILED);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("not ok  every SAF comment names a known id: "
                 + "dangling: SAF-7-safe at xen/common/foo.c:1");
+        assertThat(stderr()).contains("fusa: xen/common/foo.c:1: SAF-7-safe names no entry of docs/misra/safe.json or"
+                + " false-positive-*.json");
     }
 
     @Test
