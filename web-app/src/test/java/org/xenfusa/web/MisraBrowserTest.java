@@ -122,7 +122,7 @@ class MisraBrowserTest {
             tree.put("automation/eclair_analysis/ECLAIR/tagging.ecl",
                     "-service_selector={clean_guidelines_common,\n\"MC3A2.R8.4\"\n}\n");
             repo.commit("zero", "RELEASE-0", tree);
-            repo.commit("one", "RELEASE-1", Map.of("xen/common/unused.c", "int unused;\nint more;\n"));
+            repo.commit("one", "RELEASE-1", Map.of("xen/common/unused.c", "/* SAF-9-safe */\nint unused;\n"));
             var registered = fixture.registerAndIngest("misra-browser", repo);
             s = fixture.snapshot(registered, "RELEASE-1");
             earlier = fixture.snapshot(registered, "RELEASE-0");
@@ -144,7 +144,8 @@ class MisraBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("matrix")));
         assertThat(driver.getCurrentUrl()).endsWith("/misra/" + s.getId() + "?configuration=" + cfg.getId());
         assertThat(driver.findElement(By.id("records")).getText()).startsWith("2 accepted guidelines")
-                .contains("1 SAF ids").contains("1 SAF comments");
+                .contains("1 SAF ids").contains("2 SAF comments");
+        assertThat(driver.findElement(By.id("dangling")).getText()).contains("xen/common/unused.c:1: SAF-9-safe");
         assertThat(driver.findElement(By.id("no-violations")).getText()).isEqualTo("No violation in this configuration.");
 
         driver.findElement(By.id("findings-file")).sendKeys(findings.toString());
