@@ -9,6 +9,7 @@ COPY sloc-estimator sloc-estimator
 COPY trace-linker trace-linker
 COPY requirements-model requirements-model
 COPY assessor-exports assessor-exports
+COPY misra-evidence misra-evidence
 COPY web-app web-app
 RUN mvn -B -q -DskipTests install
 

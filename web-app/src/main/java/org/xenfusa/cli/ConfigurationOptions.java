@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.sloc.config.ConfigurationCounter;
+import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.ConfigurationRequest;
 import org.xenfusa.sloc.config.ConfigurationSpec;
 import org.xenfusa.sloc.config.ConfigurationSpec.StartKind;
@@ -16,6 +17,7 @@ import org.xenfusa.sloc.config.InvalidConfigurationException;
 import org.xenfusa.sloc.kconfig.KconfigTree;
 import org.xenfusa.sloc.kconfig.SymbolAssignment;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
+import org.xenfusa.sloc.tree.SourceTree;
 import org.xenfusa.sloc.xen.UnsupportedXenReleaseException;
 import org.xenfusa.sloc.xen.XenArch;
 
@@ -207,5 +209,35 @@ final class ConfigurationOptions {
         } catch (InvalidConfigurationException e) {
             throw new BadInputException(option + " " + e.given() + ": " + e.problem(), e);
         }
+    }
+
+    /** A configuration evaluated: its name as pages and documents give it, and its report. */
+    record Evaluated(String label, ConfigurationReport report) {
+    }
+
+    /**
+     * The configuration's report in {@code tree} as {@code fusa config-sloc} computes it (warnings go to stderr), with
+     * its name. {@code alternative} ends the complaint about a tree without Kconfig or a bad option, e.g. " (or give the
+     * compiled files with --config-files)".
+     */
+    Evaluated evaluate(SourceTree tree, String alternative) {
+        ConfigurationCounter counter = ConfigurationCounter.of(tree);
+        if (tree.file(counter.xenFolder() + "Kconfig").isEmpty()) {
+            throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref) + alternative);
+        }
+        ConfigurationRequest request;
+        try {
+            request = request(counter);
+        } catch (BadInputException e) {
+            throw alternative.isEmpty() ? e : new BadInputException(e.getMessage() + alternative, e);
+        }
+        ConfigurationReport report = counter.report(request);
+        report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
+        return new Evaluated(request.label(), report);
+    }
+
+    /** The configuration's report in {@code tree}, as {@link #evaluate} gives it. */
+    ConfigurationReport report(SourceTree tree, String alternative) {
+        return evaluate(tree, alternative).report();
     }
 }

@@ -1,5 +1,16 @@
 package org.xenfusa.cli;
 
+import java.nio.charset.StandardCharsets;
+
+import org.xenfusa.misra.FindingsImport;
+import org.xenfusa.misra.FindingsImporter;
+import org.xenfusa.misra.MisraAnalysis;
+import org.xenfusa.misra.MisraRecords;
+import org.xenfusa.misra.MisraRecordsReader;
+import org.xenfusa.misra.MisraReport;
+import org.xenfusa.misra.MisraScope;
+import org.xenfusa.sloc.tree.SourceTree;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +77,11 @@ final class EvidenceOptions {
     @Option(names = "--junit", paramLabel = "FILE", description = "A JUnit XML result file; repeatable.")
     List<Path> junit = new ArrayList<>();
 
+    @Option(names = "--misra-findings", paramLabel = "FILE", description = "MISRA C findings (SARIF 2.1.0, cppcheck XML"
+            + " 2 or xen-analysis.py's text report), counted in every configuration that compiles their files;"
+            + " repeatable. Without it, a tree with Xen's MISRA records still gets its MISRA C section.")
+    List<Path> misraFindings = new ArrayList<>();
+
     @Option(names = "--generated-at", paramLabel = "INSTANT", description = "The time the documents state, e.g. "
             + "2025-06-01T12:00:00Z (default: SOURCE_DATE_EPOCH, else now), so that a rebuild gives the same bytes.")
     String generatedAt;
@@ -109,7 +125,7 @@ final class EvidenceOptions {
     /** Refuses analysis options that were given with {@code --input} (they would be silently ignored). */
     void requireAbsent(String why) {
         if (repo != null || ref != null || !configurations.isEmpty() || !boards.isEmpty() || !links.isEmpty()
-                || !junit.isEmpty() || policy != null) {
+                || !junit.isEmpty() || policy != null || !misraFindings.isEmpty()) {
             throw new BadInputException(why);
         }
     }
@@ -121,6 +137,9 @@ final class EvidenceOptions {
         }
         List<AttachedFile> linkFiles = read(links, AttachmentKind.LINKS, "link file (--links)");
         List<AttachedFile> junitFiles = read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file (--junit)");
+        // the findings are of --ref: an earlier release (--previous) gets its own records only
+        List<AttachedFile> findingsFiles = java.util.Objects.equals(at, ref) ? read(misraFindings,
+                AttachmentKind.MISRA_FINDINGS, "findings file (--misra-findings)") : List.of();
         EffortModel model = EffortModel.xenFusaSig();
         TracePolicy tracePolicy = PolicyOption.load(policy);
         try (TreeSource source = TreeSource.open(repo, at)) {
@@ -169,7 +188,8 @@ final class EvidenceOptions {
                     suspects = EvidenceAssembler.suspects(linkSet, source.tree(), before.tree());
                 }
             }
-            return EvidenceAssembler.assemble(context, reports, model, trace, suspects, attachments);
+            List<MisraReport> misra = misra(source.tree(), reports, findingsFiles, commit, attachments);
+            return EvidenceAssembler.assemble(context, reports, model, trace, suspects, attachments, misra);
         } catch (BadInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -237,6 +257,40 @@ final class EvidenceOptions {
             return Instant.ofEpochSecond(Long.parseLong(epoch));
         }
         return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The MISRA C report of every configuration (as {@code fusa misra} computes it, at its default limit) when the tree
+     * has Xen's MISRA records or findings were given; the record and findings files join the attachments. A findings
+     * file that cannot be read as a whole is bad input; a finding that cannot be placed is a warning, and a problem in
+     * the report.
+     */
+    private static List<MisraReport> misra(SourceTree tree, List<NamedReport> reports, List<AttachedFile> findings,
+            String commit, List<AttachedFile> attachments) {
+        List<AttachedFile> records = EvidenceAssembler.misraRecords(tree);
+        if (records.isEmpty() && findings.isEmpty()) {
+            return List.of();
+        }
+        System.err.println("fusa: MISRA C records and findings ...");
+        MisraRecords read = MisraRecordsReader.read(tree);
+        FindingsImporter importer = new FindingsImporter(MisraAnalysis.paths(tree));
+        FindingsImport imported = FindingsImport.empty();
+        for (AttachedFile f : findings) {
+            FindingsImport one = importer.read(f.name(), f.text().getBytes(StandardCharsets.UTF_8));
+            if (one.sources().isEmpty()) {
+                throw new BadInputException(one.problems().get(0).toString());
+            }
+            imported = imported.plus(one);
+        }
+        imported.problems().forEach(p -> System.err.println("fusa: warning: " + p));
+        List<MisraReport> out = new ArrayList<>();
+        for (NamedReport r : reports) {
+            out.add(MisraAnalysis.analyse(commit, read, imported, MisraScope.of(r.name(), r.report()),
+                    MisraAnalysis.Limits.STRICT, Optional.empty()));
+        }
+        attachments.addAll(findings);
+        attachments.addAll(records);
+        return out;
     }
 
     private static List<AttachedFile> read(List<Path> files, AttachmentKind kind, String what) {

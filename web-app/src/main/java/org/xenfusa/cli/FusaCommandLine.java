@@ -104,6 +104,7 @@ public final class FusaCommandLine {
         classes.put("export", ExportCommand.class);
         classes.put("readiness", ReadinessCommand.class);
         classes.put("impact", ImpactCommand.class);
+        classes.put("misra", MisraCommand.class);
         classes.put("verify-evidence", VerifyEvidenceCommand.class);
         classes.put("bench", BenchCommand.class);
         classes.put("help", CommandLine.HelpCommand.class);

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
-import org.xenfusa.sloc.config.ConfigurationCounter;
 import org.xenfusa.sloc.config.ConfigurationReport;
-import org.xenfusa.sloc.config.ConfigurationRequest;
+import org.xenfusa.sloc.tree.SourceTree;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,39 +55,43 @@ final class OptionalConfiguration {
         return arch != null || configFiles != null;
     }
 
+    /** The paths {@code --config-files} lists (blank lines and {@code #} comments left out), when it is given. */
+    Optional<List<String>> listedFiles() {
+        if (configFiles == null) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(configFiles)) {
+            throw new BadInputException("compiled-file list (--config-files) not found: " + configFiles);
+        }
+        try {
+            return Optional.of(Files.readAllLines(configFiles).stream().map(String::strip)
+                    .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList());
+        } catch (IOException e) {
+            throw new BadInputException("cannot read --config-files " + configFiles + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration {@code --arch} and its options state, evaluated in {@code tree} ({@code repo} at {@code ref}). */
+    ConfigurationReport report(SourceTree tree, String repo, String ref) {
+        return ConfigurationOptions.of(repo, ref, arch, setup).report(tree,
+                " (give the compiled files with --config-files instead)");
+    }
+
     /**
-     * The configuration of {@code repo} at {@code ref} ({@code source} opened on it): the list {@code --config-files}
-     * names, or the one {@code --arch} and its options state; empty when neither was given.
+     * The configuration of {@code repo} at {@code ref} ({@code tree} read at it): the list {@code --config-files} names,
+     * or the one {@code --arch} and its options state; empty when neither was given.
      */
-    Optional<Chosen> resolve(TreeSource source, String repo, String ref) {
-        if (configFiles != null) {
-            if (!Files.isRegularFile(configFiles)) {
-                throw new BadInputException("compiled-file list (--config-files) not found: " + configFiles);
-            }
-            try {
-                List<String> files = Files.readAllLines(configFiles).stream().map(String::strip)
-                        .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
-                return Optional.of(new Chosen("compiled files of " + configFiles.getFileName(), files, Optional.empty()));
-            } catch (IOException e) {
-                throw new BadInputException("cannot read --config-files " + configFiles + ": " + e.getMessage(), e);
-            }
+    Optional<Chosen> resolve(SourceTree tree, String repo, String ref) {
+        Optional<List<String>> listed = listedFiles();
+        if (listed.isPresent()) {
+            return Optional.of(new Chosen("compiled files of " + configFiles.getFileName(), listed.get(), Optional.empty()));
         }
         if (arch == null) {
             return Optional.empty();
         }
-        ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
-        if (source.tree().file(counter.xenFolder() + "Kconfig").isEmpty()) {
-            throw new BadInputException("no Kconfig found in " + repo + (ref == null ? "" : " at " + ref)
-                    + " (give the compiled files with --config-files instead)");
-        }
-        ConfigurationRequest request;
-        try {
-            request = ConfigurationOptions.of(repo, ref, arch, setup).request(counter);
-        } catch (BadInputException e) {
-            throw new BadInputException(e.getMessage() + " (or give the compiled files with --config-files)", e);
-        }
-        ConfigurationReport report = counter.report(request);
-        report.warnings().forEach(w -> System.err.println("fusa: warning: " + w));
-        return Optional.of(new Chosen(request.label(), report.compiledFiles(), Optional.of(report)));
+        ConfigurationOptions.Evaluated evaluated = ConfigurationOptions.of(repo, ref, arch, setup).evaluate(tree,
+                " (give the compiled files with --config-files instead)");
+        return Optional.of(new Chosen(evaluated.label(), evaluated.report().compiledFiles(),
+                Optional.of(evaluated.report())));
     }
 }

@@ -81,7 +81,7 @@ final class SuggestLinksCommand implements Callable<Integer> {
             SpecificationImport specs = SpecificationScanner.under(path).scan(source.tree());
             specs.problems().forEach(p -> System.err.println("fusa: " + p));
             List<SpecificationItem> chosen = chosen(specs.items());
-            Optional<OptionalConfiguration.Chosen> given = configuration.resolve(source, repo, ref);
+            Optional<OptionalConfiguration.Chosen> given = configuration.resolve(source.tree(), repo, ref);
             String name = given.map(OptionalConfiguration.Chosen::label).orElse("every C and assembly file");
             List<String> compiled = given.map(OptionalConfiguration.Chosen::compiledFiles).orElseGet(() -> source.tree()
                     .files().stream().map(f -> f.path()).filter(FunctionParser::handles).toList());

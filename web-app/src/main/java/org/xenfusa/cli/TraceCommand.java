@@ -100,7 +100,7 @@ final class TraceCommand implements Callable<Integer> {
         try (TreeSource source = TreeSource.open(repo, ref)) {
             SpecificationImport specs = SpecificationScanner.under(path).scan(source.tree());
             FunctionIndex index = FunctionIndex.of(source.tree());
-            Optional<OptionalConfiguration.Chosen> chosen = configuration.resolve(source, repo, ref);
+            Optional<OptionalConfiguration.Chosen> chosen = configuration.resolve(source.tree(), repo, ref);
             Optional<String> arch = Optional.ofNullable(configuration.arch).map(a -> XenArch.of(a).targetArch());
             List<ConfigurationInput> configurations = chosen.map(c -> c.computed()
                     .map(r -> ConfigurationInput.of(c.label(), r, results, Optional.ofNullable(board)))

@@ -48,7 +48,8 @@ import org.xenfusa.web.users.UserController;
  * tests start from the test classpath do not find it beside the dashboard's own /login).
  */
 @WebMvcTest({ApiController.class, BoardController.class, ConfigurationController.class, EffortController.class,
-        ExportController.class, ReadinessController.class, RequirementController.class, UserController.class})
+        ExportController.class, ReadinessController.class, RequirementController.class, UserController.class,
+        org.xenfusa.web.misra.MisraController.class})
 @Import({SecurityConfig.class, LoginSecurityTest.LoginPage.class})
 public abstract class SecuredSlice {
     @MockitoBean
@@ -80,6 +81,7 @@ public abstract class SecuredSlice {
     @MockitoBean private EffortModels effortModels;
     @MockitoBean private BoardTable boardTable;
     @MockitoBean private org.xenfusa.web.impact.ImpactService impactService;
+    @MockitoBean private org.xenfusa.web.misra.MisraService misraService;
 
     @BeforeEach
     void accountsFollowTheMockUser() {

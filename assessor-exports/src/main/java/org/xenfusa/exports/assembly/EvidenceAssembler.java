@@ -1,5 +1,9 @@
 package org.xenfusa.exports.assembly;
 
+import org.xenfusa.exports.model.MisraFigures;
+import org.xenfusa.misra.MisraRecordsReader;
+import org.xenfusa.misra.MisraReport;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +88,22 @@ public final class EvidenceAssembler {
      */
     public static ReleaseEvidence assemble(EvidenceContext context, List<NamedReport> configurations,
             EffortModel model, TraceReport trace, List<SuspectLinkRow> suspects, List<AttachedFile> attachments) {
+        return assemble(context, configurations, model, trace, suspects, attachments, List.of());
+    }
+
+    /**
+     * As {@link #assemble(EvidenceContext, List, EffortModel, TraceReport, List, List)}, with the MISRA C report of
+     * configurations (each report's scope is named as its configuration), rendered by {@link #misra(MisraReport)}.
+     */
+    public static ReleaseEvidence assemble(EvidenceContext context, List<NamedReport> configurations,
+            EffortModel model, TraceReport trace, List<SuspectLinkRow> suspects, List<AttachedFile> attachments,
+            List<MisraReport> misra) {
+        for (MisraReport m : misra) {
+            if (configurations.stream().noneMatch(c -> c.name().equals(m.scope().name()))) {
+                throw new IllegalArgumentException("the MISRA report of '" + m.scope().name()
+                        + "' names no configuration of the evidence");
+            }
+        }
         if (!context.tracePolicy().sha256().equals(trace.linked().policy().sha256())) {
             throw new IllegalArgumentException("the evidence names trace policy " + context.tracePolicy().label()
                     + " but the trace followed " + trace.linked().policy().label());
@@ -130,7 +150,33 @@ public final class EvidenceAssembler {
             c.testResults().stream().filter(f -> !results.contains(f)).forEach(results::add);
         }
         return new ReleaseEvidence(context, figures, rows, suspects, defects, untraced,
-                testResults(trace.linked().graph().links().tests(), results), attachments);
+                testResults(trace.linked().graph().links().tests(), results), attachments,
+                misra.stream().map(EvidenceAssembler::misra).toList());
+    }
+
+    /** A configuration's MISRA C report as the documents' rows: its figures and checks verbatim. */
+    public static MisraFigures misra(MisraReport r) {
+        MisraReport.RecordCounts c = r.records();
+        return new MisraFigures(r.scope().name(), r.commit(), r.violations(), r.justified(), r.outside(),
+                r.newCleanViolations(), r.maxAcceptedViolations(), r.danglingComments().size(),
+                new MisraFigures.Records(c.guidelines(), c.deviations(), c.safIds(), c.safComments(), c.clean(),
+                        c.monitored(), c.excludes()),
+                r.guidelines().stream().filter(g -> g.accepted() || g.violations() + g.justified() + g.outside() > 0)
+                        .map(g -> new MisraFigures.Guideline(g.id().toString(), g.accepted(), g.category(), g.clean(),
+                                g.violations(), g.justified(), g.outside(), g.share()))
+                        .toList(),
+                r.gates().stream().map(g -> new MisraFigures.Check(g.name(), g.passed(), g.detail())).toList(),
+                r.sources().stream().map(f -> new MisraFigures.FindingsFile(f.name(), f.format(), f.sha256(),
+                        f.findings(), f.toolVersion())).toList(),
+                r.problems().stream().map(Object::toString).toList());
+    }
+
+    /** Xen's MISRA C record files at the tree's commit, carried verbatim into the evidence package. */
+    public static List<AttachedFile> misraRecords(SourceTree tree) {
+        List<AttachedFile> out = new ArrayList<>();
+        MisraRecordsReader.recordFiles(tree).forEach((path, bytes) -> out.add(new AttachedFile(
+                AttachmentKind.MISRA_RECORDS, path, new String(bytes, StandardCharsets.UTF_8))));
+        return out;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.xenfusa.exports.docx;
 
+import org.xenfusa.exports.model.MisraFigures;
+
 import org.xenfusa.sloc.effort.SlocFigure;
 import org.xenfusa.sloc.config.DirectoryFigures;
 import java.util.ArrayList;
@@ -51,6 +53,9 @@ public final class TraceabilityReport {
         }
         requirements(d, evidence);
         defects(d, evidence);
+        if (!evidence.misra().isEmpty()) {
+            misra(d, evidence);
+        }
         if (!impacts.isEmpty()) {
             ReadinessDocument.impact(d, impacts);
         }
@@ -265,6 +270,58 @@ public final class TraceabilityReport {
             d.paragraph("Under trace policy " + evidence.context().tracePolicy().label() + ".");
             d.table(new String[] {"Configuration", "Requirement", "Reason"}, notApplicable, new int[] {3, 4, 7},
                     new boolean[3]);
+        }
+    }
+
+    /** MISRA C per configuration: the report's checks, its guideline matrix and the analyser reports it read. */
+    static void misra(WordDocument d, ReleaseEvidence evidence) {
+        d.heading(1, "MISRA C");
+        d.paragraph("Findings of static analysers, justified as Xen's own flow justifies them (exclude list, SAF"
+                + " comment on the line before or at the end of the line whose record names the tool and guideline,"
+                + " documented deviation); a finding counts in a configuration when the configuration compiles its"
+                + " file (compiled files and the headers they reach), otherwise it is outside. Share: the"
+                + " guideline's part of all violations of the configuration.");
+        for (MisraFigures m : evidence.misra()) {
+            d.heading(2, m.configuration());
+            MisraFigures.Records r = m.records();
+            d.paragraph(m.violations() + " violations, " + m.justified() + " justified, " + m.outside()
+                    + " outside the configuration. Xen's records: " + r.guidelines() + " accepted guidelines, "
+                    + r.deviations() + " deviations, " + r.safIds() + " SAF ids, " + r.safComments()
+                    + " SAF comments, " + r.clean() + " clean and " + r.monitored() + " monitored guidelines, "
+                    + r.excludes() + " excluded paths.");
+            List<String[]> checks = new ArrayList<>();
+            for (MisraFigures.Check c : m.checks()) {
+                checks.add(new String[] {c.passed() ? "ok" : "not ok", c.name(), c.detail()});
+            }
+            d.table(new String[] {"Result", "Check", "Detail"}, checks, new int[] {2, 5, 7}, new boolean[3]);
+            List<String[]> rows = new ArrayList<>();
+            for (MisraFigures.Guideline g : m.guidelines()) {
+                if (g.violations() + g.justified() + g.outside() > 0) {
+                    rows.add(new String[] {g.id(), g.accepted() ? "yes" : "no", g.clean() ? "yes" : "no",
+                        Figures.count(g.violations()), String.format(java.util.Locale.UK, "%.1f%%", 100 * g.share()),
+                        Figures.count(g.justified()), Figures.count(g.outside())});
+                }
+            }
+            if (rows.isEmpty()) {
+                d.paragraph("No finding of an analyser was given for this configuration.");
+            } else {
+                d.table(new String[] {"Guideline", "Accepted", "Clean", "Violations", "Share", "Justified", "Outside"},
+                        rows, new int[] {3, 2, 2, 2, 2, 2, 2}, new boolean[] {false, false, false, true, true, true,
+                            true});
+            }
+            List<String[]> files = new ArrayList<>();
+            for (MisraFigures.FindingsFile f : m.findingsFiles()) {
+                files.add(new String[] {f.name(), f.format(), f.sha256(), Figures.count(f.findings())});
+            }
+            if (!files.isEmpty()) {
+                d.caption("Analyser reports read (carried in the evidence package under inputs/misra-findings):");
+                d.table(new String[] {"File", "Format", "SHA-256", "Findings"}, files, new int[] {4, 3, 8, 2},
+                        new boolean[] {false, false, false, true});
+            }
+            if (!m.problems().isEmpty()) {
+                d.warning(m.problems().size() + " problem(s) reading the records or findings, first: "
+                        + m.problems().get(0));
+            }
         }
     }
 

@@ -2,7 +2,11 @@ package org.xenfusa.exports.model;
 
 /** The kinds of input file an evidence package carries besides the {@code .config} files. */
 public enum AttachmentKind {
-    LINKS("links"), TEST_RESULTS("test-results"), OTHER("other");
+    LINKS("links"), TEST_RESULTS("test-results"), OTHER("other"),
+    /** Xen's MISRA C records at the commit (docs/misra, the ECLAIR configuration), as the report read them. */
+    MISRA_RECORDS("misra-records"),
+    /** Analyser findings (SARIF, cppcheck XML, xen-analysis.py text) as given. */
+    MISRA_FINDINGS("misra-findings");
 
     private final String folder;
 

@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /**
  * Everything the documents are made from, for one commit: the analysis results of every configuration, the
- * requirements and their trace, and the input files to carry along. The exports never look anywhere else.
+ * requirements and their trace, MISRA C per configuration (when findings or records were given), and the input
+ * files to carry along. The exports never look anywhere else.
  */
 public record ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures> configurations,
         List<RequirementRow> requirements, List<SuspectLinkRow> suspectLinks, List<TraceDefect> defects,
-        List<UntracedCode> untracedCode, List<TestResult> testResults, List<AttachedFile> attachments) {
+        List<UntracedCode> untracedCode, List<TestResult> testResults, List<AttachedFile> attachments,
+        List<MisraFigures> misra) {
     public ReleaseEvidence {
         Objects.requireNonNull(context, "context");
         configurations = Copies.list(configurations);
@@ -20,10 +22,24 @@ public record ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures
         untracedCode = Copies.list(untracedCode);
         testResults = Copies.list(testResults);
         attachments = Copies.list(attachments);
+        misra = Copies.list(misra);
         long distinct = configurations.stream().map(ConfigurationFigures::name).distinct().count();
         if (distinct != configurations.size()) {
             throw new IllegalArgumentException("two configurations have the same name");
         }
+    }
+
+    /** Evidence without MISRA C figures. */
+    public ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures> configurations,
+            List<RequirementRow> requirements, List<SuspectLinkRow> suspectLinks, List<TraceDefect> defects,
+            List<UntracedCode> untracedCode, List<TestResult> testResults, List<AttachedFile> attachments) {
+        this(context, configurations, requirements, suspectLinks, defects, untracedCode, testResults, attachments,
+                List.of());
+    }
+
+    /** The MISRA C figures of a configuration, when the evidence has them. */
+    public Optional<MisraFigures> misra(String configuration) {
+        return misra.stream().filter(m -> m.configuration().equals(configuration)).findFirst();
     }
 
     public Optional<ConfigurationFigures> configuration(String name) {

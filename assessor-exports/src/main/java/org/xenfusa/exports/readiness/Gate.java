@@ -15,7 +15,18 @@ public enum Gate {
             "Requirements uncovered (what fusa trace fails on)"),
     UNTRACED_SLOC("untraced-sloc-max", Bound.MAX_COUNT, "Untraced code lines"),
     SLOC_GROWTH("sloc-growth-max-percent", Bound.MAX_PERCENT, "make-cloc code growth against the previous release"),
-    FIGURE_WARNINGS("figure-warnings-max", Bound.MAX_COUNT, "Figures with warnings");
+    FIGURE_WARNINGS("figure-warnings-max", Bound.MAX_COUNT, "Figures with warnings"),
+    MISRA_NEW_CLEAN_VIOLATIONS("misra-new-clean-violations-max", Bound.MAX_COUNT,
+            "New violations of MISRA C guidelines tagged clean"),
+    MISRA_VIOLATIONS_PER_GUIDELINE("misra-violations-per-guideline-max", Bound.MAX_COUNT,
+            "Violations of the most violated accepted MISRA C guideline"),
+    MISRA_DANGLING_SAF_IDS("misra-dangling-saf-ids-max", Bound.MAX_COUNT, "SAF comments naming an unknown id");
+
+    /** Whether the gate is evaluated on the MISRA C figures (not on the trace). */
+    public boolean misra() {
+        return this == MISRA_NEW_CLEAN_VIOLATIONS || this == MISRA_VIOLATIONS_PER_GUIDELINE
+                || this == MISRA_DANGLING_SAF_IDS;
+    }
 
     /** How a gate's threshold compares with its value, and which YAML values it takes. */
     public enum Bound {

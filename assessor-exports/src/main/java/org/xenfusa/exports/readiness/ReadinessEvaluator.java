@@ -1,5 +1,7 @@
 package org.xenfusa.exports.readiness;
 
+import org.xenfusa.exports.model.MisraFigures;
+
 import org.xenfusa.sloc.config.DirectoryFigures;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +68,9 @@ public final class ReadinessEvaluator {
     private static GateResult evaluate(GateThreshold t, ConfigurationFigures c, ReleaseEvidence e,
             Optional<ConfigurationFigures> before, Map<String, TestOutcome> outcomes, boolean hasPrevious) {
         String name = c.name();
+        if (t.gate().misra()) {
+            return misra(t, name, e);
+        }
         if (e.requirements().isEmpty() && t.gate() != Gate.SLOC_GROWTH && t.gate() != Gate.FIGURE_WARNINGS) {
             return notEvaluated(t, name, "no requirements at " + e.context().ref()
                     + ": there is nothing to trace, so the gate cannot be evaluated");
@@ -100,6 +105,7 @@ public final class ReadinessEvaluator {
             case UNTRACED_SLOC -> count(t, name, e.untracedCode().stream().filter(u -> u.configuration().equals(name))
                     .mapToLong(UntracedCode::code).sum(), "untraced code lines");
             case FIGURE_WARNINGS -> count(t, name, c.warnings().size(), "warnings on this configuration's figures");
+            case MISRA_NEW_CLEAN_VIOLATIONS, MISRA_VIOLATIONS_PER_GUIDELINE, MISRA_DANGLING_SAF_IDS -> misra(t, name, e);
             case SLOC_GROWTH -> {
                 if (before.isEmpty()) {
                     yield new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_EVALUATED,
@@ -114,6 +120,24 @@ public final class ReadinessEvaluator {
                 double growth = 100.0 * (now - was) / was;
                 yield result(t, name, growth, String.format(Locale.UK, "make-cloc code %,d -> %,d", was, now));
             }
+        };
+    }
+
+    /** A MISRA C gate: the configuration's figure as its MISRA report computed it. */
+    private static GateResult misra(GateThreshold t, String name, ReleaseEvidence e) {
+        Optional<MisraFigures> m = e.misra(name);
+        if (m.isEmpty()) {
+            return notEvaluated(t, name, "no MISRA C evidence for this configuration (give findings with"
+                    + " --misra-findings, or import them on its MISRA C page)");
+        }
+        MisraFigures f = m.get();
+        return switch (t.gate()) {
+            case MISRA_NEW_CLEAN_VIOLATIONS -> count(t, name, f.newCleanViolations(),
+                    "new violations of clean guidelines");
+            case MISRA_VIOLATIONS_PER_GUIDELINE -> count(t, name, f.maxAcceptedViolations(),
+                    "violations of the most violated accepted guideline");
+            case MISRA_DANGLING_SAF_IDS -> count(t, name, f.danglingSafIds(), "SAF comments with an unknown id");
+            default -> throw new IllegalStateException("not a MISRA gate: " + t.gate());
         };
     }
 

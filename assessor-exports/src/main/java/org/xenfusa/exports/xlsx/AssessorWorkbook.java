@@ -1,5 +1,7 @@
 package org.xenfusa.exports.xlsx;
 
+import org.xenfusa.exports.model.MisraFigures;
+
 import org.xenfusa.sloc.effort.SlocFigure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -116,6 +118,9 @@ public final class AssessorWorkbook {
             names.put("reasons", n.name("Verdict reasons"));
             names.put("tests", n.name("Test results"));
             names.put("links", n.name("Links"));
+            if (!evidence.misra().isEmpty()) {
+                names.put("misra", n.name("MISRA C"));
+            }
             return names;
         }
 
@@ -163,6 +168,9 @@ public final class AssessorWorkbook {
             }
             simpleTable(sheets.get("links"), new String[] {"Requirement", "Kind", "Links to", "Artifact type",
                 "Review state", "Counts as coverage", "Review record", "Declared at"}, links, (String[] row) -> row);
+            if (!evidence.misra().isEmpty()) {
+                misra(sheets.get("misra"));
+            }
             wb.setActiveSheet(0);
             // SXSSF writes formulas without cached values: ask the reader to compute them on opening.
             wb.setForceFormulaRecalculation(true);
@@ -408,6 +416,27 @@ public final class AssessorWorkbook {
                 }
             }
             s.finishTable(2, s.nextRow() - 1);
+        }
+
+        /** One row per configuration and guideline with a finding or accepted, as the MISRA report gives it. */
+        private void misra(SheetWriter s) {
+            s.header("Configuration", "Guideline", "Accepted", "Category", "Clean", "Violations", "Share",
+                    "Justified", "Outside");
+            for (MisraFigures m : evidence.misra()) {
+                for (MisraFigures.Guideline g : m.guidelines()) {
+                    Row r = s.row();
+                    s.text(r, 0, m.configuration());
+                    s.text(r, 1, g.id());
+                    s.text(r, 2, g.accepted() ? "yes" : "no");
+                    s.text(r, 3, g.category());
+                    s.text(r, 4, g.clean() ? "yes" : "no");
+                    s.number(r, 5, g.violations(), styles.integer());
+                    s.number(r, 6, g.share(), styles.percent());
+                    s.number(r, 7, g.justified(), styles.integer());
+                    s.number(r, 8, g.outside(), styles.integer());
+                }
+            }
+            s.finishTable(1, s.nextRow() - 1);
         }
 
         private void untraced(SheetWriter s) {

@@ -37,6 +37,9 @@ class ReadinessTest {
               untraced-sloc-max: 100000
               sloc-growth-max-percent: 50
               figure-warnings-max: 0
+              misra-new-clean-violations-max: 0
+              misra-violations-per-guideline-max: 10
+              misra-dangling-saf-ids-max: 0
             configurations:
               arm64-defconfig:
                 figure-warnings-max: 1

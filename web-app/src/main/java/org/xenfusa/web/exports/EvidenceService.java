@@ -30,6 +30,8 @@ import org.xenfusa.exports.ToolVersion;
 import org.xenfusa.exports.assembly.EvidenceAssembler;
 import org.xenfusa.exports.assembly.EvidenceAssembler.NamedReport;
 import org.xenfusa.exports.model.AttachedFile;
+import org.xenfusa.misra.MisraReport;
+import org.xenfusa.web.misra.MisraService;
 import org.xenfusa.exports.model.AttachmentKind;
 import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.model.source.Snapshot;
@@ -64,11 +66,13 @@ public class EvidenceService {
     private final BoardTable boards;
     private final TraceService traces;
     private final RepositoryStorage storage;
+    private final MisraService misra;
 
     public EvidenceService(SourceRepositoryRepository repositories, SavedConfigurationRepository configurations,
             ConfigurationReports reports, EffortModels effort, BoardTable boards, TraceService traces,
-            RepositoryStorage storage) {
+            RepositoryStorage storage, MisraService misra) {
         this.storage = storage;
+        this.misra = misra;
         this.traces = traces;
         this.repositories = repositories;
         this.configurations = configurations;
@@ -142,8 +146,10 @@ public class EvidenceService {
             LinkSet stored = traces.storedLinks(source.getId());
             List<AttachedFile> attachments = new ArrayList<>();
             TraceReport trace;
+            List<MisraReport> misraReports = new ArrayList<>();
             Optional<Snapshot> snapshot = traces.snapshotOf(source.getId(), commit);
             if (snapshot.isPresent()) {
+                misraReports.addAll(misra(snapshot.get().getId(), saved, tree, attachments));
                 SnapshotTrace st = traces.trace(snapshot.get().getId());
                 List<ConfigurationTrace> traced = new ArrayList<>();
                 for (SavedConfiguration c : saved) {
@@ -180,8 +186,34 @@ public class EvidenceService {
                     suspects = EvidenceAssembler.suspects(stored, tree, before);
                 }
             }
-            return EvidenceAssembler.assemble(context, named, model, trace, suspects, attachments);
+            return EvidenceAssembler.assemble(context, named, model, trace, suspects, attachments, misraReports);
         }
+    }
+
+    /**
+     * The MISRA C report of each saved configuration of an ingested snapshot whose tree has Xen's MISRA records or
+     * for which findings were imported (the report the configuration's MISRA C page shows); the record files and the
+     * imported findings files join the attachments.
+     */
+    private List<MisraReport> misra(long snapshotId, List<SavedConfiguration> saved, GitSourceTree tree,
+            List<AttachedFile> attachments) throws InvalidInputException {
+        List<AttachedFile> records = EvidenceAssembler.misraRecords(tree);
+        List<MisraReport> out = new ArrayList<>();
+        for (SavedConfiguration c : saved) {
+            List<MisraService.StoredFindings> files = misra.stored(snapshotId, c.getId());
+            if (records.isEmpty() && files.isEmpty()) {
+                continue;
+            }
+            out.add(misra.report(snapshotId, c.getId()));
+            for (MisraService.StoredFindings f : files) {
+                attachments.add(new AttachedFile(AttachmentKind.MISRA_FINDINGS, c.getName() + "/" + f.id() + "-" + f.fileName(),
+                        new String(misra.content(f.id()), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+        if (!out.isEmpty()) {
+            attachments.addAll(records);
+        }
+        return out;
     }
 
     /** What the trace was made of, in words, for the package's {@code trace-inputs.txt}. */
