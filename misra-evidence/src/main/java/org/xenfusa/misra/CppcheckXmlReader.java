@@ -2,11 +2,12 @@ package org.xenfusa.misra;
 
 import java.io.ByteArrayInputStream;
 
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.xenfusa.sloc.xml.SafeXml;
 
 /**
  * cppcheck's XML report version 2 ({@code <results version="2"><cppcheck version=".."/><errors><error id msg>
@@ -18,15 +19,7 @@ final class CppcheckXmlReader {
     }
 
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        f.setProperty(XMLInputFactory.IS_VALIDATING, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return f;
+        return SafeXml.inputFactory();
     }
 
     static void read(String name, byte[] content, FindingsImporter.Collector out) throws FindingsImporter.Refused {
