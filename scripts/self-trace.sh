@@ -9,11 +9,23 @@
 #
 #   scripts/self-trace.sh [--json]
 #   FUSA="java -jar web-app/target/fusa.jar" scripts/self-trace.sh     (a built jar instead of ./fusa)
+#   SELF_TRACE_VIEW=DIR scripts/self-trace.sh                         (keep the view in DIR, a new or empty folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FUSA=${FUSA:-./fusa}
-view=$(mktemp -d "${TMPDIR:-/tmp}/fusa-self-trace.XXXXXX")
-trap 'rm -rf "$view"' EXIT
+if [ -n "${SELF_TRACE_VIEW:-}" ]; then
+  # keep the view (for example for OpenFastTrace's own command line); a new or empty folder only
+  view=$SELF_TRACE_VIEW
+  mkdir -p "$view"
+  if [ -n "$(ls -A "$view")" ]; then
+    echo "fusa: SELF_TRACE_VIEW=$view is not empty" >&2
+    exit 2
+  fi
+  view=$(cd "$view" && pwd)
+else
+  view=$(mktemp -d "${TMPDIR:-/tmp}/fusa-self-trace.XXXXXX")
+  trap 'rm -rf "$view"' EXIT
+fi
 
 find docs/spec -name '*.md' -type f | while IFS= read -r f; do
   mkdir -p "$view/$(dirname "$f")"
