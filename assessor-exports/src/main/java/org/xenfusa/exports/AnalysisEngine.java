@@ -13,6 +13,7 @@ import org.xenfusa.trace.report.TraceEngineVersion;
  * computed again. It changes whenever a figure could change: a library's rules constant is raised, or a new release of
  * the project is built.
  */
+// [impl->dsn~engine-version~1]
 public final class AnalysisEngine {
     /** Raised with every change of evidence assembly or readiness evaluation that can change a verdict. */
     public static final int READINESS_RULES = 1;

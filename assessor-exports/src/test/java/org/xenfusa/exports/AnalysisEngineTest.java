@@ -8,6 +8,7 @@ import org.xenfusa.sloc.report.SlocEngineVersion;
 import org.xenfusa.trace.report.TraceEngineVersion;
 
 /** The analysis engine version names every library's rules and the project version the build wrote into it. */
+// [utest->dsn~engine-version~1] [utest->err~outdated-result-shown~1]
 class AnalysisEngineTest {
     @Test
     void theVersionCombinesEachLibrarysRulesAndTheProjectVersion() {

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code fusa readiness}: exit 1 when a gate fails (so CI can block), JSON output, gate file errors as exit 2. */
+// [utest->err~ready-without-evidence~1]
 class ReadinessCommandTest {
     @TempDir Path tmp;
     Path now;

@@ -15,6 +15,7 @@ import org.xenfusa.exports.evidence.EvidencePackage;
 import org.xenfusa.exports.synthetic.SyntheticEvidence;
 
 /** {@code fusa verify-evidence}: 0 intact, 1 naming changed files, 2 not a package. */
+// [utest->err~package-tampered~1]
 class VerifyEvidenceCommandTest {
     @TempDir Path tmp;
 

@@ -41,6 +41,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
  * under another engine version (never shown as current before), and when their inputs change; queued when a
  * configuration becomes tracked and after an ingest.
  */
+// [utest->dsn~stored-results~1] [utest->err~outdated-result-shown~1]
 @IntegrationTest
 class AnalysisResultsIntegrationTest {
     static SyntheticRepository repo;

@@ -22,6 +22,7 @@ import org.xenfusa.model.user.Role;
  * API tokens (issue 16, item 6: HTTP Basic runs BCrypt on every API request): made on the user's page and shown once,
  * kept only as a hash, accepted as a Bearer token with the user's current role, listed with their last use, revoked.
  */
+// [utest->dsn~api-tokens~1] [utest->err~secret-stored~1]
 @IntegrationTest
 class ApiTokenIntegrationTest {
     private static final Pattern SECRET = Pattern.compile("id=\"new-token-secret\">(fusa_[A-Za-z0-9_-]+)<");

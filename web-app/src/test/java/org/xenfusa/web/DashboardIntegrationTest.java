@@ -41,6 +41,7 @@ import org.xenfusa.model.ingest.IngestJobRepository;
  * The home page: the FuSa SIG dashboard of the newest release, read by a VIEWER from stored results only; its empty
  * states; a result not stored yet shown with its state at once, and a failed one with its reason.
  */
+// [utest->dsn~sig-dashboard~1]
 @IntegrationTest
 class DashboardIntegrationTest {
     static SyntheticRepository repo;

@@ -62,6 +62,7 @@ import org.xenfusa.web.ingest.RepositoryRegistrar;
  * document read back with POI (or the ReqIF reader, or the evidence verifier) carries them, each export is recorded
  * with the SHA-256 of its file, and VIEWER can neither see the form nor export.
  */
+// [utest->dsn~evidence-assembler~1] [utest->err~document-differs-from-data~1]
 @IntegrationTest
 class ExportIntegrationTest {
     private static final Pattern EXPORT_ID = Pattern.compile("/exports/(\\d+)/download");

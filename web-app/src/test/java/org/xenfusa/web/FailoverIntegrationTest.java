@@ -52,6 +52,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
  * The second runs an all-tags ingest and is killed with SIGKILL in the middle of it; this instance notices the dead
  * worker, takes the job over and completes it: every tag stored once and whole, the job SUCCEEDED, not FAILED.
  */
+// [utest->dsn~ingest-tasks~1] [utest->err~job-lost~1]
 @IntegrationTest
 class FailoverIntegrationTest {
     private static final int TAGS = 16;

@@ -29,6 +29,7 @@ import org.xenfusa.web.trace.TestEvidenceService;
  * A JUnit XML upload is imported as a stream: a file of 300,000 cases made on the fly (never one array) is stored
  * case by case in batches, and a file that breaks after thousands of cases leaves nothing stored.
  */
+// [utest->dsn~junit-import~1] [utest->err~results-misread~1]
 @IntegrationTest
 class JUnitImportIntegrationTest {
     @Autowired RepositoryRegistrar registrar;

@@ -61,6 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
  * which the command-line tests capture), so nothing it does is seen by, or sees, the tests in this JVM, and the
  * minute it spends starting and killing them overlaps theirs.
  */
+// [utest->dsn~crash-recovery~1] [utest->err~job-lost~1]
 @Execution(ExecutionMode.CONCURRENT)
 class KilledPlatformRecoveryTest {
     /** The embedded server's binaries, unpacked once for all tests (as application-test.properties does). */

@@ -34,6 +34,7 @@ import org.xenfusa.web.trace.TraceService;
  * and a record (author, reviewer, times, comment, the function's hash) that the page, the link file and the trace's
  * link views carry.
  */
+// [utest->dsn~link-review~1] [utest->err~verdict-rule-wrong~1]
 @IntegrationTest
 class LinkReviewIntegrationTest {
     @Autowired RepositoryRegistrar registrar;

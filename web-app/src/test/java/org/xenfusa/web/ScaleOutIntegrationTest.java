@@ -57,6 +57,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
  * moment. Overlapping requests sent to both instances at once store one snapshot per commit. (A second instance
  * killed with SIGKILL: {@link FailoverIntegrationTest}.)
  */
+// [utest->dsn~ingest-tasks~1] [utest->err~job-lost~1]
 @IntegrationTest
 class ScaleOutIntegrationTest {
     private static final int FILES = 300;

@@ -26,6 +26,7 @@ import org.xenfusa.model.user.AppUserRepository;
 import org.xenfusa.model.user.Role;
 
 /** Login, roles, CSRF and the API's HTTP Basic, over real HTTP against the running app. */
+// [utest->dsn~web-security~1] [utest->err~access-beyond-role~1]
 @IntegrationTest
 class SecurityIntegrationTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

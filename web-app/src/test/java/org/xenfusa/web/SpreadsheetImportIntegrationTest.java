@@ -32,6 +32,7 @@ import org.xenfusa.exports.synthetic.SyntheticRequirementSheet;
  * issue measured a flush of the whole session per row: 4,000 rows 8.7 s, 16,000 rows 43.9 s); a sheet over the row
  * limit is refused with the limit in the message, and an import that fails leaves the earlier data as it was.
  */
+// [utest->dsn~spreadsheet-import~1] [utest->err~import-partly-applied~1]
 @IntegrationTest
 class SpreadsheetImportIntegrationTest {
     @Autowired RequirementService requirements;

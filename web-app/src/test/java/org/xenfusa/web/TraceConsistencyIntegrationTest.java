@@ -65,6 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
  * state and an imported JUnit file, every requirement's verdict in every configuration is the same in the trace report,
  * the trace pages, {@code fusa trace --json}, the XLSX and the DOCX read back, and the evidence package's JSON.
  */
+// [utest->dsn~one-verdict~1] [utest->dsn~evidence-assembler~1] [utest->err~document-differs-from-data~1]
 @IntegrationTest
 class TraceConsistencyIntegrationTest {
     private static final String REQS = """

@@ -66,6 +66,7 @@ import org.xenfusa.trace.report.Verdict;
  * effort model and the one {@link TraceReport}. The web app and every {@code fusa} command call it, so that pages,
  * commands and documents render the same figures and verdicts.
  */
+// [impl->dsn~evidence-assembler~1]
 public final class EvidenceAssembler {
     private EvidenceAssembler() {
     }

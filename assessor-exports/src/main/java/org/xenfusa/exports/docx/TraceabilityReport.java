@@ -28,6 +28,7 @@ import org.xenfusa.exports.model.UntracedCode;
  * and method, summary tables, one chapter per configuration with its directory table, chart and effort, defects
  * and suspect links, and the file lists as an appendix.
  */
+// [impl->dsn~docx-report~1]
 public final class TraceabilityReport {
     public static final String TITLE = "Software traceability and code-size report";
     /** Directories shown in a chart; the table lists them all. */

@@ -37,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code .config}, link files, test results, gate file) and a MANIFEST.json naming each file's SHA-256 and its
  * inputs. Entries carry the stated time and a fixed order, so the same evidence always gives the same bytes.
  */
+// [impl->dsn~evidence-package~1]
 public final class EvidencePackage {
     public static final String MANIFEST = "MANIFEST.json";
     public static final String FORMAT = "xen-fusa-evidence/1";

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * Files are hashed as they are read, never held whole, and a package is refused when it expands
  * beyond {@link Limits} (a zip bomb: a small file of gigabytes of zeros).
  */
+// [impl->dsn~evidence-package~1]
 public final class EvidenceVerifier {
     private static final int BUFFER = 64 * 1024;
 

@@ -40,6 +40,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * instantiate anything. Aliases, nesting and size are bounded (the file is three levels deep), so an
  * alias bomb or thousands of nested brackets are a clear error at their line, not a crash.
  */
+// [impl->dsn~readiness-gates~1]
 public final class GateFileParser {
     private static final Set<String> TOP_LEVEL = Set.of("all", "configurations");
     static final int MAX_NESTING = 20;

@@ -26,6 +26,7 @@ import org.xenfusa.trace.report.Verdict;
 import org.xenfusa.exports.model.UntracedCode;
 
 /** Evaluates readiness gates on a release's evidence, per configuration, against an optional previous release. */
+// [impl->dsn~readiness-gates~1]
 public final class ReadinessEvaluator {
     /** OpenFastTrace's artifact type for design requirements. */
     static final String DESIGN_TYPE = "dsn";

@@ -25,6 +25,7 @@ import org.xenfusa.exports.model.RequirementRow;
  * SPEC-OBJECT per requirement with the attributes ReqIF.ForeignID, ReqIF.Name, ReqIF.Text and ReqIF.Category, one
  * SPEC-RELATION per link between two exported requirements, and one flat SPECIFICATION listing them all.
  */
+// [impl->dsn~reqif~1]
 public final class ReqifExport {
     private static final int MAX_LENGTH = 32000;
 

@@ -26,6 +26,7 @@ import org.xml.sax.SAXParseException;
  * StrictDoc. The XML parser refuses DOCTYPEs, so no external entity or DTD is ever read. The whole file is checked
  * before anything is returned: a file with any error yields an exception and no requirement at all.
  */
+// [impl->dsn~reqif~1]
 public final class ReqifImport {
     private ReqifImport() {
     }

@@ -41,6 +41,7 @@ import org.xenfusa.exports.model.UntracedCode;
  * configuration, effort, untraced code, warnings, suspect links, defects and test results. Totals are SUM
  * formulas next to the analysis' own totals and their difference, so an assessor sees the rows add up.
  */
+// [impl->dsn~assessor-workbook~1]
 public final class AssessorWorkbook {
     /** Rows the streaming workbook keeps in memory before flushing to its temporary file. */
     private static final int WINDOW = 200;

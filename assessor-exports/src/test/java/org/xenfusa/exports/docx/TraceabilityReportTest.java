@@ -17,6 +17,7 @@ import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.synthetic.SyntheticEvidence;
 
 /** The report read back with POI: cover facts, headings, contents, tables against the figures, charts. */
+// [utest->dsn~docx-report~1] [utest->err~document-differs-from-data~1]
 class TraceabilityReportTest {
     static ReleaseEvidence evidence;
     static byte[] bytes;

@@ -27,6 +27,7 @@ import org.xenfusa.exports.synthetic.SyntheticEvidence;
 import tools.jackson.databind.JsonNode;
 
 /** The evidence package: contents and manifest, byte-identical rebuilds, verification of good and tampered copies. */
+// [utest->dsn~evidence-package~1] [utest->err~package-tampered~1]
 class EvidencePackageTest {
     @TempDir Path tmp;
     static ReleaseEvidence evidence;

@@ -21,6 +21,7 @@ import org.xenfusa.exports.synthetic.SyntheticEvidence;
 import org.xenfusa.exports.xlsx.ReadinessWorkbook;
 
 /** Gate files (errors with file and line), gate values and verdicts, the comparison, and the two documents. */
+// [utest->dsn~readiness-gates~1] [utest->err~ready-without-evidence~1]
 class ReadinessTest {
     static final SyntheticEvidence.Shape SHAPE = SyntheticEvidence.Shape.small();
     static final ReleaseEvidence BEFORE = SyntheticEvidence.create(SHAPE, "RELEASE-4.21.0", "b".repeat(40), 0);

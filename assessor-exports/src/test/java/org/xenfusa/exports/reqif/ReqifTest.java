@@ -20,6 +20,7 @@ import org.xenfusa.exports.synthetic.SyntheticEvidence;
 import org.xml.sax.SAXParseException;
 
 /** ReqIF: schema-valid export, export-import round trip, secure and all-or-nothing import. */
+// [utest->dsn~reqif~1] [utest->err~import-partly-applied~1]
 class ReqifTest {
     static final ReleaseEvidence EVIDENCE = SyntheticEvidence.create(SyntheticEvidence.Shape.small());
 

@@ -23,6 +23,7 @@ import org.xenfusa.exports.model.RequirementRow;
 import org.xenfusa.exports.synthetic.SyntheticEvidence;
 
 /** The workbook read back with POI: cells, formulas and their values, frozen panes, filters, hyperlinks. */
+// [utest->dsn~assessor-workbook~1] [utest->err~document-differs-from-data~1]
 class AssessorWorkbookTest {
     static ReleaseEvidence evidence;
     static XSSFWorkbook wb;

@@ -21,6 +21,7 @@ import org.xenfusa.sloc.kconfig.ToolchainProfile;
 import org.xenfusa.sloc.xen.XenArch;
 
 /** Builds board configurations with the Kconfig engine and counts them. */
+// [impl->dsn~configuration-comparison~1]
 public final class BoardConfigurations {
     private static final String NO_PLAT = "NO_PLAT";
     private static final String ALL_PLAT = "ALL_PLAT";

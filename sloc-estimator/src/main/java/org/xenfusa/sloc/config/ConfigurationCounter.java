@@ -45,6 +45,7 @@ import org.xenfusa.sloc.xen.XenArch;
  * kept (counts by blob id), so that after the first configuration the next ones cost little:
  * what a sweep over many configurations needs. Not for concurrent use of one instance.
  */
+// [impl->dsn~configuration-report~1] [impl->dsn~declared-generated-count~1]
 public final class ConfigurationCounter {
     private final SourceTree tree;
     private final KbuildEvaluator kbuild;

@@ -20,6 +20,7 @@ import java.util.TreeSet;
  * @param makeCloc       after minus before (negative: less code)
  * @param directories    per directory, after minus before, only rows that changed
  */
+// [impl->dsn~configuration-comparison~1]
 public record ConfigurationDiff(List<String> sourcesAdded, List<String> sourcesRemoved, List<String> headersAdded,
         List<String> headersRemoved, LineFigures makeCloc, LineFigures withHeaders, LineFigures activeLines,
         List<DirectoryFigures> directories, List<SymbolChange> symbols) {

@@ -34,6 +34,7 @@ import org.xenfusa.sloc.xen.XenArch;
  * @param generated        files the build makes, and how each is counted
  * @param lineActivity     per path, which lines of each file read the preprocessor keeps
  */
+// [impl->dsn~configuration-report~1]
 public record ConfigurationReport(String commit, XenArch arch, String toolchain, ConfigurationRequest request,
         String dotConfig, String dotConfigSha256, Map<String, String> values, LineFigures makeCloc,
         LineFigures withHeaders, LineFigures activeLines, List<LanguageTotals> makeClocLanguages,

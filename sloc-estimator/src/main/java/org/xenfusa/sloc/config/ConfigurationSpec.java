@@ -31,6 +31,7 @@ import org.xenfusa.sloc.xen.XenArch;
  * @param toolchain  empty for the arch's default profile, a shipped profile's name, or a profile's text (any text
  *                   with a line break)
  */
+// [impl->dsn~configuration-spec~1]
 public record ConfigurationSpec(String arch, StartKind startKind, String startValue, String startName,
         List<String> overrides, String toolchain) {
 

@@ -13,6 +13,7 @@ import org.xenfusa.sloc.kconfig.SymbolType;
  * Ranks the options of a configuration by the SLOC each carries: the configuration again with one
  * option set to {@code n}, resolved by the Kconfig engine, counted, and compared.
  */
+// [impl->dsn~configuration-comparison~1]
 public final class OptionRanking {
     private OptionRanking() {
     }

@@ -14,6 +14,7 @@ import org.xenfusa.sloc.count.LanguageClassifier.Classification;
  * the language it picks, and its blank/comment/code lines after its comment filters, quirks
  * included. Stateless and thread-safe.
  */
+// [impl->dsn~cloc-file-counter~1]
 public final class ClocCounter {
 
     /**

@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * @param ignoredFiles what cloc prints as "N files ignored": files it lists with a reason, the
  *                     duplicates, and each folder it refused to enter
  */
+// [impl->dsn~cloc-summary~1]
 public record ClocSummary(List<LanguageTotals> languages, LanguageTotals sum, List<CountedFile> countedFiles,
                           List<Duplicate> duplicates, int ignoredFiles) {
 

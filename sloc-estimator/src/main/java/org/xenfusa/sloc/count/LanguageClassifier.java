@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * extensions, a {@code Dockerfile.*} prefix, then the interpreter of a {@code #!} first line or an
  * XML declaration.
  */
+// [impl->dsn~cloc-file-counter~1]
 final class LanguageClassifier {
 
     /** The outcome: a language, or why not; {@code listed} tells whether cloc lists the file as ignored. */

@@ -17,6 +17,7 @@ import org.xenfusa.sloc.config.ConfigurationReport;
  * @param hoursPerPersonYear working hours in one person-year
  * @param description   where the figures come from, shown with every estimate
  */
+// [impl->dsn~effort-model~1]
 public record EffortModel(String name, String description, List<LevelRate> rates, Map<Asil, DesignAssuranceLevel> asilToDal,
         double hoursPerPersonYear, SlocFigure figure) {
 

@@ -18,6 +18,7 @@ import java.util.Set;
  * identifier left after expansion is 0, as in C; a call of an unknown function-like name cannot be
  * decided and yields empty, and so does {@code __has_include} unless the caller's search path answers it.
  */
+// [impl->dsn~include-closure~1]
 final class ConditionEvaluator {
     /** A macro definition; {@code params} is empty for an object-like macro. */
     record Macro(String name, Optional<List<String>> params, List<String> body) {

@@ -15,6 +15,7 @@ import org.xenfusa.sloc.kconfig.ToolchainProfile;
  * @param text     the content, when the generator is a script this evaluator reads (e.g. {@code tools/binfile})
  * @param declared the count the toolchain profile states for it
  */
+// [impl->dsn~declared-generated-count~1]
 public record GeneratedSource(String path, SourceOrigin origin, Optional<String> text,
         Optional<ToolchainProfile.BuildOutput> declared) {
     public GeneratedSource {

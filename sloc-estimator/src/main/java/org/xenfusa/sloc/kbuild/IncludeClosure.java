@@ -35,6 +35,7 @@ import org.xenfusa.sloc.kbuild.MakefileWalk.SearchPath;
  * headers, active lines"): preprocesses every unit the Makefile walk found, following only live or
  * undecidable branches, and turns what it reached into make cloc's list, the headers and the line activity.
  */
+// [impl->dsn~include-closure~1]
 final class IncludeClosure {
     /** make cloc: {@code grep -o "[a-zA-Z0-9_/-]*\\.[cS]"} over each {@code .o.cmd} file, then {@code test -f}. */
     private static final Pattern CLOC_PATH = Pattern.compile("[a-zA-Z0-9_/-]*\\.[cS]");

@@ -29,6 +29,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  * One evaluator serves one tree; each evaluation is a {@link MakefileWalk} followed by an
  * {@link IncludeClosure}, and the evaluator keeps what the closure may replay across evaluations.
  */
+// [impl->dsn~makefile-walk~1]
 public final class KbuildEvaluator {
     // what the Makefile walk and the include closure of each evaluation read (package-private for them)
     final SourceTree tree;

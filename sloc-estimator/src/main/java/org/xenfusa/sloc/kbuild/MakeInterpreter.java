@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * Nothing is executed: {@code $(shell ...)} expands to nothing, which is why toolchain answers
  * (such as whether the compiler can build EFI code) are given as command-line variables.
  */
+// [impl->dsn~makefile-walk~1]
 final class MakeInterpreter {
     /** A variable's value; recursive ones keep their text unexpanded, as make does. */
     private record Variable(String value, boolean recursive, String origin) {

@@ -34,6 +34,7 @@ import static org.xenfusa.sloc.kbuild.KbuildEvaluator.parent;
  * evaluates Xen's Makefiles the way {@code xen/Rules.mk} drives them, never running make, and finds
  * the translation units, the include search of each, the files the build makes and the folders it links.
  */
+// [impl->dsn~makefile-walk~1]
 final class MakefileWalk implements BuildFolder {
     /** A recipe that makes a symbolic link: {@code ln -s[f] TARGET LINK} (Xen up to 4.16: {@code include/asm}). */
     private static final Pattern SYMLINK_RECIPE = Pattern.compile("\\bln\\s+-s[f]?\\s+(\\S+)\\s+(\\S+)");

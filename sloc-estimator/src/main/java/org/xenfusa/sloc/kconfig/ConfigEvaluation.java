@@ -11,6 +11,7 @@ import java.util.Set;
  * values read from a config file, and the walks of {@code conf}: read, set all new symbols,
  * write. Lives inside one {@link Configuration}; never shared.
  */
+// [impl->dsn~kconfig-evaluation~1]
 final class ConfigEvaluation {
     static final int VALID = 1;
     static final int WRITE = 2;

@@ -19,6 +19,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  * the grammar of the C parser, the dependency propagation of its menu finalisation, and every
  * problem kept as a diagnostic so that the rest of the tree stays usable.
  */
+// [impl->dsn~kconfig-parser~1]
 public final class KconfigParser {
     private final SourceTree tree;
     private final String srcDir;

@@ -16,6 +16,7 @@ import java.util.function.IntPredicate;
  * {@link ToolchainProfile} instead: {@code shell}, {@code success}, {@code failure},
  * {@code if-success}, {@code cc-option}, {@code ld-option}, {@code as-instr}.
  */
+// [impl->dsn~toolchain-profile~1]
 final class MacroExpander {
 
     /** A fatal preprocessor error (kconfig itself would stop); the parser reports and goes on. */

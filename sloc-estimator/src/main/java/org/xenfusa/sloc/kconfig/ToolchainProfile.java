@@ -34,6 +34,7 @@ import java.util.Optional;
  * ({@code gcc -dM -E}), and {@code predefined -m32 RESOURCE} those for objects a Makefile compiles with that
  * target flag (x86's 32-bit boot code); {@code build-output} is a {@link BuildOutput}.
  */
+// [impl->dsn~toolchain-profile~1]
 public record ToolchainProfile(String name, String description, Map<String, String> variables,
         Map<ProbeKind, Map<String, String>> answers, Map<String, String> makeVariables,
         java.util.List<String> predefinedMacros, java.util.List<BuildOutput> buildOutputs) {

@@ -21,6 +21,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  * reader is not thread-safe) in chunks, and each chunk is counted on a pool while the next one is
  * read, so that counting costs little more than the read itself.
  */
+// [impl->dsn~tree-counter~1]
 public final class TreeCounter {
     /** cloc's default {@code --max-file-size} (100 MB): larger files are ignored, not read. */
     public static final long MAX_FILE_SIZE_BYTES = 100L * 1024 * 1024;

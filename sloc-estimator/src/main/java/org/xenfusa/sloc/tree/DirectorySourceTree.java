@@ -23,6 +23,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
  * A symbolic link to a regular file inside the folder is listed with that file's content, as cloc
  * and make see it; links to folders or outside the folder are not followed.
  */
+// [impl->dsn~source-tree~1]
 public final class DirectorySourceTree implements SourceTree {
     private final Path root;
     private final Map<String, SourceFile> files;

@@ -28,6 +28,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * make; links to folders or outside the tree, and gitlinks (submodules), are not.
  * Not thread-safe (one reader); open one tree per thread.
  */
+// [impl->dsn~source-tree~1]
 public final class GitSourceTree implements SourceTree {
     private final RevCommit commit;
     private final ObjectReader reader;

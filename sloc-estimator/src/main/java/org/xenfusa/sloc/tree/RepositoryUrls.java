@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * shown to every user, logged and written into the clone's git config) and masks the user-info of
  * any URL before it is logged or shown. The one place that knows what user-info looks like.
  */
+// [impl->dsn~repository-urls~1]
 public final class RepositoryUrls {
     /** scheme://user-info@ in any text (a URL alone, or a message quoting one). */
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/@\\s?#]+)@");

@@ -14,6 +14,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  * an older build: read with the newer grammar they give a nearly empty {@code .config} and meaningless counts, so
  * they are refused.
  */
+// [impl->dsn~xen-release-support~1]
 public final class XenSupport {
     /** The range stated to users (README, CLI, the pages that show figures across tags). */
     public static final String SUPPORTED_RANGE = "Xen 4.14 (RELEASE-4.14.0) and later";

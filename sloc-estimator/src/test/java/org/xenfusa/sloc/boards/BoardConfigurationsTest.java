@@ -20,6 +20,7 @@ import org.xenfusa.sloc.xen.XenArch;
  * rows: the interrupt controller and timer stay in, alone and together (issue 10: allnoconfig turned both
  * GIC drivers off while the page said the configuration compiled every file the ports need).
  */
+// [utest->dsn~configuration-comparison~1]
 class BoardConfigurationsTest {
     @TempDir
     Path dir;

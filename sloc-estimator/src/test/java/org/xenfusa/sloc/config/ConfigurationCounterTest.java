@@ -16,6 +16,7 @@ import org.xenfusa.sloc.tree.DirectorySourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 
 /** The three figures, differences and option ranking on {@link SyntheticConfigTree}; expectations counted by hand. */
+// [utest->dsn~configuration-report~1] [utest->dsn~configuration-comparison~1]
 class ConfigurationCounterTest {
     @TempDir
     Path dir;

@@ -18,6 +18,7 @@ import org.xenfusa.sloc.tree.DirectorySourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 
 /** The one parser of a configuration's words: what each means, and the message for each mistake. */
+// [utest->dsn~configuration-spec~1]
 class ConfigurationSpecTest {
     @TempDir
     Path dir;

@@ -32,6 +32,7 @@ import org.xenfusa.sloc.xen.XenArch;
  * the same active code lines as those ranges, except the files named in {@link #KNOWN} with their cause, and the
  * same total to 0.01%.
  */
+// [utest->err~active-line-wrong~1]
 class XenActiveLinesOracleTest {
     /** Files whose difference has a stated cause the platform cannot remove (at most two per configuration). */
     static final Map<String, Map<String, String>> KNOWN = Map.of();

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ".p6", ".f", ".fs", ".ts", ".cs", ".cls", ".sls"). Expected languages and figures are what cloc
  * printed for these exact files.
  */
+// [utest->dsn~cloc-file-counter~1] [utest->err~file-missed-or-misclassified~1]
 class AmbiguousExtensionsTest {
 
     record Case(String fileName, String content, String language, int blank, int comment, int code) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * The byte-level C-family count must give what the general line pipeline gives, on random texts
  * built from the characters that matter (comment markers, backslashes, CR, BOM bytes, blanks).
  */
+// [utest->err~line-miscounted~1]
 class CFamilyCountEquivalenceTest {
     private static final String ALPHABET = "//**\\\\\n\n\n\r \t\"a0+v8\u00ef\u00bb\u00bf\u00fe\u00ff\f";
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bytes (Debian 12's cloc 1.96, each case alone in its own folder, cloc run on a relative path);
  * the contents are Latin-1 literals so that every byte is explicit. cloc is not needed to run this.
  */
+// [utest->dsn~cloc-file-counter~1] [utest->err~line-miscounted~1]
 class ClocQuirksTest {
 
     /** What cloc said: counted (language and lines), ignored with a listed reason, or dropped unlisted. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * (a language, an extension, a filter, a not-code name, an extension resolved by content) without a new version would leave counts of
  * the old rules in every cache. The table's fingerprint is recorded here per version.
  */
+// [utest->err~stale-cached-count~1]
 class ClocRulesVersionTest {
     private static final Map<Integer, String> FINGERPRINTS = Map.of(
             3, "a1847641ea9b2fb03aee89ef1d935c28ced7cf5face8de6a0c90f9a0255574b4");

@@ -24,6 +24,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  * cloc's duplicate rule and report totals, on a small tree whose expected figures are what
  * {@code cloc --by-file --csv --ignored} printed for the same files (cloc 1.96, relative folder).
  */
+// [utest->dsn~cloc-summary~1] [utest->err~totals-wrong~1]
 class ClocSummaryTest {
 
     /** The tree: identical "int a;" as .c, .h and README; identical makefiles; an empty file; an odd .inc. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code #!} interpreter), on one synthetic file that holds most comment syntaxes cloc knows. The
  * expected figures are what cloc 1.96 printed for exactly these files (resources {@code cloc/}).
  */
+// [utest->dsn~cloc-file-counter~1] [utest->err~file-missed-or-misclassified~1]
 class EveryClocLanguageTest {
 
     record Case(String fileName, String interpreter, String language, int blank, int comment, int code) {

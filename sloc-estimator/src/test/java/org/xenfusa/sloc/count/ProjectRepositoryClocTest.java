@@ -30,6 +30,7 @@ import org.xenfusa.sloc.tree.SourceFile;
  * from git, as a checkout would be); without cloc 1.96 the test is skipped, saying so (and fails
  * under CI).
  */
+// [utest->err~file-missed-or-misclassified~1]
 class ProjectRepositoryClocTest {
     @TempDir Path tmp;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The default model's figures, computed by hand. */
+// [utest->dsn~effort-model~1] [utest->err~effort-miscomputed~1]
 class EffortModelTest {
     private final EffortModel model = EffortModel.xenFusaSig();
 

@@ -19,6 +19,7 @@ import org.xenfusa.sloc.xen.XenArch;
  * Which lines the preprocessor keeps, one construct per file of a tree written here; each expectation is what
  * {@code gcc -E} keeps for the same files (checked by hand with gcc 12: a line is active when any unit keeps it).
  */
+// [utest->dsn~include-closure~1] [utest->err~active-line-wrong~1]
 class ActiveLinesTest {
     @TempDir
     Path dir;

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** #if expressions as gcc's preprocessor evaluates them. */
+// [utest->dsn~include-closure~1] [utest->err~active-line-wrong~1]
 class ConditionEvaluatorTest {
     private final ConditionEvaluator ce = new ConditionEvaluator(Map.of());
 

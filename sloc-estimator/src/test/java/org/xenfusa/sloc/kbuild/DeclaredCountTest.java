@@ -23,6 +23,7 @@ import org.xenfusa.sloc.xen.XenArch;
  * {@link SyntheticXenTree}, as {@code arch/x86/boot/built-in-32.S} in Xen) is exact only at the commit and for the
  * configuration it was measured with: anywhere else the figure carries a warning.
  */
+// [utest->dsn~declared-generated-count~1] [utest->err~generated-count-not-applicable~1]
 class DeclaredCountTest {
     private static final Map<String, String> CONFIG = Map.of("CONFIG_FOO", "y", "CONFIG_X86", "y", "CONFIG_PV", "y");
     private static final String OTHER = "0123456789abcdef0123456789abcdef01234567";

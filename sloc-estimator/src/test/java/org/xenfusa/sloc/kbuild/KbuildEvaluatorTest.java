@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xenfusa.sloc.tree.DirectorySourceTree;
 
 /** The synthetic tree of {@link SyntheticXenTree}; expectations reasoned out and the Makefile constructs checked with GNU make 4.3. */
+// [utest->dsn~makefile-walk~1] [utest->err~compiled-file-missed~1]
 class KbuildEvaluatorTest {
     @TempDir
     Path dir;

@@ -12,6 +12,7 @@ import org.xenfusa.sloc.tree.DirectorySourceTree;
 import org.xenfusa.sloc.xen.XenArch;
 
 /** Build layouts across Xen releases: lists in Rules.mk (up to 4.16), arch.mk include paths, unknown layouts. */
+// [utest->dsn~makefile-walk~1]
 class KbuildLayoutTest {
     @TempDir Path dir;
 

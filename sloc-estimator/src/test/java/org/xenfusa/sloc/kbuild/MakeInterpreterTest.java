@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** GNU make semantics the evaluator relies on; each expectation was checked with GNU make 4.3 on the same text. */
+// [utest->dsn~makefile-walk~1] [utest->err~compiled-file-missed~1]
 class MakeInterpreterTest {
     private final List<KbuildWarning> warnings = new ArrayList<>();
 

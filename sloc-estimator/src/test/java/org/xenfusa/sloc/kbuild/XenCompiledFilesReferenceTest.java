@@ -17,6 +17,7 @@ import org.xenfusa.sloc.reference.XenReference;
 import org.xenfusa.sloc.tree.SourceTree;
 
 /** Compares both reference configurations of reference-data/xen-RELEASE-4.22.0 with that tag of a real Xen clone (env XEN_SRC). */
+// [utest->err~compiled-file-missed~1]
 class XenCompiledFilesReferenceTest {
 
     @ParameterizedTest

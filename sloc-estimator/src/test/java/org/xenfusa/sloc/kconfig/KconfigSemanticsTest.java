@@ -19,6 +19,8 @@ import org.xenfusa.sloc.tree.DirectorySourceTree;
  * tristate, with dependencies), modules, macros; starting points alldef/allyes/allno/defconfig/
  * olddefconfig.
  */
+// [utest->dsn~kconfig-parser~1] [utest->dsn~kconfig-evaluation~1] [utest->dsn~toolchain-profile~1]
+// [utest->err~symbol-value-wrong~1]
 class KconfigSemanticsTest {
     @TempDir
     Path dir;

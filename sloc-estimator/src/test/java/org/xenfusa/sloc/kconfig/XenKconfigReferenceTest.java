@@ -23,6 +23,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  * reference .config in {@code reference-data/xen-RELEASE-4.22.0/kconfig/} must come out byte for
  * byte from that tag; every release's Kconfig must read without errors for every architecture.
  */
+// [utest->err~symbol-value-wrong~1]
 class XenKconfigReferenceTest {
 
 

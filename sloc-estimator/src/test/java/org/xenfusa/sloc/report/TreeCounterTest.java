@@ -19,6 +19,7 @@ import org.xenfusa.sloc.count.CountedFile;
 import org.xenfusa.sloc.tree.DirectorySourceTree;
 
 /** Whole-tree counting: big files, binary files and bad bytes are counted or ignored as cloc does. */
+// [utest->dsn~tree-counter~1]
 class TreeCounterTest {
     @TempDir Path dir;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+// [utest->dsn~repository-urls~1] [utest->err~secret-stored~1]
 class RepositoryUrlsTest {
 
     @Test

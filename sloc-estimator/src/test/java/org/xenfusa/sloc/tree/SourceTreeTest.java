@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A commit read through JGit and the same files read from a folder give the same tree. */
+// [utest->dsn~source-tree~1]
 class SourceTreeTest {
     @TempDir Path dir;
 

@@ -30,6 +30,7 @@ import org.xenfusa.sloc.tree.GitSourceTree;
  * Releases before Xen 4.14 (the Kconfig language before macros, the older build) are refused with a message naming
  * release, commit and construct, never evaluated into a near-empty .config and meaningless counts.
  */
+// [utest->dsn~xen-release-support~1] [utest->err~unsupported-release-evaluated~1]
 class XenReleaseSupportTest {
     /** The shape of Xen 4.7 to 4.13's top files, written here (no Xen text). */
     private static final Map<String, String> OLD_RELEASE = Map.of(

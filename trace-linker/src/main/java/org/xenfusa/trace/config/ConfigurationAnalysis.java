@@ -44,6 +44,7 @@ import org.xenfusa.trace.spec.TextLines;
  * slice is counted as cloc counts those lines in the file). Untraced code of a file is its code
  * minus its traced functions' code, so it includes code outside any function (tables, globals).
  */
+// [impl->dsn~configuration-coverage~1]
 public final class ConfigurationAnalysis {
     private final ClocCounter counter = new ClocCounter();
 

@@ -28,6 +28,7 @@ import org.xenfusa.trace.spec.Location;
  * file of any number of cases is read in bounded memory. Any DOCTYPE is refused, so no external entity, DTD or
  * entity expansion is ever processed; a file that is not XML, or that tries, fails with its file and line.
  */
+// [impl->dsn~junit-results~1]
 public final class JUnitXmlReader {
     private static final long MAX_BYTES = 256L * 1024 * 1024;
     private static final String DOCTYPE =

@@ -9,6 +9,7 @@ import org.xenfusa.trace.link.TestLink;
 import org.xenfusa.trace.spec.SpecificationItemId;
 
 /** Ties the tests named in links to the results of one configuration's test run. */
+// [impl->dsn~junit-results~1]
 public final class TestVerification {
     private TestVerification() {
     }

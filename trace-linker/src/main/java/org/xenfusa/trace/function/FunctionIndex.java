@@ -14,6 +14,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  * The functions of a source tree's C and assembly files, parsed on first use and cached by blob
  * id, so that two snapshots share the work for every file that did not change. Thread-safe.
  */
+// [impl->dsn~function-index~1]
 public final class FunctionIndex {
     private final SourceTree tree;
     private final Map<String, List<SourceFunction>> byBlob;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.xenfusa.trace.spec.TextLines;
 
 /** Finds the function definitions of one source file; the language is chosen by the file name. */
+// [impl->dsn~function-index~1]
 public final class FunctionParser {
     private FunctionParser() {
     }

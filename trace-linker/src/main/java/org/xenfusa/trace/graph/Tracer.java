@@ -23,6 +23,7 @@ import org.xenfusa.trace.spec.SpecificationItemId;
  * cycles that do not pass through the item itself (OFT recurses without end there; we say CYCLE).
  * Stateless and thread-safe.
  */
+// [impl->dsn~oft-tracer~1]
 public final class Tracer {
     private final CoverageRules rules;
 

@@ -45,6 +45,7 @@ import org.xenfusa.trace.suspect.SuspectReason;
  * <li>SLOC: {@link ConfigurationDiff} of the two configuration reports; effort: {@link EffortModel#delta}.</li>
  * </ul>
  */
+// [impl->dsn~change-impact~1]
 public final class ChangeImpact {
     private ChangeImpact() {
     }

@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * nodes, never constructed into objects, so no tag can instantiate a class, and every node keeps
  * its line: a bad entry is reported with file and line and skipped, the other entries are kept.
  */
+// [impl->dsn~link-files~1]
 public final class LinkFileReader {
     private static final Pattern LINES = Pattern.compile("\\s*(\\d+)\\s*-\\s*(\\d+)\\s*");
     private static final Set<String> ENTRY_KEYS = Set.of("requirement", "code", "tests");

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.xenfusa.trace.spec.SpecificationItemId;
 
 /** Writes links as a link file, so that links made in the web app can live in git too; {@link LinkFileReader} reads it back. */
+// [impl->dsn~link-files~1]
 public final class LinkFileWriter {
     private LinkFileWriter() {
     }

@@ -25,6 +25,7 @@ import org.xenfusa.trace.spec.SpecificationItem;
  * configuration. Types the policy does not name follow OpenFastTrace's rules (their own {@code Needs:}). Immutable;
  * named in evidence by {@link #name()} and {@link #sha256()} of its exact text.
  */
+// [impl->dsn~trace-policy~1]
 public final class TracePolicy implements CoverageRules {
     /** The policies shipped with the platform, by name. */
     public static final List<String> SHIPPED = List.of("oft", "xen");

@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads a policy's YAML node by node (see {@link SafeYaml}); every problem names file and line. */
+// [impl->dsn~trace-policy~1]
 final class TracePolicyReader {
     private static final int MAX_BYTES = 1024 * 1024;
     private static final int MAX_NESTING = 12;

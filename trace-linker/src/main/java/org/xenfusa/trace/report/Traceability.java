@@ -54,6 +54,7 @@ import org.xenfusa.trace.spec.SpecificationItemId;
  * Draft code links are shown with their requirement but are not traced: they never count as coverage, never make a
  * requirement apply and never make a function traced.
  */
+// [impl->dsn~one-verdict~1]
 public final class Traceability {
     private Traceability() {
     }

@@ -17,6 +17,7 @@ import java.util.zip.CRC32;
  * where a {@link ShortTagRule} applies. Each tag becomes an item covering the tagged id, with
  * the id OFT gives it (the covered name plus a CRC-32 of path, line, position and covered id).
  */
+// [impl->dsn~coverage-tags~1]
 public final class CoverageTagImporter {
     private static final String WS = "\\s*";
     /** Groups: 1 type, 2 own name, 4 own revision, 5 covered id, 9 needed types. */

@@ -13,6 +13,7 @@ import org.xenfusa.trace.spec.MarkupDialect.Transition;
  * lines driven by the dialect's table. Lines between {@code oft:off} and {@code oft:on} are skipped.
  * One instance per file; not thread-safe.
  */
+// [impl->dsn~markup-importer~1]
 public final class MarkupSpecificationImporter {
     private static final Pattern PARSER_OFF = Pattern.compile("(?:^|\\W)oft:off(?:\\W|$)", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PARSER_ON = Pattern.compile("(?:^|\\W)oft:on(?:\\W|$)", Pattern.UNICODE_CHARACTER_CLASS);

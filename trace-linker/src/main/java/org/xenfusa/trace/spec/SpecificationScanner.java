@@ -20,6 +20,7 @@ import org.xenfusa.sloc.tree.SourceTree;
  *                         files by the path it was given, so an oracle run passes its folder here)
  * @param maxFileBytes     larger files are skipped with a problem
  */
+// [impl->dsn~coverage-tags~1]
 public record SpecificationScanner(Predicate<String> include, List<ShortTagRule> shortTags, String locationPrefix,
         long maxFileBytes) {
     public static final long DEFAULT_MAX_FILE_BYTES = 32L * 1024 * 1024;

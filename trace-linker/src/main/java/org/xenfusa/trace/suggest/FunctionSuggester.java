@@ -54,6 +54,7 @@ import org.xenfusa.trace.spec.TextLines;
  * {@link RequirementQuery} makes of the requirement's text. The reasons of a suggestion are Lucene's own matches
  * ({@link Weight#matches}). Built once per configuration and snapshot, then searched by any number of threads.
  */
+// [impl->dsn~link-suggestions~1]
 public final class FunctionSuggester implements AutoCloseable {
     private static final String FILE = "file";
     private static final String FUNCTION = "function";

@@ -19,6 +19,7 @@ import org.xenfusa.trace.spec.TextLines;
  * (content hash) or vanished, it no longer matches the hash the link was reviewed against, or
  * the requirement got a new revision or vanished. Requirements are matched by type and name.
  */
+// [impl->dsn~suspect-links~1]
 public final class SuspectLinkAnalysis {
     private SuspectLinkAnalysis() {
     }

@@ -21,6 +21,7 @@ import org.xenfusa.trace.spec.SpecificationItemId;
 import org.xenfusa.trace.spec.SpecificationScanner;
 
 /** Per configuration: which requirements apply, coverage per level, untraced code in cloc lines. */
+// [utest->dsn~configuration-coverage~1]
 class ConfigurationAnalysisTest {
     @TempDir Path tmp;
 

@@ -22,6 +22,7 @@ import org.xenfusa.trace.spec.Location;
 import org.xenfusa.trace.spec.SpecificationItemId;
 
 /** JUnit results: outcomes, file hashes, and refusing what is not a result file or tries XXE. */
+// [utest->dsn~junit-results~1] [utest->err~results-misread~1]
 class JUnitXmlReaderTest {
     private static final String RESULTS = """
             <?xml version="1.0" encoding="UTF-8"?>

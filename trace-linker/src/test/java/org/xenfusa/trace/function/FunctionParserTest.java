@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The light C and assembly parsers: names, line ranges, and hashes that survive moving code. */
+// [utest->dsn~function-index~1]
 class FunctionParserTest {
     private static final String C = """
             #include <xen/lib.h>

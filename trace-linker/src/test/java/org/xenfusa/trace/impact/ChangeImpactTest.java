@@ -35,6 +35,7 @@ import org.xenfusa.trace.suspect.SuspectReason;
  * git diff of the compiled files touches (JGit's edit list intersected with the functions' line ranges), and the
  * links, requirements and tests that follow from them.
  */
+// [utest->dsn~change-impact~1] [utest->err~changed-code-not-flagged~1]
 class ChangeImpactTest {
     @TempDir Path dir;
 

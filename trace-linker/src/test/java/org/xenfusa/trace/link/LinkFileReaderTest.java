@@ -11,6 +11,7 @@ import org.xenfusa.trace.spec.Location;
 import org.xenfusa.trace.spec.SpecificationItemId;
 
 /** Link files: the format, bad entries named by file and line, and writing them back. */
+// [utest->dsn~link-files~1] [utest->err~import-partly-applied~1]
 class LinkFileReaderTest {
     private static final String HASH = "sha256:" + "ab".repeat(32);
 

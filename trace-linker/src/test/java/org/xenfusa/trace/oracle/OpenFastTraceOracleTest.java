@@ -33,6 +33,7 @@ import org.xenfusa.trace.spec.SpecificationScanner;
  * files in the same order (it is given the file list, so that duplicate handling, which depends
  * on order, is compared too) and names them by the same absolute paths.
  */
+// [utest->dsn~oft-tracer~1] [utest->err~verdict-differs-from-oft~1]
 class OpenFastTraceOracleTest {
     @TempDir Path tmp;
 

@@ -31,6 +31,7 @@ import org.xenfusa.trace.spec.SpecificationScanner;
  * The verdicts a policy gives on a synthetic tree shaped like Xen's (market, product, design items without Needs: for
  * code): one item per policy rule and per applicability source, in an arm64 and an x86_64 configuration.
  */
+// [utest->dsn~trace-policy~1] [utest->err~verdict-rule-wrong~1]
 class PolicyVerdictsTest {
     @TempDir Path tmp;
     private FunctionIndex index;

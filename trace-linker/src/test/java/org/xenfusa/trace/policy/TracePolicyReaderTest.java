@@ -16,6 +16,7 @@ import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 
 /** Policy files: what a good one says, and every bad one refused with file, line and problem. */
+// [utest->dsn~trace-policy~1]
 class TracePolicyReaderTest {
     private static TracePolicy parse(String yaml) throws TracePolicyException {
         return TracePolicy.parse("policy.yaml", yaml.getBytes(StandardCharsets.UTF_8));

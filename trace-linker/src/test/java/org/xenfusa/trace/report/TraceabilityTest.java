@@ -21,6 +21,7 @@ import org.xenfusa.trace.spec.SpecificationImport;
 import org.xenfusa.trace.spec.SpecificationScanner;
 
 /** The verdict rules, one requirement per rule, in two configurations; and draft links that never count. */
+// [utest->dsn~one-verdict~1] [utest->err~verdict-rule-wrong~1]
 class TraceabilityTest {
     @TempDir Path tmp;
     private FunctionIndex index;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The importers on small inputs: fields, locations, and bad input named by file and line. */
+// [utest->dsn~markup-importer~1] [utest->dsn~coverage-tags~1]
 class SpecificationImportTest {
     private static SpecificationImport rst(String text) {
         return MarkupSpecificationImporter.importFile(MarkupDialect.RESTRUCTURED_TEXT, "docs/a.rst",

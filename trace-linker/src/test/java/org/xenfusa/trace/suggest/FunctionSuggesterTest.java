@@ -18,6 +18,7 @@ import org.xenfusa.trace.spec.Location;
 import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 
+// [utest->dsn~link-suggestions~1]
 class FunctionSuggesterTest {
     @TempDir
     Path dir;

@@ -17,6 +17,7 @@ import org.xenfusa.trace.link.LinkFileReader;
 import org.xenfusa.trace.spec.SpecificationScanner;
 
 /** Suspect links between two snapshots: changed functions and revised requirements, with before and after. */
+// [utest->dsn~suspect-links~1] [utest->err~changed-code-not-flagged~1]
 class SuspectLinkAnalysisTest {
     @TempDir Path tmp;
 

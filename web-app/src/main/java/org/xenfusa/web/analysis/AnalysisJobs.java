@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * The analysis task on the platform's one job scheduler (as ingests and exports): a queued result lives in the
  * database, any app instance may compute it, and one whose worker died is failed with that reason.
  */
+// [impl->dsn~stored-results~1]
 @Configuration(proxyBeanMethods = false)
 public class AnalysisJobs {
     /** The task descriptor; the instance's data is the id of the row whose queueing scheduled it (for the record). */

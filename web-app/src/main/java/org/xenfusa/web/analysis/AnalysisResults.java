@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A page never computes: it reads what is stored under the current engine version and inputs, and queues what is
  * missing or outdated, answering at once with its state.
  */
+// [impl->dsn~stored-results~1]
 @Service
 public class AnalysisResults {
     private static final Logger log = LoggerFactory.getLogger(AnalysisResults.class);

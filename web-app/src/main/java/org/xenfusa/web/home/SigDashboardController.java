@@ -33,6 +33,7 @@ import org.xenfusa.web.dashboard.Snapshots;
  * reads stored analysis results only: a result not computed yet is queued and shown with its state at once, a failed
  * one with its reason, and a result of another engine version or other inputs is never shown as current.
  */
+// [impl->dsn~sig-dashboard~1]
 @Controller
 public class SigDashboardController {
     private static final int RECENT = 8;

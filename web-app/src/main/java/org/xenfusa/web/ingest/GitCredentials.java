@@ -18,6 +18,7 @@ import org.xenfusa.web.platform.InvalidInputException;
  *
  * @param credentials by reference name
  */
+// [impl->dsn~git-credentials~1]
 @ConfigurationProperties(prefix = "fusa.git")
 public record GitCredentials(Map<String, Credential> credentials) {
     /** A reference name: lower-case letters and digits, so that it can be given as an environment variable. */

@@ -21,6 +21,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
  * in the database, so several app instances share them and a job survives a restart of the instance that queued it. An
  * ingest or a clone whose worker died (its heartbeat stopped) is taken over by another worker.
  */
+// [impl->dsn~ingest-tasks~1]
 @Configuration(proxyBeanMethods = false)
 public class IngestJobs {
     private static final Logger log = LoggerFactory.getLogger(IngestJobs.class);

@@ -36,6 +36,7 @@ import org.xenfusa.web.platform.InstanceId;
  * clones it into its own cache when it first needs it ({@link RepositoryStorage}).
  * Nothing from the repository is ever executed.
  */
+// [impl->dsn~allowed-roots~1]
 @Service
 public class RepositoryRegistrar {
     private static final Logger log = LoggerFactory.getLogger(RepositoryRegistrar.class);

@@ -26,6 +26,7 @@ import org.xenfusa.model.user.AppUserRepository;
  * of the token (one fast hash and one indexed look-up per request, where HTTP Basic costs a BCrypt) is safe to keep;
  * the token itself is shown once. A token acts with its user's current role and stops with a disabled user.
  */
+// [impl->dsn~api-tokens~1]
 public class ApiTokens {
     static final String PREFIX = "fusa_";
     private static final int HINT_LENGTH = PREFIX.length() + 4;

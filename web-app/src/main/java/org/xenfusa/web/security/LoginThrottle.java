@@ -22,6 +22,7 @@ import java.util.Optional;
  * A right password clears the count of its account at its address (not the address's: one good account must not reset
  * guessing); a count is forgotten an hour after its last failure.
  */
+// [impl->dsn~login-throttle~1]
 public final class LoginThrottle {
     static final int PAIR_FREE_FAILURES = 5;
     static final int ADDRESS_FREE_FAILURES = 30;

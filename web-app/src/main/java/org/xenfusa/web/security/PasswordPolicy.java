@@ -18,6 +18,7 @@ import java.util.Set;
  * digits); it may not be whitespace only, nor use fewer than {@value #MIN_DISTINCT} different characters, nor be
  * one of the 30,000 most common passwords, also with digits or symbols added before or after it ("sunshine2026!").
  */
+// [impl->dsn~password-policy~1]
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     static final int MIN_DISTINCT = 5;

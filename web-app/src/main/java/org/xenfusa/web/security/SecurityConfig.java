@@ -40,6 +40,7 @@ import org.xenfusa.model.user.AppUserRepository;
  * platform's own scripts (no inline script, no event-handler attribute: they live in static/js), a Referrer-Policy
  * and a Permissions-Policy; the session cookie is SameSite=Lax (application.properties).
  */
+// [impl->dsn~web-security~1]
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {

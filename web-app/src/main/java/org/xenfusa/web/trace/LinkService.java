@@ -28,6 +28,7 @@ import org.xenfusa.web.platform.InvalidInputException;
  * by a second engineer against the function's content hash, exported to and imported from link
  * files so that they can live in git.
  */
+// [impl->dsn~link-review~1]
 @Service
 public class LinkService {
     private final TraceLinkRepository links;

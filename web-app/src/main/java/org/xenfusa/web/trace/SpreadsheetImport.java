@@ -32,6 +32,7 @@ import org.xenfusa.web.trace.RequirementService.RequirementText;
  * Reads the first sheet of an XLSX workbook as a stream of rows (POI's event API: SAX over the sheet's XML, never
  * the workbook's object model), handing the requirement rows on in batches. The header row names the columns.
  */
+// [impl->dsn~spreadsheet-import~1]
 final class SpreadsheetImport {
     /** A requirement row: its number as the spreadsheet shows it, and its text. */
     record SheetRow(int number, RequirementText text) {

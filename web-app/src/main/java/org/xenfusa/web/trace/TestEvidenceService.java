@@ -21,6 +21,7 @@ import org.xenfusa.trace.evidence.TestCaseResult;
  * as a stream and its cases written in JDBC batches as they come, so memory stays bounded whatever its size; a file
  * that turns out not to be a result file leaves nothing stored (the transaction is rolled back).
  */
+// [impl->dsn~junit-import~1]
 @Service
 public class TestEvidenceService {
     private static final int BATCH = 2_000;

@@ -29,6 +29,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /** The embedded database needs its password, stays durable and recovers from a killed platform. */
+// [utest->dsn~crash-recovery~1]
 class EmbeddedDatabaseTest {
     private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "fusa-test-postgres-binaries");
 

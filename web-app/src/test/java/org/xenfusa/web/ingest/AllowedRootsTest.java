@@ -15,6 +15,7 @@ import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.platform.FusaProperties;
 
 /** A local repository is refused when git would read anything outside the allowed roots. */
+// [utest->dsn~allowed-roots~1]
 class AllowedRootsTest {
     @TempDir Path tmp;
     Path inside;

@@ -26,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  * Issue 18: a repository registered by URL names its credentials by reference; each instance resolves the reference
  * from its own settings, and the secret reaches the server, never a message.
  */
+// [utest->dsn~git-credentials~1] [utest->err~secret-stored~1]
 class GitCredentialsTest {
     private static final GitCredentials HELD = new GitCredentials(Map.of("github",
             new GitCredentials.Credential("fusa-bot", "tok3n-s3cret")));

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Failed logins lock an account, then an address, for a time that doubles with each further failure. */
+// [utest->dsn~login-throttle~1] [utest->err~access-beyond-role~1]
 class LoginThrottleTest {
     private Instant now = Instant.parse("2026-03-01T10:00:00Z");
     private final LoginThrottle throttle = new LoginThrottle(new Clock() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The one password policy: the weak passwords the platform accepted before (issue 16, item 5) are refused, each with its rule. */
+// [utest->dsn~password-policy~1] [utest->err~access-beyond-role~1]
 class PasswordPolicyTest {
     private final PasswordPolicy policy = PasswordPolicy.standard();
 
