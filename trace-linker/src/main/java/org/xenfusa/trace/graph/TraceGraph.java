@@ -34,9 +34,11 @@ public record TraceGraph(TraceResult trace, LinkItems links, List<SpecificationI
         all.addAll(links.items());
         List<ImportProblem> problems = new ArrayList<>(imported.problems());
         problems.addAll(links.problems());
-        // the items found in code files (by tags) are the code anchors of the tree itself
+        // the items found in code files by their tags (any file that is not markup, as OpenFastTrace's tag importer
+        // reads them: C and assembly, but also Java, Python or shell) are the code anchors of the tree itself; only
+        // the specification's own items (Markdown, reStructuredText) are requirements
         List<SpecificationItem> tags = imported.items().stream()
-                .filter(i -> org.xenfusa.trace.function.FunctionParser.handles(i.location().path())).toList();
+                .filter(i -> org.xenfusa.trace.spec.MarkupDialect.forFileName(i.location().path()).isEmpty()).toList();
         return new TraceGraph(new Tracer(rules).trace(all), links, tags, problems);
     }
 }

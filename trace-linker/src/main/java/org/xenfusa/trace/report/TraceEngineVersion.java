@@ -8,7 +8,7 @@ import org.xenfusa.sloc.report.SlocEngineVersion;
  */
 public final class TraceEngineVersion {
     /** Raised with every change of the trace that can change a verdict or a figure. */
-    public static final int RULES = 2;
+    public static final int RULES = 3;
 
     private TraceEngineVersion() {
     }

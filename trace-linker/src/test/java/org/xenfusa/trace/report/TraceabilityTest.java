@@ -207,4 +207,31 @@ class TraceabilityTest {
         assertThat(r.configuration("arm64-defconfig").orElseThrow().notInTree()).containsExactly("xen/arch/arm/generated.S");
         assertThat(r.configuration("arm64-defconfig").orElseThrow().coverage().compiledFiles()).isEqualTo(3);
     }
+
+    /**
+     * A tag in any file that is not markup is a code anchor, as OpenFastTrace's tag importer reads it: a design item
+     * implemented in Java and tested by a script is covered, and the tags are never listed as requirements themselves.
+     */
+    @Test
+    void tagsInCodeOtherThanCAreCodeAnchorsAsOpenFastTraceReadsThem(@TempDir Path other) throws IOException {
+        Files.createDirectories(other.resolve("docs"));
+        Files.writeString(other.resolve("docs/spec.md"), """
+                # Spec
+
+                ### Parser
+                `dsn~parser~1`
+
+                Needs: impl, utest
+                """);
+        Files.createDirectories(other.resolve("src/main/java"));
+        Files.writeString(other.resolve("src/main/java/Parser.java"), "// [impl->dsn~parser~1]\nclass Parser {}\n");
+        Files.createDirectories(other.resolve("tests"));
+        Files.writeString(other.resolve("tests/parser-test.sh"), "#!/bin/sh\n# [utest->dsn~parser~1]\ntrue\n");
+        var tree = DirectorySourceTree.open(other);
+        TraceReport report = Traceability.trace(SpecificationScanner.under("").scan(tree), LinkSet.empty(),
+                FunctionIndex.of(tree), List.of(), org.xenfusa.trace.policy.TracePolicy.oft());
+        assertThat(report.requirements()).extracting(RequirementTrace::id).containsExactly("dsn~parser~1");
+        assertThat(report.requirements().get(0).overall()).isEqualTo(Verdict.COVERED);
+        assertThat(report.requirements().get(0).oftVerdict()).isEqualTo("covered");
+    }
 }
