@@ -1,0 +1,176 @@
+package org.xenfusa.exports.qualification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.sloc.reference.ReferenceCase;
+import org.xenfusa.sloc.reference.ReferenceData;
+import org.xenfusa.trace.oracle.OftReference;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The kit on a synthetic reference set: a small git repository with two tags and cloc figures recorded for both, one
+ * of them wrong; OpenFastTrace's recorded verdicts copied from this repository.
+ */
+class QualificationKitTest {
+    @TempDir Path tmp;
+
+    static final String CLOC_TXT = """
+            -------------------------------------------------------------------------------
+            Language                     files          blank        comment           code
+            -------------------------------------------------------------------------------
+            C                                2              1              1              3
+            -------------------------------------------------------------------------------
+            SUM:                             2              1              1              3
+            -------------------------------------------------------------------------------
+            """;
+
+    /** The repository (tags RELEASE-9.9.0 and RELEASE-9.9.1) and reference data; 9.9.1's figure for b.c is wrong. */
+    Path syntheticSet(boolean wrongFigure) throws Exception {
+        Path xen = tmp.resolve("xen");
+        Files.createDirectories(xen);
+        Files.writeString(xen.resolve("a.c"), "int a;\n\n/* c */\n");
+        Files.writeString(xen.resolve("b.c"), "int b;\nint c;\n");
+        try (Git git = Git.init().setDirectory(xen.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("synthetic").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                    .setSign(false).call();
+            git.tag().setName("RELEASE-9.9.0").setAnnotated(false).call();
+            git.tag().setName("RELEASE-9.9.1").setAnnotated(false).call();
+        }
+        Path data = tmp.resolve("reference-data");
+        for (String tag : List.of("RELEASE-9.9.0", "RELEASE-9.9.1")) {
+            Path dir = Files.createDirectories(data.resolve("xen-" + tag + "/whole-repository"));
+            String bCode = tag.endsWith(".1") && wrongFigure ? "3" : "2";
+            Files.writeString(dir.resolve("cloc-by-file.csv"), "language,filename,blank,comment,code\n"
+                    + "C,xen-" + tag + "/a.c,1,1,1\nC,xen-" + tag + "/b.c,0,0," + bCode + "\nSUM,,1,1,3\n");
+            Files.writeString(dir.resolve("cloc.txt"), CLOC_TXT);
+        }
+        Path real = ReferenceData.above(Path.of("")).orElseThrow().root();
+        Files.createDirectories(data.resolve("openfasttrace"));
+        Files.copy(real.resolve(OftReference.RECORDING), data.resolve(OftReference.RECORDING));
+        return data;
+    }
+
+    private static Map<String, ReferenceCase> byId(QualificationReport r) {
+        Map<String, ReferenceCase> m = new java.util.LinkedHashMap<>();
+        r.cases().forEach(c -> m.put(c.id(), c));
+        return m;
+    }
+
+    @Test
+    void aWrongReferenceFigureFailsItsCaseByName() throws Exception {
+        Path data = syntheticSet(true);
+        QualificationReport r = QualificationKit.run(new ReferenceData(data), Optional.of(tmp.resolve("xen")),
+                Optional.empty(), Files.createDirectories(tmp.resolve("work")));
+        Map<String, ReferenceCase> cases = byId(r);
+        assertThat(r.passed()).isFalse();
+        assertThat(r.failed()).extracting(ReferenceCase::id).containsExactly("cloc-whole-repository-RELEASE-9.9.1");
+        ReferenceCase bad = cases.get("cloc-whole-repository-RELEASE-9.9.1");
+        assertThat(bad.differences()).anyMatch(d -> d.startsWith("b.c: cloc Lines[language=C, blank=0, comment=0,"
+                + " code=3], counted Lines[language=C, blank=0, comment=0, code=2]"));
+        assertThat(cases.get("cloc-whole-repository-RELEASE-9.9.0").outcome()).isEqualTo(ReferenceCase.Outcome.PASS);
+        assertThat(cases.get("cloc-whole-repository-RELEASE-9.9.0").expected()).isEqualTo("2 files, code 3");
+        assertThat(cases.get("oft-oracle-synthetic").outcome()).isEqualTo(ReferenceCase.Outcome.PASS);
+        assertThat(r.xenCommits()).containsOnlyKeys("RELEASE-9.9.0", "RELEASE-9.9.1");
+        assertThat(r.xenCommits().get("RELEASE-9.9.0")).hasSize(40);
+        // cloc on the synthetic tree runs where cloc 1.96 is installed, and says why not elsewhere
+        ReferenceCase live = cases.get("cloc-live-synthetic");
+        if (QualificationKit.clocVersion().equals("1.96")) {
+            assertThat(live.differences()).isEmpty();
+            assertThat(live.outcome()).isEqualTo(ReferenceCase.Outcome.PASS);
+        } else {
+            assertThat(live.obtained()).startsWith("not run: cloc 1.96 is not installed here");
+        }
+    }
+
+    @Test
+    void withoutXenTheXenCasesAreStatedAsNotRun() throws Exception {
+        QualificationReport r = QualificationKit.run(new ReferenceData(syntheticSet(true)), Optional.empty(),
+                Optional.empty(), Files.createDirectories(tmp.resolve("work")));
+        assertThat(r.passed()).isTrue();
+        assertThat(byId(r).get("cloc-whole-repository-RELEASE-9.9.1").obtained())
+                .isEqualTo("not run: no Xen clone (give --xen PATH or set XEN_SRC)");
+        assertThat(byId(r).get("oft-oracle-synthetic").passed()).isTrue();
+        assertThat(r.xenCommits()).isEmpty();
+        assertThat(r.claim().supportedReleases()).containsExactly("RELEASE-9.9.0", "RELEASE-9.9.1");
+    }
+
+    @Test
+    void aCloneWithoutTheTagsIsBadInputNamingThem() throws Exception {
+        Path data = syntheticSet(false);
+        Files.createDirectories(data.resolve("xen-RELEASE-9.9.2/whole-repository"));
+        assertThatThrownBy(() -> QualificationKit.run(new ReferenceData(data), Optional.of(tmp.resolve("xen")),
+                Optional.empty(), tmp)).isInstanceOf(QualificationException.class)
+                .hasMessageContaining("lacks the tags RELEASE-9.9.2");
+        Path notGit = Files.createDirectories(tmp.resolve("plain"));
+        assertThatThrownBy(() -> QualificationKit.run(new ReferenceData(data), Optional.of(notGit), Optional.empty(),
+                tmp)).isInstanceOf(QualificationException.class).hasMessageContaining("not a Xen clone");
+    }
+
+    @Test
+    void theJsonAndTheDocxStateEveryCase() throws Exception {
+        QualificationReport r = QualificationKit.run(new ReferenceData(syntheticSet(true)),
+                Optional.of(tmp.resolve("xen")), Optional.empty(), Files.createDirectories(tmp.resolve("work")));
+        JsonNode json = QualificationJson.JSON.readTree(QualificationJson.write(r));
+        assertThat(json.path("format").asString()).isEqualTo("xen-fusa-qualification/1");
+        assertThat(json.path("tool").path("name").asString()).startsWith("fusa ");
+        assertThat(json.path("environment").path("java").asString()).contains(System.getProperty("java.version"));
+        assertThat(json.path("xen").path("tags").path("RELEASE-9.9.1").asString()).hasSize(40);
+        assertThat(json.path("claim").path("do330").asString()).contains("TQL-5");
+        assertThat(json.path("claim").path("iso26262").asString()).contains("TI2");
+        assertThat(json.path("summary").path("failed").asInt()).isEqualTo(1);
+        assertThat(json.path("summary").path("failedCases").get(0).asString())
+                .isEqualTo("cloc-whole-repository-RELEASE-9.9.1");
+        assertThat(json.path("cases").size()).isEqualTo(r.cases().size());
+        JsonNode failed = null;
+        for (JsonNode c : json.path("cases")) {
+            assertThat(c.has("id") && c.has("useCase") && c.has("compared") && c.has("expected") && c.has("obtained")
+                    && c.has("result") && c.has("differences") && c.has("knownDeviations")).as(c.toString()).isTrue();
+            if (c.path("id").asString().equals("cloc-whole-repository-RELEASE-9.9.1")) {
+                failed = c;
+            }
+        }
+        assertThat(failed.path("result").asString()).isEqualTo("fail");
+        assertThat(failed.path("differences").size()).isEqualTo(1);
+
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(QualificationDocument.write(r)));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            String all = text.getText();
+            assertThat(all).contains(QualificationDocument.TITLE).contains("1 case(s) failed")
+                    .contains("Restrictions of use").contains("RELEASE-9.9.0, RELEASE-9.9.1").contains("TQL-5");
+            for (ReferenceCase c : r.cases()) {
+                assertThat(all).contains(c.id());
+            }
+            assertThat(all).contains("b.c: cloc Lines[language=C, blank=0, comment=0, code=3]");
+        }
+    }
+
+    @Test
+    void knownDeviationsAreInTheDocumentWithTheirAnalysis() throws Exception {
+        ReferenceCase withDeviation = ReferenceCase.of("compiled-files-x", "list", "files", "1", "1", List.of(),
+                List.of(org.xenfusa.sloc.reference.CompiledFilesReference.builtIn32()));
+        QualificationReport r = new QualificationReport("fusa t", "c", java.time.Instant.EPOCH,
+                new QualificationReport.Environment("j", "o", "c"), Optional.empty(), Map.of(),
+                QualificationKit.claim(new ReferenceData(syntheticSet(false))), List.of(withDeviation));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(QualificationDocument.write(r)));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("Known deviation: arch/x86/boot/built-in-32.S")
+                    .contains("made by the build from compiled 32-bit objects");
+        }
+        assertThat(QualificationJson.write(r)).contains("\"subject\" : \"arch/x86/boot/built-in-32.S\"");
+    }
+}
