@@ -12,57 +12,21 @@ import java.util.Optional;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xenfusa.sloc.reference.ReferenceCase;
 import org.xenfusa.sloc.reference.ReferenceData;
-import org.xenfusa.trace.oracle.OftReference;
 
 import tools.jackson.databind.JsonNode;
 
-/**
- * The kit on a synthetic reference set: a small git repository with two tags and cloc figures recorded for both, one
- * of them wrong; OpenFastTrace's recorded verdicts copied from this repository.
- */
+/** The kit on a synthetic reference set ({@link SyntheticReferenceSet}): two tags, one figure wrong. */
 class QualificationKitTest {
     @TempDir Path tmp;
 
-    static final String CLOC_TXT = """
-            -------------------------------------------------------------------------------
-            Language                     files          blank        comment           code
-            -------------------------------------------------------------------------------
-            C                                2              1              1              3
-            -------------------------------------------------------------------------------
-            SUM:                             2              1              1              3
-            -------------------------------------------------------------------------------
-            """;
-
-    /** The repository (tags RELEASE-9.9.0 and RELEASE-9.9.1) and reference data; 9.9.1's figure for b.c is wrong. */
+    /** The synthetic set below tmp; 9.9.1's figure for b.c is wrong when asked. */
     Path syntheticSet(boolean wrongFigure) throws Exception {
-        Path xen = tmp.resolve("xen");
-        Files.createDirectories(xen);
-        Files.writeString(xen.resolve("a.c"), "int a;\n\n/* c */\n");
-        Files.writeString(xen.resolve("b.c"), "int b;\nint c;\n");
-        try (Git git = Git.init().setDirectory(xen.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("synthetic").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
-                    .setSign(false).call();
-            git.tag().setName("RELEASE-9.9.0").setAnnotated(false).call();
-            git.tag().setName("RELEASE-9.9.1").setAnnotated(false).call();
-        }
-        Path data = tmp.resolve("reference-data");
-        for (String tag : List.of("RELEASE-9.9.0", "RELEASE-9.9.1")) {
-            Path dir = Files.createDirectories(data.resolve("xen-" + tag + "/whole-repository"));
-            String bCode = tag.endsWith(".1") && wrongFigure ? "3" : "2";
-            Files.writeString(dir.resolve("cloc-by-file.csv"), "language,filename,blank,comment,code\n"
-                    + "C,xen-" + tag + "/a.c,1,1,1\nC,xen-" + tag + "/b.c,0,0," + bCode + "\nSUM,,1,1,3\n");
-            Files.writeString(dir.resolve("cloc.txt"), CLOC_TXT);
-        }
-        Path real = ReferenceData.above(Path.of("")).orElseThrow().root();
-        Files.createDirectories(data.resolve("openfasttrace"));
-        Files.copy(real.resolve(OftReference.RECORDING), data.resolve(OftReference.RECORDING));
-        return data;
+        return SyntheticReferenceSet.write(tmp, wrongFigure, ReferenceData.above(Path.of("")).orElseThrow().root())
+                .referenceData();
     }
 
     private static Map<String, ReferenceCase> byId(QualificationReport r) {
