@@ -61,7 +61,8 @@ public final class CompiledFilesReference {
                         + tag,
                 expectedList.size() + " listed files, " + expectedUnits.size() + " translation units",
                 result.makeClocList().size() + " listed files, " + result.translationUnits().size()
-                        + " translation units",
+                        + " translation units (" + result.translationUnits().stream().map(TranslationUnit::path)
+                                .distinct().count() + " distinct paths)",
                 differences, deviations);
         return new Comparison(c, result, clocDiff, unitDiff);
     }
