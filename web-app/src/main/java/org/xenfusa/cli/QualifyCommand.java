@@ -72,7 +72,8 @@ final class QualifyCommand implements Callable<Integer> {
         } else {
             report.cases().forEach(c -> System.out.println(c.summary()));
             System.out.printf("%s: %d passed, %d failed, %d not run (%s, commit %s)%n",
-                    report.passed() ? "QUALIFIED" : "FAILED", report.count(ReferenceCase.Outcome.PASS),
+                    !report.passed() ? "FAILED" : report.count(ReferenceCase.Outcome.NOT_RUN) == 0 ? "QUALIFIED"
+                            : "PASSED, NOT COMPLETE", report.count(ReferenceCase.Outcome.PASS),
                     report.count(ReferenceCase.Outcome.FAIL), report.count(ReferenceCase.Outcome.NOT_RUN), report.tool(),
                     report.toolCommit());
         }

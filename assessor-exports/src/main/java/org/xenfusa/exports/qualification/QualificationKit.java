@@ -21,6 +21,7 @@ import org.xenfusa.sloc.count.ClocCounter;
 import org.xenfusa.sloc.count.ClocSummary;
 import org.xenfusa.sloc.count.CountedFile;
 import org.xenfusa.sloc.kconfig.ToolchainProfile;
+import org.xenfusa.sloc.reference.ActiveLinesReference;
 import org.xenfusa.sloc.reference.ClocReference;
 import org.xenfusa.sloc.reference.CompiledFilesReference;
 import org.xenfusa.sloc.reference.ConfigurationReference;
@@ -138,12 +139,11 @@ public final class QualificationKit {
                         "make cloc of " + folder + " at " + tag,
                         () -> ConfigurationReference.compare(data, repo, tag, arch, folder).result()));
             }
-            // stated, never hidden: this comparison has not moved into the library yet
-            for (String folder : subfolders(data.root().resolve("xen-" + tag).resolve("active-lines"))) {
-                cases.add(ReferenceCase.notRun("active-lines-" + tag + "-" + folder,
-                        "count active lines of a configuration", "active code lines per file against gcc -E of a"
-                                + " real build of " + folder + " at " + tag,
-                        "not yet part of the kit: XenActiveLinesOracleTest runs it (XEN_SRC=PATH mvn verify)"));
+            for (String name : subfolders(data.root().resolve("xen-" + tag).resolve("active-lines"))) {
+                cases.add(xen(repo, "active-lines-" + tag + "-" + name, ActiveLinesReference.USE_CASE,
+                        "active code lines of " + name + " at " + tag + " against gcc -E of a real build",
+                        () -> ActiveLinesReference.compare(data, repo, tag,
+                                ActiveLinesReference.archOf(data, tag, name), name, Map.of()).result()));
             }
         }
     }
@@ -267,7 +267,7 @@ public final class QualificationKit {
                 "DO-330: a verification tool (criteria 3), TQL-5; this report is the tool operational verification"
                         + " and validation evidence for the use cases below.",
                 List.of(ClocReference.USE_CASE, KconfigReference.USE_CASE, CompiledFilesReference.USE_CASE,
-                        ConfigurationReference.USE_CASE, OftReference.USE_CASE),
+                        ConfigurationReference.USE_CASE, ActiveLinesReference.USE_CASE, OftReference.USE_CASE),
                 data.tags(), List.copyOf(arches), profiles,
                 List.of("Xen releases: only the tags with reference data (above); at other commits the figures are"
                         + " not compared with a reference.",

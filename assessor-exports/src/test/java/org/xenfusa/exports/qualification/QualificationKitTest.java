@@ -137,4 +137,37 @@ class QualificationKitTest {
         }
         assertThat(QualificationJson.write(r)).contains("\"subject\" : \"arch/x86/boot/built-in-32.S\"");
     }
+
+    @Test
+    void theSelfTraceIsACaseWhenTheRepositoryHasDocsSpec() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.createDirectories(project.resolve("docs/spec"));
+        Files.createDirectories(project.resolve("src"));
+        Files.writeString(project.resolve("docs/spec/requirements.md"), "# Spec\n\n`req~count~1`\nCount lines.\n\nNeeds: impl\n");
+        Files.writeString(project.resolve("src/Count.java"), "// [impl->req~count~1]\nclass Count {}\n");
+        commit(project);
+        assertThat(QualificationKit.selfTrace(project)).get().satisfies(c -> {
+            assertThat(c.differences()).isEmpty();
+            assertThat(c.outcome()).isEqualTo(ReferenceCase.Outcome.PASS);
+            assertThat(c.obtained()).isEqualTo("2 items, 0 defects");
+        });
+        Files.writeString(project.resolve("docs/spec/requirements.md"), "`req~uncovered~1`\nNeeds: impl\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        commit(project);
+        assertThat(QualificationKit.selfTrace(project)).get().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(ReferenceCase.Outcome.FAIL);
+            assertThat(c.differences()).anyMatch(d -> d.startsWith("req~uncovered~1"));
+        });
+        assertThat(QualificationKit.selfTrace(tmp)).isEmpty();
+    }
+
+    private static void commit(Path repo) throws Exception {
+        try (org.eclipse.jgit.api.Git git = Files.isDirectory(repo.resolve(".git"))
+                ? org.eclipse.jgit.api.Git.open(repo.toFile())
+                : org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("spec").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                    .setSign(false).call();
+        }
+    }
 }
