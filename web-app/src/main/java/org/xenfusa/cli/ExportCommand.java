@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.xenfusa.exports.docx.TraceabilityReport;
 import org.xenfusa.exports.evidence.EvidencePackage;
 import org.xenfusa.exports.evidence.EvidenceSignature;
-import org.xenfusa.exports.evidence.NotAnEvidencePackageException;
 import org.xenfusa.exports.evidence.ReadinessInputs;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.Sha256;
@@ -84,12 +83,15 @@ final class ExportCommand implements Callable<Integer> {
             throw new FusaCommandLine.BadInputException("--previous with --format docx needs the analysis options "
                     + "(--repo ...), not --input: the change impact is computed from the repository");
         }
+        // the key is unlocked before the analysis: a wrong passphrase fails at once
+        Optional<EvidenceSignature.SigningKey> key = signingKey();
         ReleaseEvidence evidence = load();
         byte[] bytes = switch (format) {
             case xlsx -> AssessorWorkbook.write(evidence);
             case docx -> TraceabilityReport.write(evidence, impacts());
             case reqif -> ReqifExport.write(evidence.context(), evidence.requirements());
-            case evidence -> sign(EvidencePackage.build(evidence, readiness(evidence), impacts()));
+            case evidence -> key.isEmpty() ? EvidencePackage.build(evidence, readiness(evidence), impacts())
+                    : EvidenceSignature.sign(EvidencePackage.build(evidence, readiness(evidence), impacts()), key.get());
         };
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -103,14 +105,14 @@ final class ExportCommand implements Callable<Integer> {
         return FusaCommandLine.OK;
     }
 
-    private byte[] sign(byte[] evidencePackage) throws java.io.IOException, NotAnEvidencePackageException {
+    private Optional<EvidenceSignature.SigningKey> signingKey() throws java.io.IOException {
         if (signKey == null) {
-            return evidencePackage;
+            return Optional.empty();
         }
         String pass = System.getenv(passphraseEnv);
-        try (java.io.InputStream key = Files.newInputStream(signKey)) {
-            return EvidenceSignature.sign(evidencePackage, key, pass == null ? new char[0] : pass.toCharArray(),
-                    signKey.toString());
+        try (java.io.InputStream in = Files.newInputStream(signKey)) {
+            return Optional.of(EvidenceSignature.unlock(in, pass == null ? new char[0] : pass.toCharArray(),
+                    signKey.toString()));
         } catch (EvidenceSignature.KeyException e) {
             throw new FusaCommandLine.BadInputException(e.getMessage() + (pass == null ? " (environment variable "
                     + passphraseEnv + " is not set)" : ""), e);

@@ -81,18 +81,52 @@ public final class EvidenceSignature {
         }
     }
 
+    /** A secret key unlocked for signing (check it before a long analysis, so a wrong passphrase fails at once). */
+    public static final class SigningKey {
+        private final PGPSecretKey key;
+        private final PGPPrivateKey privateKey;
+        private final String name;
+
+        private SigningKey(PGPSecretKey key, PGPPrivateKey privateKey, String name) {
+            this.key = key;
+            this.privateKey = privateKey;
+            this.name = name;
+        }
+
+        /** The long key id, as gpg prints it. */
+        public String keyId() {
+            return EvidenceSignature.keyId(key.getKeyID());
+        }
+    }
+
     /**
-     * The package with {@value #SIGNATURE} added right after its manifest, every other entry unchanged and in order.
+     * Reads and unlocks the first signing key of an armored (or binary) OpenPGP secret key ring.
      *
-     * @param secretKey an armored (or binary) OpenPGP secret key ring; its first signing key signs
      * @param keyName what to call the key in messages (its file name)
      */
+    public static SigningKey unlock(InputStream secretKey, char[] passphrase, String keyName) throws KeyException {
+        PGPSecretKey key = signingKey(secretKey, keyName);
+        try {
+            return new SigningKey(key, key.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(
+                    new BcPGPDigestCalculatorProvider()).build(passphrase)), keyName);
+        } catch (PGPException e) {
+            throw new KeyException(keyName + ": cannot unlock the secret key " + keyId(key.getKeyID())
+                    + " (wrong or missing passphrase?): " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #sign(byte[], SigningKey)} with the key read and unlocked first. */
     public static byte[] sign(byte[] evidencePackage, InputStream secretKey, char[] passphrase, String keyName)
             throws KeyException, NotAnEvidencePackageException {
+        return sign(evidencePackage, unlock(secretKey, passphrase, keyName));
+    }
+
+    /** The package with {@value #SIGNATURE} added right after its manifest, every other entry unchanged and in order. */
+    public static byte[] sign(byte[] evidencePackage, SigningKey key) throws KeyException, NotAnEvidencePackageException {
         byte[] manifest = entry(evidencePackage, EvidencePackage.MANIFEST)
                 .orElseThrow(() -> new NotAnEvidencePackageException("the package has no " + EvidencePackage.MANIFEST,
                         null));
-        byte[] signature = signature(manifest, secretKey, passphrase, keyName);
+        byte[] signature = signature(manifest, key);
         ByteArrayOutputStream out = new ByteArrayOutputStream(evidencePackage.length + signature.length + 256);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(evidencePackage))) {
             FixedTimeZip zip = null;
@@ -119,21 +153,11 @@ public final class EvidenceSignature {
     }
 
     /** A detached, armored OpenPGP signature (binary document, SHA-256) of {@code data}. */
-    public static byte[] signature(byte[] data, InputStream secretKey, char[] passphrase, String keyName)
-            throws KeyException {
-        PGPSecretKey key = signingKey(secretKey, keyName);
-        PGPPrivateKey privateKey;
-        try {
-            privateKey = key.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider())
-                    .build(passphrase));
-        } catch (PGPException e) {
-            throw new KeyException(keyName + ": cannot unlock the secret key " + keyId(key.getKeyID())
-                    + " (wrong or missing passphrase?): " + e.getMessage(), e);
-        }
+    public static byte[] signature(byte[] data, SigningKey key) throws KeyException {
         try {
             PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    new BcPGPContentSignerBuilder(key.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256));
-            generator.init(PGPSignature.BINARY_DOCUMENT, privateKey);
+                    new BcPGPContentSignerBuilder(key.key.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA256));
+            generator.init(PGPSignature.BINARY_DOCUMENT, key.privateKey);
             generator.update(data);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ArmoredOutputStream armored = new ArmoredOutputStream(out)) {
@@ -141,8 +165,7 @@ public final class EvidenceSignature {
             }
             return out.toByteArray();
         } catch (PGPException | IOException e) {
-            throw new KeyException(keyName + ": cannot sign with key " + keyId(key.getKeyID()) + ": " + e.getMessage(),
-                    e);
+            throw new KeyException(key.name + ": cannot sign with key " + key.keyId() + ": " + e.getMessage(), e);
         }
     }
 
