@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.xenfusa.exports.docx.TraceabilityReport;
 import org.xenfusa.exports.evidence.EvidencePackage;
+import org.xenfusa.exports.evidence.EvidenceSignature;
 import org.xenfusa.exports.evidence.ReadinessInputs;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.model.Sha256;
@@ -54,10 +55,26 @@ final class ExportCommand implements Callable<Integer> {
             + "with it) or, for the package with --input and --gates, its evidence JSON.")
     String previous;
 
+    @Option(names = "--sign-key", paramLabel = "FILE", description = "Evidence package only: sign its MANIFEST.json "
+            + "with this OpenPGP secret key (armored, as gpg --armor --export-secret-keys writes it); the detached "
+            + "signature is added as MANIFEST.json.asc.")
+    Path signKey;
+
+    @Option(names = "--sign-passphrase-env", paramLabel = "NAME", defaultValue = "FUSA_SIGN_PASSPHRASE",
+            description = "The environment variable holding the secret key's passphrase (default ${DEFAULT-VALUE}; "
+                    + "unset: the key has none).")
+    String passphraseEnv;
+
     @Override
     public Integer call() throws Exception {
         if (format != Format.evidence && gates != null) {
             throw new FusaCommandLine.BadInputException("--gates goes with --format evidence only");
+        }
+        if (signKey != null && format != Format.evidence) {
+            throw new FusaCommandLine.BadInputException("--sign-key goes with --format evidence only");
+        }
+        if (signKey != null && !Files.isRegularFile(signKey)) {
+            throw new FusaCommandLine.BadInputException("secret key file not found: " + signKey);
         }
         if (previous != null && format != Format.evidence && format != Format.docx) {
             throw new FusaCommandLine.BadInputException("--previous goes with --format docx or evidence only");
@@ -66,12 +83,15 @@ final class ExportCommand implements Callable<Integer> {
             throw new FusaCommandLine.BadInputException("--previous with --format docx needs the analysis options "
                     + "(--repo ...), not --input: the change impact is computed from the repository");
         }
+        // the key is unlocked before the analysis: a wrong passphrase fails at once
+        Optional<EvidenceSignature.SigningKey> key = signingKey();
         ReleaseEvidence evidence = load();
         byte[] bytes = switch (format) {
             case xlsx -> AssessorWorkbook.write(evidence);
             case docx -> TraceabilityReport.write(evidence, impacts());
             case reqif -> ReqifExport.write(evidence.context(), evidence.requirements());
-            case evidence -> EvidencePackage.build(evidence, readiness(evidence), impacts());
+            case evidence -> key.isEmpty() ? EvidencePackage.build(evidence, readiness(evidence), impacts())
+                    : EvidenceSignature.sign(EvidencePackage.build(evidence, readiness(evidence), impacts()), key.get());
         };
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -83,6 +103,20 @@ final class ExportCommand implements Callable<Integer> {
         }
         System.out.printf("%s %s %d bytes sha256 %s%n", format, out, bytes.length, Sha256.hex(bytes));
         return FusaCommandLine.OK;
+    }
+
+    private Optional<EvidenceSignature.SigningKey> signingKey() throws java.io.IOException {
+        if (signKey == null) {
+            return Optional.empty();
+        }
+        String pass = System.getenv(passphraseEnv);
+        try (java.io.InputStream in = Files.newInputStream(signKey)) {
+            return Optional.of(EvidenceSignature.unlock(in, pass == null ? new char[0] : pass.toCharArray(),
+                    signKey.toString()));
+        } catch (EvidenceSignature.KeyException e) {
+            throw new FusaCommandLine.BadInputException(e.getMessage() + (pass == null ? " (environment variable "
+                    + passphraseEnv + " is not set)" : ""), e);
+        }
     }
 
     private ReleaseEvidence load() {

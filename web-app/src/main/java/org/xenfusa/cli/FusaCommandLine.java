@@ -106,6 +106,7 @@ public final class FusaCommandLine {
         classes.put("impact", ImpactCommand.class);
         classes.put("misra", MisraCommand.class);
         classes.put("verify-evidence", VerifyEvidenceCommand.class);
+        classes.put("qualify", QualifyCommand.class);
         classes.put("bench", BenchCommand.class);
         classes.put("help", CommandLine.HelpCommand.class);
         return Collections.unmodifiableMap(classes);

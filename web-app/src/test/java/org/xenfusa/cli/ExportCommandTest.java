@@ -15,6 +15,7 @@ import org.xenfusa.exports.model.EvidenceJson;
 import org.xenfusa.exports.model.ReleaseEvidence;
 import org.xenfusa.exports.reqif.ReqifImport;
 import org.xenfusa.exports.synthetic.SyntheticEvidence;
+import org.xenfusa.exports.synthetic.SyntheticKeys;
 
 /** {@code fusa export}: each format from an evidence JSON file, and bad input as exit code 2. */
 class ExportCommandTest {
@@ -65,6 +66,46 @@ class ExportCommandTest {
                 "--gates", tmp.resolve("gates.yaml").toString())).as(lastErr).isZero();
         assertThat(lastOut).startsWith("evidence " + zip).contains("sha256 ");
         assertThat(run("verify-evidence", zip.toString())).isZero();
+    }
+
+    @Test
+    void signsThePackageAndVerifyEvidenceChecksTheSignature() throws Exception {
+        SyntheticKeys mine = SyntheticKeys.generate("Release <r@example.org>", new char[0]);
+        SyntheticKeys other = SyntheticKeys.generate("Other <o@example.org>", new char[0]);
+        Path secret = Files.write(tmp.resolve("secret.asc"), mine.secretKey());
+        Path pub = Files.write(tmp.resolve("public.asc"), mine.publicKey());
+        Path otherPub = Files.write(tmp.resolve("other.asc"), other.publicKey());
+        Path zip = tmp.resolve("signed.zip");
+        assertThat(run("export", "--format", "evidence", "--input", input.toString(), "--out", zip.toString(),
+                "--sign-key", secret.toString(), "--sign-passphrase-env", "FUSA_TEST_NO_SUCH_VARIABLE")).as(lastErr)
+                .isZero();
+        assertThat(run("verify-evidence", zip.toString(), "--public-key", pub.toString())).as(lastOut).isZero();
+        assertThat(lastOut).contains("SIGNED signature of key").contains("Release <r@example.org>")
+                .contains("signature valid");
+        assertThat(run("verify-evidence", zip.toString())).isZero();
+        assertThat(lastOut).contains("not checked: no public key given");
+        assertThat(run("verify-evidence", zip.toString(), "--public-key", otherPub.toString())).isEqualTo(1);
+        assertThat(lastOut).contains("BAD SIGNATURE").contains("which " + otherPub + " does not hold")
+                .contains("REFUSED");
+
+        Path unsigned = tmp.resolve("unsigned.zip");
+        assertThat(run("export", "--format", "evidence", "--input", input.toString(), "--out", unsigned.toString()))
+                .isZero();
+        assertThat(run("verify-evidence", unsigned.toString())).isZero();
+        assertThat(lastOut).contains("not signed");
+        assertThat(run("verify-evidence", unsigned.toString(), "--public-key", pub.toString())).isEqualTo(1);
+        assertThat(lastOut).contains("the package is not signed");
+
+        // a key protected by a passphrase, given the wrong one (PATH's value): bad input naming the key file
+        SyntheticKeys locked = SyntheticKeys.generate("Locked <l@example.org>", "s3cret".toCharArray());
+        Path lockedKey = Files.write(tmp.resolve("locked.asc"), locked.secretKey());
+        assertThat(run("export", "--format", "evidence", "--input", input.toString(), "--out",
+                tmp.resolve("x.zip").toString(), "--sign-key", lockedKey.toString(), "--sign-passphrase-env", "PATH"))
+                .isEqualTo(2);
+        assertThat(lastErr).contains(lockedKey.toString()).contains("passphrase");
+        assertThat(run("export", "--format", "docx", "--input", input.toString(), "--out",
+                tmp.resolve("x.docx").toString(), "--sign-key", secret.toString())).isEqualTo(2);
+        assertThat(lastErr).contains("--sign-key goes with --format evidence only");
     }
 
     @Test

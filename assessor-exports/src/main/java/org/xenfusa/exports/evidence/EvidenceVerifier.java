@@ -3,6 +3,7 @@ package org.xenfusa.exports.evidence;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -47,8 +49,18 @@ public final class EvidenceVerifier {
     }
 
     public static VerificationResult verify(Path zipFile, Limits limits) throws NotAnEvidencePackageException, IOException {
+        return verify(zipFile, limits, Optional.empty());
+    }
+
+    /**
+     * Hashes and, when the package is signed, its signature: checked against {@code publicKey} (an OpenPGP public key
+     * file), or reported as not checked without one.
+     */
+    public static VerificationResult verify(Path zipFile, Limits limits, Optional<Path> publicKey)
+            throws NotAnEvidencePackageException, IOException {
         Map<String, String> hashes = new LinkedHashMap<>();
         byte[] manifestBytes = null;
+        byte[] signatureBytes = null;
         long total = 0;
         try (ZipFile zip = new ZipFile(zipFile.toFile())) {
             if (zip.size() > limits.maxEntries()) {
@@ -60,7 +72,8 @@ public final class EvidenceVerifier {
                     continue;
                 }
                 boolean manifest = e.getName().equals(EvidencePackage.MANIFEST);
-                ByteArrayOutputStream keep = manifest ? new ByteArrayOutputStream() : null;
+                boolean signature = e.getName().equals(EvidenceSignature.SIGNATURE);
+                ByteArrayOutputStream keep = manifest || signature ? new ByteArrayOutputStream() : null;
                 long[] read = {0};
                 String sha;
                 try (InputStream in = zip.getInputStream(e)) {
@@ -69,6 +82,8 @@ public final class EvidenceVerifier {
                 total += read[0];
                 if (manifest) {
                     manifestBytes = keep.toByteArray();
+                } else if (signature) {
+                    signatureBytes = keep.toByteArray();
                 } else if (hashes.put(e.getName(), sha) != null) {
                     // two entries with one name: a reader would see only one of them
                     hashes.put(e.getName(), "");
@@ -106,7 +121,15 @@ public final class EvidenceVerifier {
             }
         }
         List<String> added = hashes.keySet().stream().filter(p -> !listed.contains(p)).sorted().toList();
-        return new VerificationResult(manifest.path("commit").asString(""), intact, changed, added, removed);
+        EvidenceSignature.Check signature;
+        try (InputStream key = publicKey.isPresent() ? Files.newInputStream(publicKey.get()) : null) {
+            signature = EvidenceSignature.check(manifestBytes, Optional.ofNullable(signatureBytes),
+                    Optional.ofNullable(key), publicKey.map(Path::toString).orElse(""));
+        } catch (EvidenceSignature.KeyException e) {
+            throw new NotAnEvidencePackageException(e.getMessage(), e);
+        }
+        return new VerificationResult(manifest.path("commit").asString(""), intact, changed, added, removed,
+                signature);
     }
 
     /** The SHA-256 of one entry, read in bounded steps; {@code keep} receives the bytes when not null. */

@@ -291,7 +291,7 @@ public final class ConfigurationCounter {
     }
 
     /** The content without its inactive lines (line terminators kept with their lines). */
-    static byte[] withoutInactiveLines(byte[] bytes, LineActivity activity) {
+    public static byte[] withoutInactiveLines(byte[] bytes, LineActivity activity) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
         int line = 1;
         int start = 0;

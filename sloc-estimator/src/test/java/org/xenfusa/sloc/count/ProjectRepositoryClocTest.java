@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.lib.Repository;
@@ -18,7 +16,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xenfusa.sloc.count.XenWholeTreeClocTest.Lines;
+import org.xenfusa.sloc.reference.ClocReference;
+import org.xenfusa.sloc.reference.ClocReference.Lines;
 import org.xenfusa.sloc.reference.XenReference;
 import org.xenfusa.sloc.tree.GitSourceTree;
 import org.xenfusa.sloc.tree.SourceFile;
@@ -59,30 +58,14 @@ class ProjectRepositoryClocTest {
         assertThat(cloc.waitFor(5, TimeUnit.MINUTES)).isTrue();
         Path csvFile = tmp.resolve("cloc.csv");
         Files.writeString(csvFile, csv, StandardCharsets.ISO_8859_1);
-        Map<String, Lines> expected = XenWholeTreeClocTest.readByFileCsv(csvFile, "project/");
+        Map<String, Lines> expected = ClocReference.readByFileCsv(csvFile, "project/");
         assertThat(expected).as("cloc's rows").isNotEmpty();
 
-        Map<String, Lines> mine = new HashMap<>();
-        for (CountedFile f : summary.countedFiles()) {
-            FileCount c = f.count();
-            mine.put(f.path(), new Lines(c.language(), c.blank(), c.comment(), c.code()));
-        }
-        List<String> differences = new ArrayList<>();
-        for (String path : new TreeSet<>(union(expected, mine))) {
-            if (!java.util.Objects.equals(expected.get(path), mine.get(path))) {
-                differences.add(path + ": cloc " + expected.get(path) + ", counted " + mine.get(path));
-            }
-        }
+        List<String> differences = ClocReference.compareFiles(summary, expected);
         System.out.printf("this repository at HEAD: %d files, %d counted, %d code; cloc %d files; %d differing%n",
                 files.size(), summary.countedFiles().size(), summary.sum().code(), expected.size(), differences.size());
         differences.forEach(d -> System.out.println("  " + d));
         assertThat(differences).as("files counted differently from cloc").isEmpty();
-    }
-
-    private static TreeSet<String> union(Map<String, Lines> a, Map<String, Lines> b) {
-        TreeSet<String> all = new TreeSet<>(a.keySet());
-        all.addAll(b.keySet());
-        return all;
     }
 
     private static void requireCloc196() throws InterruptedException {

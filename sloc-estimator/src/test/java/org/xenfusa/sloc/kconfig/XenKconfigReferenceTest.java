@@ -4,9 +4,6 @@ import org.xenfusa.sloc.xen.XenArch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +11,10 @@ import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.xenfusa.sloc.reference.KconfigReference;
+import org.xenfusa.sloc.reference.ReferenceCase;
 import org.xenfusa.sloc.reference.XenReference;
 import org.xenfusa.sloc.tree.GitSourceTree;
-import org.xenfusa.sloc.tree.SourceTree;
 
 /**
  * The engine against Xen's own kconfig on a real Xen clone with its tags ({@code XEN_SRC}): every
@@ -27,29 +25,15 @@ import org.xenfusa.sloc.tree.SourceTree;
 class XenKconfigReferenceTest {
 
 
-    static StartingPoint startingPoint(String arch, String target) {
-        return switch (target) {
-            case "defconfig" -> new StartingPoint.Defconfig(XenArch.of(arch).defaultDefconfig());
-            case "allyesconfig" -> new StartingPoint.AllYes();
-            case "allnoconfig" -> new StartingPoint.AllNo();
-            default -> throw new IllegalArgumentException(target);
-        };
-    }
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"x86_64,defconfig", "x86_64,allyesconfig", "x86_64,allnoconfig", "arm64,defconfig",
         "arm64,allyesconfig", "arm64,allnoconfig"})
     void referenceConfigIsIdentical(String arch, String target) throws IOException {
-        Path reference = XenReference.file(XenReference.RELEASE, "kconfig/" + arch + "-" + target + ".config");
-        String expected = Files.readString(reference, StandardCharsets.UTF_8);
-        try (Repository repo = XenReference.xenRepository();
-             SourceTree tree = XenReference.tree(repo, XenReference.RELEASE)) {
-            KconfigTree kconfig = KconfigParser.parse(tree, "xen", arch, ToolchainProfile.defaultFor(arch));
-            assertThat(kconfig.diagnostics()).filteredOn(d -> d.severity() != KconfigDiagnostic.Severity.INFO)
-                    .isEmpty();
-            Configuration config = kconfig.configure(startingPoint(arch, target), List.of());
-            String actual = config.writeDotConfig();
-            assertThat(actual).as(() -> diff(expected, actual)).isEqualTo(expected);
+        try (Repository repo = XenReference.xenRepository()) {
+            ReferenceCase c = KconfigReference.config(XenReference.data(), repo, XenReference.RELEASE, arch, target);
+            System.out.println(c.summary());
+            assertThat(c.differences()).isEmpty();
+            assertThat(c.outcome()).isEqualTo(ReferenceCase.Outcome.PASS);
         }
     }
 
@@ -97,31 +81,5 @@ class XenKconfigReferenceTest {
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    /** A compact line diff for failure messages. */
-    static String diff(String expected, String actual) {
-        String[] e = expected.split("\n", -1);
-        String[] a = actual.split("\n", -1);
-        int[][] lcs = new int[e.length + 1][a.length + 1];
-        for (int i = e.length - 1; i >= 0; i--) {
-            for (int j = a.length - 1; j >= 0; j--) {
-                lcs[i][j] = e[i].equals(a[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        StringBuilder sb = new StringBuilder("diff expected actual:\n");
-        int i = 0;
-        int j = 0;
-        while (i < e.length || j < a.length) {
-            if (i < e.length && j < a.length && e[i].equals(a[j])) {
-                i++;
-                j++;
-            } else if (j < a.length && (i == e.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                sb.append("+").append(a[j++]).append('\n');
-            } else {
-                sb.append("-").append(e[i++]).append('\n');
-            }
-        }
-        return sb.toString();
     }
 }

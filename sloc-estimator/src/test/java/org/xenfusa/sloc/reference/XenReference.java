@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.xenfusa.sloc.tree.GitSourceTree;
 
@@ -42,6 +41,11 @@ public final class XenReference {
                 + ": the reference figures are part of this repository and must be there");
     }
 
+    /** This repository's {@code reference-data/}, as the comparisons of {@link ReferenceData} read it. */
+    public static ReferenceData data() {
+        return new ReferenceData(repositoryRoot().resolve("reference-data"));
+    }
+
     /** {@code reference-data/xen-TAG/PATH}; a missing file is an error, not a skip. */
     public static Path file(String tag, String path) {
         Path p = repositoryRoot().resolve("reference-data").resolve("xen-" + tag).resolve(path);
@@ -68,9 +72,7 @@ public final class XenReference {
     public static Repository xenRepository() {
         Path src = xenSource();
         try {
-            FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
-            boolean bare = !Files.exists(src.resolve(".git"));
-            return (bare ? b.setGitDir(src.toFile()) : b.setWorkTree(src.toFile())).build();
+            return ReferenceData.openClone(src);
         } catch (IOException e) {
             throw new UncheckedIOException("XEN_SRC=" + src + " is not a git repository", e);
         }

@@ -42,9 +42,7 @@ class OpenFastTraceOracleTest {
         SyntheticSpecifications.write(tmp);
         List<PathConfig> oftShort = List.of(PathConfig.builder().patternPathMatcher("glob:**/src/short/*.c")
                 .tagArtifactType("impl").coveredItemArtifactType("XenSwdgn").build());
-        List<ShortTagRule> ourShort = List.of(new ShortTagRule(p -> p.startsWith("src/short/") && p.endsWith(".c"),
-                "impl", "XenSwdgn", ""));
-        Comparison c = compare(tmp, oftShort, ourShort);
+        Comparison c = compare(tmp, oftShort, SyntheticSpecifications.shortTagRules());
         assertThat(c.ours()).containsExactlyElementsOf(c.oft());
         // the synthetic set must exercise every verdict, or this comparison proves little
         Set<String> states = c.ours().stream().flatMap(v -> v.links().keySet().stream()).collect(Collectors.toSet());
@@ -57,6 +55,43 @@ class OpenFastTraceOracleTest {
                 .anyMatch(v -> v.id().equals("impl~custom-name~3"));
         System.out.printf("OFT oracle, synthetic: %d items compared, 0 differ, %d defects%n", c.ours().size(),
                 c.ours().stream().filter(ItemView::defect).count());
+    }
+
+    /**
+     * OFT's verdicts on the synthetic set are exactly those recorded in reference-data/ (which fusa qualify compares
+     * with, without OFT); our trace gives them through {@link OftReference}, the code fusa qualify runs.
+     */
+    @Test
+    void oftsVerdictsOnTheSyntheticSetAreTheRecordedOnes() throws IOException {
+        // OFT reads the files by relative paths (the working directory is this module's folder)
+        Path work = Path.of(OftReference.LOCATION);
+        if (Files.exists(work)) {
+            try (var walk = Files.walk(work)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        SyntheticSpecifications.write(work);
+        List<PathConfig> oftShort = List.of(PathConfig.builder().patternPathMatcher("glob:**/src/short/*.c")
+                .tagArtifactType("impl").coveredItemArtifactType("XenSwdgn").build());
+        List<Path> files;
+        try (DirectorySourceTree tree = DirectorySourceTree.open(work)) {
+            files = tree.files().stream().map(f -> Path.of(OftReference.LOCATION + f.path())).toList();
+        }
+        List<ItemView> oft = OftOracle.run(files, oftShort).items();
+        assertThat(oft).containsExactlyElementsOf(OftReference.ours(work, SyntheticSpecifications.shortTagRules(),
+                OftReference.LOCATION));
+        Path data = org.xenfusa.sloc.reference.ReferenceData.above(Path.of("").toAbsolutePath()).orElseThrow().root();
+        String recording = OftReference.recording(oft);
+        Path written = Path.of("target", "synthetic-verdicts.txt");
+        Files.writeString(written, recording);
+        assertThat(OftReference.recorded(data.resolve(OftReference.RECORDING)))
+                .as("OFT's verdicts as recorded (OFT's current ones are in %s)", written.toAbsolutePath())
+                .containsExactlyElementsOf(oft.stream().map(ItemView::canonical).toList());
+        var c = OftReference.synthetic(data, tmp.resolve("again"));
+        assertThat(c.differences()).isEmpty();
+        assertThat(c.passed()).isTrue();
     }
 
     /** The Xen release whose docs/fusa/reqs are compared (read from git, whatever is checked out). */

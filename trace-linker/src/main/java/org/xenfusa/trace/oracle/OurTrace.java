@@ -11,11 +11,11 @@ import org.xenfusa.trace.spec.SpecificationItem;
 import org.xenfusa.trace.spec.SpecificationItemId;
 
 /** Reduces our trace to {@link ItemView}s, spelled as OFT spells them. */
-final class OurTrace {
+public final class OurTrace {
     private OurTrace() {
     }
 
-    static List<ItemView> views(TraceResult trace) {
+    public static List<ItemView> views(TraceResult trace) {
         return trace.items().stream().map(OurTrace::view).toList();
     }
 

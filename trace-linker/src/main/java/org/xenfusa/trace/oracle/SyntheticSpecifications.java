@@ -3,15 +3,19 @@ package org.xenfusa.trace.oracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.xenfusa.trace.spec.ShortTagRule;
+
 /**
- * A small tree of specification files and tagged code, written for these tests, in which every
+ * A small tree of specification files and tagged code, written for the OpenFastTrace oracle and the qualification
+ * kit, in which every
  * verdict OFT gives occurs at least once (covered shallow and deep, uncovered, orphaned,
  * outdated, predated, ambiguous, unwanted, duplicate, cycle, rejected) and every syntax form is used.
  */
-final class SyntheticSpecifications {
+public final class SyntheticSpecifications {
     private SyntheticSpecifications() {
     }
 
@@ -229,8 +233,13 @@ final class SyntheticSpecifications {
             // [[console_driver:2]] [[nothing:1]]
             """;
 
+    /** The short-tag rule of {@code src/short/} (OFT's {@code PathConfig} in the oracle test says the same). */
+    public static List<ShortTagRule> shortTagRules() {
+        return List.of(new ShortTagRule(p -> p.startsWith("src/short/") && p.endsWith(".c"), "impl", "XenSwdgn", ""));
+    }
+
     /** Path (relative) to content. */
-    static Map<String, String> files() {
+    public static Map<String, String> files() {
         Map<String, String> files = new TreeMap<>();
         files.put("docs/reqs.md", MARKDOWN);
         files.put("docs/fusa/design.rst", RESTRUCTURED_TEXT);
@@ -242,7 +251,7 @@ final class SyntheticSpecifications {
         return files;
     }
 
-    static void write(Path root) throws IOException {
+    public static void write(Path root) throws IOException {
         for (Map.Entry<String, String> e : files().entrySet()) {
             Path p = root.resolve(e.getKey());
             Files.createDirectories(p.getParent());
