@@ -34,11 +34,12 @@ public record TraceGraph(TraceResult trace, LinkItems links, List<SpecificationI
         all.addAll(links.items());
         List<ImportProblem> problems = new ArrayList<>(imported.problems());
         problems.addAll(links.problems());
-        // the items found in code files by their tags (any file that is not markup, as OpenFastTrace's tag importer
-        // reads them: C and assembly, but also Java, Python or shell) are the code anchors of the tree itself; only
-        // the specification's own items (Markdown, reStructuredText) are requirements
+        // the items found in code files by their tags (every file OpenFastTrace's tag importer reads: C and assembly,
+        // but also Java, Python or shell) are the code anchors of the tree itself; the specification's items (markup,
+        // or imported from a spreadsheet or ReqIF) are requirements
         List<SpecificationItem> tags = imported.items().stream()
-                .filter(i -> org.xenfusa.trace.spec.MarkupDialect.forFileName(i.location().path()).isEmpty()).toList();
+                .filter(i -> org.xenfusa.trace.spec.CoverageTagImporter.readsByDefault(i.location().path())
+                        || org.xenfusa.trace.function.FunctionParser.handles(i.location().path())).toList();
         return new TraceGraph(new Tracer(rules).trace(all), links, tags, problems);
     }
 }
