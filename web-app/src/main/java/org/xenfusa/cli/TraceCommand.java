@@ -142,6 +142,9 @@ final class TraceCommand implements Callable<Integer> {
                 report.requirements().size(), TraceJson.failing(report));
         out.printf("trace policy %s%n", report.linked().policy().label());
         report.overallCounts().forEach((v, n) -> out.printf("  %-20s %6d%n", v.label(), n));
+        for (org.xenfusa.trace.graph.TracedItem t : report.anchorDefects()) {
+            out.printf("not ok  %s  %s  defect: %s%n", t.id(), t.item().location(), String.join(", ", t.problems()));
+        }
         for (RequirementTrace r : report.requirements()) {
             if (r.overall() == Verdict.DEFECT || r.overall() == Verdict.UNCOVERED) {
                 out.printf("not ok  %s  %s  %s: %s%n", r.id(), r.location(), r.overall().label(),

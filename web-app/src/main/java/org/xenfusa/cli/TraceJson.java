@@ -19,7 +19,11 @@ import org.xenfusa.trace.spec.SpecificationItemId;
  * labels ({@code covered}, {@code nothing required}, ...); OpenFastTrace's own word is {@code oftVerdict}.
  */
 record TraceJson(String commit, int requirements, long failing, Map<String, Long> verdicts, List<Item> items,
-        List<Problem> problems, List<Configuration> configurations, Policy policy) {
+        List<Problem> problems, List<Configuration> configurations, Policy policy, List<AnchorDefect> anchorDefects) {
+
+    /** A tag in the code (or a link's item) that is a defect: orphaned, outdated, predated, ambiguous, unwanted. */
+    record AnchorDefect(String id, Location location, List<String> problems) {
+    }
 
     /** The trace policy the verdicts follow. */
     record Policy(String name, String version, String sha256) {
@@ -64,9 +68,11 @@ record TraceJson(String commit, int requirements, long failing, Map<String, Long
     }
 
     /** Requirements whose verdict is uncovered or defect, overall or in any configuration: they fail the trace. */
+    /** Requirements uncovered or a defect (overall or in a configuration), and tags or links that are defects. */
     static long failing(TraceReport report) {
         return report.requirements().stream().filter(r -> bad(r.overall())
-                || r.configurations().values().stream().anyMatch(v -> bad(v.verdict()))).count();
+                || r.configurations().values().stream().anyMatch(v -> bad(v.verdict()))).count()
+                + report.anchorDefects().size();
     }
 
     private static boolean bad(Verdict v) {
@@ -80,7 +86,9 @@ record TraceJson(String commit, int requirements, long failing, Map<String, Long
         org.xenfusa.trace.policy.TracePolicy policy = report.linked().policy();
         return new TraceJson(commit, report.requirements().size(), failing(report), labels(report.overallCounts()),
                 items, problems.stream().map(p -> new Problem(p.location().path(), p.location().line(), p.message()))
-                        .toList(), configurations, new Policy(policy.name(), policy.version(), policy.sha256()));
+                        .toList(), configurations, new Policy(policy.name(), policy.version(), policy.sha256()),
+                report.anchorDefects().stream().map(t -> new AnchorDefect(t.id().toString(), new Location(
+                        t.item().location().path(), t.item().location().line()), t.problems())).toList());
     }
 
     private static Map<String, Long> labels(Map<Verdict, Long> counts) {

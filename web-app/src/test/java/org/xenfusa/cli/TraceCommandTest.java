@@ -173,6 +173,23 @@ class TraceCommandTest {
     }
 
     @Test
+    void aTagNamingNoItemIsADefectThatFailsTheTraceAsOpenFastTraceDoes() throws Exception {
+        int code;
+        try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
+            repo.commit("one", "RELEASE-1", Map.of("docs/fusa/reqs/console.rst", REQS, "xen/drivers/uart.c",
+                    "/* [impl->XenSwdgn~uart~1] */\n" + UART + "/* [impl->XenSwdgn~no-such-design~1] */\n"));
+            code = FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--ref", "RELEASE-1",
+                "--json"});
+        }
+        assertThat(code).isEqualTo(FusaCommandLine.CHECK_FAILED);
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("anchorDefects")).hasSize(1);
+        assertThat(json.get("anchorDefects").get(0).get("location").get("path").asString()).isEqualTo("xen/drivers/uart.c");
+        assertThat(json.get("anchorDefects").get(0).get("problems").toString()).contains("orphaned");
+        assertThat(json.get("failing").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void aPolicyFileDecidesNeedsAndApplicabilityAndIsNamedInTheJson() throws Exception {
         Files.writeString(tmp.resolve("links.yaml"), LINKS);
         Files.writeString(tmp.resolve("files.txt"), "xen/drivers/uart.c\nxen/common/timer.c\n");

@@ -108,6 +108,18 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
         return out;
     }
 
+    /**
+     * The tags in the code (and the items links stand for) that OpenFastTrace reports as defects: a tag covering an
+     * item that does not exist (orphaned), an outdated or predated revision, an ambiguous or unwanted link. They are
+     * no requirements, but a trace with any is not clean, as {@code oft trace} fails on them.
+     */
+    public List<TracedItem> anchorDefects() {
+        Set<SpecificationItemId> anchors = new HashSet<>();
+        graph.tagItems().forEach(t -> anchors.add(t.id()));
+        graph.links().items().forEach(i -> anchors.add(i.id()));
+        return graph.trace().items().stream().filter(t -> anchors.contains(t.id()) && t.defect()).toList();
+    }
+
     /** The items that are requirements: neither a tag in the code nor an item a link stands for. */
     public List<TracedItem> requirements() {
         Set<SpecificationItemId> notRequirements = new HashSet<>();

@@ -50,6 +50,11 @@ public record TraceReport(LinkedSpecification linked, List<RequirementTrace> req
         return counts;
     }
 
+    /** Tags and link items that are defects (orphaned, outdated, ...): see {@link LinkedSpecification#anchorDefects}. */
+    public List<org.xenfusa.trace.graph.TracedItem> anchorDefects() {
+        return linked.anchorDefects();
+    }
+
     /** Requirements with a verdict of DEFECT overall: a trace that has any is not clean. */
     public long defects() {
         return requirements.stream().filter(r -> r.overall() == Verdict.DEFECT).count();

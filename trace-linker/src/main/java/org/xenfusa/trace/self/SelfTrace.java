@@ -113,6 +113,9 @@ public final class SelfTrace {
                         + (r.overallReason().isEmpty() ? r.oftVerdict() : r.overallReason()) + ")");
             }
         }
+        // a tag that names no item, or an outdated revision, is a defect as OpenFastTrace reports it
+        report.anchorDefects().forEach(t -> failing.add(t.id() + " at " + t.item().location() + ": "
+                + String.join(", ", t.problems())));
         // implementation is tagged in main code, tests in test code (the tags are the trace's code anchors, read
         // from the import: they are not requirements of the report)
         List<SpecificationItem> tags = specs.items().stream()

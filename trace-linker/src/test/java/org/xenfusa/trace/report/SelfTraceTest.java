@@ -60,13 +60,15 @@ class SelfTraceTest {
     }
 
     @Test
-    void aTagOutsideItsFolderFailsTheSelfTraceByName() throws IOException {
+    void aTagNamingNoItemOrOutsideItsFolderFailsTheSelfTraceByName() throws IOException {
         java.util.Map<String, String> view = new java.util.TreeMap<>(view(repositoryRoot()));
+        view.put("web-app/src/test/java/Broken.java", "// [utest->dsn~no-such-design~1]\n");
         view.put("web-app/src/test/java/Misplaced.java", "// [impl->dsn~self-trace~1]\n");
         SelfTrace.Result result = SelfTrace.traceView(view);
         assertThat(result.passes()).isFalse();
-        assertThat(result.failing())
-                .anySatisfy(f -> assertThat(f).contains("Misplaced.java:1").contains("an impl tag outside src/main"));
+        assertThat(result.failing()).anySatisfy(f -> assertThat(f).contains("web-app/src/test/java/Broken.java:1")
+                .contains("orphaned")).anySatisfy(f -> assertThat(f).contains("Misplaced.java:1")
+                        .contains("an impl tag outside src/main"));
     }
 
     /** The repository's root: the first folder above the working folder with {@code docs/spec/} and a pom.xml. */
