@@ -126,7 +126,8 @@ class TraceConsistencyIntegrationTest {
         files.putAll(SyntheticKconfig.BUILD);
         files.put("docs/fusa/reqs/design.md", REQS);
         files.put("xen/common/fa.c", "int fa_start(void)\n{\n    return 1;\n}\n\nint fa_stop(void)\n{\n    return 0;\n}\n");
-        files.put("xen/common/a.c", "int a_run(void)\n{\n    return 2;\n}\n");
+        // with a tag that names no item: a defect of every configuration wherever the trace is shown
+        files.put("xen/common/a.c", "int a_run(void)\n{\n    return 2;\n}\n/* [impl->dsn~gone~1] */\n");
         repo.commit("one", "RELEASE-1.0", files);
         Path gitDir = repo.dir();
         repo.close();
@@ -228,6 +229,13 @@ class TraceConsistencyIntegrationTest {
                     assertThat(l.counts()).isFalse();
                 }));
         assertThat(xlsx(AssessorWorkbook.write(ev), ev)).isEqualTo(expected);
+        // the orphaned tag: a trace defect of each configuration in the evidence, the workbook and the report
+        assertThat(ev.defects()).filteredOn(d -> d.message().contains("xen/common/a.c:5"))
+                .extracting(org.xenfusa.exports.model.TraceDefect::configuration)
+                .containsExactlyInAnyOrder("cons-default", "cons-no-a");
+        assertThat(String.join("\n", new org.apache.poi.xwpf.extractor.XWPFWordExtractor(new org.apache.poi.xwpf
+                .usermodel.XWPFDocument(new ByteArrayInputStream(TraceabilityReport.write(ev)))).getText()))
+                .contains("tag at xen/common/a.c:5: orphaned");
         // the links with their review state and record: the XLSX lists what the report holds
         Map<String, List<String>> reportLinks = new TreeMap<>();
         ev.requirements().forEach(r -> r.links().forEach(l -> reportLinks.computeIfAbsent(r.id(), k -> new ArrayList<>())

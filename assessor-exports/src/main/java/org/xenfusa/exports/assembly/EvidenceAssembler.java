@@ -143,6 +143,14 @@ public final class EvidenceAssembler {
                 }
             });
         }
+        // a tag (or a link's item) that is a defect (orphaned, outdated, ...) fails the trace as fusa trace and oft
+        // trace fail on it: a defect of every configuration, as it makes each one's trace unclean
+        for (org.xenfusa.trace.graph.TracedItem t : trace.anchorDefects()) {
+            for (NamedReport c : configurations) {
+                defects.add(new TraceDefect(c.name(), t.id().toString(), "tag at " + t.item().location() + ": "
+                        + String.join(", ", t.problems())));
+            }
+        }
         List<UntracedCode> untraced = new ArrayList<>();
         List<TestResultFile> results = new ArrayList<>();
         for (ConfigurationTrace c : trace.configurations()) {
