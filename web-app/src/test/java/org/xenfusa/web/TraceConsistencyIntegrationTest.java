@@ -103,6 +103,7 @@ class TraceConsistencyIntegrationTest {
             Needs nothing at all.
             """;
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired RepositoryRegistrar registrar;
     @Autowired IngestService ingest;
     @Autowired IngestJobRepository jobs;
@@ -236,6 +237,9 @@ class TraceConsistencyIntegrationTest {
         assertThat(String.join("\n", new org.apache.poi.xwpf.extractor.XWPFWordExtractor(new org.apache.poi.xwpf
                 .usermodel.XWPFDocument(new ByteArrayInputStream(TraceabilityReport.write(ev)))).getText()))
                 .contains("tag at xen/common/a.c:5: orphaned");
+        // and on the snapshot's trace page
+        String browser = WebSession.login(port, "admin", "test-admin-password").get("/trace/" + sid).body();
+        assertThat(browser).contains("id=\"anchor-defects\"").contains("xen/common/a.c:5: ").contains("orphaned");
         // the links with their review state and record: the XLSX lists what the report holds
         Map<String, List<String>> reportLinks = new TreeMap<>();
         ev.requirements().forEach(r -> r.links().forEach(l -> reportLinks.computeIfAbsent(r.id(), k -> new ArrayList<>())

@@ -21,6 +21,18 @@ public record TraceGraph(TraceResult trace, LinkItems links, List<SpecificationI
         problems = List.copyOf(problems);
     }
 
+    /**
+     * The tags in the code (and the items links stand for) that OpenFastTrace reports as defects: a tag covering an
+     * item that does not exist (orphaned), an outdated or predated revision, an ambiguous or unwanted link. They are
+     * no requirements, but a trace with any is not clean, as {@code oft trace} fails on them.
+     */
+    public List<TracedItem> anchorDefects() {
+        java.util.Set<org.xenfusa.trace.spec.SpecificationItemId> anchors = new java.util.HashSet<>();
+        tagItems.forEach(t -> anchors.add(t.id()));
+        links.items().forEach(i -> anchors.add(i.id()));
+        return trace.items().stream().filter(t -> anchors.contains(t.id()) && t.defect()).toList();
+    }
+
     /** Traced with OpenFastTrace's rules. */
     public static TraceGraph build(SpecificationImport imported, LinkSet linkSet, FunctionIndex index) {
         return build(imported, linkSet, index, CoverageRules.OFT);

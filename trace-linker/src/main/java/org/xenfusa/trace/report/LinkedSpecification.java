@@ -114,10 +114,7 @@ public record LinkedSpecification(TraceGraph graph, FunctionIndex index, List<Co
      * no requirements, but a trace with any is not clean, as {@code oft trace} fails on them.
      */
     public List<TracedItem> anchorDefects() {
-        Set<SpecificationItemId> anchors = new HashSet<>();
-        graph.tagItems().forEach(t -> anchors.add(t.id()));
-        graph.links().items().forEach(i -> anchors.add(i.id()));
-        return graph.trace().items().stream().filter(t -> anchors.contains(t.id()) && t.defect()).toList();
+        return graph.anchorDefects();
     }
 
     /** The items that are requirements: neither a tag in the code nor an item a link stands for. */
