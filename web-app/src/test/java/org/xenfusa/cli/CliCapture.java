@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Captures stdout and stderr around a {@code fusa} run in the export command tests. */
+/** Captures stdout and stderr around a {@code fusa} run in the command tests. */
 final class CliCapture implements AutoCloseable {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -22,6 +22,16 @@ final class CliCapture implements AutoCloseable {
 
     String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Forgets what was printed on stdout so far. */
+    void resetOut() {
+        out.reset();
+    }
+
+    /** Forgets what was printed on stderr so far. */
+    void resetErr() {
+        err.reset();
     }
 
     @Override

@@ -2,9 +2,6 @@ package org.xenfusa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,10 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code fusa impact}: the change impact between two tags of a synthetic Xen tree, and bad refs as bad input. */
 class ImpactCommandTest {
     @TempDir Path tmp;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    private CliCapture cli;
 
     private static final String REQS = """
             `dsn~foo~1`
@@ -52,16 +46,12 @@ class ImpactCommandTest {
 
     @BeforeEach
     void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliCapture();
     }
 
     @AfterEach
     void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        cli.close();
     }
 
     @Test
@@ -76,8 +66,8 @@ class ImpactCommandTest {
                     "int foo(void)\n{\n    int x = 2;\n    return x;\n}\n\nint foo_more(void)\n{\n    return 3;\n}\n"));
             String[] args = {"impact", "--repo", repo.dir().toString(), "--from", "RELEASE-9.9.0", "--to", "RELEASE-9.9.1",
                 "--arch", "arm64", "--links", tmp.resolve("links.yaml").toString(), "--json"};
-            assertThat(FusaCommandLine.run(args)).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            JsonNode j = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+            assertThat(FusaCommandLine.run(args)).as(cli.err()).isZero();
+            JsonNode j = JsonMapper.builder().build().readTree(cli.out());
             assertThat(j.get("configuration").asString()).isEqualTo("arm64-defconfig");
             assertThat(j.get("counts").get("changed").asInt()).isEqualTo(1);
             assertThat(j.get("counts").get("added").asInt()).isEqualTo(1);
@@ -89,14 +79,14 @@ class ImpactCommandTest {
             assertThat(j.get("slocDelta").get("makeCloc").get("code").asInt()).isEqualTo(5);
             assertThat(j.get("effortDelta").get("DAL_A").get("sloc").asInt()).isEqualTo(5);
 
-            err.reset();
+            cli.resetErr();
             assertThat(FusaCommandLine.run(new String[] {"impact", "--repo", repo.dir().toString(), "--from", "NOPE",
                 "--to", "RELEASE-9.9.1", "--arch", "arm64"})).isEqualTo(FusaCommandLine.BAD_INPUT);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown ref 'NOPE'");
-            err.reset();
+            assertThat(cli.err()).contains("unknown ref 'NOPE'");
+            cli.resetErr();
             assertThat(FusaCommandLine.run(new String[] {"impact", "--repo", repo.dir().toString(), "--from",
                 "RELEASE-9.9.0", "--to", "NOPE2", "--arch", "arm64"})).isEqualTo(FusaCommandLine.BAD_INPUT);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown ref 'NOPE2'");
+            assertThat(cli.err()).contains("unknown ref 'NOPE2'");
         }
     }
 }

@@ -2,9 +2,6 @@ package org.xenfusa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MisraCommandTest {
     @TempDir Path tmp;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    private CliCapture cli;
     private SyntheticRepository repo;
 
     static final String RULES = """
@@ -71,10 +65,7 @@ class MisraCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliCapture();
         Map<String, String> tree = new LinkedHashMap<>(ConfigurationCommandsTest.TREE);
         tree.put("xen/common/foo.c", "/* SAF-0-safe asm only */\nint foo;\n");
         tree.put("docs/misra/rules.rst", RULES);
@@ -90,8 +81,7 @@ class MisraCommandTest {
 
     @AfterEach
     void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        cli.close();
         repo.close();
     }
 
@@ -102,7 +92,7 @@ class MisraCommandTest {
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
@@ -110,7 +100,7 @@ class MisraCommandTest {
         int exit = run("--ref", "RELEASE-9.9.1", "--arch", "arm64", "--set", "BAR=n", "--findings",
                 tmp.resolve("cppcheck.txt").toString(), "--json");
         assertThat(exit).as(stderr()).isEqualTo(FusaCommandLine.CHECK_FAILED);
-        JsonNode j = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode j = JsonMapper.builder().build().readTree(cli.out());
         List<String> keys = new ArrayList<>();
         j.propertyNames().forEach(keys::add);
         assertThat(keys).startsWith("guidelines", "files", "records", "gates");
@@ -141,17 +131,17 @@ class MisraCommandTest {
         String findings = tmp.resolve("cppcheck.txt").toString();
         int exit = run("--ref", "RELEASE-9.9.1", "--arch", "arm64", "--set", "BAR=n", "--findings", findings,
                 "--base-ref", "RELEASE-9.9.0", "--base-findings", findings, "--max-violations", "1");
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = cli.out();
         assertThat(exit).as(stderr() + text).isEqualTo(FusaCommandLine.OK);
         assertThat(text).contains("configuration arm64-defconfig + BAR=n: 1 violations, 1 justified, 1 outside",
                 "Rule 8.4   yes      yes            1         1       1 100.0%",
                 "ok      no new violation of a clean guideline: none (against ");
 
         // the whole tree: bar.c counts too
-        out.reset();
+        cli.resetOut();
         assertThat(run("--ref", "RELEASE-9.9.1", "--findings", findings, "--json", "--max-violations", "5"))
                 .as(stderr()).isEqualTo(FusaCommandLine.CHECK_FAILED);
-        JsonNode j = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode j = JsonMapper.builder().build().readTree(cli.out());
         assertThat(j.get("guidelines").get(0).get("violations").asInt()).isEqualTo(2);
         assertThat(j.get("guidelines").get(0).get("outside").asInt()).isZero();
     }
@@ -160,7 +150,7 @@ class MisraCommandTest {
     void aDanglingSafIdFailsItsGate() throws Exception {
         repo.commit("three", "RELEASE-9.9.2", Map.of("xen/common/foo.c", "/* SAF-7-safe no such id */\nint foo;\n"));
         assertThat(run("--ref", "RELEASE-9.9.2", "--max-violations", "9")).isEqualTo(FusaCommandLine.CHECK_FAILED);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("not ok  every SAF comment names a known id: "
+        assertThat(cli.out()).contains("not ok  every SAF comment names a known id: "
                 + "dangling: SAF-7-safe at xen/common/foo.c:1");
         assertThat(stderr()).contains("fusa: xen/common/foo.c:1: SAF-7-safe names no entry of docs/misra/safe.json or"
                 + " false-positive-*.json");
@@ -171,7 +161,7 @@ class MisraCommandTest {
         assertThat(run("--findings", tmp.resolve("nope.sarif").toString())).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(stderr()).contains("findings file (--findings) not found: " + tmp.resolve("nope.sarif"));
 
-        err.reset();
+        cli.resetErr();
         Path xml = tmp.resolve("broken.xml");
         Files.writeString(xml, "<?xml version=\"1.0\"?>\n<results version=\"2\">\n<errors>\n<error id=\"misra-c2012-8.4\">"
                 + "\n</errors>\n</results>\n");
@@ -179,9 +169,9 @@ class MisraCommandTest {
                 .isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(stderr()).contains("fusa: " + xml + ":5: malformed XML");
         // the other file is still imported and shown
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 violations, 1 justified");
+        assertThat(cli.out()).contains("2 violations, 1 justified");
 
-        err.reset();
+        cli.resetErr();
         Path txt = tmp.resolve("odd.txt");
         Files.writeString(txt, "xen/common/gone.c(3,1):misra-c2012-8.4:style:x\n"
                 + "xen/common/core.c(2,1):misra-c2012-99.1:style:y\n");
@@ -189,16 +179,16 @@ class MisraCommandTest {
         assertThat(stderr()).contains(txt + ":1: xen/common/gone.c:3: file not in the snapshot (finding of Rule 8.4)",
                 txt + ":2: xen/common/core.c:2: unknown guideline id 'misra-c2012-99.1'");
 
-        err.reset();
+        cli.resetErr();
         assertThat(run("--base-findings", txt.toString())).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(stderr()).contains("--base-findings needs --base-ref");
-        err.reset();
+        cli.resetErr();
         assertThat(run("--base-ref", "RELEASE-0.0")).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(stderr()).contains("unknown ref 'RELEASE-0.0' (--base-ref)");
-        err.reset();
+        cli.resetErr();
         assertThat(run("--arch", "arm64", "--set", "NOPE=y")).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(stderr()).contains("NOPE");
-        err.reset();
+        cli.resetErr();
         assertThat(run("--max-violations", "-1")).isEqualTo(FusaCommandLine.BAD_INPUT);
     }
 
@@ -208,7 +198,7 @@ class MisraCommandTest {
         // SAF-0-safe, 250 of the project-wide deviation (Rule 20.7): 350 justified, 650 violations
         assertThat(FusaCommandLine.run(new String[] {"bench", "misra", "--findings", "2000", "--runs", "1",
             "--warmups", "0"})).as(stderr()).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = cli.out();
         for (String format : new String[] {"sarif", "cppcheck-xml", "xen-analysis-text"}) {
             assertThat(text).containsPattern(java.util.regex.Pattern.quote(format)
                     + " .* median \\(2000 findings: 650 violations, 350 justified, 1000 outside\\)");

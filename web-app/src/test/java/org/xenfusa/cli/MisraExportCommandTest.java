@@ -2,8 +2,6 @@ package org.xenfusa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,19 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MisraExportCommandTest {
     @TempDir Path tmp;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    private CliCapture cli;
     private SyntheticRepository repo;
     private Path findings;
 
     @BeforeEach
     void setUp() throws Exception {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliCapture();
         Map<String, String> tree = new LinkedHashMap<>(ExportFromRepositoryCommandTest.TREE);
         tree.put("xen/common/foo.c", "/* SAF-0-safe asm only */\nint foo;\n");
         tree.put("docs/misra/rules.rst", MisraCommandTest.RULES);
@@ -60,8 +52,7 @@ class MisraExportCommandTest {
 
     @AfterEach
     void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
+        cli.close();
         repo.close();
     }
 
@@ -80,14 +71,14 @@ class MisraExportCommandTest {
     void theSameFiguresInFusaMisraTheEvidencePackageAndReadiness() throws Exception {
         List<String> misra = new ArrayList<>(List.of("misra"));
         misra.addAll(analysis("--findings", findings.toString(), "--json"));
-        assertThat(run(misra.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
-        JsonNode cli = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(run(misra.toArray(String[]::new))).as(cli.err()).isEqualTo(1);
+        JsonNode fromCli = JsonMapper.builder().build().readTree(cli.out());
 
         Path zip = tmp.resolve("evidence.zip");
         List<String> export = new ArrayList<>(List.of("export", "--format", "evidence", "--out", zip.toString(),
                 "--generated-at", "2026-01-01T00:00:00Z"));
         export.addAll(analysis("--misra-findings", findings.toString()));
-        assertThat(run(export.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run(export.toArray(String[]::new))).as(cli.err()).isZero();
         ReleaseEvidence evidence;
         try (ZipFile z = new ZipFile(zip.toFile())) {
             evidence = EvidenceJson.read(z.getInputStream(z.getEntry("inputs/evidence.json")), "evidence.json");
@@ -101,25 +92,25 @@ class MisraExportCommandTest {
                             "inputs/misra-records/docs/misra/safe.json");
         }
         MisraFigures m = evidence.misra("arm64-defconfig + BAR=n").orElseThrow();
-        JsonNode g = cli.get("guidelines").get(0);
+        JsonNode g = fromCli.get("guidelines").get(0);
         assertThat(m.guidelines().get(0).id()).isEqualTo(g.get("id").asString());
         assertThat(m.guidelines().get(0).violations()).isEqualTo(g.get("violations").asInt()).isEqualTo(1);
         assertThat(m.guidelines().get(0).justified()).isEqualTo(g.get("justified").asInt()).isEqualTo(1);
         assertThat(m.guidelines().get(0).outside()).isEqualTo(g.get("outside").asInt()).isEqualTo(1);
-        assertThat(m.records().safComments()).isEqualTo(cli.get("records").get("safComments").asInt());
+        assertThat(m.records().safComments()).isEqualTo(fromCli.get("records").get("safComments").asInt());
         assertThat(m.checks()).extracting(MisraFigures.Check::passed).containsExactly(
-                cli.get("gates").get(0).get("passed").asBoolean(), cli.get("gates").get(1).get("passed").asBoolean(),
-                cli.get("gates").get(2).get("passed").asBoolean(), cli.get("gates").get(3).get("passed").asBoolean());
-        assertThat(m.findingsFiles().get(0).sha256()).isEqualTo(cli.get("sources").get(0).get("sha256").asString());
+                fromCli.get("gates").get(0).get("passed").asBoolean(), fromCli.get("gates").get(1).get("passed").asBoolean(),
+                fromCli.get("gates").get(2).get("passed").asBoolean(), fromCli.get("gates").get(3).get("passed").asBoolean());
+        assertThat(m.findingsFiles().get(0).sha256()).isEqualTo(fromCli.get("sources").get(0).get("sha256").asString());
 
-        out.reset();
+        cli.resetOut();
         Path gates = tmp.resolve("gates.yaml");
         Files.writeString(gates, "all:\n  misra-new-clean-violations-max: 0\n  misra-violations-per-guideline-max: 1\n"
                 + "  misra-dangling-saf-ids-max: 0\n");
         List<String> readiness = new ArrayList<>(List.of("readiness", "--gates", gates.toString(), "--json"));
         readiness.addAll(analysis("--misra-findings", findings.toString()));
-        assertThat(run(readiness.toArray(String[]::new))).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
-        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(run(readiness.toArray(String[]::new))).as(cli.err()).isEqualTo(1);
+        String json = cli.out();
         assertThat(json).contains("MISRA_NEW_CLEAN_VIOLATIONS", "1 new violations of clean guidelines",
                 "1 violations of the most violated accepted guideline", "0 SAF comments with an unknown id");
     }
@@ -132,7 +123,7 @@ class MisraExportCommandTest {
                 tmp.resolve("x.xlsx").toString()));
         export.addAll(analysis("--misra-findings", bad.toString()));
         assertThat(run(export.toArray(String[]::new))).isEqualTo(FusaCommandLine.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.sarif:2: malformed SARIF");
+        assertThat(cli.err()).contains("bad.sarif:2: malformed SARIF");
         assertThat(tmp.resolve("x.xlsx")).doesNotExist();
     }
 }
