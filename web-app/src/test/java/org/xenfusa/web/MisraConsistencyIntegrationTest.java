@@ -52,6 +52,8 @@ class MisraConsistencyIntegrationTest {
     @Autowired MisraService misra;
     @Autowired EvidenceService evidence;
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
     @Test
     void thePageAndTheEvidenceGiveTheSameFigures() throws Exception {
         TraceFixture fixture = new TraceFixture(registrar, ingest, jobs, snapshots, users, encoder);
@@ -80,6 +82,10 @@ class MisraConsistencyIntegrationTest {
         assertThat(stored.stored()).isPresent();
         MisraReport page = misra.report(s.getId(), cfg.getId());
         assertThat(page.violations()).isEqualTo(4);
+        // the page of the only release ingested: its figures, and no comparison offered with nothing to compare
+        String html = WebSession.login(port, "admin", "test-admin-password")
+                .get("/misra/" + s.getId() + "?configuration=" + cfg.getId()).body();
+        assertThat(html).contains("id=\"no-other-release\"").doesNotContain("id=\"base-form\"");
 
         ReleaseEvidence ev = evidence.evidence(new EvidenceRequest(s.getRepository().getId(), "RELEASE-1",
                 List.of(cfg.getId()), List.of(), "", Instant.parse("2026-01-01T00:00:00Z")), Optional.empty(),
