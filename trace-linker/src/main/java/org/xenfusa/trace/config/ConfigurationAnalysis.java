@@ -180,6 +180,29 @@ public final class ConfigurationAnalysis {
         return out;
     }
 
+    /**
+     * The cloc code lines of each function of {@code path} (in the index's order), counted as the untraced functions of
+     * a configuration are: the function's own lines alone, with the file's language. Empty when cloc does not count the
+     * file or the tree does not have it.
+     */
+    public Map<SourceFunction, Integer> functionCode(FunctionIndex index, String path) {
+        Optional<SourceFile> sf = index.tree().file(path);
+        if (sf.isEmpty()) {
+            return Map.of();
+        }
+        byte[] content = read(index, sf.get());
+        FileCount fc = counter.count(path, content);
+        if (!fc.isCounted()) {
+            return Map.of();
+        }
+        List<String> lines = TextLines.of(content);
+        Map<SourceFunction, Integer> out = new java.util.LinkedHashMap<>();
+        for (SourceFunction f : index.functions(path)) {
+            out.put(f, functionCode(fc.language(), lines, f));
+        }
+        return out;
+    }
+
     private int functionCode(String language, List<String> lines, SourceFunction f) {
         StringBuilder b = new StringBuilder();
         for (int i = f.startLine(); i <= f.endLine() && i <= lines.size(); i++) {
