@@ -48,6 +48,25 @@ public enum Criterion {
         };
     }
 
+    /**
+     * The level a name gives: {@code DAL_A} (or {@code DAL A}, {@code dal-a}) to {@code DAL_E}, or an ASIL ({@code ASIL_D}
+     * ...) through {@code model}'s crosswalk; a name that is neither is refused, naming the ones that are.
+     */
+    public static DesignAssuranceLevel level(String name, org.xenfusa.sloc.effort.EffortModel model) {
+        String n = name.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (DesignAssuranceLevel l : DesignAssuranceLevel.values()) {
+            if (l.name().equals(n)) {
+                return l;
+            }
+        }
+        for (org.xenfusa.sloc.effort.Asil a : org.xenfusa.sloc.effort.Asil.values()) {
+            if (a.name().equals(n)) {
+                return model.levelOf(a);
+            }
+        }
+        throw new IllegalArgumentException("unknown level '" + name + "': give DAL_A to DAL_E or ASIL_A to ASIL_D");
+    }
+
     public Counter of(Figures f) {
         return switch (this) {
             case STATEMENT -> f.lines();
