@@ -105,6 +105,7 @@ public final class FusaCommandLine {
         classes.put("readiness", ReadinessCommand.class);
         classes.put("impact", ImpactCommand.class);
         classes.put("misra", MisraCommand.class);
+        classes.put("coverage", CoverageCommand.class);
         classes.put("verify-evidence", VerifyEvidenceCommand.class);
         classes.put("qualify", QualifyCommand.class);
         classes.put("bench", BenchCommand.class);
