@@ -189,14 +189,14 @@ class BadInputIntegrationTest {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(new byte[55 * 1024 * 1024]);
+        body.writeBytes(new byte[75 * 1024 * 1024]);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/trace/"
                 + s.getId() + "/spreadsheet")).header("Accept", "text/html")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         assertErrorPage(r, 413, "413 Content Too Large", "The upload is too large: the platform accepts files of at"
-                + " most 50 MB (and at most 60 MB per request); nothing was imported");
+                + " most 64 MB (and at most 70 MB per request); nothing was imported");
     }
 
     @Test
