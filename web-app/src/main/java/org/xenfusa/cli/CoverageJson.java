@@ -13,9 +13,8 @@ import org.xenfusa.coverage.Figures;
  * {@code functions} each as {@code {total, covered}}; then the same per function, directory, requirement and for the
  * configuration's compiled code, with the criteria of the level.
  */
-record CoverageJson(String commit, String configuration, String level, List<DataSetJson> dataSets,
-        List<FileJson> files, List<FunctionJson> functions, List<DirectoryJson> directories,
-        List<RequirementJson> requirements, ConfigurationJson compiled, List<CriterionJson> criteria,
+record CoverageJson(List<FileJson> files, List<FunctionJson> functions, List<DirectoryJson> directories,
+        List<RequirementJson> requirements, ConfigurationJson configuration, String commit, List<DataSetJson> dataSets,
         List<String> notInSnapshot, List<String> unmapped, List<String> problems) {
 
     record Count(long total, long covered) {
@@ -53,8 +52,10 @@ record CoverageJson(String commit, String configuration, String level, List<Data
     record NeverJson(String path, String name, int startLine, int sloc, boolean hasData) {
     }
 
-    record ConfigurationJson(int files, long sloc, int filesWithData, long slocWithData, Count lines, Count branches,
-            Count conditions, Count functions, List<NeverJson> neverExecuted,
+    /** The configuration's compiled code, its level and the criteria the level asks for. */
+    record ConfigurationJson(String name, String level, List<CriterionJson> criteria, int files, long sloc,
+            int filesWithData, long slocWithData, Count lines, Count branches, Count conditions, Count functions,
+            List<NeverJson> neverExecuted,
             List<CoverageReport.NeverExecutedDirectory> neverExecutedByDirectory) {
     }
 
@@ -64,8 +65,7 @@ record CoverageJson(String commit, String configuration, String level, List<Data
     static CoverageJson of(CoverageReport r) {
         CoverageReport.CompiledFigures c = r.compiled();
         Figures cf = c.figures();
-        return new CoverageJson(r.commit(), r.configuration(), r.level().label(),
-                r.dataSets().stream().map(d -> data(d.test(), d.source())).toList(),
+        return new CoverageJson(
                 r.files().stream().map(f -> new FileJson(f.path(), f.compiled(), f.sloc(),
                         Count.of(f.figures().lines()), Count.of(f.figures().branches()),
                         Count.of(f.figures().conditions()), Count.of(f.figures().functions()))).toList(),
@@ -78,13 +78,15 @@ record CoverageJson(String commit, String configuration, String level, List<Data
                 r.requirements().stream().map(q -> new RequirementJson(q.id(), q.type(), q.title(), q.tests(),
                         q.dataSets(), q.functions().stream().map(f -> f.path() + ":" + f.name()).toList(),
                         FiguresJson.of(q.byItsTests()), FiguresJson.of(q.byAllTests()))).toList(),
-                new ConfigurationJson(c.files(), c.sloc(), c.filesWithData(), c.slocWithData(), Count.of(cf.lines()),
+                new ConfigurationJson(r.configuration(), r.level().label(),
+                        r.criteria().stream().map(k -> new CriterionJson(k.criterion().label(),
+                                k.criterion().measure(), k.measured(), Count.of(k.counter()))).toList(),
+                        c.files(), c.sloc(), c.filesWithData(), c.slocWithData(), Count.of(cf.lines()),
                         Count.of(cf.branches()), Count.of(cf.conditions()), Count.of(cf.functions()),
                         c.neverExecuted().stream().map(f -> new NeverJson(f.path(), f.name(), f.startLine(), f.sloc(),
                                 f.figures().lines().total() > 0)).toList(), c.neverExecutedByDirectory()),
-                r.criteria().stream().map(k -> new CriterionJson(k.criterion().label(), k.criterion().measure(),
-                        k.measured(), Count.of(k.counter()))).toList(),
-                r.notInSnapshot(), r.unmapped(), r.problems().stream().map(CoverageProblem::toString).toList());
+                r.commit(), r.dataSets().stream().map(d -> data(d.test(), d.source())).toList(), r.notInSnapshot(),
+                r.unmapped(), r.problems().stream().map(CoverageProblem::toString).toList());
     }
 
     private static DataSetJson data(String test, DataSource s) {

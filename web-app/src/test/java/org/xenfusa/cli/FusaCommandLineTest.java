@@ -156,7 +156,7 @@ class FusaCommandLineTest {
     void anUnknownCommandIsBadInputNamingItAndTheValidOnes() {
         assertThat(FusaCommandLine.run(new String[] {"slco", "--repo", "."})).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(err()).contains("unknown command 'slco'")
-                .contains("sloc, ingest, kconfig, config-sloc, trace, suggest-links, export, readiness, impact, misra, verify-evidence, qualify, bench, help")
+                .contains("sloc, ingest, kconfig, config-sloc, trace, suggest-links, export, readiness, impact, misra, coverage, verify-evidence, qualify, bench, help")
                 .contains("serve");
         assertThat(FusaCommandLine.run(new String[] {"--server.port=9090", "slco"})).isEqualTo(FusaCommandLine.BAD_INPUT);
         assertThat(err()).contains("unknown command 'slco'");
