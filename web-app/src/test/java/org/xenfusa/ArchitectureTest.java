@@ -61,6 +61,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void coverageEvidenceNeverDependsOnTheDocuments() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.xenfusa.coverage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.xenfusa.exports..", "org.xenfusa.misra..")
+                .because("coverage evidence is computed from the trace and the data; the documents render its report");
+        rule.check(classes);
+    }
+
+    @Test
     void theCommandLineNeverImportsWebCode() {
         ArchRule rule = noClasses().that().resideInAPackage("org.xenfusa.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.xenfusa.web..", "org.springframework..",

@@ -106,18 +106,18 @@ public final class CoverageAnalysis {
         Map<String, Object[]> dirs = new TreeMap<>();
         for (FileCoverage fc : all.files().values()) {
             FileSloc cs = compiled.get(fc.path());
-            Figures ff = Figures.of(fc);
+            CoverageCounts ff = CoverageCounts.of(fc);
             files.add(new FileFigures(fc.path(), cs != null, cs == null ? 0 : cs.code(), ff));
-            Object[] d = dirs.computeIfAbsent(directoryOf(fc.path()), k -> new Object[] {0, Figures.ZERO});
+            Object[] d = dirs.computeIfAbsent(directoryOf(fc.path()), k -> new Object[] {0, CoverageCounts.ZERO});
             d[0] = (Integer) d[0] + 1;
-            d[1] = ((Figures) d[1]).plus(ff);
+            d[1] = ((CoverageCounts) d[1]).plus(ff);
             Map<SourceFunction, Integer> fs = functionSloc.computeIfAbsent(fc.path(), p -> sloc.functionCode(index, p));
             for (SourceFunction f : index.functions(fc.path())) {
                 functions.add(function(f, Optional.of(fc), cs != null, fs.getOrDefault(f, 0)));
             }
         }
         List<DirectoryFigures> directories = new ArrayList<>();
-        dirs.forEach((dir, d) -> directories.add(new DirectoryFigures(dir, (Integer) d[0], (Figures) d[1])));
+        dirs.forEach((dir, d) -> directories.add(new DirectoryFigures(dir, (Integer) d[0], (CoverageCounts) d[1])));
 
         CompiledFigures compiledFigures = compiled(configuration, all, index, sloc, functionSloc, functions);
         List<CriterionResult> criteria = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class CoverageAnalysis {
         int withData = 0;
         long slocTotal = 0;
         long slocWithData = 0;
-        Figures figures = Figures.ZERO;
+        CoverageCounts figures = CoverageCounts.ZERO;
         List<FunctionFigures> never = new ArrayList<>();
         for (FileSloc f : configuration.coverage().files()) {
             slocTotal += f.code();
@@ -149,7 +149,7 @@ public final class CoverageAnalysis {
             if (fc.isPresent()) {
                 withData++;
                 slocWithData += f.code();
-                figures = figures.plus(Figures.of(fc.get()));
+                figures = figures.plus(CoverageCounts.of(fc.get()));
             }
             Map<SourceFunction, Integer> fs = functionSloc.computeIfAbsent(f.path(), p -> sloc.functionCode(index, p));
             for (SourceFunction sf : index.functions(f.path())) {
@@ -179,7 +179,7 @@ public final class CoverageAnalysis {
     private static FunctionFigures function(SourceFunction f, Optional<FileCoverage> data, boolean compiled, int sloc) {
         if (data.isEmpty()) {
             return new FunctionFigures(f.path(), f.name(), f.startLine(), f.endLine(), compiled, sloc, false,
-                    Figures.ZERO);
+                    CoverageCounts.ZERO);
         }
         FileCoverage fc = data.get();
         long named = 0;
@@ -194,7 +194,7 @@ public final class CoverageAnalysis {
         }
         Counter lines = fc.lines(f.startLine(), f.endLine());
         boolean wasCalled = named > 0 ? called > 0 : lines.covered() > 0;
-        Figures figures = new Figures(lines, fc.branches(f.startLine(), f.endLine()),
+        CoverageCounts figures = new CoverageCounts(lines, fc.branches(f.startLine(), f.endLine()),
                 fc.conditions(f.startLine(), f.endLine()), new Counter(named, called));
         return new FunctionFigures(f.path(), f.name(), f.startLine(), f.endLine(), compiled, sloc, wasCalled, figures);
     }
@@ -269,8 +269,8 @@ public final class CoverageAnalysis {
         return out;
     }
 
-    private static Figures sum(List<SourceFunction> functions, CoverageData data) {
-        Figures total = Figures.ZERO;
+    private static CoverageCounts sum(List<SourceFunction> functions, CoverageData data) {
+        CoverageCounts total = CoverageCounts.ZERO;
         for (SourceFunction f : functions) {
             total = total.plus(function(f, data.file(f.path()), true, 0).figures());
         }

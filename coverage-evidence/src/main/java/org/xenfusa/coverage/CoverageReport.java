@@ -37,18 +37,18 @@ public record CoverageReport(String commit, String configuration, DesignAssuranc
     public record DataSetSummary(String test, DataSource source) {
     }
 
-    public record FileFigures(String path, boolean compiled, int sloc, Figures figures) {
+    public record FileFigures(String path, boolean compiled, int sloc, CoverageCounts figures) {
     }
 
     /** A function's lines, branches and conditions between its first and last line; {@code called} from the data. */
     public record FunctionFigures(String path, String name, int startLine, int endLine, boolean compiled, int sloc,
-            boolean called, Figures figures) {
+            boolean called, CoverageCounts figures) {
         public String directory() {
             return CoverageAnalysis.directoryOf(path);
         }
     }
 
-    public record DirectoryFigures(String directory, int files, Figures figures) {
+    public record DirectoryFigures(String directory, int files, CoverageCounts figures) {
     }
 
     /**
@@ -59,7 +59,7 @@ public record CoverageReport(String commit, String configuration, DesignAssuranc
      * @param byAllTests  their coverage by every data set
      */
     public record RequirementFigures(String id, String type, String title, List<String> tests, List<String> dataSets,
-            List<FunctionRef> functions, Figures byItsTests, Figures byAllTests) {
+            List<FunctionRef> functions, CoverageCounts byItsTests, CoverageCounts byAllTests) {
         public RequirementFigures {
             tests = List.copyOf(tests);
             dataSets = List.copyOf(dataSets);
@@ -75,7 +75,7 @@ public record CoverageReport(String commit, String configuration, DesignAssuranc
      * with {@code slocWithData} have coverage data at all; their figures; the compiled functions no test executed (no
      * line of theirs ran, or their file has no data), largest first, and per directory.
      */
-    public record CompiledFigures(int files, long sloc, int filesWithData, long slocWithData, Figures figures,
+    public record CompiledFigures(int files, long sloc, int filesWithData, long slocWithData, CoverageCounts figures,
             List<FunctionFigures> neverExecuted, List<NeverExecutedDirectory> neverExecutedByDirectory) {
         public CompiledFigures {
             neverExecuted = List.copyOf(neverExecuted);

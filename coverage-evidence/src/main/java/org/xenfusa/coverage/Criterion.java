@@ -67,7 +67,7 @@ public enum Criterion {
         throw new IllegalArgumentException("unknown level '" + name + "': give DAL_A to DAL_E or ASIL_A to ASIL_D");
     }
 
-    public Counter of(Figures f) {
+    public Counter of(CoverageCounts f) {
         return switch (this) {
             case STATEMENT -> f.lines();
             case DECISION -> f.branches();

@@ -18,7 +18,7 @@ import org.xenfusa.coverage.CoverageImport;
 import org.xenfusa.coverage.CoverageImporter;
 import org.xenfusa.coverage.CoverageReport;
 import org.xenfusa.coverage.Criterion;
-import org.xenfusa.coverage.Figures;
+import org.xenfusa.coverage.CoverageCounts;
 import org.xenfusa.coverage.PathMap;
 import org.xenfusa.coverage.SnapshotFiles;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
@@ -213,7 +213,7 @@ final class CoverageCommand implements Callable<Integer> {
         r.unmapped().forEach(p -> out.println("no --path-map places build path " + p));
     }
 
-    private static String row(Figures f) {
+    private static String row(CoverageCounts f) {
         return String.format("%17s %17s %17s %17s", counter(f.lines()), counter(f.branches()), counter(f.conditions()),
                 counter(f.functions()));
     }

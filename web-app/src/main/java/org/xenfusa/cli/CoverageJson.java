@@ -6,7 +6,7 @@ import org.xenfusa.coverage.Counter;
 import org.xenfusa.coverage.CoverageProblem;
 import org.xenfusa.coverage.CoverageReport;
 import org.xenfusa.coverage.DataSource;
-import org.xenfusa.coverage.Figures;
+import org.xenfusa.coverage.CoverageCounts;
 
 /**
  * {@code fusa coverage --json}: {@code files} with {@code path} and {@code lines}, {@code branches}, {@code conditions},
@@ -39,7 +39,7 @@ record CoverageJson(List<FileJson> files, List<FunctionJson> functions, List<Dir
     }
 
     record FiguresJson(Count lines, Count branches, Count conditions, Count functions) {
-        static FiguresJson of(Figures f) {
+        static FiguresJson of(CoverageCounts f) {
             return new FiguresJson(Count.of(f.lines()), Count.of(f.branches()), Count.of(f.conditions()),
                     Count.of(f.functions()));
         }
@@ -64,7 +64,7 @@ record CoverageJson(List<FileJson> files, List<FunctionJson> functions, List<Dir
 
     static CoverageJson of(CoverageReport r) {
         CoverageReport.CompiledFigures c = r.compiled();
-        Figures cf = c.figures();
+        CoverageCounts cf = c.figures();
         return new CoverageJson(
                 r.files().stream().map(f -> new FileJson(f.path(), f.compiled(), f.sloc(),
                         Count.of(f.figures().lines()), Count.of(f.figures().branches()),

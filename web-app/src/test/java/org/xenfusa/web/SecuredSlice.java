@@ -49,7 +49,7 @@ import org.xenfusa.web.users.UserController;
  */
 @WebMvcTest({ApiController.class, BoardController.class, ConfigurationController.class, EffortController.class,
         ExportController.class, ReadinessController.class, RequirementController.class, UserController.class,
-        org.xenfusa.web.misra.MisraController.class})
+        org.xenfusa.web.misra.MisraController.class, org.xenfusa.web.coverage.CoverageController.class})
 @Import({SecurityConfig.class, LoginSecurityTest.LoginPage.class})
 public abstract class SecuredSlice {
     @MockitoBean
@@ -82,6 +82,7 @@ public abstract class SecuredSlice {
     @MockitoBean private BoardTable boardTable;
     @MockitoBean private org.xenfusa.web.impact.ImpactService impactService;
     @MockitoBean private org.xenfusa.web.misra.MisraService misraService;
+    @MockitoBean private org.xenfusa.web.coverage.CoverageService coverageService;
 
     @BeforeEach
     void accountsFollowTheMockUser() {

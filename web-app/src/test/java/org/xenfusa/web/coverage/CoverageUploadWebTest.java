@@ -1,0 +1,100 @@
+package org.xenfusa.web.coverage;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.xenfusa.web.SecuredSlice;
+import org.xenfusa.web.platform.InvalidInputException;
+
+/**
+ * Uploading coverage data and setting the target level: engineers and admins only; a file that cannot be read, a bad
+ * path map or an unknown level change nothing and say why (never a 400 page).
+ */
+class CoverageUploadWebTest extends SecuredSlice {
+    @Autowired MockMvc mvc;
+    @Autowired CoverageService coverage;
+
+    private static final MockMultipartFile FILE = new MockMultipartFile("file", "fa.info", "text/plain",
+            "SF:xen/common/fa.c\nDA:5,1\nend_of_record\n".getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    @WithMockUser(username = "viewer", roles = "VIEWER")
+    void aViewerCannotUploadNorSetTheLevel() throws Exception {
+        mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "t")
+                .with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/coverage/1/level").param("configuration", "2").param("level", "DAL_C").with(csrf()))
+                .andExpect(status().isForbidden());
+        verify(coverage, never()).importData(anyLong(), anyLong(), anyString(), any(), anyString(), anyString(),
+                anyString());
+        verify(coverage, never()).setLevel(anyLong(), anyString(), anyString());
+    }
+
+    @Test
+    @WithMockUser(username = "engineer", roles = "ENGINEER")
+    void anEngineerUploadsAndIsToldWhatWasStoredAndWhatNot() throws Exception {
+        when(coverage.importData(eq(1L), eq(2L), eq("fa.info"), any(), eq("tools/tests/fa"), eq("/build/="),
+                eq("engineer"))).thenReturn(new CoverageService.Outcome(Optional.of(new CoverageService.StoredData(7,
+                        "tools/tests/fa", "fa.info", "lcov", "", "", "ab".repeat(32), 40, 1, "/build/=", "engineer",
+                        OffsetDateTime.now())), List.of(), List.of("usr/include/stdio.h"), List.of()));
+        mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "tools/tests/fa")
+                .param("pathMap", "/build/=").with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/coverage/1?configuration=2"))
+                .andExpect(flash().attribute("notice", "Imported fa.info (lcov) for test run 'tools/tests/fa': data"
+                        + " for 1 files of the snapshot (sha256 " + "ab".repeat(32) + "); 1 files not in the snapshot"
+                        + " are listed, not counted"));
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void aFileThatCannotBeReadIsRefusedWithItsLine() throws Exception {
+        when(coverage.importData(anyLong(), anyLong(), anyString(), any(), anyString(), anyString(), anyString()))
+                .thenReturn(new CoverageService.Outcome(Optional.empty(), List.of("fa.info:2: DA needs a line and a"
+                        + " count"), List.of(), List.of()));
+        mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "t")
+                .with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "Not imported, nothing stored: fa.info:2: DA needs a line and a"
+                        + " count"));
+        when(coverage.importData(anyLong(), anyLong(), anyString(), any(), anyString(), anyString(), anyString()))
+                .thenThrow(new InvalidInputException("path map 'x' is not FROM=TO (an empty TO removes FROM)"));
+        mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "t")
+                .param("pathMap", "x").with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "Not imported, nothing stored: path map 'x' is not FROM=TO (an"
+                        + " empty TO removes FROM)"));
+        MockMultipartFile empty = new MockMultipartFile("file", "empty.info", "text/plain", new byte[0]);
+        mvc.perform(multipart("/coverage/1/data").file(empty).param("configuration", "2").param("test", "t")
+                .with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "Not imported: choose a coverage data file (empty.info is"
+                        + " empty)"));
+    }
+
+    @Test
+    @WithMockUser(username = "engineer", roles = "ENGINEER")
+    void anUnknownLevelChangesNothing() throws Exception {
+        when(coverage.setLevel(2L, "SIL_4", "engineer")).thenThrow(new InvalidInputException(
+                "unknown level 'SIL_4': give DAL_A to DAL_E or ASIL_A to ASIL_D"));
+        mvc.perform(post("/coverage/1/level").param("configuration", "2").param("level", "SIL_4").with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "Level not changed:"
+                        + " unknown level 'SIL_4': give DAL_A to DAL_E or ASIL_A to ASIL_D"));
+    }
+}
