@@ -33,7 +33,8 @@ import java.util.zip.ZipException;
  * ({@code gcovr --json}, any format version; its {@code --json-summary} is refused), an lcov tracefile, Cobertura XML
  * and {@code llvm-cov export} JSON. Each reader is its own class; none builds a tree of the whole file.
  *
- * <h2>Placing files</h2> Each path of the data goes through the {@link PathMap} (longest prefix first); the result is
+ * <h2>Placing files</h2> Each path of the data, normalized ({@code a/./b/../c} is {@code a/c}, as gcovr's
+ * {@code os.path.normpath}), goes through the {@link PathMap} (longest prefix first); the result is
  * used when the snapshot has it. A relative path no entry maps is used as it is. A path the snapshot does not have is
  * listed in {@code notInSnapshot} (not counted); an absolute path no entry maps is listed in {@code unmapped} with one
  * problem per directory that names it and suggests a {@code --path-map} (the prefix whose removal would place it, when
@@ -256,17 +257,16 @@ public final class CoverageImporter {
     }
 
     private Placement placeOne(String raw) {
-        String path = raw.replace('\\', '/');
+        String path = normalize(raw.replace('\\', '/'));
         Optional<String> mapped = map.apply(path);
         if (mapped.isPresent()) {
             String m = normalize(mapped.get());
             return paths.contains(m) ? new Placement(m, null, null) : new Placement(null, m, null);
         }
         if (isAbsolute(path)) {
-            return new Placement(null, null, normalize(path));
+            return new Placement(null, null, path);
         }
-        String n = normalize(path);
-        return paths.contains(n) ? new Placement(n, null, null) : new Placement(null, n, null);
+        return paths.contains(path) ? new Placement(path, null, null) : new Placement(null, path, null);
     }
 
     static boolean isAbsolute(String path) {
