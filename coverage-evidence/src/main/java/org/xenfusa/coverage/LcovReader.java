@@ -29,16 +29,17 @@ final class LcovReader {
 
     private static final class Current {
         final RawFile file;
-        /** (block, branch) of each line to its index in the line's branches. */
-        final Map<Integer, Map<String, Integer>> branchIndex = new HashMap<>();
+        /** (block, branch) of each line to its index in the line's branches (shared by the records of one path). */
+        final Map<Integer, Map<String, Integer>> branchIndex;
         final Map<Integer, RawFile.Line> branchLines = new LinkedHashMap<>();
         final Map<String, int[]> fnLines = new LinkedHashMap<>();
         final Map<String, Long> fnCalls = new HashMap<>();
         final Map<String, String> aliasIndex = new HashMap<>();
         final Map<String, int[]> indexLines = new HashMap<>();
 
-        Current(RawFile file) {
+        Current(RawFile file, Map<Integer, Map<String, Integer>> branchIndex) {
             this.file = file;
+            this.branchIndex = branchIndex;
         }
     }
 
@@ -46,6 +47,7 @@ final class LcovReader {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
         List<RawFile> files = new ArrayList<>();
+        Map<String, Map<Integer, Map<String, Integer>>> branchIndices = new HashMap<>();
         Current cur = null;
         long n = 0;
         boolean any = false;
@@ -86,7 +88,8 @@ final class LcovReader {
                         if (v.isBlank()) {
                             throw new CoverageImporter.Refused(n, "SF without a file name");
                         }
-                        cur = new Current(new RawFile(v, n, RawFile.Rules.AS_GIVEN));
+                        cur = new Current(new RawFile(v, n, RawFile.Rules.AS_GIVEN), branchIndices.computeIfAbsent(
+                                v, k -> new HashMap<>()));
                     }
                     default -> {
                         if (cur == null) {
