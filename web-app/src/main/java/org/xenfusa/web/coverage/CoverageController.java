@@ -60,13 +60,20 @@ public class CoverageController {
     }
 
     @GetMapping("/coverage/{sid}")
-    String report(@PathVariable long sid, @RequestParam(required = false) Long configuration,
+    String report(@PathVariable long sid, @RequestParam(name = "configuration", required = false) String given,
             @RequestParam(required = false) String requirement, Model model) throws InvalidInputException {
         Snapshot s = traces.snapshot(sid);
         model.addAttribute("snapshot", s);
         List<SavedConfiguration> configurations = traces.configurations(traces.trace(sid));
         model.addAttribute("configurations", configurations);
-        if (configuration == null) {
+        if (given == null || given.isBlank()) {
+            return "coverage/choose";
+        }
+        long configuration;
+        try {
+            configuration = Long.parseLong(given.strip());
+        } catch (NumberFormatException e) {
+            model.addAttribute("error", "'" + given + "' is not the id of a configuration: choose one");
             return "coverage/choose";
         }
         SavedConfiguration saved = traces.configuration(configuration);
@@ -125,7 +132,7 @@ public class CoverageController {
         } else {
             CoverageService.StoredData f = o.stored().get();
             redirect.addFlashAttribute("notice", "Imported " + f.fileName() + " (" + f.format()
-                    + (f.tool().isEmpty() ? "" : ", " + f.tool() + " " + f.toolVersion()) + ") for test run '"
+                    + (f.tool().isEmpty() ? "" : ", " + (f.tool() + " " + f.toolVersion()).strip()) + ") for test run '"
                     + f.test() + "': data for " + f.files() + " files of the snapshot (sha256 " + f.sha256() + ")"
                     + (o.notInSnapshot().isEmpty() ? "" : "; " + o.notInSnapshot().size()
                             + " files not in the snapshot are listed, not counted")
