@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class LcovReader {
         }
     }
 
-    static CoverageImporter.Parsed read(InputStream in) throws CoverageImporter.Refused {
+    static CoverageImporter.Parsed read(InputStream in) throws CoverageImporter.Refused, IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
         List<RawFile> files = new ArrayList<>();
@@ -52,7 +51,7 @@ final class LcovReader {
         long n = 0;
         boolean any = false;
         String s;
-        try {
+        {
             while ((s = r.readLine()) != null) {
                 n++;
                 String line = s.strip();
@@ -102,8 +101,6 @@ final class LcovReader {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (cur != null) {
             throw new CoverageImporter.Refused(n, "truncated lcov tracefile: the record of " + cur.file.path()
@@ -207,6 +204,9 @@ final class LcovReader {
                 String sense = f[2].strip();
                 long taken = f[3].strip().equals("-") ? 0 : count(f[3], tag, n);
                 long index = count(f[4], tag, n);
+                if (index > 100_000) {
+                    throw new CoverageImporter.Refused(n, "MCDC condition index " + index + " is not plausible");
+                }
                 int outcome = (int) (2 * index + (sense.equals("t") ? 0 : 1));
                 java.util.BitSet b = new java.util.BitSet();
                 if (taken > 0) {

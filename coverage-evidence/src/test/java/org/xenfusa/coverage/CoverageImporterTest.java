@@ -432,6 +432,13 @@ class CoverageImporterTest {
         CoverageImport none = imp.read("app.info", utf8("SF:tools/x.c\nDA:4,1\nend_of_record\n"));
         assertThat(none.isRefused()).isTrue();
         assertThat(none.problems().get(0).message()).contains("tools/x.c");
+
+        // gcovr's paths relative to its --root xen/: the hint is the map that places them, and it does
+        String relative = "SF:common/foo.c\nDA:4,1\nend_of_record\n";
+        assertThat(imp.read("root.info", utf8(relative)).problems().get(0).message()).contains("--path-map .=xen");
+        CoverageImport placed = new CoverageImporter(snapshot(), PathMap.parse(List.of(".=xen"))).read("root.info",
+                utf8(relative));
+        assertThat(placed.data().files().keySet()).containsExactly("xen/common/foo.c");
     }
 
     @Test
@@ -482,6 +489,25 @@ class CoverageImporterTest {
         assertThat(cut.problems().get(0).message()).startsWith("malformed or truncated JSON at line 2")
                 .contains("end-of-input");
         assertThat(cut.source()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedGzipOfAnyFormatIsRefused() throws IOException {
+        byte[] gz = gzip(utf8("SF:xen/common/foo.c\n" + "DA:4,1\n".repeat(5000) + "end_of_record\n"));
+        CoverageImport cut = importer().read("cut.info.gz", java.util.Arrays.copyOf(gz, gz.length - 10));
+        assertThat(cut.isRefused()).isTrue();
+        assertThat(cut.problems().get(0).message()).contains("gzip");
+    }
+
+    @Test
+    void valuesTheModelDoesNotTakeAreRefusedNotThrown() {
+        String json = """
+                {"version": "2.0.1", "type": "llvm.coverage.json.export", "data": [{"files": [
+                  {"filename": "xen/common/foo.c", "segments": [], "branches": [[0, 1, 0, 2, 1, 1, 0, 0, 4]]}]}]}
+                """;
+        CoverageImport ci = importer().read("bad.json", utf8(json));
+        assertThat(ci.isRefused()).isTrue();
+        assertThat(ci.problems().get(0).message()).contains("line 0 is not a line number");
     }
 
     @Test
