@@ -111,6 +111,18 @@ class CoverageImporterTest {
     }
 
     @Test
+    void gcovStdoutDocumentsOneAfterTheOtherAreOneImport() {
+        String one = GCOV_JSON.replace("\n", " ");
+        String other = one.replace("\"common/foo.c\"", "\"common/copy.c\"");
+        CoverageImporter imp = new CoverageImporter(snapshot().with("xen/common/copy.c", FOO), PathMap.parse(List.of(
+                "/build/xen=xen")));
+        CoverageImport ci = imp.read("stdout.json", utf8(one + "\n" + other + "\n"));
+        assertThat(ci.problems()).isEmpty();
+        assertThat(ci.data().files().keySet()).containsExactly("xen/common/copy.c", "xen/common/foo.c");
+        assertThat(ci.data().file("xen/common/copy.c").orElseThrow().lines()).isEqualTo(new Counter(7, 3));
+    }
+
+    @Test
     void aClosingBraceThatRanIsCode() {
         String json = GCOV_JSON.replace("{\"line_number\": 9, \"count\": 0,", "{\"line_number\": 9, \"count\": 3,");
         FileCoverage f = foo(importer().read("foo.gcov.json", utf8(json)));
