@@ -210,6 +210,9 @@ public final class CoverageImporter {
             return LcovReader.read(shielded);
         } catch (ZipException | EOFException e) {
             throw new Refused(0, "the gzip data is truncated or corrupt (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            // a value the model does not take (a line 0, more covered outcomes than there are)
+            throw new Refused(0, "inconsistent coverage data: " + e.getMessage());
         } finally {
             if (data != raw) {
                 // releases the inflater only; the digest sees the rest of the bytes when read() drains it
@@ -320,7 +323,12 @@ public final class CoverageImporter {
                 texts.put(p.snapshotPath, text);
             }
             check(name, f, p.snapshotPath, text, mismatches);
-            add(f, text, builders.computeIfAbsent(p.snapshotPath, FileCoverage::builder));
+            try {
+                add(f, text, builders.computeIfAbsent(p.snapshotPath, FileCoverage::builder));
+            } catch (IllegalArgumentException e) {
+                return CoverageImport.refused(new CoverageProblem(name, f.at, "inconsistent coverage data for "
+                        + p.snapshotPath + ": " + e.getMessage()));
+            }
         }
         if (!mismatches.isEmpty()) {
             return refusedMismatch(name, mismatches);
@@ -331,8 +339,9 @@ public final class CoverageImporter {
             if (!unmapped.isEmpty()) {
                 why = "no source file of it could be placed in the snapshot: " + problems.get(0).message();
             } else {
-                why = "no source file of it is in the snapshot (the first: " + notInSnapshot.get(0)
-                        + "); give --path-map FROM=TO if the data's paths have another prefix";
+                String first = notInSnapshot.get(0);
+                why = "no source file of it is in the snapshot (the first: " + first + "); " + relativeHint(first)
+                        .orElse("give --path-map FROM=TO if the data's paths have another prefix");
             }
             return CoverageImport.refused(new CoverageProblem(name, 0, why));
         }
@@ -360,6 +369,17 @@ public final class CoverageImporter {
                     + "=" + (prefix.equals(e.getKey()) ? "<its folder in the snapshot>" : "")));
         }
         return out;
+    }
+
+    /** For a relative path the snapshot has under some folder: the {@code --path-map .=folder} that places it. */
+    private Optional<String> relativeHint(String path) {
+        if (isAbsolute(path)) {
+            return Optional.empty();
+        }
+        String tail = "/" + path;
+        return paths.stream().filter(p -> p.endsWith(tail)).map(p -> p.substring(0, p.length() - tail.length()))
+                .sorted().findFirst().map(folder -> "its paths are relative to the snapshot's " + folder
+                        + ": give --path-map .=" + folder);
     }
 
     /** The prefix whose removal leaves a path the snapshot has (the longest such tail), if any. */

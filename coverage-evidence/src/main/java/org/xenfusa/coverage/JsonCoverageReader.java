@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code gcovr/format_version}): {@code gcc_version}/{@code format_version}/{@code current_working_directory}: gcov's
  * JSON intermediate format; {@code gcovr/format_version}: gcovr's JSON; {@code data} with {@code type}
  * {@code llvm.coverage.json.export}: llvm-cov's export; {@code gcovr/summary_format_version} (or a file entry with
- * {@code line_total}): gcovr's summary, refused. Read token by token with Jackson's streaming parser; the {@code files}
+ * {@code line_total}): gcovr's summary, refused. Several documents one after the other ({@code gcov --stdout
+ * --json-format} writes one per data file) are read as one. Read token by token with Jackson's streaming parser; the {@code files}
  * of gcov and gcovr are read by {@link GcovFilesReader}, llvm-cov's {@code data} by {@link LlvmCovJsonReader}.
  */
 final class JsonCoverageReader {
@@ -29,71 +30,25 @@ final class JsonCoverageReader {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new CoverageImporter.Refused(line(p), "not coverage data: the JSON is not an object");
             }
-            List<RawFile> files = null;
-            List<RawFile> llvm = null;
-            String gccVersion = null;
-            String gcovFormat = null;
-            String cwd = null;
-            String gcovrFormat = null;
-            String type = null;
-            String version = null;
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String key = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (key) {
-                    case "files" -> {
-                        expect(p, t, JsonToken.START_ARRAY, key);
-                        files = GcovFilesReader.read(p);
-                    }
-                    case "data" -> {
-                        expect(p, t, JsonToken.START_ARRAY, key);
-                        llvm = LlvmCovJsonReader.read(p);
-                    }
-                    case "gcc_version" -> gccVersion = scalar(p, t, key);
-                    case "format_version" -> gcovFormat = scalar(p, t, key);
-                    case "current_working_directory" -> cwd = scalar(p, t, key);
-                    case "gcovr/format_version" -> gcovrFormat = scalar(p, t, key);
-                    case "gcovr/summary_format_version" -> throw summary(p);
-                    case "type" -> type = scalar(p, t, key);
-                    case "version" -> version = scalar(p, t, key);
-                    default -> p.skipChildren();
+            CoverageImporter.Parsed all = document(p);
+            // gcov --stdout --json-format writes one document per data file, one after the other (JSON Lines)
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new CoverageImporter.Refused(line(p), "malformed JSON: more data after the end of the object"
+                            + " at " + where(p));
                 }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw new CoverageImporter.Refused(line(p), "malformed JSON: expected a key or the end of the object"
-                        + " at " + where(p));
-            }
-            if (p.nextToken() != null) {
-                throw new CoverageImporter.Refused(line(p), "malformed JSON: more data after the end of the object at "
-                        + where(p));
-            }
-            if (llvm != null || "llvm.coverage.json.export".equals(type)) {
-                if (llvm == null) {
-                    throw new CoverageImporter.Refused(1, "llvm-cov export JSON without \"data\"");
+                long at = line(p);
+                CoverageImporter.Parsed next = document(p);
+                if (!next.format.equals(all.format)) {
+                    throw new CoverageImporter.Refused(at, "a " + next.format + " document after " + all.format
+                            + " in the same file");
                 }
-                return new CoverageImporter.Parsed("llvm-cov-json", "llvm-cov", version, llvm);
+                List<RawFile> files = new ArrayList<>(all.files);
+                files.addAll(next.files);
+                all = new CoverageImporter.Parsed(all.format, all.tool, all.toolVersion, files);
             }
-            if (gcovrFormat != null) {
-                List<RawFile> fs = required(files, "gcovr");
-                fs.forEach(f -> f.rules = RawFile.Rules.GCOVR);
-                return new CoverageImporter.Parsed("gcovr-json", "gcovr", gcovrFormat, fs);
-            }
-            if (gccVersion != null || gcovFormat != null) {
-                List<RawFile> fs = new ArrayList<>();
-                for (RawFile f : required(files, "gcov")) {
-                    RawFile g = f;
-                    String path = f.path().replace('\\', '/');
-                    if (cwd != null && !cwd.isEmpty() && !CoverageImporter.isAbsolute(path)) {
-                        g = f.withPath(CoverageImporter.normalize(cwd.replace('\\', '/') + "/" + path));
-                    }
-                    g.rules = RawFile.Rules.GCOV;
-                    fs.add(g);
-                }
-                return new CoverageImporter.Parsed("gcov-json", "gcc", gccVersion, fs);
-            }
-            throw new CoverageImporter.Refused(1, "not coverage data: a JSON object without the keys of gcov's JSON"
-                    + " (gcc_version, format_version), gcovr's JSON (gcovr/format_version) or llvm-cov's export"
-                    + " (data, type)");
+            return all;
         } catch (JacksonException e) {
             TokenStreamLocation l = e.getLocation();
             throw new CoverageImporter.Refused(l == null ? 0 : l.getLineNr(), "malformed or truncated JSON"
@@ -102,9 +57,75 @@ final class JsonCoverageReader {
         }
     }
 
-    private static List<RawFile> required(List<RawFile> files, String what) throws CoverageImporter.Refused {
+    /** One top-level object, the parser at its start. */
+    private static CoverageImporter.Parsed document(JsonParser p) throws CoverageImporter.Refused {
+        List<RawFile> files = null;
+        List<RawFile> llvm = null;
+        String gccVersion = null;
+        String gcovFormat = null;
+        String cwd = null;
+        String gcovrFormat = null;
+        String type = null;
+        String version = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (key) {
+                case "files" -> {
+                    expect(p, t, JsonToken.START_ARRAY, key);
+                    files = GcovFilesReader.read(p);
+                }
+                case "data" -> {
+                    expect(p, t, JsonToken.START_ARRAY, key);
+                    llvm = LlvmCovJsonReader.read(p);
+                }
+                case "gcc_version" -> gccVersion = scalar(p, t, key);
+                case "format_version" -> gcovFormat = scalar(p, t, key);
+                case "current_working_directory" -> cwd = scalar(p, t, key);
+                case "gcovr/format_version" -> gcovrFormat = scalar(p, t, key);
+                case "gcovr/summary_format_version" -> throw summary(p);
+                case "type" -> type = scalar(p, t, key);
+                case "version" -> version = scalar(p, t, key);
+                default -> p.skipChildren();
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new CoverageImporter.Refused(line(p), "malformed JSON: expected a key or the end of the object at "
+                    + where(p));
+        }
+        if (llvm != null || "llvm.coverage.json.export".equals(type)) {
+            if (llvm == null) {
+                throw new CoverageImporter.Refused(line(p), "llvm-cov export JSON without \"data\"");
+            }
+            return new CoverageImporter.Parsed("llvm-cov-json", "llvm-cov", version, llvm);
+        }
+        if (gcovrFormat != null) {
+            List<RawFile> fs = required(p, files, "gcovr");
+            fs.forEach(f -> f.rules = RawFile.Rules.GCOVR);
+            return new CoverageImporter.Parsed("gcovr-json", "gcovr", gcovrFormat, fs);
+        }
+        if (gccVersion != null || gcovFormat != null) {
+            List<RawFile> fs = new ArrayList<>();
+            for (RawFile f : required(p, files, "gcov")) {
+                RawFile g = f;
+                String path = f.path().replace('\\', '/');
+                if (cwd != null && !cwd.isEmpty() && !CoverageImporter.isAbsolute(path)) {
+                    g = f.withPath(CoverageImporter.normalize(cwd.replace('\\', '/') + "/" + path));
+                }
+                g.rules = RawFile.Rules.GCOV;
+                fs.add(g);
+            }
+            return new CoverageImporter.Parsed("gcov-json", "gcc", gccVersion, fs);
+        }
+        throw new CoverageImporter.Refused(line(p), "not coverage data: a JSON object without the keys of gcov's JSON"
+                + " (gcc_version, format_version), gcovr's JSON (gcovr/format_version) or llvm-cov's export"
+                + " (data, type)");
+    }
+
+    private static List<RawFile> required(JsonParser p, List<RawFile> files, String what)
+            throws CoverageImporter.Refused {
         if (files == null) {
-            throw new CoverageImporter.Refused(1, what + " JSON without \"files\"");
+            throw new CoverageImporter.Refused(line(p), what + " JSON without \"files\"");
         }
         return files;
     }

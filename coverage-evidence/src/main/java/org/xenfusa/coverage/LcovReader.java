@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class LcovReader {
         }
     }
 
-    static CoverageImporter.Parsed read(InputStream in) throws CoverageImporter.Refused {
+    static CoverageImporter.Parsed read(InputStream in) throws CoverageImporter.Refused, IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
         List<RawFile> files = new ArrayList<>();
@@ -52,7 +51,7 @@ final class LcovReader {
         long n = 0;
         boolean any = false;
         String s;
-        try {
+        {
             while ((s = r.readLine()) != null) {
                 n++;
                 String line = s.strip();
@@ -62,7 +61,7 @@ final class LcovReader {
                 int colon = line.indexOf(':');
                 String tag = colon < 0 ? line : line.substring(0, colon);
                 String v = colon < 0 ? "" : line.substring(colon + 1);
-                if (!tag.matches("[A-Za-z_]+")) {
+                if (!isTag(tag)) {
                     throw notLcov(n, any, line);
                 }
                 if (tag.equals("end_of_record")) {
@@ -93,7 +92,7 @@ final class LcovReader {
                     }
                     default -> {
                         if (cur == null) {
-                            if (tag.matches("FN|FNDA|FNL|FNA|DA|BRDA|MCDC|FNF|FNH|BRF|BRH|LF|LH")) {
+                            if (RECORDS.contains(tag)) {
                                 throw new CoverageImporter.Refused(n, tag + " record outside a file (no SF before it)");
                             }
                             throw notLcov(n, any, line);
@@ -102,8 +101,6 @@ final class LcovReader {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (cur != null) {
             throw new CoverageImporter.Refused(n, "truncated lcov tracefile: the record of " + cur.file.path()
@@ -115,6 +112,22 @@ final class LcovReader {
         return new CoverageImporter.Parsed("lcov", "lcov", "", files);
     }
 
+    private static final java.util.Set<String> RECORDS = java.util.Set.of("FN", "FNDA", "FNL", "FNA", "DA", "BRDA",
+            "MCDC", "FNF", "FNH", "BRF", "BRH", "LF", "LH");
+
+    private static boolean isTag(String tag) {
+        if (tag.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static CoverageImporter.Refused notLcov(long n, boolean any, String line) {
         String shown = line.length() > 60 ? line.substring(0, 60) + "..." : line;
         return new CoverageImporter.Refused(n, any ? "not an lcov record: '" + shown + "'"
@@ -122,20 +135,27 @@ final class LcovReader {
     }
 
     private static void record(Current cur, String tag, String v, long n) throws CoverageImporter.Refused {
+        if (tag.equals("DA")) {
+            // the most frequent record: parsed without splitting
+            int c1 = v.indexOf(',');
+            if (c1 < 0) {
+                throw new CoverageImporter.Refused(n, "DA:" + v + " has 1 fields where 2 are needed");
+            }
+            int c2 = v.indexOf(',', c1 + 1);
+            RawFile.Line l = cur.file.line(lineNo(v.substring(0, c1), tag, n), count(c2 < 0 ? v.substring(c1 + 1)
+                    : v.substring(c1 + 1, c2), tag, n), n);
+            if (c2 >= 0 && !v.substring(c2 + 1).isBlank()) {
+                l.checksum = v.substring(c2 + 1).strip();
+            }
+            return;
+        }
         String[] f = v.split(",", -1);
         switch (tag) {
-            case "DA" -> {
-                need(f, 2, tag, v, n);
-                RawFile.Line l = cur.file.line(lineNo(f[0], tag, n), count(f[1], tag, n), n);
-                if (f.length > 2 && !f[2].isBlank()) {
-                    l.checksum = f[2].strip();
-                }
-            }
             case "BRDA" -> {
                 need(f, 4, tag, v, n);
                 int line = lineNo(f[0], tag, n);
-                String key = f[1].strip() + "," + f[2].strip();
-                String taken = f[f.length - 1].strip();
+                String key = f[1] + "," + f[2];
+                String taken = f[f.length - 1];
                 long c = taken.equals("-") ? 0 : count(taken, tag, n);
                 Map<String, Integer> idx = cur.branchIndex.computeIfAbsent(line, k -> new LinkedHashMap<>());
                 int i = idx.computeIfAbsent(key, k -> idx.size());
@@ -184,6 +204,9 @@ final class LcovReader {
                 String sense = f[2].strip();
                 long taken = f[3].strip().equals("-") ? 0 : count(f[3], tag, n);
                 long index = count(f[4], tag, n);
+                if (index > 100_000) {
+                    throw new CoverageImporter.Refused(n, "MCDC condition index " + index + " is not plausible");
+                }
                 int outcome = (int) (2 * index + (sense.equals("t") ? 0 : 1));
                 java.util.BitSet b = new java.util.BitSet();
                 if (taken > 0) {
@@ -222,7 +245,12 @@ final class LcovReader {
 
     private static int lineNo(String s, String tag, long n) throws CoverageImporter.Refused {
         try {
-            int v = Integer.parseInt(s.strip());
+            int v;
+            try {
+                v = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                v = Integer.parseInt(s.strip());
+            }
             if (v < 1) {
                 throw new CoverageImporter.Refused(n, tag + ": line number " + v + " is below 1");
             }
@@ -234,9 +262,14 @@ final class LcovReader {
 
     private static long count(String s, String tag, long n) throws CoverageImporter.Refused {
         try {
-            String t = s.strip();
-            long v = t.contains(".") || t.contains("e") || t.contains("E") ? (long) Double.parseDouble(t)
-                    : Long.parseLong(t);
+            String t = s;
+            long v;
+            try {
+                v = Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                t = s.strip();
+                v = t.matches("[0-9.eE+-]+") ? (long) Double.parseDouble(t) : Long.parseLong(t);
+            }
             // gcov can report negative counts for racy counters; lcov shows them as 0
             return Math.max(0, v);
         } catch (NumberFormatException e) {

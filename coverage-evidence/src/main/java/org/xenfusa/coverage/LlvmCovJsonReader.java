@@ -107,7 +107,7 @@ final class LlvmCovJsonReader {
                     expect(p, t, JsonToken.START_ARRAY, key);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         long[] b = numbers(p, t, "branches[]", 6);
-                        branches.add(new Branch((int) b[0], (int) b[1], b[4], b[5]));
+                        branches.add(new Branch(lineOf(p, b[0]), (int) b[1], Math.max(0, b[4]), Math.max(0, b[5])));
                     }
                 }
                 case "expansions" -> {
@@ -209,7 +209,7 @@ final class LlvmCovJsonReader {
             String key = p.currentName();
             JsonToken t = p.nextToken();
             if (key.equals("source_region")) {
-                sourceLine = (int) numbers(p, t, key, 4)[0];
+                sourceLine = lineOf(p, numbers(p, t, key, 4)[0]);
             } else if (key.equals("branches")) {
                 expect(p, t, JsonToken.START_ARRAY, key);
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -219,8 +219,12 @@ final class LlvmCovJsonReader {
                 p.skipChildren();
             }
         }
+        if (sourceLine == 0 && !own.isEmpty()) {
+            throw new CoverageImporter.Refused(line(p), "an llvm-cov expansion with branches but no source_region (at "
+                    + where(p) + ")");
+        }
         for (long[] b : own) {
-            branches.add(new Branch(sourceLine, (int) b[1], b[4], b[5]));
+            branches.add(new Branch(sourceLine, (int) b[1], Math.max(0, b[4]), Math.max(0, b[5])));
         }
     }
 
@@ -306,6 +310,13 @@ final class LlvmCovJsonReader {
             return null;
         }
         return new Object[] {file, new FunctionRecord(name, start, Math.max(end, 0), count), at};
+    }
+
+    private static int lineOf(JsonParser p, long v) throws CoverageImporter.Refused {
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw new CoverageImporter.Refused(line(p), "line " + v + " is not a line number (at " + where(p) + ")");
+        }
+        return (int) v;
     }
 
     /** An array of at least {@code min} numbers (booleans as 0/1); nested values are skipped. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Maps the build paths coverage data carries onto snapshot paths: each entry {@code FROM=TO} replaces the prefix
  * {@code FROM} by {@code TO} (an empty {@code TO} removes the prefix). The longest matching {@code FROM} applies; a
- * prefix matches whole path parts only ({@code /build/xen} does not match {@code /build/xen-4.22/...}).
+ * prefix matches whole path parts only ({@code /build/xen} does not match {@code /build/xen-4.22/...}). {@code .=TO}
+ * puts {@code TO} before every relative path (gcovr writes paths relative to its {@code --root}).
  */
 public record PathMap(List<Entry> entries) {
     public static final PathMap NONE = new PathMap(List.of());
@@ -25,6 +26,14 @@ public record PathMap(List<Entry> entries) {
 
         Optional<String> apply(String path) {
             String f = trimSlash(from);
+            if (f.equals(".")) {
+                // "." stands for the folder relative paths are relative to (gcovr's --root): it prefixes them
+                if (path.startsWith("/") || path.length() > 2 && path.charAt(1) == ':') {
+                    return Optional.empty();
+                }
+                String t = trimSlash(to);
+                return Optional.of(t.isEmpty() || t.equals(".") ? path : t + "/" + path);
+            }
             if (!path.equals(f) && !path.startsWith(f + "/")) {
                 return Optional.empty();
             }

@@ -111,6 +111,18 @@ class CoverageImporterTest {
     }
 
     @Test
+    void gcovStdoutDocumentsOneAfterTheOtherAreOneImport() {
+        String one = GCOV_JSON.replace("\n", " ");
+        String other = one.replace("\"common/foo.c\"", "\"common/copy.c\"");
+        CoverageImporter imp = new CoverageImporter(snapshot().with("xen/common/copy.c", FOO), PathMap.parse(List.of(
+                "/build/xen=xen")));
+        CoverageImport ci = imp.read("stdout.json", utf8(one + "\n" + other + "\n"));
+        assertThat(ci.problems()).isEmpty();
+        assertThat(ci.data().files().keySet()).containsExactly("xen/common/copy.c", "xen/common/foo.c");
+        assertThat(ci.data().file("xen/common/copy.c").orElseThrow().lines()).isEqualTo(new Counter(7, 3));
+    }
+
+    @Test
     void aClosingBraceThatRanIsCode() {
         String json = GCOV_JSON.replace("{\"line_number\": 9, \"count\": 0,", "{\"line_number\": 9, \"count\": 3,");
         FileCoverage f = foo(importer().read("foo.gcov.json", utf8(json)));
@@ -432,6 +444,13 @@ class CoverageImporterTest {
         CoverageImport none = imp.read("app.info", utf8("SF:tools/x.c\nDA:4,1\nend_of_record\n"));
         assertThat(none.isRefused()).isTrue();
         assertThat(none.problems().get(0).message()).contains("tools/x.c");
+
+        // gcovr's paths relative to its --root xen/: the hint is the map that places them, and it does
+        String relative = "SF:common/foo.c\nDA:4,1\nend_of_record\n";
+        assertThat(imp.read("root.info", utf8(relative)).problems().get(0).message()).contains("--path-map .=xen");
+        CoverageImport placed = new CoverageImporter(snapshot(), PathMap.parse(List.of(".=xen"))).read("root.info",
+                utf8(relative));
+        assertThat(placed.data().files().keySet()).containsExactly("xen/common/foo.c");
     }
 
     @Test
@@ -482,6 +501,25 @@ class CoverageImporterTest {
         assertThat(cut.problems().get(0).message()).startsWith("malformed or truncated JSON at line 2")
                 .contains("end-of-input");
         assertThat(cut.source()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedGzipOfAnyFormatIsRefused() throws IOException {
+        byte[] gz = gzip(utf8("SF:xen/common/foo.c\n" + "DA:4,1\n".repeat(5000) + "end_of_record\n"));
+        CoverageImport cut = importer().read("cut.info.gz", java.util.Arrays.copyOf(gz, gz.length - 10));
+        assertThat(cut.isRefused()).isTrue();
+        assertThat(cut.problems().get(0).message()).contains("gzip");
+    }
+
+    @Test
+    void valuesTheModelDoesNotTakeAreRefusedNotThrown() {
+        String json = """
+                {"version": "2.0.1", "type": "llvm.coverage.json.export", "data": [{"files": [
+                  {"filename": "xen/common/foo.c", "segments": [], "branches": [[0, 1, 0, 2, 1, 1, 0, 0, 4]]}]}]}
+                """;
+        CoverageImport ci = importer().read("bad.json", utf8(json));
+        assertThat(ci.isRefused()).isTrue();
+        assertThat(ci.problems().get(0).message()).contains("line 0 is not a line number");
     }
 
     @Test
