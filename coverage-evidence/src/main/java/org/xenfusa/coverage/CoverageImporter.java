@@ -449,7 +449,7 @@ public final class CoverageImporter {
     /**
      * The identifier to look for in the source: the name without llvm's {@code file:} prefix of static functions, a C++
      * scope, template or parameter list, or a compiler's {@code .part.0}-like suffix; null when the name is no plain
-     * identifier (compiler-generated functions are not looked for).
+     * identifier, a mangled C++ name or a compiler-generated function (those are not looked for).
      */
     static String identifier(String name) {
         String s = name;
@@ -474,7 +474,9 @@ public final class CoverageImporter {
             s = s.substring(0, dot);
         }
         s = s.strip();
-        if (s.isEmpty() || !s.matches("[A-Za-z_][A-Za-z0-9_]*") || s.startsWith("_GLOBAL__") || s.startsWith("__llvm")) {
+        // mangled C++ names (llvm-cov gives them so) and compiler-made functions are not looked for
+        if (s.isEmpty() || !s.matches("[A-Za-z_][A-Za-z0-9_]*") || s.startsWith("_Z") || s.startsWith("_GLOBAL__")
+                || s.startsWith("__llvm")) {
             return null;
         }
         return s;

@@ -495,6 +495,10 @@ class CoverageImporterTest {
         assertThat(imp.read("a.json", utf8("{\"name\": \"x\"}")).problems().get(0).message()).contains(
                 "not coverage data");
         assertThat(imp.read("b.json", utf8("[1, 2]")).problems().get(0).message()).contains("not coverage data");
+        byte[] gcda = {'a', 'd', 'c', 'g', '*', '2', '2', 'B', (byte) 0xd0, 1, 0, 0};
+        assertThat(imp.read("x.gcda", gcda).problems().get(0).message()).contains(".gcda").contains("gcov --json-format");
+        byte[] profraw = {(byte) 0x81, 'r', 'f', 'o', 'r', 'p', 'l', (byte) 0xff, 8, 0, 0, 0};
+        assertThat(imp.read("default.profraw", profraw).problems().get(0).message()).contains("llvm-profdata");
         CoverageImport cut = imp.read("c.json", utf8(GCOV_JSON.substring(0, GCOV_JSON.indexOf("\"line_number\": 17"))));
         assertThat(cut.isRefused()).isTrue();
         assertThat(cut.problems().get(0).line()).isBetween(22L, 23L);
