@@ -71,8 +71,9 @@ import java.util.zip.ZipException;
  * <h2>Other versions of the sources</h2> Data made from other sources than the snapshot's is refused as a whole, naming
  * the check, the file and the line: a line past the end of the snapshot's file; an lcov {@code DA} checksum or gcovr's
  * {@code gcovr/md5} that is not the MD5 of the snapshot's line; for gcc's data (gcov and gcovr), a line with a count or
- * branches whose snapshot text is blank or only a comment; a function whose name does not occur in the snapshot's file
- * (unless the line that defines it calls an upper-case macro, which may paste the name together).
+ * branches whose snapshot text is blank or only a comment; a function whose name, and every piece of it a macro may
+ * have pasted on or renamed ({@link #nameOccurs}), does not occur in the snapshot's file (unless the line that defines it
+ * calls an upper-case macro, which may paste the name together).
  */
 public final class CoverageImporter {
     private static final int BUFFER = 1 << 16;
@@ -438,12 +439,36 @@ public final class CoverageImporter {
                 return;
             }
             String id = identifier(fn.name());
-            if (id != null && !text.contains(id) && !MACRO_CALL.matcher(text.line(fn.line())).find()) {
+            if (id != null && !nameOccurs(text, id) && !MACRO_CALL.matcher(text.line(fn.line())).find()) {
                 out.add(new CoverageProblem(name, f.at, path + ":" + fn.line() + ": the data has function " + fn
                         .name() + " here, but its name does not occur in the snapshot's file (function name)"));
                 return;
             }
         }
+    }
+
+    /** Pieces of a name shorter than this are not looked for on their own. */
+    private static final int MIN_PIECE = 6;
+
+    /**
+     * Whether the function's name occurs in the text, or a piece of it that a macro may have renamed: a prefix up to an
+     * underscore ({@code sh_page_fault} of {@code sh_page_fault__guest_4}, as Xen's shadow code pastes the paging
+     * levels on) or a suffix after one ({@code multicall_call} of {@code compat_multicall_call}, as its compat code
+     * renames), of at least {@value #MIN_PIECE} characters.
+     */
+    static boolean nameOccurs(SourceText text, String id) {
+        if (text.contains(id)) {
+            return true;
+        }
+        for (int i = id.indexOf('_'); i >= 0; i = id.indexOf('_', i + 1)) {
+            String prefix = id.substring(0, i);
+            String suffix = id.substring(i + 1);
+            if (prefix.length() >= MIN_PIECE && text.contains(prefix)
+                    || suffix.length() >= MIN_PIECE && text.contains(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -63,6 +63,17 @@ class SourceTextTest {
     }
 
     @Test
+    void functionsRenamedByMacrosAreFoundByTheirPieces() {
+        SourceText multi = text("static int sh_page_fault(struct vcpu *v)\n{\n}\n");
+        assertThat(CoverageImporter.nameOccurs(multi, "sh_page_fault__guest_4")).isTrue();
+        SourceText multicall = text("static void do_multicall_call(struct multicall_entry *call)\n");
+        assertThat(CoverageImporter.nameOccurs(multicall, "compat_multicall_call")).isTrue();
+        assertThat(CoverageImporter.nameOccurs(multi, "h_renamed")).isFalse();
+        // pieces shorter than 6 characters are not enough
+        assertThat(CoverageImporter.nameOccurs(text("int page;\n"), "page_other_thing")).isFalse();
+    }
+
+    @Test
     void functionNamesAreLookedForAsTheSourceSpellsThem() {
         assertThat(CoverageImporter.identifier("prog.c:classify")).isEqualTo("classify");
         assertThat(CoverageImporter.identifier("xen/common/x.c:f")).isEqualTo("f");
