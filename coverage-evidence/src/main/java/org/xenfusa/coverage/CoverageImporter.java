@@ -151,7 +151,8 @@ public final class CoverageImporter {
 
     /**
      * For the command line: files and folders (a folder: every coverage file in it, recursively: {@code *.gcov.json},
-     * {@code *.json}, {@code *.info}, {@code *.xml}, each also {@code .gz}), in sorted order. One import per file.
+     * {@code *.json}, {@code *.info}, {@code *.lcov}, {@code *.xml}, each also {@code .gz}), in sorted order (a
+     * folder's files by path; the arguments in their order). One import per file.
      */
     public List<CoverageImport> readAll(List<Path> filesOrFolders) throws IOException {
         List<CoverageImport> out = new ArrayList<>();
@@ -174,13 +175,13 @@ public final class CoverageImporter {
         return out;
     }
 
-    /** Whether a folder's file is read: {@code .json}, {@code .info}, {@code .xml}, each maybe {@code .gz}. */
+    /** Whether a folder's file is read: {@code .json}, {@code .info}, {@code .lcov}, {@code .xml}, each maybe {@code .gz}. */
     static boolean isCoverageFileName(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) {
             n = n.substring(0, n.length() - 3);
         }
-        return n.endsWith(".json") || n.endsWith(".info") || n.endsWith(".xml");
+        return n.endsWith(".json") || n.endsWith(".info") || n.endsWith(".lcov") || n.endsWith(".xml");
     }
 
     private Parsed parse(String name, BufferedInputStream raw) throws IOException, Refused {

@@ -407,6 +407,25 @@ class CoverageImporterTest {
     }
 
     @Test
+    void llvmCovMcdcRecordsGiveConditionOutcomes() {
+        // LLVM 18: [line, column, end line, end column, expanded file id, kind, [independence pair covered per condition]]
+        String json = """
+                {"version": "2.0.1", "type": "llvm.coverage.json.export", "data": [{"files": [
+                  {"filename": "xen/common/foo.c",
+                   "segments": [[4, 14, 3, true, true, false], [9, 2, 0, false, false, false]],
+                   "branches": [[6, 9, 6, 14, 2, 1, 0, 0, 4], [6, 18, 6, 24, 2, 0, 0, 0, 4]],
+                   "mcdc_records": [[6, 9, 6, 24, 0, 5, [true, false]]]}]}]}
+                """;
+        FileCoverage f = foo(importer().read("mcdc.json", utf8(json)));
+        assertThat(f.branches()).isEqualTo(new Counter(4, 3));
+        assertThat(f.conditions()).isEqualTo(new Counter(4, 2));
+        ConditionOutcomes c = f.conditions(f.indexOf(6));
+        assertThat(c.isCovered(0)).isTrue();
+        assertThat(c.isCovered(1)).isTrue();
+        assertThat(c.isCovered(2)).isFalse();
+    }
+
+    @Test
     void filesOutsideTheSnapshotAreListedAndUnmappedBuildPathsNamed() {
         String info = """
                 SF:/build/xen/common/foo.c
