@@ -364,11 +364,13 @@ public final class CoverageImporter {
         List<CoverageProblem> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byDir.entrySet()) {
             String first = e.getValue().get(0);
-            String prefix = suggestedPrefix(first).orElse(e.getKey());
-            out.add(new CoverageProblem(name, 0, "build path " + first + (e.getValue().size() > 1 ? " (and "
-                    + (e.getValue().size() - 1) + " more in " + e.getKey() + ")" : "")
-                    + " is not mapped to the snapshot: no --path-map prefix matches it; give --path-map " + prefix
-                    + "=" + (prefix.equals(e.getKey()) ? "<its folder in the snapshot>" : "")));
+            Optional<String> prefix = suggestedPrefix(first);
+            String what = "build path " + first + (e.getValue().size() > 1 ? " (and " + (e.getValue().size() - 1)
+                    + " more in " + e.getKey() + ")" : "") + " is not mapped to the snapshot: no --path-map prefix"
+                    + " matches it; ";
+            out.add(new CoverageProblem(name, 0, what + (prefix.isPresent() ? "give --path-map " + prefix.get() + "="
+                    : "no tail of it is a file of the snapshot (a system header or a generated file?); if it"
+                            + " belongs to the tree, give --path-map " + e.getKey() + "=<its folder in the snapshot>")));
         }
         return out;
     }

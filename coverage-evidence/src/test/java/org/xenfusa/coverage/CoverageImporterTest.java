@@ -447,7 +447,8 @@ class CoverageImporterTest {
         assertThat(ci.notInSnapshot()).containsExactly("xen/common/generated.c");
         assertThat(ci.unmapped()).containsExactly("/usr/include/stdio.h", "/elsewhere/xen/common/bar.c");
         assertThat(ci.problems()).hasSize(2);
-        assertThat(ci.problems().get(0).message()).contains("/usr/include/stdio.h").contains("--path-map /usr/include=");
+        assertThat(ci.problems().get(0).message()).contains("/usr/include/stdio.h").contains("system header")
+                .contains("--path-map /usr/include=<its folder in the snapshot>");
         // the tail xen/common/bar.c is in the snapshot: the hint names the prefix to remove
         assertThat(ci.problems().get(1).message()).contains("/elsewhere/xen/common/bar.c")
                 .contains("--path-map /elsewhere=");
