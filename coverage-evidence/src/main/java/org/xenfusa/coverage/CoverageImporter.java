@@ -71,8 +71,9 @@ import java.util.zip.ZipException;
  * <h2>Other versions of the sources</h2> Data made from other sources than the snapshot's is refused as a whole, naming
  * the check, the file and the line: a line past the end of the snapshot's file; an lcov {@code DA} checksum or gcovr's
  * {@code gcovr/md5} that is not the MD5 of the snapshot's line; for gcc's data (gcov and gcovr), a line with a count or
- * branches whose snapshot text is blank or only a comment; a function whose name does not occur in the snapshot's file
- * (unless the line that defines it calls an upper-case macro, which may paste the name together).
+ * branches whose snapshot text is blank or only a comment; a function whose name, and every piece of it a macro may
+ * have pasted on or renamed ({@link #nameOccurs}), does not occur in the snapshot's file (unless the line that defines it
+ * calls an upper-case macro, which may paste the name together).
  */
 public final class CoverageImporter {
     private static final int BUFFER = 1 << 16;
@@ -150,7 +151,8 @@ public final class CoverageImporter {
 
     /**
      * For the command line: files and folders (a folder: every coverage file in it, recursively: {@code *.gcov.json},
-     * {@code *.json}, {@code *.info}, {@code *.xml}, each also {@code .gz}), in sorted order. One import per file.
+     * {@code *.json}, {@code *.info}, {@code *.lcov}, {@code *.xml}, each also {@code .gz}), in sorted order (a
+     * folder's files by path; the arguments in their order). One import per file.
      */
     public List<CoverageImport> readAll(List<Path> filesOrFolders) throws IOException {
         List<CoverageImport> out = new ArrayList<>();
@@ -173,13 +175,13 @@ public final class CoverageImporter {
         return out;
     }
 
-    /** Whether a folder's file is read: {@code .json}, {@code .info}, {@code .xml}, each maybe {@code .gz}. */
+    /** Whether a folder's file is read: {@code .json}, {@code .info}, {@code .lcov}, {@code .xml}, each maybe {@code .gz}. */
     static boolean isCoverageFileName(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) {
             n = n.substring(0, n.length() - 3);
         }
-        return n.endsWith(".json") || n.endsWith(".info") || n.endsWith(".xml");
+        return n.endsWith(".json") || n.endsWith(".info") || n.endsWith(".lcov") || n.endsWith(".xml");
     }
 
     private Parsed parse(String name, BufferedInputStream raw) throws IOException, Refused {
@@ -362,11 +364,13 @@ public final class CoverageImporter {
         List<CoverageProblem> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : byDir.entrySet()) {
             String first = e.getValue().get(0);
-            String prefix = suggestedPrefix(first).orElse(e.getKey());
-            out.add(new CoverageProblem(name, 0, "build path " + first + (e.getValue().size() > 1 ? " (and "
-                    + (e.getValue().size() - 1) + " more in " + e.getKey() + ")" : "")
-                    + " is not mapped to the snapshot: no --path-map prefix matches it; give --path-map " + prefix
-                    + "=" + (prefix.equals(e.getKey()) ? "<its folder in the snapshot>" : "")));
+            Optional<String> prefix = suggestedPrefix(first);
+            String what = "build path " + first + (e.getValue().size() > 1 ? " (and " + (e.getValue().size() - 1)
+                    + " more in " + e.getKey() + ")" : "") + " is not mapped to the snapshot: no --path-map prefix"
+                    + " matches it; ";
+            out.add(new CoverageProblem(name, 0, what + (prefix.isPresent() ? "give --path-map " + prefix.get() + "="
+                    : "no tail of it is a file of the snapshot (a system header or a generated file?); if it"
+                            + " belongs to the tree, give --path-map " + e.getKey() + "=<its folder in the snapshot>")));
         }
         return out;
     }
@@ -438,7 +442,7 @@ public final class CoverageImporter {
                 return;
             }
             String id = identifier(fn.name());
-            if (id != null && !text.contains(id) && !MACRO_CALL.matcher(text.line(fn.line())).find()) {
+            if (id != null && !nameOccurs(text, id) && !MACRO_CALL.matcher(text.line(fn.line())).find()) {
                 out.add(new CoverageProblem(name, f.at, path + ":" + fn.line() + ": the data has function " + fn
                         .name() + " here, but its name does not occur in the snapshot's file (function name)"));
                 return;
@@ -446,10 +450,34 @@ public final class CoverageImporter {
         }
     }
 
+    /** Pieces of a name shorter than this are not looked for on their own. */
+    private static final int MIN_PIECE = 6;
+
+    /**
+     * Whether the function's name occurs in the text, or a piece of it that a macro may have renamed: a prefix up to an
+     * underscore ({@code sh_page_fault} of {@code sh_page_fault__guest_4}, as Xen's shadow code pastes the paging
+     * levels on) or a suffix after one ({@code multicall_call} of {@code compat_multicall_call}, as its compat code
+     * renames), of at least {@value #MIN_PIECE} characters.
+     */
+    static boolean nameOccurs(SourceText text, String id) {
+        if (text.contains(id)) {
+            return true;
+        }
+        for (int i = id.indexOf('_'); i >= 0; i = id.indexOf('_', i + 1)) {
+            String prefix = id.substring(0, i);
+            String suffix = id.substring(i + 1);
+            if (prefix.length() >= MIN_PIECE && text.contains(prefix)
+                    || suffix.length() >= MIN_PIECE && text.contains(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The identifier to look for in the source: the name without llvm's {@code file:} prefix of static functions, a C++
      * scope, template or parameter list, or a compiler's {@code .part.0}-like suffix; null when the name is no plain
-     * identifier (compiler-generated functions are not looked for).
+     * identifier, a mangled C++ name or a compiler-generated function (those are not looked for).
      */
     static String identifier(String name) {
         String s = name;
@@ -474,7 +502,9 @@ public final class CoverageImporter {
             s = s.substring(0, dot);
         }
         s = s.strip();
-        if (s.isEmpty() || !s.matches("[A-Za-z_][A-Za-z0-9_]*") || s.startsWith("_GLOBAL__") || s.startsWith("__llvm")) {
+        // mangled C++ names (llvm-cov gives them so) and compiler-made functions are not looked for
+        if (s.isEmpty() || !s.matches("[A-Za-z_][A-Za-z0-9_]*") || s.startsWith("_Z") || s.startsWith("_GLOBAL__")
+                || s.startsWith("__llvm")) {
             return null;
         }
         return s;

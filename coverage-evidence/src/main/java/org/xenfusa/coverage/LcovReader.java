@@ -54,7 +54,7 @@ final class LcovReader {
         {
             while ((s = r.readLine()) != null) {
                 n++;
-                String line = s.strip();
+                String line = (n == 1 && s.startsWith("\uFEFF") ? s.substring(1) : s).strip();
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
@@ -129,6 +129,15 @@ final class LcovReader {
     }
 
     private static CoverageImporter.Refused notLcov(long n, boolean any, String line) {
+        if (n == 1 && (line.startsWith("adcg") || line.startsWith("oncg") || line.startsWith("gcda")
+                || line.startsWith("gcno"))) {
+            return new CoverageImporter.Refused(0, "not coverage data but gcc's binary counters (.gcda/.gcno): run"
+                    + " gcov --json-format (or gcovr --json) on them and give its output");
+        }
+        if (n == 1 && (line.contains("rforpl") || line.contains("lprofi"))) {
+            return new CoverageImporter.Refused(0, "not coverage data but llvm's raw profile: run llvm-profdata merge"
+                    + " and llvm-cov export on it and give its output");
+        }
         String shown = line.length() > 60 ? line.substring(0, 60) + "..." : line;
         return new CoverageImporter.Refused(n, any ? "not an lcov record: '" + shown + "'"
                 : "not coverage data: neither JSON, XML nor an lcov tracefile (first line: '" + shown + "')");

@@ -71,11 +71,12 @@ final class LlvmCovJsonReader {
                     p.skipChildren();
                 }
             }
+            // llvm-cov's lcov lists a file's functions (getCoveredFunctions) only for the files it exports
             for (Object[] f : functions) {
-                String file = (String) f[0];
-                long at = (Long) f[2];
-                files.computeIfAbsent(file, k -> new RawFile(k, at, RawFile.Rules.AS_GIVEN)).functions
-                        .add((FunctionRecord) f[1]);
+                RawFile file = files.get((String) f[0]);
+                if (file != null) {
+                    file.functions.add((FunctionRecord) f[1]);
+                }
             }
             all.addAll(files.values());
         }

@@ -407,6 +407,25 @@ class CoverageImporterTest {
     }
 
     @Test
+    void llvmCovMcdcRecordsGiveConditionOutcomes() {
+        // LLVM 18: [line, column, end line, end column, expanded file id, kind, [independence pair covered per condition]]
+        String json = """
+                {"version": "2.0.1", "type": "llvm.coverage.json.export", "data": [{"files": [
+                  {"filename": "xen/common/foo.c",
+                   "segments": [[4, 14, 3, true, true, false], [9, 2, 0, false, false, false]],
+                   "branches": [[6, 9, 6, 14, 2, 1, 0, 0, 4], [6, 18, 6, 24, 2, 0, 0, 0, 4]],
+                   "mcdc_records": [[6, 9, 6, 24, 0, 5, [true, false]]]}]}]}
+                """;
+        FileCoverage f = foo(importer().read("mcdc.json", utf8(json)));
+        assertThat(f.branches()).isEqualTo(new Counter(4, 3));
+        assertThat(f.conditions()).isEqualTo(new Counter(4, 2));
+        ConditionOutcomes c = f.conditions(f.indexOf(6));
+        assertThat(c.isCovered(0)).isTrue();
+        assertThat(c.isCovered(1)).isTrue();
+        assertThat(c.isCovered(2)).isFalse();
+    }
+
+    @Test
     void filesOutsideTheSnapshotAreListedAndUnmappedBuildPathsNamed() {
         String info = """
                 SF:/build/xen/common/foo.c
@@ -428,7 +447,8 @@ class CoverageImporterTest {
         assertThat(ci.notInSnapshot()).containsExactly("xen/common/generated.c");
         assertThat(ci.unmapped()).containsExactly("/usr/include/stdio.h", "/elsewhere/xen/common/bar.c");
         assertThat(ci.problems()).hasSize(2);
-        assertThat(ci.problems().get(0).message()).contains("/usr/include/stdio.h").contains("--path-map /usr/include=");
+        assertThat(ci.problems().get(0).message()).contains("/usr/include/stdio.h").contains("system header")
+                .contains("--path-map /usr/include=<its folder in the snapshot>");
         // the tail xen/common/bar.c is in the snapshot: the hint names the prefix to remove
         assertThat(ci.problems().get(1).message()).contains("/elsewhere/xen/common/bar.c")
                 .contains("--path-map /elsewhere=");
@@ -495,6 +515,10 @@ class CoverageImporterTest {
         assertThat(imp.read("a.json", utf8("{\"name\": \"x\"}")).problems().get(0).message()).contains(
                 "not coverage data");
         assertThat(imp.read("b.json", utf8("[1, 2]")).problems().get(0).message()).contains("not coverage data");
+        byte[] gcda = {'a', 'd', 'c', 'g', '*', '2', '2', 'B', (byte) 0xd0, 1, 0, 0};
+        assertThat(imp.read("x.gcda", gcda).problems().get(0).message()).contains(".gcda").contains("gcov --json-format");
+        byte[] profraw = {(byte) 0x81, 'r', 'f', 'o', 'r', 'p', 'l', (byte) 0xff, 8, 0, 0, 0};
+        assertThat(imp.read("default.profraw", profraw).problems().get(0).message()).contains("llvm-profdata");
         CoverageImport cut = imp.read("c.json", utf8(GCOV_JSON.substring(0, GCOV_JSON.indexOf("\"line_number\": 17"))));
         assertThat(cut.isRefused()).isTrue();
         assertThat(cut.problems().get(0).line()).isBetween(22L, 23L);
