@@ -48,7 +48,9 @@ import java.util.zip.ZipException;
  * a line with count 0 whose text is not code ({@code _is_non_code}: only comments, {@code {}, {@code }} or
  * {@code else}) is dropped with its branches (it is {@code noncode}, and {@code FileCoverage.branch_coverage} counts
  * branches of code lines only); branches of lines in a {@code X_EXCL_BR_} region are dropped; every function counts
- * (gcovr 5.2 excludes none by marker), its name the demangled one. Lines, branches and functions of the same file from
+ * by its demangled name except compiler-internal ones ({@code __*}, {@code _GLOBAL__sub_I_*}: gcovr's default
+ * {@code exclude_internal_functions}, {@code _function_can_be_excluded}); an object with no code
+ * ({@code "files": []}) is an empty import, not a refusal. Lines, branches and functions of the same file from
  * several objects add up as {@code merging.py} merges them (same line: counts add, branches by index; same function
  * name: calls add); dropping a noncode line before merging gives gcovr's result, since a line is noncode only when its
  * count is 0 in every object ({@code merge_line}: {@code noncode &= ...}).</li>
@@ -297,6 +299,11 @@ public final class CoverageImporter {
 
     private CoverageImport place(String name, Parsed parsed, String sha256, long bytes) throws IOException {
         if (parsed.files.isEmpty()) {
+            if (parsed.format.equals("gcov-json")) {
+                // an object with no code (data tables, fonts): gcov writes "files": []; a folder of a build has some
+                return new CoverageImport(Optional.of(new DataSource(name, parsed.format, sha256, bytes, parsed.tool,
+                        parsed.toolVersion, 0)), CoverageData.EMPTY, List.of(), List.of(), List.of());
+            }
             return CoverageImport.refused(new CoverageProblem(name, 0, "the " + parsed.format
                     + " data names no source file: nothing to import"));
         }
@@ -529,7 +536,13 @@ public final class CoverageImporter {
                 b.conditions(l.line, l.conditions);
             }
         }
-        f.functions.forEach(b::function);
+        for (FunctionRecord fn : f.functions) {
+            // gcovr's default (exclude_internal_functions, _function_can_be_excluded): compiler-internal names
+            if (gcov && (fn.name().startsWith("__") || fn.name().startsWith("_GLOBAL__sub_I_"))) {
+                continue;
+            }
+            b.function(fn);
+        }
     }
 
     /** Keeps readers (Jackson, StAX) from closing the caller's stream. */
