@@ -203,22 +203,26 @@ public final class EvidenceAssembler {
                         d.source().format(), d.source().tool(), d.source().toolVersion(), d.source().sha256(),
                         d.source().bytes(), d.source().files())).toList(),
                 new CoverageFigures.Compiled(c.files(), c.sloc(), c.filesWithData(), c.slocWithData(),
-                        measures(c.figures())),
+                        measures(c.figures().lines(), c.figures().branches(), c.figures().conditions(),
+                                c.figures().functions())),
                 r.criteria().stream().map(k -> new CoverageFigures.CriterionFigure(k.criterion(), k.measured(),
                         k.counter().total(), k.counter().covered())).toList(),
                 r.directories().stream().map(d -> new CoverageFigures.Directory(d.directory(), d.files(),
-                        measures(d.figures()))).toList(),
+                        measures(d.figures().lines(),
+                                d.figures().branches(), d.figures().conditions(), d.figures().functions()))).toList(),
                 r.requirements().stream().map(q -> new CoverageFigures.Requirement(q.id(), q.type(), q.title(),
-                        q.tests(), q.dataSets(), q.functions().size(), measures(q.byItsTests()),
-                        measures(q.byAllTests()))).toList(),
+                        q.tests(), q.dataSets(), q.functions().size(), measures(q.byItsTests().lines(),
+                                q.byItsTests().branches(), q.byItsTests().conditions(), q.byItsTests().functions()),
+                        measures(q.byAllTests().lines(), q.byAllTests().branches(),
+                                q.byAllTests().conditions(), q.byAllTests().functions()))).toList(),
                 c.neverExecuted().stream().map(f -> new CoverageFigures.NeverExecuted(f.path(), f.name(),
                         f.startLine(), f.sloc(), f.figures().lines().total() > 0)).toList(),
                 r.notInSnapshot().size(), problems);
     }
 
-    private static CoverageFigures.Measures measures(org.xenfusa.coverage.Figures f) {
-        return new CoverageFigures.Measures(count(f.lines()), count(f.branches()), count(f.conditions()),
-                count(f.functions()));
+    private static CoverageFigures.Measures measures(Counter lines, Counter branches, Counter conditions,
+            Counter functions) {
+        return new CoverageFigures.Measures(count(lines), count(branches), count(conditions), count(functions));
     }
 
     private static CoverageFigures.Count count(Counter c) {
