@@ -112,7 +112,7 @@ class CoverageExportCommandTest {
                 "/build/xen=", "--test", "tools/tests/foo", "--level", "DAL_B", "--json");
         assertThat(run(coverage)).as(cli.err()).isZero();
         JsonNode fromCli = JsonMapper.builder().build().readTree(cli.out());
-        JsonNode compiled = fromCli.get("compiled");
+        JsonNode compiled = fromCli.get("configuration");
 
         Path zip = tmp.resolve("evidence.zip");
         List<String> export = command("export", "--format", "evidence", "--out", zip.toString(), "--generated-at",
