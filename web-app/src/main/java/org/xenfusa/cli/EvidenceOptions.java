@@ -348,9 +348,8 @@ final class EvidenceOptions {
             }
         }
         CoverageAnalysis.Imported imported = CoverageAnalysis.Imported.of(imports);
+        // the importer's problems name unmapped build paths by folder, with the --path-map that would place them
         imported.problems().forEach(p -> System.err.println("fusa: warning: " + p));
-        imported.unmapped().forEach(p -> System.err.println("fusa: warning: no --coverage-path-map places build path "
-                + p));
         List<CoverageReport> out = new ArrayList<>();
         for (NamedReport r : reports) {
             ConfigurationTrace configuration = trace.configuration(r.name()).orElseThrow(

@@ -195,9 +195,6 @@ public final class EvidenceAssembler {
      */
     public static CoverageFigures coverage(CoverageReport r) {
         CoverageReport.CompiledFigures c = r.compiled();
-        List<String> problems = new ArrayList<>();
-        r.problems().forEach(p -> problems.add(p.toString()));
-        r.unmapped().forEach(p -> problems.add("no path map entry places build path " + p));
         return new CoverageFigures(r.configuration(), r.commit(), r.level(),
                 r.dataSets().stream().map(d -> new CoverageFigures.DataSet(d.test(), d.source().name(),
                         d.source().format(), d.source().tool(), d.source().toolVersion(), d.source().sha256(),
@@ -217,7 +214,8 @@ public final class EvidenceAssembler {
                                 q.byAllTests().conditions(), q.byAllTests().functions()))).toList(),
                 c.neverExecuted().stream().map(f -> new CoverageFigures.NeverExecuted(f.path(), f.name(),
                         f.startLine(), f.sloc(), f.figures().lines().total() > 0)).toList(),
-                r.notInSnapshot().size(), problems);
+                r.notInSnapshot().size(), r.unmapped().size(),
+                r.problems().stream().map(Object::toString).toList());
     }
 
     private static CoverageFigures.Measures measures(Counter lines, Counter branches, Counter conditions,

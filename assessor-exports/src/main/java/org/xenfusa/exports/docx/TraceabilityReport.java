@@ -439,6 +439,10 @@ public final class TraceabilityReport {
                 d.paragraph(Figures.count(c.notInSnapshot()) + " file(s) the data covers are not in the snapshot"
                         + " (system headers, generated files): listed by the import, not counted.");
             }
+            if (c.unmapped() > 0) {
+                d.paragraph(Figures.count(c.unmapped()) + " build path(s) of the data no path map entry places: not"
+                        + " counted.");
+            }
             if (!c.problems().isEmpty()) {
                 d.warning(c.problems().size() + " problem(s) with the coverage data, first: " + c.problems().get(0));
             }

@@ -21,11 +21,12 @@ import org.xenfusa.sloc.effort.DesignAssuranceLevel;
  * @param neverExecuted every compiled function no test executed, largest first (candidates for dead or deactivated
  *                      code analysis)
  * @param notInSnapshot files the data covers that the snapshot does not have (listed by the importer, not counted)
- * @param problems      what was not used from the data and why
+ * @param unmapped      absolute build paths of the data no path map entry placed (not counted)
+ * @param problems      what was not used from the data and why (the importer's words)
  */
 public record CoverageFigures(String configuration, String commit, DesignAssuranceLevel level, List<DataSet> dataSets,
         Compiled compiled, List<CriterionFigure> criteria, List<Directory> directories, List<Requirement> requirements,
-        List<NeverExecuted> neverExecuted, int notInSnapshot, List<String> problems) {
+        List<NeverExecuted> neverExecuted, int notInSnapshot, int unmapped, List<String> problems) {
     public CoverageFigures {
         configuration = Copies.required(configuration, "coverage configuration");
         commit = Copies.text(commit);

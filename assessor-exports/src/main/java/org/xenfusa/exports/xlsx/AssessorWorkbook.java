@@ -471,7 +471,7 @@ public final class AssessorWorkbook {
                     "Files with data", "SLOC with data", "Share of SLOC with data", "Lines covered", "Lines",
                     "Branches covered", "Branches", "Conditions covered", "Conditions", "Functions called",
                     "Functions", "Criteria not measured", "Never executed functions", "Never executed SLOC",
-                    "Not in snapshot", "Problems");
+                    "Not in snapshot", "Unmapped build paths", "Problems");
             for (CoverageFigures c : coverageWithData()) {
                 CoverageFigures.Compiled k = c.compiled();
                 Row r = s.row();
@@ -492,7 +492,8 @@ public final class AssessorWorkbook {
                 s.number(r, 18, c.neverExecuted().stream().mapToLong(CoverageFigures.NeverExecuted::sloc).sum(),
                         styles.integer());
                 s.number(r, 19, c.notInSnapshot(), styles.integer());
-                s.text(r, 20, String.join("; ", c.problems()));
+                s.number(r, 20, c.unmapped(), styles.integer());
+                s.text(r, 21, String.join("; ", c.problems()));
             }
             s.finishTable(1, s.nextRow() - 1);
         }

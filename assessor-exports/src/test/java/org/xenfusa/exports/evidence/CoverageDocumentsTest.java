@@ -208,8 +208,8 @@ class CoverageDocumentsTest {
         assertThat(f.neverExecuted().get(NEVER - 1)).isEqualTo(new CoverageFigures.NeverExecuted("xen/common/other.c",
                 "other", 1, 4, false));
         assertThat(f.notInSnapshot()).isEqualTo(1);
-        assertThat(f.problems()).containsExactly("vpci.info.gz:7: no function starts at line 900",
-                "no path map entry places build path /build/gen");
+        assertThat(f.unmapped()).isEqualTo(1);
+        assertThat(f.problems()).containsExactly("vpci.info.gz:7: no function starts at line 900");
         assertThat(withCoverage().coverage(OTHER).orElseThrow().hasData()).isFalse();
         assertThat(withCoverage().hasCoverageData()).isTrue();
     }
@@ -317,6 +317,8 @@ class CoverageDocumentsTest {
                     "never_0\txen/drivers/vpci/header.c:1\t64\tlines not run",
                     "never_49\txen/drivers/vpci/header.c:1961\t15\tno data",
                     "1 file(s) the data covers are not in the snapshot",
+                    "1 build path(s) of the data no path map entry places: not counted.",
+                    "1 problem(s) with the coverage data, first: vpci.info.gz:7: no function starts at line 900",
                     "DAL C (asks for statement)", "No coverage data was given for this configuration: its criteria"
                             + " are not measured.");
             assertThat(text).doesNotContain("never_50\t");
@@ -341,6 +343,9 @@ class CoverageDocumentsTest {
             assertThat(summary.getRow(1).getCell(8).getNumericCellValue()).isEqualTo(4.0);
             assertThat(summary.getRow(1).getCell(9).getNumericCellValue()).isEqualTo(35.0);
             assertThat(summary.getRow(1).getCell(16).getStringCellValue()).isEqualTo("MC/DC");
+            assertThat(summary.getRow(1).getCell(20).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(summary.getRow(1).getCell(21).getStringCellValue())
+                    .isEqualTo("vpci.info.gz:7: no function starts at line 900");
 
             XSSFSheet sets = wb.getSheet(AssessorWorkbook.COVERAGE_DATA);
             assertThat(sets.getRow(1).getCell(6).getStringCellValue()).isEqualTo(Sha256.hex(DATA));
