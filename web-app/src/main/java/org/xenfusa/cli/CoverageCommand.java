@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,10 @@ import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.coverage.Counter;
 import org.xenfusa.coverage.CoverageAnalysis;
 import org.xenfusa.coverage.CoverageImport;
-import org.xenfusa.coverage.CoverageImporter;
 import org.xenfusa.coverage.CoverageReport;
-import org.xenfusa.coverage.Criterion;
 import org.xenfusa.coverage.CoverageCounts;
 import org.xenfusa.coverage.PathMap;
-import org.xenfusa.coverage.SnapshotFiles;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
-import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.trace.function.FunctionIndex;
 import org.xenfusa.trace.link.LinkFileReader;
@@ -99,29 +94,15 @@ final class CoverageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         configuration.check(true);
-        DesignAssuranceLevel target;
-        try {
-            target = Criterion.level(level, EffortModel.xenFusaSig());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--level: " + e.getMessage(), e);
-        }
+        DesignAssuranceLevel target = CoverageInputs.level(level, "--level");
         if (minPercent != null && !(minPercent >= 0 && minPercent <= 100)) {
             throw new BadInputException("--min-percent must be from 0 to 100, not " + minPercent);
         }
         if (show < 0) {
             throw new BadInputException("--show must be 0 or more, not " + show);
         }
-        PathMap map;
-        try {
-            map = PathMap.parse(pathMap);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--path-map: " + e.getMessage(), e);
-        }
-        for (Path d : data) {
-            if (!Files.exists(d)) {
-                throw new BadInputException("coverage data (--data) not found: " + d);
-            }
-        }
+        PathMap map = CoverageInputs.pathMap(pathMap, "--path-map");
+        CoverageInputs.requireExisting(data, "--data");
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
             if (!Files.isRegularFile(l)) {
@@ -131,13 +112,7 @@ final class CoverageCommand implements Callable<Integer> {
         }
         TracePolicy tracePolicy = PolicyOption.load(policy);
         try (TreeSource source = TreeSource.open(repo, ref)) {
-            CoverageImporter importer = new CoverageImporter(SnapshotFiles.of(source.tree()), map);
-            List<Map.Entry<String, CoverageImport>> imports = new ArrayList<>();
-            for (Path d : data) {
-                for (CoverageImport i : importer.readAll(List.of(d))) {
-                    imports.add(new AbstractMap.SimpleEntry<>(test != null ? test : d.toString(), i));
-                }
-            }
+            List<Map.Entry<String, CoverageImport>> imports = CoverageInputs.read(source.tree(), map, data, test);
             CoverageAnalysis.Imported imported = CoverageAnalysis.Imported.of(imports);
             FunctionIndex index = FunctionIndex.of(source.tree());
             LinkedSpecification linked = Traceability.link(SpecificationScanner.under("").scan(source.tree()), linkSet,

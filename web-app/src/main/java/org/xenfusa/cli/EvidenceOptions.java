@@ -2,6 +2,10 @@ package org.xenfusa.cli;
 
 import java.nio.charset.StandardCharsets;
 
+import org.xenfusa.coverage.CoverageAnalysis;
+import org.xenfusa.coverage.CoverageImport;
+import org.xenfusa.coverage.CoverageReport;
+import org.xenfusa.coverage.PathMap;
 import org.xenfusa.misra.FindingsImport;
 import org.xenfusa.misra.FindingsImporter;
 import org.xenfusa.misra.MisraAnalysis;
@@ -36,6 +40,7 @@ import org.xenfusa.sloc.boards.Board;
 import org.xenfusa.sloc.boards.BoardCatalog;
 import org.xenfusa.sloc.boards.BoardConfigurations;
 import org.xenfusa.sloc.config.ConfigurationCounter;
+import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.exports.ToolVersion;
 import org.xenfusa.exports.assembly.EvidenceAssembler;
@@ -43,6 +48,7 @@ import org.xenfusa.exports.assembly.EvidenceAssembler.NamedReport;
 import org.xenfusa.exports.model.SuspectLinkRow;
 import org.xenfusa.trace.evidence.TestResultFile;
 import org.xenfusa.trace.link.LinkSet;
+import org.xenfusa.trace.report.ConfigurationTrace;
 import org.xenfusa.trace.report.TraceReport;
 
 import picocli.CommandLine.ArgGroup;
@@ -81,6 +87,27 @@ final class EvidenceOptions {
             + " 2 or xen-analysis.py's text report), counted in every configuration that compiles their files;"
             + " repeatable. Without it, a tree with Xen's MISRA records still gets its MISRA C section.")
     List<Path> misraFindings = new ArrayList<>();
+
+    @Option(names = "--coverage-data", paramLabel = "FILE_OR_FOLDER", description = "Structural coverage data of --ref"
+            + " (gcov JSON, gcovr JSON, lcov .info, Cobertura XML, llvm-cov export JSON; a folder: every coverage file"
+            + " in it), applied to every configuration; repeatable. The documents get a structural coverage"
+            + " chapter/sheets, the package the data files byte for byte.")
+    List<Path> coverageData = new ArrayList<>();
+
+    @Option(names = "--coverage-path-map", paramLabel = "FROM=TO", description = "Replace the build path prefix FROM"
+            + " of the coverage data by TO (an empty TO removes it); repeatable, the longest FROM applies.")
+    List<String> coveragePathMap = new ArrayList<>();
+
+    @Option(names = "--coverage-test", paramLabel = "NAME", description = "The test run the coverage data came from"
+            + " (a test's name, file or folder, as its links and tags name it); default: each --coverage-data"
+            + " argument as given.")
+    String coverageTest;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "The level the configurations target, which decides"
+            + " the coverage criteria and gates: DAL_A (statement, decision, MC/DC; the default with"
+            + " --coverage-data), DAL_B, DAL_C (statement), DAL_D, DAL_E, or ASIL_A..ASIL_D through the SIG's"
+            + " crosswalk. Without --coverage-data, the coverage gates then say the data is missing.")
+    String level;
 
     @Option(names = "--generated-at", paramLabel = "INSTANT", description = "The time the documents state, e.g. "
             + "2025-06-01T12:00:00Z (default: SOURCE_DATE_EPOCH, else now), so that a rebuild gives the same bytes.")
@@ -125,7 +152,8 @@ final class EvidenceOptions {
     /** Refuses analysis options that were given with {@code --input} (they would be silently ignored). */
     void requireAbsent(String why) {
         if (repo != null || ref != null || !configurations.isEmpty() || !boards.isEmpty() || !links.isEmpty()
-                || !junit.isEmpty() || policy != null || !misraFindings.isEmpty()) {
+                || !junit.isEmpty() || policy != null || !misraFindings.isEmpty() || !coverageData.isEmpty()
+                || !coveragePathMap.isEmpty() || coverageTest != null || level != null) {
             throw new BadInputException(why);
         }
     }
@@ -140,6 +168,14 @@ final class EvidenceOptions {
         // the findings are of --ref: an earlier release (--previous) gets its own records only
         List<AttachedFile> findingsFiles = java.util.Objects.equals(at, ref) ? read(misraFindings,
                 AttachmentKind.MISRA_FINDINGS, "findings file (--misra-findings)") : List.of();
+        // the coverage data is of --ref too; its options are checked before the (long) analysis
+        boolean coverageOfThisRef = java.util.Objects.equals(at, ref) && (!coverageData.isEmpty() || level != null);
+        if (coverageData.isEmpty() && (!coveragePathMap.isEmpty() || coverageTest != null)) {
+            throw new BadInputException("--coverage-path-map and --coverage-test go with --coverage-data");
+        }
+        DesignAssuranceLevel target = CoverageInputs.level(level, "--level");
+        PathMap coverageMap = CoverageInputs.pathMap(coveragePathMap, "--coverage-path-map");
+        CoverageInputs.requireExisting(coverageData, "--coverage-data");
         EffortModel model = EffortModel.xenFusaSig();
         TracePolicy tracePolicy = PolicyOption.load(policy);
         try (TreeSource source = TreeSource.open(repo, at)) {
@@ -189,7 +225,9 @@ final class EvidenceOptions {
                 }
             }
             List<MisraReport> misra = misra(source.tree(), reports, findingsFiles, commit, attachments);
-            return EvidenceAssembler.assemble(context, reports, model, trace, suspects, attachments, misra);
+            List<CoverageReport> coverage = coverageOfThisRef ? coverage(source.tree(), trace, reports, target,
+                    coverageMap, attachments) : List.of();
+            return EvidenceAssembler.assemble(context, reports, model, trace, suspects, attachments, misra, coverage);
         } catch (BadInputException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -290,6 +328,36 @@ final class EvidenceOptions {
         }
         attachments.addAll(findings);
         attachments.addAll(records);
+        return out;
+    }
+
+    /**
+     * The structural coverage report of every configuration, as {@code fusa coverage} computes it (the same import and
+     * {@link CoverageAnalysis#analyse}), at the level given; the data files join the attachments byte for byte. A data
+     * file that cannot be read as a whole is bad input; what could not be placed is a warning, and a problem in the
+     * report.
+     */
+    private List<CoverageReport> coverage(SourceTree tree, TraceReport trace, List<NamedReport> reports,
+            DesignAssuranceLevel target, PathMap map, List<AttachedFile> attachments) throws IOException {
+        System.err.println("fusa: structural coverage at " + target.label() + " ...");
+        List<Map.Entry<String, CoverageImport>> imports = CoverageInputs.read(tree, map, coverageData, coverageTest);
+        for (Map.Entry<String, CoverageImport> i : imports) {
+            if (i.getValue().isRefused()) {
+                throw new BadInputException(i.getValue().problems().isEmpty() ? "coverage data refused"
+                        : i.getValue().problems().get(0).toString());
+            }
+        }
+        CoverageAnalysis.Imported imported = CoverageAnalysis.Imported.of(imports);
+        // the importer's problems name unmapped build paths by folder, with the --path-map that would place them
+        imported.problems().forEach(p -> System.err.println("fusa: warning: " + p));
+        List<CoverageReport> out = new ArrayList<>();
+        for (NamedReport r : reports) {
+            ConfigurationTrace configuration = trace.configuration(r.name()).orElseThrow(
+                    () -> new IllegalStateException("the trace has no configuration " + r.name()));
+            out.add(CoverageAnalysis.analyse(tree.commit().orElse(""), trace.linked(), configuration, imported,
+                    target));
+        }
+        attachments.addAll(CoverageInputs.dataFiles(coverageData, imported));
         return out;
     }
 

@@ -86,13 +86,20 @@ final class ExportCommand implements Callable<Integer> {
         // the key is unlocked before the analysis: a wrong passphrase fails at once
         Optional<EvidenceSignature.SigningKey> key = signingKey();
         ReleaseEvidence evidence = load();
-        byte[] bytes = switch (format) {
-            case xlsx -> AssessorWorkbook.write(evidence);
-            case docx -> TraceabilityReport.write(evidence, impacts());
-            case reqif -> ReqifExport.write(evidence.context(), evidence.requirements());
-            case evidence -> key.isEmpty() ? EvidencePackage.build(evidence, readiness(evidence), impacts())
-                    : EvidenceSignature.sign(EvidencePackage.build(evidence, readiness(evidence), impacts()), key.get());
-        };
+        byte[] bytes;
+        try {
+            bytes = switch (format) {
+                case xlsx -> AssessorWorkbook.write(evidence);
+                case docx -> TraceabilityReport.write(evidence, impacts());
+                case reqif -> ReqifExport.write(evidence.context(), evidence.requirements());
+                case evidence -> key.isEmpty() ? EvidencePackage.build(evidence, readiness(evidence), impacts())
+                        : EvidenceSignature.sign(EvidencePackage.build(evidence, readiness(evidence), impacts()),
+                                key.get());
+            };
+        } catch (IllegalArgumentException e) {
+            // evidence JSON (--input) that names a coverage data file without its bytes cannot make a package
+            throw new FusaCommandLine.BadInputException(e.getMessage(), e);
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new FusaCommandLine.BadInputException("folder of --out not found: " + parent);

@@ -1,5 +1,8 @@
 package org.xenfusa.exports.assembly;
 
+import org.xenfusa.coverage.Counter;
+import org.xenfusa.coverage.CoverageReport;
+import org.xenfusa.exports.model.CoverageFigures;
 import org.xenfusa.exports.model.MisraFigures;
 import org.xenfusa.misra.MisraRecordsReader;
 import org.xenfusa.misra.MisraReport;
@@ -99,6 +102,28 @@ public final class EvidenceAssembler {
     public static ReleaseEvidence assemble(EvidenceContext context, List<NamedReport> configurations,
             EffortModel model, TraceReport trace, List<SuspectLinkRow> suspects, List<AttachedFile> attachments,
             List<MisraReport> misra) {
+        return assemble(context, configurations, model, trace, suspects, attachments, misra, List.of());
+    }
+
+    /**
+     * As {@link #assemble(EvidenceContext, List, EffortModel, TraceReport, List, List, List)}, with the structural
+     * coverage report of configurations (each report's {@code configuration} names one, at most one report each),
+     * rendered by {@link #coverage(CoverageReport)}. The data files the reports were made from belong in
+     * {@code attachments} ({@link #coverageData(String, byte[])}), so that the package holds them.
+     */
+    public static ReleaseEvidence assemble(EvidenceContext context, List<NamedReport> configurations,
+            EffortModel model, TraceReport trace, List<SuspectLinkRow> suspects, List<AttachedFile> attachments,
+            List<MisraReport> misra, List<CoverageReport> coverage) {
+        for (CoverageReport c : coverage) {
+            if (configurations.stream().noneMatch(n -> n.name().equals(c.configuration()))) {
+                throw new IllegalArgumentException("the coverage report of '" + c.configuration()
+                        + "' names no configuration of the evidence");
+            }
+            if (!c.commit().isEmpty() && !c.commit().equals(context.commit())) {
+                throw new IllegalArgumentException("the coverage report of '" + c.configuration() + "' is of commit "
+                        + c.commit() + ", the evidence of " + context.commit());
+            }
+        }
         for (MisraReport m : misra) {
             if (configurations.stream().noneMatch(c -> c.name().equals(m.scope().name()))) {
                 throw new IllegalArgumentException("the MISRA report of '" + m.scope().name()
@@ -160,7 +185,54 @@ public final class EvidenceAssembler {
         }
         return new ReleaseEvidence(context, figures, rows, suspects, defects, untraced,
                 testResults(trace.linked().graph().links().tests(), results), attachments,
-                misra.stream().map(EvidenceAssembler::misra).toList());
+                misra.stream().map(EvidenceAssembler::misra).toList(),
+                coverage.stream().map(EvidenceAssembler::coverage).toList());
+    }
+
+    /**
+     * A configuration's structural coverage report as the documents' rows: data sets, compiled-code figures, criteria,
+     * directories, requirements and every never-executed compiled function, verbatim.
+     */
+    public static CoverageFigures coverage(CoverageReport r) {
+        CoverageReport.CompiledFigures c = r.compiled();
+        return new CoverageFigures(r.configuration(), r.commit(), r.level(),
+                r.dataSets().stream().map(d -> new CoverageFigures.DataSet(d.test(), d.source().name(),
+                        d.source().format(), d.source().tool(), d.source().toolVersion(), d.source().sha256(),
+                        d.source().bytes(), d.source().files())).toList(),
+                new CoverageFigures.Compiled(c.files(), c.sloc(), c.filesWithData(), c.slocWithData(),
+                        measures(c.figures().lines(), c.figures().branches(), c.figures().conditions(),
+                                c.figures().functions())),
+                r.criteria().stream().map(k -> new CoverageFigures.CriterionFigure(k.criterion(), k.measured(),
+                        k.counter().total(), k.counter().covered())).toList(),
+                r.directories().stream().map(d -> new CoverageFigures.Directory(d.directory(), d.files(),
+                        measures(d.figures().lines(),
+                                d.figures().branches(), d.figures().conditions(), d.figures().functions()))).toList(),
+                r.requirements().stream().map(q -> new CoverageFigures.Requirement(q.id(), q.type(), q.title(),
+                        q.tests(), q.dataSets(), q.functions().size(), measures(q.byItsTests().lines(),
+                                q.byItsTests().branches(), q.byItsTests().conditions(), q.byItsTests().functions()),
+                        measures(q.byAllTests().lines(), q.byAllTests().branches(),
+                                q.byAllTests().conditions(), q.byAllTests().functions()))).toList(),
+                c.neverExecuted().stream().map(f -> new CoverageFigures.NeverExecuted(f.path(), f.name(),
+                        f.startLine(), f.sloc(), f.figures().lines().total() > 0)).toList(),
+                r.notInSnapshot().size(), r.unmapped().size(),
+                r.problems().stream().map(Object::toString).toList());
+    }
+
+    private static CoverageFigures.Measures measures(Counter lines, Counter branches, Counter conditions,
+            Counter functions) {
+        return new CoverageFigures.Measures(count(lines), count(branches), count(conditions), count(functions));
+    }
+
+    private static CoverageFigures.Count count(Counter c) {
+        return new CoverageFigures.Count(c.total(), c.covered());
+    }
+
+    /**
+     * A coverage data file carried byte for byte (compressed when it was) into the evidence package, under
+     * {@code inputs/coverage-data/}: its SHA-256 in the package's MANIFEST is the data set's {@code sha256}.
+     */
+    public static AttachedFile coverageData(String name, byte[] content) {
+        return AttachedFile.ofBytes(AttachmentKind.COVERAGE_DATA, name, content);
     }
 
     /** A configuration's MISRA C report as the documents' rows: its figures and checks verbatim. */

@@ -54,7 +54,11 @@ public final class ReadinessDocument {
                 new int[] {4, 5, 2, 2, 3, 6}, new boolean[] {false, false, true, true, false, false});
         long notEvaluated = report.results().stream().filter(r -> r.verdict() == GateVerdict.NOT_EVALUATED).count();
         if (notEvaluated > 0) {
-            d.paragraph(notEvaluated + " gate(s) could not be evaluated (see 'How counted'); they do not block.");
+            d.paragraph(notEvaluated + " gate(s) could not be evaluated (see 'How counted'); they block readiness.");
+        }
+        if (!report.notApplicable().isEmpty()) {
+            d.paragraph(report.notApplicable().size() + " gate(s) do not apply to their configuration (a coverage"
+                    + " criterion its level does not ask for); they neither pass nor block.");
         }
         d.heading(1, "Comparison with the previous release");
         if (report.comparison().isEmpty()) {

@@ -1,5 +1,6 @@
 package org.xenfusa.exports.docx;
 
+import org.xenfusa.exports.model.CoverageFigures;
 import org.xenfusa.exports.model.MisraFigures;
 
 import org.xenfusa.sloc.effort.SlocFigure;
@@ -56,6 +57,9 @@ public final class TraceabilityReport {
         defects(d, evidence);
         if (!evidence.misra().isEmpty()) {
             misra(d, evidence);
+        }
+        if (evidence.hasCoverageData()) {
+            coverage(d, evidence);
         }
         if (!impacts.isEmpty()) {
             ReadinessDocument.impact(d, impacts);
@@ -324,6 +328,148 @@ public final class TraceabilityReport {
                         + m.problems().get(0));
             }
         }
+    }
+
+    /** Never-executed compiled functions listed per configuration in the DOCX (the largest; the XLSX lists all). */
+    static final int NEVER_EXECUTED_LISTED = 50;
+
+    /**
+     * Structural coverage per configuration: the level and the criteria it asks for, the data sets with their hashes,
+     * the compiled code's figures, per directory and per requirement, and the compiled functions no test executed.
+     * Written only when some configuration has coverage data; every figure is the coverage report's.
+     */
+    static void coverage(WordDocument d, ReleaseEvidence evidence) {
+        d.heading(1, "Structural coverage");
+        d.paragraph("Coverage of the code by the tests whose coverage data was given, counted as gcovr counts it:"
+                + " statement coverage by the instrumented lines that ran, decision coverage by the branches taken,"
+                + " MC/DC by the condition outcomes shown to matter (GCC -fcondition-coverage, Clang -fcoverage-mcdc),"
+                + " and functions called. The criteria are those DO-178C Table A-7 asks of the level the configuration"
+                + " targets (DAL A: statement, decision and MC/DC; B: statement and decision; C: statement; an ASIL"
+                + " through the effort model's crosswalk), over the configuration's compiled code only. A requirement's"
+                + " coverage is that of the compiled functions its code links and tags name: by the data sets of its"
+                + " own tests (requirements-based coverage) and by all data sets. Compiled functions no test executed"
+                + " are candidates for dead or deactivated code analysis.");
+        for (CoverageFigures c : evidence.coverage()) {
+            d.heading(2, c.configuration());
+            String asked = c.criteria().isEmpty() ? "no structural coverage criterion"
+                    : String.join(", ", c.criteria().stream().map(k -> k.criterion().label()).toList());
+            d.labelled("Level", c.level().label() + " (asks for " + asked + ")");
+            if (!c.hasData()) {
+                d.paragraph("No coverage data was given for this configuration"
+                        + (c.criteria().isEmpty() ? "." : ": its criteria are not measured."));
+                continue;
+            }
+            List<String[]> criteria = new ArrayList<>();
+            for (CoverageFigures.CriterionFigure k : c.criteria()) {
+                criteria.add(new String[] {k.criterion().label(), k.criterion().measure(),
+                    k.measured() ? Figures.count(k.covered()) : "-", k.measured() ? Figures.count(k.total()) : "-",
+                    k.measured() ? Figures.percent(k.percent()) : "-", criterionVerdict(k)});
+            }
+            if (!criteria.isEmpty()) {
+                d.caption("Criteria of " + c.level().label() + " over the compiled code:");
+                d.table(new String[] {"Criterion", "Measured by", "Covered", "Total", "Coverage", "Verdict"}, criteria,
+                        new int[] {3, 3, 2, 2, 2, 6}, new boolean[] {false, false, true, true, true, false});
+            }
+            List<String[]> sets = new ArrayList<>();
+            for (CoverageFigures.DataSet s : c.dataSets()) {
+                sets.add(new String[] {s.test(), s.name(), s.format() + (s.tool().isEmpty() ? ""
+                        : ", " + s.tool() + " " + s.toolVersion()).stripTrailing(), s.sha256(), Figures.count(s.bytes()),
+                    Figures.count(s.files())});
+            }
+            d.caption("Coverage data sets (each carried byte for byte in the evidence package under"
+                    + " inputs/coverage-data, with this SHA-256 in its MANIFEST):");
+            d.table(new String[] {"Test run", "File", "Format, tool", "SHA-256", "Bytes", "Files"}, sets,
+                    new int[] {3, 3, 3, 8, 2, 2}, new boolean[] {false, false, false, false, true, true});
+            CoverageFigures.Compiled k = c.compiled();
+            d.paragraph("Compiled code: " + Figures.count(k.files()) + " file(s), " + Figures.count(k.sloc())
+                    + " SLOC; " + Figures.count(k.filesWithData()) + " file(s) with coverage data, "
+                    + Figures.count(k.slocWithData()) + " SLOC (" + percent(k.slocWithDataPercent())
+                    + " of the compiled SLOC has coverage data).");
+            d.table(new String[] {"Compiled code", "Lines", "Branches", "Conditions", "Functions"},
+                    List.<String[]>of(measuresRow("Files with data", k.figures())), new int[] {4, 3, 3, 3, 3},
+                    new boolean[] {false, true, true, true, true});
+            d.caption("Coverage per directory (files with data):");
+            List<String[]> dirs = new ArrayList<>();
+            for (CoverageFigures.Directory dir : c.directories()) {
+                String[] row = measuresRow(dir.directory(), dir.figures());
+                dirs.add(new String[] {row[0], Figures.count(dir.files()), row[1], row[2], row[3], row[4]});
+            }
+            d.table(new String[] {"Directory", "Files", "Lines", "Branches", "Conditions", "Functions"}, dirs,
+                    new int[] {5, 1, 3, 3, 3, 3}, new boolean[] {false, true, true, true, true, true});
+                        if (c.requirements().isEmpty()) {
+                d.paragraph("No requirement that applies in this configuration has code in it.");
+            } else {
+                List<String[]> own = new ArrayList<>();
+                List<String[]> all = new ArrayList<>();
+                for (CoverageFigures.Requirement q : c.requirements()) {
+                    String[] a = measuresRow(q.id(), q.byItsTests());
+                    own.add(new String[] {a[0], q.dataSets().isEmpty() ? "none" : String.join(", ", q.dataSets()),
+                        a[1], a[2], a[3], a[4]});
+                    String[] b = measuresRow(q.id(), q.byAllTests());
+                    all.add(new String[] {b[0], Figures.count(q.functions()), b[1], b[2], b[3], b[4]});
+                }
+                d.caption("Coverage per requirement by its own tests (requirements-based coverage: the data sets of the"
+                        + " requirement's tests):");
+                d.table(new String[] {"Requirement", "Its tests' data sets", "Lines", "Branches", "Conditions",
+                    "Functions"}, own, new int[] {4, 4, 3, 3, 3, 3}, new boolean[] {false, false, true, true, true,
+                        true});
+                d.caption("Coverage per requirement by all tests:");
+                d.table(new String[] {"Requirement", "Functions", "Lines", "Branches", "Conditions", "Functions called"},
+                        all, new int[] {4, 2, 3, 3, 3, 3}, new boolean[] {false, true, true, true, true, true});
+            }
+            d.caption("Compiled code never executed:");
+            long sloc = c.neverExecuted().stream().mapToLong(CoverageFigures.NeverExecuted::sloc).sum();
+            if (c.neverExecuted().isEmpty()) {
+                d.paragraph("Every compiled function was executed by a test.");
+            } else {
+                d.paragraph(Figures.count(c.neverExecuted().size()) + " compiled function(s), " + Figures.count(sloc)
+                        + " SLOC, were executed by no test: candidates for dead or deactivated code analysis."
+                        + (c.neverExecuted().size() > NEVER_EXECUTED_LISTED ? " The " + NEVER_EXECUTED_LISTED
+                                + " largest are listed; the workbook lists all." : ""));
+                List<String[]> rows = new ArrayList<>();
+                for (CoverageFigures.NeverExecuted f : c.neverExecuted().subList(0,
+                        Math.min(NEVER_EXECUTED_LISTED, c.neverExecuted().size()))) {
+                    rows.add(new String[] {f.name(), f.path() + ":" + f.line(), Figures.count(f.sloc()),
+                        f.withData() ? "lines not run" : "no data"});
+                }
+                d.table(new String[] {"Function", "File:line", "SLOC", "Coverage data"}, rows, new int[] {4, 7, 2, 3},
+                        new boolean[] {false, false, true, false});
+            }
+            if (c.notInSnapshot() > 0) {
+                d.paragraph(Figures.count(c.notInSnapshot()) + " file(s) the data covers are not in the snapshot"
+                        + " (system headers, generated files): listed by the import, not counted.");
+            }
+            if (c.unmapped() > 0) {
+                d.paragraph(Figures.count(c.unmapped()) + " build path(s) of the data no path map entry places: not"
+                        + " counted.");
+            }
+            if (!c.problems().isEmpty()) {
+                d.warning(c.problems().size() + " problem(s) with the coverage data, first: " + c.problems().get(0));
+            }
+        }
+    }
+
+    /** Complete, not complete (what is left to analyse), or not measured. */
+    private static String criterionVerdict(CoverageFigures.CriterionFigure k) {
+        if (!k.measured()) {
+            return "not measured: no data set has " + k.criterion().measure() + " of the compiled code";
+        }
+        long left = k.total() - k.covered();
+        return left == 0 ? "complete" : Figures.count(left) + " " + k.criterion().measure()
+                + " not covered: to be covered or analysed";
+    }
+
+    private static String[] measuresRow(String label, CoverageFigures.Measures m) {
+        return new String[] {label, coverage(m.lines()), coverage(m.branches()), coverage(m.conditions()),
+            coverage(m.functions())};
+    }
+
+    private static String coverage(CoverageFigures.Count c) {
+        return Figures.count(c.covered()) + " / " + Figures.count(c.total()) + " (" + percent(c.percent()) + ")";
+    }
+
+    private static String percent(double p) {
+        return Double.isNaN(p) ? "-" : Figures.percent(p);
     }
 
     private static void defects(WordDocument d, ReleaseEvidence evidence) {

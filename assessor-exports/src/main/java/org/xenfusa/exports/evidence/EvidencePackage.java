@@ -34,8 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One ZIP an assessor can file: every document, the inputs they were made from (the evidence as JSON, each
- * {@code .config}, link files, test results, gate file) and a MANIFEST.json naming each file's SHA-256 and its
- * inputs. Entries carry the stated time and a fixed order, so the same evidence always gives the same bytes.
+ * {@code .config}, link files, test results, MISRA findings, coverage data files byte for byte, gate file) and a
+ * MANIFEST.json naming each file's SHA-256 and its inputs. Entries carry the stated time and a fixed order, so the same evidence always gives the same bytes.
  */
 // [impl->dsn~evidence-package~1]
 public final class EvidencePackage {
@@ -69,7 +69,7 @@ public final class EvidencePackage {
         }
         for (AttachedFile a : evidence.attachments()) {
             add(files, madeFrom, lowerCase, "inputs/" + a.kind().folder() + "/" + relativePath(a.name()),
-                    a.text().getBytes(StandardCharsets.UTF_8), List.of());
+                    a.content(), List.of());
         }
         // the trace policy the verdicts follow, byte for byte as hashed
         String policy = policyPath(evidence.context());

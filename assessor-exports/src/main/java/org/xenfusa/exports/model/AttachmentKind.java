@@ -6,7 +6,9 @@ public enum AttachmentKind {
     /** Xen's MISRA C records at the commit (docs/misra, the ECLAIR configuration), as the report read them. */
     MISRA_RECORDS("misra-records"),
     /** Analyser findings (SARIF, cppcheck XML, xen-analysis.py text) as given. */
-    MISRA_FINDINGS("misra-findings");
+    MISRA_FINDINGS("misra-findings"),
+    /** Structural coverage data files (gcov JSON, gcovr JSON, lcov, Cobertura, llvm-cov JSON), byte for byte. */
+    COVERAGE_DATA("coverage-data");
 
     private final String folder;
 

@@ -6,13 +6,14 @@ import java.util.Optional;
 
 /**
  * Everything the documents are made from, for one commit: the analysis results of every configuration, the
- * requirements and their trace, MISRA C per configuration (when findings or records were given), and the input
- * files to carry along. The exports never look anywhere else.
+ * requirements and their trace, MISRA C per configuration (when findings or records were given), structural
+ * coverage per configuration (when a level or coverage data was given), and the input files to carry along. The
+ * exports never look anywhere else.
  */
 public record ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures> configurations,
         List<RequirementRow> requirements, List<SuspectLinkRow> suspectLinks, List<TraceDefect> defects,
         List<UntracedCode> untracedCode, List<TestResult> testResults, List<AttachedFile> attachments,
-        List<MisraFigures> misra) {
+        List<MisraFigures> misra, List<CoverageFigures> coverage) {
     public ReleaseEvidence {
         Objects.requireNonNull(context, "context");
         configurations = Copies.list(configurations);
@@ -23,13 +24,26 @@ public record ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures
         testResults = Copies.list(testResults);
         attachments = Copies.list(attachments);
         misra = Copies.list(misra);
+        coverage = Copies.list(coverage);
         long distinct = configurations.stream().map(ConfigurationFigures::name).distinct().count();
         if (distinct != configurations.size()) {
             throw new IllegalArgumentException("two configurations have the same name");
         }
+        if (coverage.stream().map(CoverageFigures::configuration).distinct().count() != coverage.size()) {
+            throw new IllegalArgumentException("two coverage reports are of the same configuration");
+        }
     }
 
-    /** Evidence without MISRA C figures. */
+    /** Evidence without structural coverage figures. */
+    public ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures> configurations,
+            List<RequirementRow> requirements, List<SuspectLinkRow> suspectLinks, List<TraceDefect> defects,
+            List<UntracedCode> untracedCode, List<TestResult> testResults, List<AttachedFile> attachments,
+            List<MisraFigures> misra) {
+        this(context, configurations, requirements, suspectLinks, defects, untracedCode, testResults, attachments,
+                misra, List.of());
+    }
+
+    /** Evidence without MISRA C and coverage figures. */
     public ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures> configurations,
             List<RequirementRow> requirements, List<SuspectLinkRow> suspectLinks, List<TraceDefect> defects,
             List<UntracedCode> untracedCode, List<TestResult> testResults, List<AttachedFile> attachments) {
@@ -40,6 +54,16 @@ public record ReleaseEvidence(EvidenceContext context, List<ConfigurationFigures
     /** The MISRA C figures of a configuration, when the evidence has them. */
     public Optional<MisraFigures> misra(String configuration) {
         return misra.stream().filter(m -> m.configuration().equals(configuration)).findFirst();
+    }
+
+    /** The structural coverage figures of a configuration, when the evidence has them. */
+    public Optional<CoverageFigures> coverage(String configuration) {
+        return coverage.stream().filter(c -> c.configuration().equals(configuration)).findFirst();
+    }
+
+    /** Whether any configuration has coverage data: the documents say nothing of coverage otherwise. */
+    public boolean hasCoverageData() {
+        return coverage.stream().anyMatch(CoverageFigures::hasData);
     }
 
     public Optional<ConfigurationFigures> configuration(String name) {

@@ -3,6 +3,8 @@ package org.xenfusa.exports.readiness;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.xenfusa.coverage.Criterion;
+
 /** The release-readiness gates a gate file may set, each with its key and how its threshold compares. */
 public enum Gate {
     DESIGN_COVERED_BY_CODE("design-covered-by-code-min-percent", Bound.MIN_PERCENT,
@@ -20,12 +22,31 @@ public enum Gate {
             "New violations of MISRA C guidelines tagged clean"),
     MISRA_VIOLATIONS_PER_GUIDELINE("misra-violations-per-guideline-max", Bound.MAX_COUNT,
             "Violations of the most violated accepted MISRA C guideline"),
-    MISRA_DANGLING_SAF_IDS("misra-dangling-saf-ids-max", Bound.MAX_COUNT, "SAF comments naming an unknown id");
+    MISRA_DANGLING_SAF_IDS("misra-dangling-saf-ids-max", Bound.MAX_COUNT, "SAF comments naming an unknown id"),
+    COVERAGE_STATEMENT("coverage-statement-min-percent", Bound.MIN_PERCENT,
+            "Statement coverage (lines) of the compiled code"),
+    COVERAGE_DECISION("coverage-decision-min-percent", Bound.MIN_PERCENT,
+            "Decision coverage (branches) of the compiled code"),
+    COVERAGE_MCDC("coverage-mcdc-min-percent", Bound.MIN_PERCENT,
+            "MC/DC (condition outcomes) of the compiled code");
 
     /** Whether the gate is evaluated on the MISRA C figures (not on the trace). */
     public boolean misra() {
         return this == MISRA_NEW_CLEAN_VIOLATIONS || this == MISRA_VIOLATIONS_PER_GUIDELINE
                 || this == MISRA_DANGLING_SAF_IDS;
+    }
+
+    /**
+     * The structural coverage criterion a coverage gate reads (its figure over the compiled code); empty for the other
+     * gates. It applies only where the configuration's level asks for the criterion.
+     */
+    public Optional<Criterion> criterion() {
+        return switch (this) {
+            case COVERAGE_STATEMENT -> Optional.of(Criterion.STATEMENT);
+            case COVERAGE_DECISION -> Optional.of(Criterion.DECISION);
+            case COVERAGE_MCDC -> Optional.of(Criterion.MCDC);
+            default -> Optional.empty();
+        };
     }
 
     /** How a gate's threshold compares with its value, and which YAML values it takes. */

@@ -1,5 +1,7 @@
 package org.xenfusa.exports.readiness;
 
+import org.xenfusa.coverage.Criterion;
+import org.xenfusa.exports.model.CoverageFigures;
 import org.xenfusa.exports.model.MisraFigures;
 
 import org.xenfusa.sloc.config.DirectoryFigures;
@@ -72,6 +74,9 @@ public final class ReadinessEvaluator {
         if (t.gate().misra()) {
             return misra(t, name, e);
         }
+        if (t.gate().criterion().isPresent()) {
+            return coverage(t, name, e);
+        }
         if (e.requirements().isEmpty() && t.gate() != Gate.SLOC_GROWTH && t.gate() != Gate.FIGURE_WARNINGS) {
             return notEvaluated(t, name, "no requirements at " + e.context().ref()
                     + ": there is nothing to trace, so the gate cannot be evaluated");
@@ -107,6 +112,7 @@ public final class ReadinessEvaluator {
                     .mapToLong(UntracedCode::code).sum(), "untraced code lines");
             case FIGURE_WARNINGS -> count(t, name, c.warnings().size(), "warnings on this configuration's figures");
             case MISRA_NEW_CLEAN_VIOLATIONS, MISRA_VIOLATIONS_PER_GUIDELINE, MISRA_DANGLING_SAF_IDS -> misra(t, name, e);
+            case COVERAGE_STATEMENT, COVERAGE_DECISION, COVERAGE_MCDC -> coverage(t, name, e);
             case SLOC_GROWTH -> {
                 if (before.isEmpty()) {
                     yield new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_EVALUATED,
@@ -140,6 +146,38 @@ public final class ReadinessEvaluator {
             case MISRA_DANGLING_SAF_IDS -> count(t, name, f.danglingSafIds(), "SAF comments with an unknown id");
             default -> throw new IllegalStateException("not a MISRA gate: " + t.gate());
         };
+    }
+
+    /**
+     * A coverage gate: the figure of its criterion over the configuration's compiled code, as the coverage report
+     * computed it. It does not apply where the configuration's level does not ask for the criterion; where it does,
+     * missing data or a criterion no data measures is not evaluated (never a pass).
+     */
+    private static GateResult coverage(GateThreshold t, String name, ReleaseEvidence e) {
+        Criterion k = t.gate().criterion().orElseThrow(() -> new IllegalStateException("not a coverage gate: "
+                + t.gate()));
+        Optional<CoverageFigures> c = e.coverage(name);
+        if (c.isEmpty()) {
+            return notEvaluated(t, name, "no coverage evidence for this configuration: neither its level nor coverage"
+                    + " data was given (give --level and --coverage-data, or import data on its coverage page)");
+        }
+        CoverageFigures f = c.get();
+        Optional<CoverageFigures.CriterionFigure> figure = f.criterion(k);
+        if (figure.isEmpty()) {
+            return new GateResult(name, t.gate(), t.threshold(), Optional.empty(), GateVerdict.NOT_APPLICABLE,
+                    f.level().label() + " does not ask for " + k.label() + " coverage");
+        }
+        if (!f.hasData()) {
+            return notEvaluated(t, name, "no coverage data for this configuration, whose level " + f.level().label()
+                    + " asks for " + k.label() + " coverage");
+        }
+        CoverageFigures.CriterionFigure m = figure.get();
+        if (!m.measured()) {
+            return notEvaluated(t, name, "not measured: no data set has " + k.measure() + " of the compiled code ("
+                    + f.level().label() + " asks for " + k.label() + " coverage)");
+        }
+        return result(t, name, m.percent(), m.covered() + " of " + m.total() + " " + k.measure()
+                + " of the compiled code covered (" + k.label() + ", " + f.level().label() + ")");
     }
 
     private static GateResult notEvaluated(GateThreshold t, String name, String reason) {

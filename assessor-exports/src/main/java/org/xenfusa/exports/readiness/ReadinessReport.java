@@ -13,11 +13,22 @@ public record ReadinessReport(EvidenceContext context, String gateFile, List<Gat
     }
 
     /**
-     * Ready only when there is at least one gate result and every gate passed: a gate that could not be evaluated (no
-     * requirements, no tests, no previous release) is not a pass, and neither is a release with nothing to evaluate.
+     * Ready only when at least one gate applies and every gate that applies passed: a gate that could not be evaluated
+     * (no requirements, no tests, no previous release, no coverage data) is not a pass, and neither is a release with
+     * nothing to evaluate. A gate that does not apply (a coverage criterion the level does not ask for) is left out.
      */
     public boolean passed() {
-        return !results.isEmpty() && results.stream().allMatch(r -> r.verdict() == GateVerdict.PASSED);
+        List<GateResult> applying = applying();
+        return !applying.isEmpty() && applying.stream().allMatch(r -> r.verdict() == GateVerdict.PASSED);
+    }
+
+    private List<GateResult> applying() {
+        return results.stream().filter(r -> r.verdict() != GateVerdict.NOT_APPLICABLE).toList();
+    }
+
+    /** The gates that do not apply to their configuration, each with its reason. */
+    public List<GateResult> notApplicable() {
+        return results.stream().filter(r -> r.verdict() == GateVerdict.NOT_APPLICABLE).toList();
     }
 
     /** The gates that could not be evaluated, each with its reason: they make the release NOT READY. */
@@ -27,10 +38,11 @@ public record ReadinessReport(EvidenceContext context, String gateFile, List<Gat
 
     /** Why the release is not ready, one line per failed or not evaluated gate (empty when ready). */
     public List<String> reasons() {
-        if (results.isEmpty()) {
+        List<GateResult> applying = applying();
+        if (applying.isEmpty()) {
             return List.of("no gate applies to any configuration: nothing was evaluated");
         }
-        return results.stream().filter(r -> r.verdict() != GateVerdict.PASSED)
+        return applying.stream().filter(r -> r.verdict() != GateVerdict.PASSED)
                 .map(r -> r.configuration() + ": " + r.gate() + " " + r.verdict().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' ') + " (" + r.detail() + ")")
                 .toList();

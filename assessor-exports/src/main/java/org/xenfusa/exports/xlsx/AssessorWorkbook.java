@@ -1,5 +1,6 @@
 package org.xenfusa.exports.xlsx;
 
+import org.xenfusa.exports.model.CoverageFigures;
 import org.xenfusa.exports.model.MisraFigures;
 
 import org.xenfusa.sloc.effort.SlocFigure;
@@ -48,6 +49,11 @@ public final class AssessorWorkbook {
     static final String ABOUT = "About";
     static final String SUMMARY = "Summary";
     static final String MATRIX = "Traceability";
+    public static final String COVERAGE = "Coverage";
+    public static final String COVERAGE_DATA = "Coverage data sets";
+    public static final String COVERAGE_BY_REQUIREMENT = "Coverage by requirement";
+    public static final String COVERAGE_BY_DIRECTORY = "Coverage by directory";
+    public static final String NEVER_EXECUTED = "Never executed";
 
     private AssessorWorkbook() {
     }
@@ -122,6 +128,13 @@ public final class AssessorWorkbook {
             if (!evidence.misra().isEmpty()) {
                 names.put("misra", n.name("MISRA C"));
             }
+            if (evidence.hasCoverageData()) {
+                names.put("coverage", n.name(COVERAGE));
+                names.put("coverage-data", n.name(COVERAGE_DATA));
+                names.put("coverage-reqs", n.name(COVERAGE_BY_REQUIREMENT));
+                names.put("coverage-dirs", n.name(COVERAGE_BY_DIRECTORY));
+                names.put("never", n.name(NEVER_EXECUTED));
+            }
             return names;
         }
 
@@ -171,6 +184,13 @@ public final class AssessorWorkbook {
                 "Review state", "Counts as coverage", "Review record", "Declared at"}, links, (String[] row) -> row);
             if (!evidence.misra().isEmpty()) {
                 misra(sheets.get("misra"));
+            }
+            if (evidence.hasCoverageData()) {
+                coverage(sheets.get("coverage"));
+                coverageData(sheets.get("coverage-data"));
+                coverageByRequirement(sheets.get("coverage-reqs"));
+                coverageByDirectory(sheets.get("coverage-dirs"));
+                neverExecuted(sheets.get("never"));
             }
             wb.setActiveSheet(0);
             // SXSSF writes formulas without cached values: ask the reader to compute them on opening.
@@ -438,6 +458,137 @@ public final class AssessorWorkbook {
                 }
             }
             s.finishTable(1, s.nextRow() - 1);
+        }
+
+        /** The configurations with coverage data: only they have rows in the coverage sheets. */
+        private List<CoverageFigures> coverageWithData() {
+            return evidence.coverage().stream().filter(CoverageFigures::hasData).toList();
+        }
+
+        /** One row per configuration: level, criteria, the compiled code's figures and the share of SLOC with data. */
+        private void coverage(SheetWriter s) {
+            s.header("Configuration", "Level", "Criteria of the level", "Compiled files", "Compiled SLOC",
+                    "Files with data", "SLOC with data", "Share of SLOC with data", "Lines covered", "Lines",
+                    "Branches covered", "Branches", "Conditions covered", "Conditions", "Functions called",
+                    "Functions", "Criteria not measured", "Never executed functions", "Never executed SLOC",
+                    "Not in snapshot", "Unmapped build paths", "Problems");
+            for (CoverageFigures c : coverageWithData()) {
+                CoverageFigures.Compiled k = c.compiled();
+                Row r = s.row();
+                int n = r.getRowNum();
+                s.text(r, 0, c.configuration());
+                s.text(r, 1, c.level().label());
+                s.text(r, 2, String.join(", ", c.criteria().stream().map(x -> x.criterion().label()).toList()));
+                s.number(r, 3, k.files(), styles.integer());
+                s.number(r, 4, k.sloc(), styles.integer());
+                s.number(r, 5, k.filesWithData(), styles.integer());
+                s.number(r, 6, k.slocWithData(), styles.integer());
+                s.formula(r, 7, "IF(" + SheetWriter.cell(4, n) + "=0,\"-\"," + SheetWriter.cell(6, n) + "/"
+                        + SheetWriter.cell(4, n) + ")", styles.percent());
+                counts(s, r, 8, k.figures());
+                s.text(r, 16, String.join(", ", c.criteria().stream().filter(x -> !x.measured())
+                        .map(x -> x.criterion().label()).toList()));
+                s.number(r, 17, c.neverExecuted().size(), styles.integer());
+                s.number(r, 18, c.neverExecuted().stream().mapToLong(CoverageFigures.NeverExecuted::sloc).sum(),
+                        styles.integer());
+                s.number(r, 19, c.notInSnapshot(), styles.integer());
+                s.number(r, 20, c.unmapped(), styles.integer());
+                s.text(r, 21, String.join("; ", c.problems()));
+            }
+            s.finishTable(1, s.nextRow() - 1);
+        }
+
+        /** Covered and total of lines, branches, conditions and functions from column {@code first}. */
+        private void counts(SheetWriter s, Row r, int first, CoverageFigures.Measures m) {
+            List<CoverageFigures.Count> all = List.of(m.lines(), m.branches(), m.conditions(), m.functions());
+            for (int i = 0; i < all.size(); i++) {
+                s.number(r, first + 2 * i, all.get(i).covered(), styles.integer());
+                s.number(r, first + 2 * i + 1, all.get(i).total(), styles.integer());
+            }
+        }
+
+        private static final String[] COUNT_HEADS = {"Lines covered", "Lines", "Branches covered", "Branches",
+            "Conditions covered", "Conditions", "Functions called", "Functions"};
+
+        private void coverageData(SheetWriter s) {
+            s.header("Configuration", "Test run", "File", "Format", "Tool", "Tool version", "SHA-256", "Bytes",
+                    "Files");
+            for (CoverageFigures c : coverageWithData()) {
+                for (CoverageFigures.DataSet d : c.dataSets()) {
+                    Row r = s.row();
+                    s.text(r, 0, c.configuration());
+                    s.text(r, 1, d.test());
+                    s.text(r, 2, d.name());
+                    s.text(r, 3, d.format());
+                    s.text(r, 4, d.tool());
+                    s.text(r, 5, d.toolVersion());
+                    s.text(r, 6, d.sha256());
+                    s.number(r, 7, d.bytes(), styles.integer());
+                    s.number(r, 8, d.files(), styles.integer());
+                }
+            }
+            s.finishTable(1, s.nextRow() - 1);
+        }
+
+        /** Per requirement: its functions' coverage by its own tests, then by all tests. */
+        private void coverageByRequirement(SheetWriter s) {
+            List<String> head = new ArrayList<>(List.of("Configuration", "Requirement", "Type", "Title",
+                    "Its tests", "Its tests' data sets", "Functions"));
+            for (String h : COUNT_HEADS) {
+                head.add(h + " by its tests");
+            }
+            for (String h : COUNT_HEADS) {
+                head.add(h + " by all tests");
+            }
+            s.header(head.toArray(String[]::new));
+            for (CoverageFigures c : coverageWithData()) {
+                for (CoverageFigures.Requirement q : c.requirements()) {
+                    Row r = s.row();
+                    s.text(r, 0, c.configuration());
+                    s.text(r, 1, q.id());
+                    s.text(r, 2, q.type());
+                    s.text(r, 3, q.title());
+                    s.text(r, 4, String.join(", ", q.tests()));
+                    s.text(r, 5, String.join(", ", q.dataSets()));
+                    s.number(r, 6, q.functions(), styles.integer());
+                    counts(s, r, 7, q.byItsTests());
+                    counts(s, r, 15, q.byAllTests());
+                }
+            }
+            s.finishTable(2, s.nextRow() - 1);
+        }
+
+        private void coverageByDirectory(SheetWriter s) {
+            List<String> head = new ArrayList<>(List.of("Configuration", "Directory", "Files"));
+            head.addAll(List.of(COUNT_HEADS));
+            s.header(head.toArray(String[]::new));
+            for (CoverageFigures c : coverageWithData()) {
+                for (CoverageFigures.Directory d : c.directories()) {
+                    Row r = s.row();
+                    s.text(r, 0, c.configuration());
+                    s.text(r, 1, d.directory());
+                    s.number(r, 2, d.files(), styles.integer());
+                    counts(s, r, 3, d.figures());
+                }
+            }
+            s.finishTable(2, s.nextRow() - 1);
+        }
+
+        /** Every compiled function no test executed, largest first per configuration. */
+        private void neverExecuted(SheetWriter s) {
+            s.header("Configuration", "Function", "File", "Line", "SLOC", "Coverage data");
+            for (CoverageFigures c : coverageWithData()) {
+                for (CoverageFigures.NeverExecuted f : c.neverExecuted()) {
+                    Row r = s.row();
+                    s.text(r, 0, c.configuration());
+                    s.text(r, 1, f.name());
+                    s.text(r, 2, f.path());
+                    s.number(r, 3, f.line(), styles.integer());
+                    s.number(r, 4, f.sloc(), styles.integer());
+                    s.text(r, 5, f.withData() ? "lines not run" : "no data");
+                }
+            }
+            s.finishTable(2, s.nextRow() - 1);
         }
 
         private void untraced(SheetWriter s) {

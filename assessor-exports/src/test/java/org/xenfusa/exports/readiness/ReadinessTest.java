@@ -41,6 +41,9 @@ class ReadinessTest {
               misra-new-clean-violations-max: 0
               misra-violations-per-guideline-max: 10
               misra-dangling-saf-ids-max: 0
+              coverage-statement-min-percent: 90
+              coverage-decision-min-percent: 90
+              coverage-mcdc-min-percent: 90
             configurations:
               arm64-defconfig:
                 figure-warnings-max: 1
@@ -90,6 +93,9 @@ class ReadinessTest {
         GateResult suspects = find(r, "x86_64-defconfig", Gate.SUSPECT_LINKS);
         assertThat(suspects.value()).contains(1.0);
         assertThat(suspects.verdict()).isEqualTo(GateVerdict.FAILED);
+        // no coverage evidence at all: the coverage gates are not evaluated, never passed
+        assertThat(find(r, "x86_64-defconfig", Gate.COVERAGE_STATEMENT).verdict())
+                .isEqualTo(GateVerdict.NOT_EVALUATED);
         // the arm64 override lets its one warning pass, x86_64 has none
         assertThat(find(r, "arm64-defconfig", Gate.FIGURE_WARNINGS).verdict()).isEqualTo(GateVerdict.PASSED);
         assertThat(find(r, "arm64-defconfig", Gate.FIGURE_WARNINGS).threshold()).isEqualTo(1.0);
