@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each format on synthetic data written here, and gcovr's rules for gcov's data. */
+// [utest->dsn~coverage-import~1]
 class CoverageImporterTest {
     static final String FOO = String.join("\n",
             "/* header comment */", // 1

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code fusa bench}: benchmarks that print figures (never pass/fail). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.Sloc.class, BenchExportCommand.class, BenchTraceCommand.class, BenchPageCommand.class,
-                BenchImportCommand.class, BenchApiCommand.class, BenchLoadCommand.class, BenchMisraCommand.class,
+                BenchImportCommand.class, BenchApiCommand.class, BenchLoadCommand.class, BenchMisraCommand.class, BenchCoverageCommand.class,
                 ConfigurationBenchCommands.Kconfig.class, ConfigurationBenchCommands.ConfigSloc.class})
 final class BenchCommand {
 

@@ -78,7 +78,13 @@ public final class AnalysisFigures {
 
         /** The gates that failed or could not be evaluated, each shown with its reason. */
         public List<Gate> notPassed() {
-            return gates.stream().filter(g -> !g.verdict().equals("PASSED")).toList();
+            return gates.stream().filter(g -> !g.verdict().equals("PASSED") && !g.verdict().equals("NOT_APPLICABLE"))
+                    .toList();
+        }
+
+        /** The gates the configuration's level does not ask for (a coverage criterion above its level). */
+        public List<Gate> notApplicable() {
+            return gates.stream().filter(g -> g.verdict().equals("NOT_APPLICABLE")).toList();
         }
 
         /** The gates that passed, shown on one line. */

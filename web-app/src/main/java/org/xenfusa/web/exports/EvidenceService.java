@@ -67,12 +67,14 @@ public class EvidenceService {
     private final TraceService traces;
     private final RepositoryStorage storage;
     private final MisraService misra;
+    private final org.xenfusa.web.coverage.CoverageService coverage;
 
     public EvidenceService(SourceRepositoryRepository repositories, SavedConfigurationRepository configurations,
             ConfigurationReports reports, EffortModels effort, BoardTable boards, TraceService traces,
-            RepositoryStorage storage, MisraService misra) {
+            RepositoryStorage storage, MisraService misra, org.xenfusa.web.coverage.CoverageService coverage) {
         this.storage = storage;
         this.misra = misra;
+        this.coverage = coverage;
         this.traces = traces;
         this.repositories = repositories;
         this.configurations = configurations;
@@ -147,9 +149,11 @@ public class EvidenceService {
             List<AttachedFile> attachments = new ArrayList<>();
             TraceReport trace;
             List<MisraReport> misraReports = new ArrayList<>();
+            List<org.xenfusa.coverage.CoverageReport> coverageReports = new ArrayList<>();
             Optional<Snapshot> snapshot = traces.snapshotOf(source.getId(), commit);
             if (snapshot.isPresent()) {
                 misraReports.addAll(misra(snapshot.get().getId(), saved, tree, attachments));
+                coverageReports.addAll(coverage(snapshot.get().getId(), saved, attachments));
                 SnapshotTrace st = traces.trace(snapshot.get().getId());
                 List<ConfigurationTrace> traced = new ArrayList<>();
                 for (SavedConfiguration c : saved) {
@@ -186,7 +190,8 @@ public class EvidenceService {
                     suspects = EvidenceAssembler.suspects(stored, tree, before);
                 }
             }
-            return EvidenceAssembler.assemble(context, named, model, trace, suspects, attachments, misraReports);
+            return EvidenceAssembler.assemble(context, named, model, trace, suspects, attachments, misraReports,
+                    coverageReports);
         }
     }
 
@@ -212,6 +217,27 @@ public class EvidenceService {
         }
         if (!out.isEmpty()) {
             attachments.addAll(records);
+        }
+        return out;
+    }
+
+    /**
+     * The structural coverage report of each saved configuration of an ingested snapshot with coverage data imported
+     * (the report its coverage page shows, at its target level); the data files, as uploaded, join the attachments.
+     */
+    private List<org.xenfusa.coverage.CoverageReport> coverage(long snapshotId, List<SavedConfiguration> saved,
+            List<AttachedFile> attachments) throws InvalidInputException {
+        List<org.xenfusa.coverage.CoverageReport> out = new ArrayList<>();
+        for (SavedConfiguration c : saved) {
+            List<org.xenfusa.web.coverage.CoverageService.StoredData> files = coverage.stored(snapshotId, c.getId());
+            if (files.isEmpty()) {
+                continue;
+            }
+            out.add(coverage.report(snapshotId, c.getId()));
+            for (org.xenfusa.web.coverage.CoverageService.StoredData f : files) {
+                attachments.add(EvidenceAssembler.coverageData(c.getName() + "/" + f.id() + "-" + f.fileName(),
+                        coverage.content(f.id())));
+            }
         }
         return out;
     }
