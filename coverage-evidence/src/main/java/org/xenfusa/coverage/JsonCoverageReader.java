@@ -102,7 +102,7 @@ final class JsonCoverageReader {
         if (gcovrFormat != null) {
             List<RawFile> fs = required(p, files, "gcovr");
             fs.forEach(f -> f.rules = RawFile.Rules.GCOVR);
-            return new CoverageImporter.Parsed("gcovr-json", "gcovr", gcovrFormat, fs);
+            return new CoverageImporter.Parsed("gcovr-json", "gcovr", "JSON format " + gcovrFormat, fs);
         }
         if (gccVersion != null || gcovFormat != null) {
             List<RawFile> fs = new ArrayList<>();

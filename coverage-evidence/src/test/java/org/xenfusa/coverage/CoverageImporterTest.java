@@ -170,7 +170,7 @@ class CoverageImporterTest {
                 """;
         CoverageImport ci = importer().read("coverage.json", utf8(json));
         assertThat(ci.source().orElseThrow().format()).isEqualTo("gcovr-json");
-        assertThat(ci.source().orElseThrow().toolVersion()).isEqualTo("0.3");
+        assertThat(ci.source().orElseThrow().toolVersion()).isEqualTo("JSON format 0.3");
         FileCoverage f = foo(ci);
         assertThat(f.lines()).isEqualTo(new Counter(3, 2));
         assertThat(f.branches()).isEqualTo(new Counter(2, 1));
