@@ -77,6 +77,7 @@ import java.util.zip.ZipException;
  * have pasted on or renamed ({@link #nameOccurs}), does not occur in the snapshot's file (unless the line that defines it
  * calls an upper-case macro, which may paste the name together).
  */
+// [impl->dsn~coverage-import~1]
 public final class CoverageImporter {
     private static final int BUFFER = 1 << 16;
     private static final Pattern MACRO_CALL = Pattern.compile("\\b[A-Z][A-Z0-9_]*[A-Z0-9]\\s*\\(");
