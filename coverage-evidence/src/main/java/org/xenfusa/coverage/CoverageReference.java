@@ -29,6 +29,8 @@ public final class CoverageReference {
     public static final String BUILD_ROOT = "/work/scratch/covdata/xen/";
     /** The unit tests recorded, each its own data set. */
     public static final List<String> TESTS = List.of("vpci", "rangeset", "pdx-mask", "pdx-offset", "numa", "domid");
+    /** The folder of the unexecuted hypervisor build under a tag's reference data. */
+    public static final String HYPERVISOR_FOLDER = FOLDER + "hypervisor-x86_64-unexecuted/";
 
     /** The copies the tests' Makefiles make of hypervisor files, and the snapshot file each stands for. */
     private static final List<String> COPIES = List.of("tools/tests/vpci/vpci.c=xen/drivers/vpci/vpci.c",
@@ -56,6 +58,13 @@ public final class CoverageReference {
             this.data = data;
             this.tool = tool;
             this.label = label;
+        }
+
+        /** The inputs recorded for the hypervisor build. */
+        public static final List<Input> HYPERVISOR = List.of(GCOV_JSON, GCOVR_JSON, COBERTURA);
+
+        String slug() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -129,12 +138,33 @@ public final class CoverageReference {
         return CoverageData.merge(sets);
     }
 
+    /** The id of {@link #unitTest}'s case (also when it is not run). */
+    public static String unitTestId(String tag, Input input, String test) {
+        return "coverage-" + tag + "-" + input.slug() + "-" + test;
+    }
+
+    /** What {@link #unitTest}'s case compares (also when it is not run). */
+    public static String unitTestCompared(String tag, Input input, String test) {
+        return input.label + " of Xen's " + test + " unit test at " + tag + " imported, per file, against "
+                + (input == Input.LLVM_COV ? "llvm-cov's own lcov export" : input.tool + "'s figures (expected.tsv)");
+    }
+
+    /** The id of {@link #hypervisor}'s case (also when it is not run). */
+    public static String hypervisorId(String tag, Input input) {
+        return "coverage-" + tag + "-hypervisor-" + input.slug();
+    }
+
+    /** What {@link #hypervisor}'s case compares (also when it is not run). */
+    public static String hypervisorCompared(String tag, Input input) {
+        return input.label + " of an x86_64 hypervisor build with CONFIG_COVERAGE at " + tag + " (never run) imported,"
+                + " per file, against gcovr's figures (expected.tsv)";
+    }
+
     /** One input of one unit test against the figures of the tool that made it. */
     public static ReferenceCase unitTest(ReferenceData data, Repository repo, String tag, Input input, String test)
             throws IOException {
         Path folder = data.file(tag, FOLDER);
-        String id = "coverage-" + tag + "-" + input.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
-                + test;
+        String id = unitTestId(tag, input, test);
         try (GitSourceTree tree = GitSourceTree.open(repo, tag)) {
             SnapshotFiles files = SnapshotFiles.of(tree);
             List<String> problems = new ArrayList<>();
@@ -157,10 +187,7 @@ public final class CoverageReference {
                 expected = expected(folder.resolve("expected.tsv"), input.data, input.tool, test);
             }
             compare(input, expected, ours, differences, deviations);
-            return ReferenceCase.of(id, USE_CASE, input.label + " of Xen's " + test + " unit test at " + tag
-                    + " imported, per file, against " + (input == Input.LLVM_COV ? "llvm-cov's own lcov export"
-                            : input.tool + "'s figures (expected.tsv)"),
-                    expected.size() + " files", ours.files().size() + " files (" + countDifferences(differences)
+            return ReferenceCase.of(id, USE_CASE, unitTestCompared(tag, input, test), expected.size() + " files", ours.files().size() + " files (" + countDifferences(differences)
                             + " differing)", differences, deviations);
         }
     }
@@ -171,9 +198,8 @@ public final class CoverageReference {
      */
     public static ReferenceCase hypervisor(ReferenceData data, Repository repo, String tag, Input input)
             throws IOException {
-        Path folder = data.file(tag, FOLDER + "hypervisor-x86_64-unexecuted/");
-        String id = "coverage-" + tag + "-hypervisor-" + input.name().toLowerCase(java.util.Locale.ROOT).replace('_',
-                '-');
+        Path folder = data.file(tag, HYPERVISOR_FOLDER);
+        String id = hypervisorId(tag, input);
         List<Path> files = switch (input) {
             case GCOV_JSON -> List.of(folder.resolve("gcov-json"));
             case GCOVR_JSON -> List.of(folder.resolve("gcovr/hypervisor.json.gz"));
@@ -208,9 +234,7 @@ public final class CoverageReference {
                                             Math.min(5, branchDifferences.size())))));
                 }
             }
-            return ReferenceCase.of(id, USE_CASE, input.label + " of an x86_64 hypervisor build with CONFIG_COVERAGE"
-                    + " at " + tag + " (never run) imported, per file, against gcovr's figures (expected.tsv)",
-                    expected.size() + " files", ours.files().size() + " files (" + countDifferences(differences)
+            return ReferenceCase.of(id, USE_CASE, hypervisorCompared(tag, input), expected.size() + " files", ours.files().size() + " files (" + countDifferences(differences)
                             + " differing)", differences, deviations);
         }
     }

@@ -60,6 +60,18 @@ class QualifyCommandTest {
     }
 
     @Test
+    void theCoverageCasesOfATagWithCoverageDataAreListedAndFailWithTheirReason() throws Exception {
+        SyntheticReferenceSet.Written s = set("coverage", false);
+        Files.createDirectories(s.referenceData().resolve("xen-RELEASE-9.9.1/coverage"));
+        assertThat(run("qualify", "--xen", s.xen().toString(), "--reference-data", s.referenceData().toString()))
+                .as(err + out).isEqualTo(1);
+        assertThat(out).contains("FAIL coverage-RELEASE-9.9.1-gcov-json-vpci: expected a result, obtained the"
+                + " comparison did not complete").contains("FAIL coverage-RELEASE-9.9.1-llvm-mcdc-domid")
+                .doesNotContain("coverage-RELEASE-9.9.0").contains("36 failed");
+        assertThat(err).contains("failed cases: coverage-RELEASE-9.9.1-");
+    }
+
+    @Test
     void badInputIsExitTwoNamingTheMissingTags() throws Exception {
         SyntheticReferenceSet.Written s = set("tags", false);
         Files.createDirectories(s.referenceData().resolve("xen-RELEASE-9.9.2/whole-repository"));

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.xenfusa.coverage.CoverageReference;
 import org.xenfusa.exports.ToolVersion;
 import org.xenfusa.sloc.count.ClocCounter;
 import org.xenfusa.sloc.count.ClocSummary;
@@ -35,7 +36,8 @@ import org.xenfusa.trace.self.SelfTrace;
 
 /**
  * Runs every reference comparison the repository's {@code reference-data/} holds data for, on this machine: the cases
- * that need a Xen clone only when one is given (otherwise each is stated as not run), the others always (OpenFastTrace's
+ * that need a Xen clone (cloc, Kconfig, compiled files, {@code make cloc}, active lines, structural coverage) only when
+ * one is given (otherwise each is stated as not run), the others always (OpenFastTrace's
  * recorded verdicts on the synthetic set; cloc on a synthetic tree when cloc is installed; the platform's trace of its
  * own {@code docs/spec/} when the repository has one).
  */
@@ -139,6 +141,30 @@ public final class QualificationKit {
                         "active code lines of " + name + " at " + tag + " against gcc -E of a real build",
                         () -> ActiveLinesReference.compare(data, repo, tag,
                                 ActiveLinesReference.archOf(data, tag, name), name, Map.of()).result()));
+            }
+        }
+        coverageCases(data, repo, cases);
+    }
+
+    /**
+     * The recorded structural coverage data of a tag ({@code coverage/}): each input format of each unit test, and the
+     * hypervisor build's gcov JSON, gcovr JSON and Cobertura, imported and compared per file with the tools' figures.
+     */
+    private static void coverageCases(ReferenceData data, Repository repo, List<ReferenceCase> cases) {
+        for (String tag : data.tagsWith(CoverageReference.FOLDER)) {
+            for (CoverageReference.Input input : CoverageReference.Input.values()) {
+                for (String test : CoverageReference.TESTS) {
+                    cases.add(xen(repo, CoverageReference.unitTestId(tag, input, test), CoverageReference.USE_CASE,
+                            CoverageReference.unitTestCompared(tag, input, test),
+                            () -> CoverageReference.unitTest(data, repo, tag, input, test)));
+                }
+            }
+            if (data.has(tag, CoverageReference.HYPERVISOR_FOLDER)) {
+                for (CoverageReference.Input input : CoverageReference.Input.HYPERVISOR) {
+                    cases.add(xen(repo, CoverageReference.hypervisorId(tag, input), CoverageReference.USE_CASE,
+                            CoverageReference.hypervisorCompared(tag, input),
+                            () -> CoverageReference.hypervisor(data, repo, tag, input)));
+                }
             }
         }
     }
@@ -249,26 +275,40 @@ public final class QualificationKit {
             }
         }
         List<String> profiles = arches.stream().map(a -> ToolchainProfile.defaultFor(a).name()).toList();
+        List<String> coverageTags = data.tagsWith(CoverageReference.FOLDER);
+        boolean coverage = !coverageTags.isEmpty();
+        List<String> useCases = new ArrayList<>(List.of(ClocReference.USE_CASE, KconfigReference.USE_CASE,
+                CompiledFilesReference.USE_CASE, ConfigurationReference.USE_CASE, ActiveLinesReference.USE_CASE,
+                OftReference.USE_CASE));
+        List<String> restrictions = new ArrayList<>(List.of("Xen releases: only the tags with reference data (above);"
+                + " at other commits the figures are not compared with a reference.",
+                "Architectures and toolchain profiles: those above; Kconfig symbols probed from the compiler"
+                        + " follow the profile, not the user's compiler.",
+                "Generated sources whose length depends on the compiler (x86 " + CompiledFilesReference.BUILT_IN_32
+                        + ") are counted from a declared figure: see the known deviations.",
+                "Trace verdicts follow OpenFastTrace 4.4.0's rules under the shipped oft policy; other"
+                        + " policies are not compared with OFT."));
+        if (coverage) {
+            useCases.add(CoverageReference.USE_CASE);
+            restrictions.add("Structural coverage: the import is compared on the recorded data of Xen's unit tests"
+                    + " and of an unexecuted x86_64 hypervisor build at " + String.join(", ", coverageTags)
+                    + ", made by gcc/gcov 12.2, gcovr 5.2, lcov 1.16 and llvm-cov 14 and 19 (MC/DC); data of other"
+                    + " tool versions is not compared with a reference. Cobertura XML gives no function figures; for"
+                    + " gcovr's branch figures of optimised (-O2) code import gcovr's JSON, not gcov's JSON; MC/DC"
+                    + " conditions count two outcomes each (see the known deviations).");
+        }
         return new QualificationReport.Claim(
                 "ISO 26262-8 clause 11: the platform can fail to detect an error in the evidence it produces (an"
-                        + " untraced function, a wrong SLOC figure, a wrong verdict): tool impact TI2. The reference"
+                        + " untraced function, a wrong SLOC figure, a wrong verdict" + (coverage
+                                ? ", a wrong coverage figure" : "") + "): tool impact TI2. The reference"
                         + " comparisons of this report detect such errors against the reference tools (cloc, Xen's"
-                        + " kconfig and build, OpenFastTrace) for the use cases and restrictions below; the claimed"
+                        + " kconfig and build, OpenFastTrace" + (coverage ? ", gcovr, lcov, llvm-cov" : "")
+                        + ") for the use cases and restrictions below; the claimed"
                         + " tool error detection and the resulting TCL are stated on that basis, validation of the"
                         + " tool (clause 11.4.9) being this report re-run on the user's machine.",
                 "DO-330: a verification tool (criteria 3), TQL-5; this report is the tool operational verification"
                         + " and validation evidence for the use cases below.",
-                List.of(ClocReference.USE_CASE, KconfigReference.USE_CASE, CompiledFilesReference.USE_CASE,
-                        ConfigurationReference.USE_CASE, ActiveLinesReference.USE_CASE, OftReference.USE_CASE),
-                data.tags(), List.copyOf(arches), profiles,
-                List.of("Xen releases: only the tags with reference data (above); at other commits the figures are"
-                        + " not compared with a reference.",
-                        "Architectures and toolchain profiles: those above; Kconfig symbols probed from the compiler"
-                                + " follow the profile, not the user's compiler.",
-                        "Generated sources whose length depends on the compiler (x86 " + CompiledFilesReference.BUILT_IN_32
-                                + ") are counted from a declared figure: see the known deviations.",
-                        "Trace verdicts follow OpenFastTrace 4.4.0's rules under the shipped oft policy; other"
-                                + " policies are not compared with OFT."));
+                List.copyOf(useCases), data.tags(), List.copyOf(arches), profiles, List.copyOf(restrictions));
     }
 
     /** The installed cloc's version, or "not installed". */

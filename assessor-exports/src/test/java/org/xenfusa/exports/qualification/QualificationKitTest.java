@@ -14,6 +14,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xenfusa.coverage.CoverageReference;
 import org.xenfusa.sloc.reference.ReferenceCase;
 import org.xenfusa.sloc.reference.ReferenceData;
 
@@ -71,6 +72,55 @@ class QualificationKitTest {
         assertThat(byId(r).get("oft-oracle-synthetic").passed()).isTrue();
         assertThat(r.xenCommits()).isEmpty();
         assertThat(r.claim().supportedReleases()).containsExactly("RELEASE-9.9.0", "RELEASE-9.9.1");
+    }
+
+    @Test
+    void withoutXenTheCoverageCasesOfTheRecordedDataAreStatedAsNotRun() throws Exception {
+        ReferenceData real = ReferenceData.above(Path.of("")).orElseThrow();
+        QualificationReport r = QualificationKit.run(real, Optional.empty(), Optional.empty(),
+                Files.createDirectories(tmp.resolve("work")));
+        List<ReferenceCase> coverage = r.cases().stream().filter(c -> c.id().startsWith("coverage-")).toList();
+        // six inputs of six unit tests, and the hypervisor build's gcov JSON, gcovr JSON and Cobertura
+        assertThat(coverage).hasSize(6 * 6 + 3).allSatisfy(c -> {
+            assertThat(c.outcome()).isEqualTo(ReferenceCase.Outcome.NOT_RUN);
+            assertThat(c.obtained()).isEqualTo("not run: " + QualificationKit.NO_XEN);
+            assertThat(c.useCase()).isEqualTo(CoverageReference.USE_CASE);
+        });
+        Map<String, ReferenceCase> cases = byId(r);
+        assertThat(cases).containsKeys("coverage-RELEASE-4.22.0-gcov-json-vpci",
+                "coverage-RELEASE-4.22.0-cobertura-domid", "coverage-RELEASE-4.22.0-llvm-mcdc-vpci",
+                "coverage-RELEASE-4.22.0-hypervisor-gcov-json", "coverage-RELEASE-4.22.0-hypervisor-gcovr-json",
+                "coverage-RELEASE-4.22.0-hypervisor-cobertura");
+        assertThat(cases.get("coverage-RELEASE-4.22.0-lcov-numa").compared())
+                .isEqualTo("lcov tracefile of Xen's numa unit test at RELEASE-4.22.0 imported, per file, against"
+                        + " lcov's figures (expected.tsv)");
+        assertThat(r.claim().useCases()).contains(CoverageReference.USE_CASE);
+        assertThat(r.claim().iso26262()).contains("gcovr, lcov, llvm-cov");
+        assertThat(r.claim().restrictions()).anyMatch(x -> x.startsWith("Structural coverage:")
+                && x.contains("at RELEASE-4.22.0,") && x.contains("gcovr 5.2"));
+    }
+
+    @Test
+    void aTagWithCoverageDataThatCannotBeReadFailsItsCoverageCasesWithTheReason() throws Exception {
+        Path data = syntheticSet(false);
+        Files.createDirectories(data.resolve("xen-RELEASE-9.9.1/coverage"));
+        QualificationReport r = QualificationKit.run(new ReferenceData(data), Optional.of(tmp.resolve("xen")),
+                Optional.empty(), Files.createDirectories(tmp.resolve("work")));
+        List<ReferenceCase> coverage = r.cases().stream().filter(c -> c.id().startsWith("coverage-")).toList();
+        // RELEASE-9.9.0 has no coverage/ and 9.9.1 no hypervisor build: only 9.9.1's unit-test cases
+        assertThat(coverage).hasSize(6 * 6).allSatisfy(c -> {
+            assertThat(c.id()).startsWith("coverage-RELEASE-9.9.1-");
+            assertThat(c.outcome()).as(c.summary()).isEqualTo(ReferenceCase.Outcome.FAIL);
+            assertThat(c.obtained()).isEqualTo("the comparison did not complete");
+            assertThat(c.differences()).singleElement().asString().contains("xen-RELEASE-9.9.1/coverage/");
+        });
+        assertThat(r.failed()).extracting(ReferenceCase::id).contains("coverage-RELEASE-9.9.1-gcovr-json-vpci")
+                .hasSize(6 * 6);
+        assertThat(r.claim().useCases()).contains(CoverageReference.USE_CASE);
+        // without coverage data there is no coverage claim
+        Files.delete(data.resolve("xen-RELEASE-9.9.1/coverage"));
+        assertThat(QualificationKit.claim(new ReferenceData(data)).useCases())
+                .doesNotContain(CoverageReference.USE_CASE);
     }
 
     @Test
