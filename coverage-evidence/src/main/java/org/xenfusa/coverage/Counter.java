@@ -19,8 +19,20 @@ public record Counter(long total, long covered) {
         return total == 0 ? Double.NaN : 100.0 * covered / total;
     }
 
-    /** gcovr's rendering: one decimal, {@code -} when there is nothing to cover. */
+    /**
+     * gcovr's rendering ({@code CoverageStat.percent_or}): one decimal, rounded as Python's {@code round} rounds the
+     * exact value (half to even), never 100.0 unless everything is covered (at most 99.9); {@code -} when there is
+     * nothing to cover.
+     */
     public String percentText() {
-        return total == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", percent());
+        if (total == 0) {
+            return "-";
+        }
+        if (covered == total) {
+            return "100.0%";
+        }
+        java.math.BigDecimal p = new java.math.BigDecimal((double) covered / total * 100.0).setScale(1,
+                java.math.RoundingMode.HALF_EVEN);
+        return p.min(new java.math.BigDecimal("99.9")).toPlainString() + "%";
     }
 }

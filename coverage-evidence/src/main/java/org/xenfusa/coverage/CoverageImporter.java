@@ -66,8 +66,11 @@ import java.util.zip.ZipException;
  * <li>llvm-cov export: the figures {@code llvm-cov export -format=lcov} writes from the same data: a line is one the
  * {@code LineCoverageIterator} maps (a region starts on it, or a region with a count wraps into it, unless a skipped
  * region starts it), its count the largest of the wrapping count and the counts of regions starting on it; each
- * non-folded branch is two branches (true and false), those of macro expansions on the line of the expansion; a function
- * belongs to the file of its first file name, at the first line of its first region.</li>
+ * non-folded branch is two branches (true and false), those of macro expansions on the line of the expansion (a folded
+ * branch is one of the file's {@code branches} with both counts 0 that no function's {@code branches} lists, as the
+ * export leaves folded ones out there); a function belongs to the file of its first file name, at the first line of its
+ * first region; each MC/DC condition is two outcomes, but a folded one (its MC/DC branch region folded) is not
+ * counted, as llvm-cov's MC/DC summary does not count it.</li>
  * </ul>
  *
  * <h2>Other versions of the sources</h2> Data made from other sources than the snapshot's is refused as a whole, naming

@@ -18,8 +18,8 @@ import org.xenfusa.sloc.tree.GitSourceTree;
  * Issue 14's reference: the coverage data of Xen's unit tests and of an unexecuted hypervisor build recorded in
  * {@code reference-data/<tag>/coverage/} (how: its README), imported by {@link CoverageImporter} against the tagged
  * snapshot, per file equal to the figures the tools that made it report ({@code expected.tsv}): gcovr's summary for
- * gcov JSON, gcovr JSON and Cobertura, lcov's list for lcov tracefiles, llvm-cov's own lcov export for its JSON, and
- * llvm-cov's MC/DC summary for condition coverage.
+ * gcov JSON, gcovr JSON and Cobertura, lcov's list for lcov tracefiles, llvm-cov's own lcov export for its JSON
+ * (lines, branches and functions; clang 14 and clang 19), and llvm-cov's MC/DC summary for condition coverage.
  */
 public final class CoverageReference {
     public static final String USE_CASE = "import structural coverage data (per-file figures of gcovr, lcov, llvm-cov)";
@@ -146,7 +146,9 @@ public final class CoverageReference {
     /** What {@link #unitTest}'s case compares (also when it is not run). */
     public static String unitTestCompared(String tag, Input input, String test) {
         return input.label + " of Xen's " + test + " unit test at " + tag + " imported, per file, against "
-                + (input == Input.LLVM_COV ? "llvm-cov's own lcov export" : input.tool + "'s figures (expected.tsv)");
+                + (input == Input.LLVM_COV ? "llvm-cov's own lcov export"
+                        : input == Input.LLVM_MCDC ? "llvm-cov's own lcov export and its MC/DC summary (expected.tsv)"
+                                : input.tool + "'s figures (expected.tsv)");
     }
 
     /** The id of {@link #hypervisor}'s case (also when it is not run). */
@@ -177,17 +179,35 @@ public final class CoverageReference {
             if (input == Input.LLVM_COV) {
                 // llvm-cov's own lcov export of the same profile, counted with lcov's rules
                 expected = new TreeMap<>();
+                List<String> lcovProblems = new ArrayList<>();
                 CoverageData lcov = read(files, pathMap(false), List.of(folder.resolve("clang/llvm-cov/" + test
-                        + ".info")), problems);
+                        + ".info")), lcovProblems);
                 for (FileCoverage f : lcov.files().values()) {
                     expected.put(f.path(), values(f));
                 }
-                problems.forEach(p -> differences.add("import: " + p));
+                lcovProblems.forEach(p -> differences.add("import: " + p));
+            } else if (input == Input.LLVM_MCDC) {
+                // lines, branches and functions: llvm-cov 19's own lcov export; conditions: its MC/DC summary
+                expected = new TreeMap<>();
+                for (Map.Entry<String, long[]> e : expected(folder.resolve("expected.tsv"), input.data, input.tool,
+                        test).entrySet()) {
+                    long[] v = {-1, -1, -1, -1, -1, -1, e.getValue()[6], e.getValue()[7]};
+                    expected.put(e.getKey(), v);
+                }
+                List<String> lcovProblems = new ArrayList<>();
+                CoverageData lcov = read(files, pathMap(false), List.of(folder.resolve("clang19-mcdc/llvm-cov/" + test
+                        + ".info")), lcovProblems);
+                for (FileCoverage f : lcov.files().values()) {
+                    long[] v = expected.computeIfAbsent(f.path(), k -> new long[] {-1, -1, -1, -1, -1, -1, -1, -1});
+                    System.arraycopy(values(f), 0, v, 0, 6);
+                }
+                lcovProblems.forEach(p -> differences.add("import: " + p));
             } else {
                 expected = expected(folder.resolve("expected.tsv"), input.data, input.tool, test);
             }
             compare(input, expected, ours, differences, deviations);
-            return ReferenceCase.of(id, USE_CASE, unitTestCompared(tag, input, test), expected.size() + " files", ours.files().size() + " files (" + countDifferences(differences)
+            return ReferenceCase.of(id, USE_CASE, unitTestCompared(tag, input, test), expected.size() + " files",
+                    ours.files().size() + " files (" + countDifferences(differences)
                             + " differing)", differences, deviations);
         }
     }
@@ -290,9 +310,6 @@ public final class CoverageReference {
                     continue;
                 }
                 if (conditions && input != Input.LLVM_MCDC) {
-                    continue;
-                }
-                if (!conditions && input == Input.LLVM_MCDC) {
                     continue;
                 }
                 long want = conditions ? 2 * e[i] : e[i];

@@ -2,6 +2,7 @@ package org.xenfusa.coverage;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,23 @@ import static org.xenfusa.coverage.JsonCoverageReader.where;
  * earlier line) has a count or a region starts on it ({@code HasCount && IsRegionEntry && !IsGapRegion}); its count is
  * the wrapping segment's, raised to the largest count of the regions starting on it;</li>
  * <li>branches: each branch of the file, and of its macro expansions on the line the expansion starts
- * ({@code collectNestedBranches}), is two branches: taken true ({@code count}) and false ({@code false count});</li>
+ * ({@code collectNestedBranches}), is two branches: taken true ({@code count}) and false ({@code false count}), except
+ * the constant-folded ones ({@code renderBranchExecutionCounts}: {@code if (!NextBranch->Folded)}). The JSON has no
+ * folded flag, but it writes a file's {@code branches} with the folded ones ({@code CoverageExporterJson.cpp}
+ * {@code renderFileBranches}) and the {@code branches} of {@code functions[]} and of {@code expansions[]} without them
+ * ({@code renderBranchRegions}: {@code if (!Region.Folded)}); a folded branch region has both counters the constant 0
+ * ({@code FunctionRecord::pushRegion}), so a file's branch with both counts 0 that no function lists (same file name and
+ * nine values; each function's branch stands for one of the file's) is a folded one and is left out. Exported with
+ * {@code -skip-functions} (no {@code functions}), nothing tells a folded branch and every branch counts;</li>
  * <li>functions: a function belongs to its first file name, at the first line of its first region, called
  * {@code count} times; the name as llvm-cov gives it ({@code file.c:name} for static functions);</li>
  * <li>MC/DC ({@code mcdc_records}, LLVM 18 and later): each condition of a record gives two outcomes, both covered
- * when llvm-cov shows the condition independence-covered.</li>
+ * when llvm-cov shows the condition independence-covered, except the constant-folded conditions, which llvm-cov's
+ * summary does not count ({@code CoverageSummaryInfo.cpp} {@code sumMCDCPairs}: {@code !Record.isCondFolded(C)};
+ * {@code MCDCRecordProcessor::processMCDCRecord} sets {@code Folded[I]} when the condition's branch region has both
+ * counters the constant 0). The record's list ({@code gatherConditions}) still has them, as {@code false}; their
+ * branch regions (kind 6, {@code MCDCBranchRegion}) are folded branches of the file as above, and each one, within the
+ * smallest decision region of the file holding its start, takes one {@code false} out of that record.</li>
  * </ul>
  */
 final class LlvmCovJsonReader {
@@ -43,8 +56,9 @@ final class LlvmCovJsonReader {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(p, t, JsonToken.START_OBJECT, "data[]");
-            Map<String, RawFile> files = new LinkedHashMap<>();
+            Map<String, Pending> files = new LinkedHashMap<>();
             List<Object[]> functions = new ArrayList<>();
+            Folded folded = new Folded();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String key = p.currentName();
                 t = p.nextToken();
@@ -52,9 +66,11 @@ final class LlvmCovJsonReader {
                     expect(p, t, JsonToken.START_ARRAY, key);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         expect(p, t, JsonToken.START_OBJECT, "files[]");
-                        RawFile f = file(p);
-                        files.merge(f.path(), f, (a, b) -> {
-                            a.lines.addAll(b.lines);
+                        Pending f = file(p);
+                        files.merge(f.file.path(), f, (a, b) -> {
+                            a.file.lines.addAll(b.file.lines);
+                            a.branches.addAll(b.branches);
+                            a.records.addAll(b.records);
                             return a;
                         });
                     }
@@ -62,7 +78,8 @@ final class LlvmCovJsonReader {
                     expect(p, t, JsonToken.START_ARRAY, key);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         expect(p, t, JsonToken.START_OBJECT, "functions[]");
-                        Object[] f = function(p);
+                        folded.functions = true;
+                        Object[] f = function(p, folded);
                         if (f != null) {
                             functions.add(f);
                         }
@@ -73,12 +90,14 @@ final class LlvmCovJsonReader {
             }
             // llvm-cov's lcov lists a file's functions (getCoveredFunctions) only for the files it exports
             for (Object[] f : functions) {
-                RawFile file = files.get((String) f[0]);
+                Pending file = files.get((String) f[0]);
                 if (file != null) {
-                    file.functions.add((FunctionRecord) f[1]);
+                    file.file.functions.add((FunctionRecord) f[1]);
                 }
             }
-            all.addAll(files.values());
+            for (Pending f : files.values()) {
+                all.add(f.finish(folded));
+            }
         }
         return all;
     }
@@ -86,15 +105,112 @@ final class LlvmCovJsonReader {
     private record Segment(int line, long count, boolean hasCount, boolean entry, boolean gap) {
     }
 
-    private record Branch(int line, int column, long trueCount, long falseCount) {
+    /**
+     * A branch as the lcov export lists it: on {@code line} (an expansion's: the line of the expansion), two branches;
+     * {@code own} is the file's own branch as written (it may be a folded one, see {@link Folded}), null for an
+     * expansion's (written without the folded ones).
+     */
+    private record Branch(int line, int column, long trueCount, long falseCount, long[] own) {
     }
 
-    private static RawFile file(JsonParser p) throws CoverageImporter.Refused {
+    /** An MC/DC record of a file: its decision region, its conditions (independence pair shown or not). */
+    private record Mcdc(long[] region, List<Boolean> conditions) {
+    }
+
+    /** A file's data, its branches and MC/DC records kept until the functions of its data object are read. */
+    private static final class Pending {
+        final RawFile file;
+        final List<Branch> branches = new ArrayList<>();
+        final List<Mcdc> records = new ArrayList<>();
+
+        Pending(RawFile file) {
+            this.file = file;
+        }
+
+        /** The file with the lines of its branches and MC/DC records, less the constant-folded ones. */
+        RawFile finish(Folded folded) {
+            RawFile f = file;
+            List<Branch> kept = new ArrayList<>();
+            Map<Mcdc, Integer> foldedConditions = new java.util.IdentityHashMap<>();
+            for (Branch b : branches) {
+                if (b.own == null || !folded.isFolded(f.path(), b.own)) {
+                    kept.add(b);
+                } else if (b.own[8] == MCDC_BRANCH) {
+                    Mcdc r = innermost(b.own);
+                    if (r != null) {
+                        foldedConditions.merge(r, 1, Integer::sum);
+                    }
+                }
+            }
+            kept.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line)
+                    : Integer.compare(a.column, b.column));
+            int i = 0;
+            while (i < kept.size()) {
+                int line = kept.get(i).line;
+                List<Long> counts = new ArrayList<>();
+                while (i < kept.size() && kept.get(i).line == line) {
+                    counts.add(kept.get(i).trueCount);
+                    counts.add(kept.get(i).falseCount);
+                    i++;
+                }
+                RawFile.Line l = new RawFile.Line(line, 0, f.at);
+                l.branches = counts.stream().mapToLong(Long::longValue).toArray();
+                f.lines.add(l);
+            }
+            Map<Integer, ConditionOutcomes> mcdc = new LinkedHashMap<>();
+            for (Mcdc r : records) {
+                List<Boolean> conditions = new ArrayList<>(r.conditions);
+                // a folded condition is never independence-covered: it is one of the record's false entries
+                int n = foldedConditions.getOrDefault(r, 0);
+                while (n > 0 && conditions.remove(Boolean.FALSE)) {
+                    n--;
+                }
+                BitSet b = new BitSet();
+                for (int j = 0; j < conditions.size(); j++) {
+                    if (conditions.get(j)) {
+                        b.set(2 * j, 2 * j + 2);
+                    }
+                }
+                mcdc.merge((int) r.region[0], new ConditionOutcomes(2 * conditions.size(), b),
+                        GcovFilesReader::concat);
+            }
+            for (Map.Entry<Integer, ConditionOutcomes> e : mcdc.entrySet()) {
+                RawFile.Line l = new RawFile.Line(e.getKey(), 0, f.at);
+                l.conditions = e.getValue();
+                f.lines.add(l);
+            }
+            return f;
+        }
+
+        /** The record whose decision region is the smallest that holds the branch's start. */
+        private Mcdc innermost(long[] branch) {
+            Mcdc best = null;
+            for (Mcdc r : records) {
+                long[] d = r.region;
+                if (compare(d[0], d[1], branch[0], branch[1]) <= 0 && compare(branch[0], branch[1], d[2], d[3]) <= 0
+                        && (best == null || compare(d[0], d[1], best.region[0], best.region[1]) > 0
+                                || compare(d[0], d[1], best.region[0], best.region[1]) == 0 && compare(d[2], d[3],
+                                        best.region[2], best.region[3]) < 0)) {
+                    best = r;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** {@code CounterMappingRegion::MCDCBranchRegion}, the kind of a branch region that is an MC/DC condition. */
+    private static final long MCDC_BRANCH = 6;
+
+    private static int compare(long l1, long c1, long l2, long c2) {
+        return l1 != l2 ? Long.compare(l1, l2) : Long.compare(c1, c2);
+    }
+
+    private static Pending file(JsonParser p) throws CoverageImporter.Refused {
         long at = line(p);
         String name = null;
         List<RawFile.Line> lines = new ArrayList<>();
         List<Branch> branches = new ArrayList<>();
-        Map<Integer, ConditionOutcomes> mcdc = new LinkedHashMap<>();
+        List<Mcdc> mcdc = new ArrayList<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
@@ -108,7 +224,8 @@ final class LlvmCovJsonReader {
                     expect(p, t, JsonToken.START_ARRAY, key);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         long[] b = numbers(p, t, "branches[]", 6);
-                        branches.add(new Branch(lineOf(p, b[0]), (int) b[1], Math.max(0, b[4]), Math.max(0, b[5])));
+                        branches.add(new Branch(lineOf(p, b[0]), (int) b[1], Math.max(0, b[4]), Math.max(0, b[5]),
+                                b.length >= 9 && b[4] == 0 && b[5] == 0 ? b : null));
                     }
                 }
                 case "expansions" -> {
@@ -121,7 +238,10 @@ final class LlvmCovJsonReader {
                 case "mcdc_records" -> {
                     expect(p, t, JsonToken.START_ARRAY, key);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                        mcdc(p, t, mcdc);
+                        Mcdc r = mcdc(p, t);
+                        if (r != null) {
+                            mcdc.add(r);
+                        }
                     }
                 }
                 default -> p.skipChildren();
@@ -131,28 +251,10 @@ final class LlvmCovJsonReader {
             throw new CoverageImporter.Refused(at, "an llvm-cov files[] entry without \"filename\" (at line " + at
                     + ")");
         }
-        RawFile f = new RawFile(name, at, RawFile.Rules.AS_GIVEN);
-        f.lines.addAll(lines);
-        branches.sort((a, b) -> a.line != b.line ? Integer.compare(a.line, b.line)
-                : Integer.compare(a.column, b.column));
-        int i = 0;
-        while (i < branches.size()) {
-            int line = branches.get(i).line;
-            List<Long> counts = new ArrayList<>();
-            while (i < branches.size() && branches.get(i).line == line) {
-                counts.add(branches.get(i).trueCount);
-                counts.add(branches.get(i).falseCount);
-                i++;
-            }
-            RawFile.Line l = new RawFile.Line(line, 0, at);
-            l.branches = counts.stream().mapToLong(Long::longValue).toArray();
-            f.lines.add(l);
-        }
-        for (Map.Entry<Integer, ConditionOutcomes> e : mcdc.entrySet()) {
-            RawFile.Line l = new RawFile.Line(e.getKey(), 0, at);
-            l.conditions = e.getValue();
-            f.lines.add(l);
-        }
+        Pending f = new Pending(new RawFile(name, at, RawFile.Rules.AS_GIVEN));
+        f.file.lines.addAll(lines);
+        f.branches.addAll(branches);
+        f.records.addAll(mcdc);
         return f;
     }
 
@@ -204,13 +306,14 @@ final class LlvmCovJsonReader {
     }
 
     private static void expansion(JsonParser p, List<Branch> branches) throws CoverageImporter.Refused {
-        int sourceLine = 0;
+        long[] source = null;
         List<long[]> own = new ArrayList<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
             if (key.equals("source_region")) {
-                sourceLine = lineOf(p, numbers(p, t, key, 4)[0]);
+                source = numbers(p, t, key, 4);
+                lineOf(p, source[0]);
             } else if (key.equals("branches")) {
                 expect(p, t, JsonToken.START_ARRAY, key);
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -220,20 +323,22 @@ final class LlvmCovJsonReader {
                 p.skipChildren();
             }
         }
-        if (sourceLine == 0 && !own.isEmpty()) {
-            throw new CoverageImporter.Refused(line(p), "an llvm-cov expansion with branches but no source_region (at "
-                    + where(p) + ")");
+        if (source == null) {
+            if (!own.isEmpty()) {
+                throw new CoverageImporter.Refused(line(p), "an llvm-cov expansion with branches but no source_region"
+                        + " (at " + where(p) + ")");
+            }
+            return;
         }
         for (long[] b : own) {
-            branches.add(new Branch(sourceLine, (int) b[1], Math.max(0, b[4]), Math.max(0, b[5])));
+            branches.add(new Branch((int) source[0], (int) b[1], Math.max(0, b[4]), Math.max(0, b[5]), null));
         }
     }
 
-    /** An MC/DC record: its first line, and the array of booleans (each condition independence-covered or not). */
-    private static void mcdc(JsonParser p, JsonToken t, Map<Integer, ConditionOutcomes> out)
-            throws CoverageImporter.Refused {
+    /** An MC/DC record: its region, and the array of booleans (each condition independence-covered or not). */
+    private static Mcdc mcdc(JsonParser p, JsonToken t) throws CoverageImporter.Refused {
         expect(p, t, JsonToken.START_ARRAY, "mcdc_records[]");
-        int line = 0;
+        long[] region = new long[4];
         int index = 0;
         List<Boolean> conditions = null;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -249,32 +354,72 @@ final class LlvmCovJsonReader {
                 conditions = c;
             } else if (t == JsonToken.START_OBJECT) {
                 p.skipChildren();
-            } else if (index == 0) {
-                line = (int) number(p, t, "mcdc_records[]");
+            } else if (index < 4) {
+                region[index] = number(p, t, "mcdc_records[]");
             }
             index++;
         }
-        if (line < 1 || conditions == null) {
-            return;
+        if (region[0] < 1 || region[0] > Integer.MAX_VALUE || conditions == null) {
+            return null;
         }
-        BitSet b = new BitSet();
-        for (int i = 0; i < conditions.size(); i++) {
-            if (conditions.get(i)) {
-                b.set(2 * i, 2 * i + 2);
-            }
-        }
-        ConditionOutcomes c = new ConditionOutcomes(2 * conditions.size(), b);
-        out.merge(line, c, GcovFilesReader::concat);
+        return new Mcdc(region, conditions);
     }
 
-    /** {file, FunctionRecord, at}; null for a function without regions. */
-    private static Object[] function(JsonParser p) throws CoverageImporter.Refused {
+    /**
+     * The branches of the functions with both counts 0, by file name and the nine values of the branch: those that are
+     * not constant-folded. LLVM marks a branch region folded when both its counters are the constant zero
+     * ({@code FunctionRecord::pushRegion}, {@code CountedRegion::Folded}); {@code llvm-cov export} writes a file's
+     * {@code branches} with the folded ones ({@code renderFileBranches}) but a function's, and an expansion's, without
+     * them ({@code renderBranchRegions}: {@code if (!Region.Folded)}). A file's branch with both counts 0 that no
+     * function lists is therefore a folded one.
+     */
+    private static final class Folded {
+        final Map<Key, Integer> notFolded = new HashMap<>();
+        /** Whether the data object has a {@code functions} array (not so with {@code -skip-functions}). */
+        boolean functions;
+
+        /** A branch region where a file lists it: the file's name and its line, column, end, file ids and kind. */
+        private record Key(String file, long line, long column, long endLine, long endColumn, long fileId,
+                long expandedFileId, long kind) {
+            Key(String file, long[] b) {
+                this(file, b[0], b[1], b[2], b[3], b[6], b[7], b[8]);
+            }
+        }
+
+        void add(String file, long[] branch) {
+            notFolded.merge(new Key(file, branch), 1, Integer::sum);
+        }
+
+        /** Whether the file's {@code branch} is a folded one; a branch that is not uses up one function's branch. */
+        boolean isFolded(String file, long[] branch) {
+            if (!functions || branch.length < 9 || branch[4] != 0 || branch[5] != 0) {
+                return false;
+            }
+            Key k = new Key(file, branch);
+            Integer have = notFolded.get(k);
+            if (have == null) {
+                return true;
+            }
+            if (have == 1) {
+                notFolded.remove(k);
+            } else {
+                notFolded.put(k, have - 1);
+            }
+            return false;
+        }
+    }
+
+    /**
+     * {file, FunctionRecord, at}; null for a function without regions. Its branches with both counts 0 (none of them
+     * folded) go to {@code folded}.
+     */
+    private static Object[] function(JsonParser p, Folded folded) throws CoverageImporter.Refused {
         long at = line(p);
         String name = null;
         long count = -1;
-        String file = null;
-        int start = 0;
-        int end = 0;
+        List<String> files = new ArrayList<>();
+        long[] first = null;
+        List<long[]> unrun = new ArrayList<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
@@ -284,33 +429,44 @@ final class LlvmCovJsonReader {
                 case "filenames" -> {
                     expect(p, t, JsonToken.START_ARRAY, key);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                        String f = scalar(p, t, key);
-                        if (file == null) {
-                            file = f;
-                        }
+                        files.add(scalar(p, t, key));
                     }
                 }
                 case "regions" -> {
                     expect(p, t, JsonToken.START_ARRAY, key);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         long[] r = numbers(p, t, "regions[]", 4);
-                        if (start == 0) {
-                            start = (int) r[0];
-                            end = (int) r[2];
+                        if (first == null && r[0] != 0) {
+                            first = r;
+                        }
+                    }
+                }
+                case "branches" -> {
+                    expect(p, t, JsonToken.START_ARRAY, key);
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        long[] b = numbers(p, t, "branches[]", 6);
+                        if (b.length >= 9 && b[4] == 0 && b[5] == 0) {
+                            unrun.add(b);
                         }
                     }
                 }
                 default -> p.skipChildren();
             }
         }
-        if (name == null || count < 0 || file == null) {
+        if (name == null || count < 0 || files.isEmpty()) {
             throw new CoverageImporter.Refused(at, "an llvm-cov functions[] entry without a name, count or file name"
                     + " (at line " + at + ")");
         }
-        if (start < 1) {
+        for (long[] b : unrun) {
+            if (b[6] >= 0 && b[6] < files.size()) {
+                folded.add(files.get((int) b[6]), b);
+            }
+        }
+        if (first == null || first[0] < 1 || first[0] > Integer.MAX_VALUE) {
             return null;
         }
-        return new Object[] {file, new FunctionRecord(name, start, Math.max(end, 0), count), at};
+        return new Object[] {files.get(0), new FunctionRecord(name, (int) first[0], (int) Math.max(Math.min(first[2],
+                Integer.MAX_VALUE), 0), count), at};
     }
 
     private static int lineOf(JsonParser p, long v) throws CoverageImporter.Refused {

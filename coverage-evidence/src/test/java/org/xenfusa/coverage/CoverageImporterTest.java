@@ -426,6 +426,79 @@ class CoverageImporterTest {
         assertThat(c.isCovered(2)).isFalse();
     }
 
+    /** f (4-9) ran 3 times, g (11-20, two instances: a static inline of a header, say) never. */
+    static String llvmCovWithFoldedBranches(String functions) {
+        return """
+                {"version": "2.0.1", "type": "llvm.coverage.json.export", "data": [{
+                  "files": [{"filename": "/build/xen/common/foo.c",
+                    "branches": [[6, 9, 6, 14, 2, 1, 0, 0, 4], [6, 18, 6, 24, 0, 0, 0, 0, 4],
+                                 [14, 9, 14, 10, 0, 0, 0, 0, 4], [14, 9, 14, 10, 0, 0, 0, 0, 4],
+                                 [17, 12, 17, 15, 0, 0, 0, 0, 4], [17, 12, 17, 15, 0, 0, 0, 0, 4]],
+                    "expansions": [{"source_region": [7, 9, 7, 14, 3, 0, 1, 1],
+                                    "filenames": ["/build/xen/common/foo.c", "/build/xen/include/x.h"],
+                                    "branches": [[3, 5, 3, 9, 0, 0, 1, 0, 4]]}],
+                    "segments": [[4, 14, 3, true, true, false], [9, 2, 0, false, false, false],
+                                 [11, 14, 0, true, true, false], [20, 2, 0, false, false, false]]}],
+                  "functions": %s}]}
+                """.formatted(functions);
+    }
+
+    @Test
+    void llvmCovFoldedBranchesAreLeftOutAsItsLcovExportLeavesThem() {
+        // 6:18 and 17:12 are constant-folded (both counters the constant 0): the file's branches list them, the
+        // functions' do not (renderFileBranches / renderBranchRegions), and the lcov export leaves them out, whether
+        // their code ran (6) or not (17); 14:9 never ran and is listed by both instances of g
+        String g = """
+                {"name": "g", "count": 0, "filenames": ["/build/xen/common/foo.c"],
+                 "regions": [[11, 14, 20, 2, 0, 0, 0, 0]], "branches": [[14, 9, 14, 10, 0, 0, 0, 0, 4]]}""";
+        String json = llvmCovWithFoldedBranches("""
+                [{"name": "f", "count": 3, "filenames": ["/build/xen/common/foo.c", "/build/xen/include/x.h"],
+                  "regions": [[4, 14, 9, 2, 3, 0, 0, 0]],
+                  "branches": [[6, 9, 6, 14, 2, 1, 0, 0, 4], [3, 5, 3, 9, 0, 0, 1, 0, 4]]}, %s, %s]
+                """.formatted(g, g));
+        FileCoverage f = foo(importer().read("export.json", utf8(json)));
+        assertThat(f.branches(f.indexOf(6))).containsExactly(2, 1);
+        assertThat(f.branches(f.indexOf(7))).containsExactly(0, 0);
+        assertThat(f.branches(f.indexOf(14))).containsExactly(0, 0, 0, 0);
+        assertThat(f.indexOf(17) < 0 || f.branches(f.indexOf(17)) == null
+                || f.branches(f.indexOf(17)).length == 0).isTrue();
+        assertThat(f.branches()).isEqualTo(new Counter(8, 2));
+        assertThat(f.functionCounter()).isEqualTo(new Counter(2, 1));
+
+        // exported with -skip-functions, nothing tells a folded branch: every branch of the file counts
+        FileCoverage all = foo(importer().read("export.json", utf8(llvmCovWithFoldedBranches("[]")
+                .replace(",\n  \"functions\": []", ""))));
+        assertThat(all.branches()).isEqualTo(new Counter(14, 2));
+    }
+
+    @Test
+    void llvmCovFoldedMcdcConditionsAreNotCounted() {
+        // LLVM 19: a constant-folded condition (6:18, 14:15) is false in its record and left out of llvm-cov's MC/DC
+        // summary (isCondFolded); its MC/DC branch region (kind 6) is in the file's branches, not in the function's
+        String json = """
+                {"version": "2.0.1", "type": "llvm.coverage.json.export", "data": [{"files": [
+                  {"filename": "xen/common/foo.c",
+                   "segments": [[4, 14, 3, true, true, false], [9, 2, 0, false, false, false],
+                                [11, 14, 0, true, true, false], [20, 2, 0, false, false, false]],
+                   "branches": [[6, 9, 6, 14, 2, 1, 0, 0, 6], [6, 18, 6, 24, 0, 0, 0, 0, 6],
+                                [14, 9, 14, 10, 0, 0, 0, 0, 6], [14, 15, 14, 20, 0, 0, 0, 0, 6]],
+                   "mcdc_records": [[6, 9, 6, 24, 0, 5, [true, false]], [14, 9, 14, 20, 0, 5, [false, false]]]}],
+                  "functions": [
+                   {"name": "f", "count": 3, "filenames": ["xen/common/foo.c"], "regions": [[4, 14, 9, 2, 3, 0, 0, 0]],
+                    "branches": [[6, 9, 6, 14, 2, 1, 0, 0, 6]],
+                    "mcdc_records": [[6, 9, 6, 24, 0, 5, [true, false]]]},
+                   {"name": "g", "count": 0, "filenames": ["xen/common/foo.c"], "regions": [[11, 14, 20, 2, 0, 0, 0, 0]],
+                    "branches": [[14, 9, 14, 10, 0, 0, 0, 0, 6]],
+                    "mcdc_records": [[14, 9, 14, 20, 0, 5, [false, false]]]}]}]}
+                """;
+        FileCoverage f = foo(importer().read("mcdc.json", utf8(json)));
+        assertThat(f.conditions(f.indexOf(6)).outcomes()).isEqualTo(2);
+        assertThat(f.conditions(f.indexOf(6)).isCovered(0)).isTrue();
+        assertThat(f.conditions(f.indexOf(14)).outcomes()).isEqualTo(2);
+        assertThat(f.conditions()).isEqualTo(new Counter(4, 2));
+        assertThat(f.branches()).isEqualTo(new Counter(4, 2));
+    }
+
     @Test
     void filesOutsideTheSnapshotAreListedAndUnmappedBuildPathsNamed() {
         String info = """
