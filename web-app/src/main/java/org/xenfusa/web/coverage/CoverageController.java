@@ -21,7 +21,6 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
-import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.trace.TraceService;
 
@@ -37,23 +36,18 @@ public class CoverageController {
 
     private final CoverageService coverage;
     private final TraceService traces;
-    private final ConfigurationReports reports;
 
-    public CoverageController(CoverageService coverage, TraceService traces, ConfigurationReports reports) {
+    public CoverageController(CoverageService coverage, TraceService traces) {
         this.coverage = coverage;
         this.traces = traces;
-        this.reports = reports;
     }
 
     /** From a configuration's page: the snapshot of the commit its ref names. */
     @GetMapping("/configurations/{id}/coverage")
     String fromConfiguration(@PathVariable long id, RedirectAttributes redirect) throws InvalidInputException {
-        SavedConfiguration saved = traces.configuration(id);
-        String commit = reports.report(saved).commit();
-        Optional<Snapshot> s = traces.snapshotOf(saved.getRepositoryId(), commit);
+        Optional<Snapshot> s = traces.snapshotAtRef(traces.configuration(id),
+                why -> redirect.addFlashAttribute("error", why + "coverage data for it"));
         if (s.isEmpty()) {
-            redirect.addFlashAttribute("error", "No snapshot of " + saved.getRefName() + " (" + commit.substring(0, 12)
-                    + ") is ingested: ingest it to import coverage data for it");
             return "redirect:/configurations/" + id;
         }
         return "redirect:/coverage/" + s.get().getId() + "?configuration=" + id;

@@ -20,7 +20,6 @@ import org.xenfusa.misra.MisraReport.LocationRow;
 import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.source.Snapshot;
 import org.xenfusa.model.source.SnapshotRepository;
-import org.xenfusa.web.config.ConfigurationReports;
 import org.xenfusa.web.platform.InvalidInputException;
 import org.xenfusa.web.trace.TraceService;
 
@@ -35,26 +34,21 @@ public class MisraController {
 
     private final MisraService misra;
     private final TraceService traces;
-    private final ConfigurationReports reports;
     private final SnapshotRepository snapshots;
 
-    public MisraController(MisraService misra, TraceService traces, ConfigurationReports reports,
+    public MisraController(MisraService misra, TraceService traces,
             SnapshotRepository snapshots) {
         this.snapshots = snapshots;
         this.misra = misra;
         this.traces = traces;
-        this.reports = reports;
     }
 
     /** From a configuration's page: the snapshot of the commit its ref names. */
     @GetMapping("/configurations/{id}/misra")
     String fromConfiguration(@PathVariable long id, RedirectAttributes redirect) throws InvalidInputException {
-        SavedConfiguration saved = traces.configuration(id);
-        String commit = reports.report(saved).commit();
-        Optional<Snapshot> s = traces.snapshotOf(saved.getRepositoryId(), commit);
+        Optional<Snapshot> s = traces.snapshotAtRef(traces.configuration(id),
+                why -> redirect.addFlashAttribute("error", why + "MISRA findings for it"));
         if (s.isEmpty()) {
-            redirect.addFlashAttribute("error", "No snapshot of " + saved.getRefName() + " (" + commit.substring(0, 12)
-                    + ") is ingested: ingest it to import MISRA findings for it");
             return "redirect:/configurations/" + id;
         }
         return "redirect:/misra/" + s.get().getId() + "?configuration=" + id;

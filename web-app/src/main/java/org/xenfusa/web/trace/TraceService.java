@@ -301,6 +301,21 @@ public class TraceService {
         return linkSet(links.findByRepositoryIdOrderByIdAsc(repositoryId));
     }
 
+    /**
+     * The snapshot of the commit a configuration's ref names now, for the pages a configuration links to (MISRA C,
+     * structural coverage); empty with the reason, naming the ref and commit, when that commit is not ingested.
+     */
+    public Optional<Snapshot> snapshotAtRef(SavedConfiguration saved, java.util.function.Consumer<String> notIngested)
+            throws InvalidInputException {
+        String commit = reports.report(saved).commit();
+        Optional<Snapshot> s = snapshotOf(saved.getRepositoryId(), commit);
+        if (s.isEmpty()) {
+            notIngested.accept("No snapshot of " + saved.getRefName() + " (" + commit.substring(0, 12) + ") is"
+                    + " ingested: ingest it to import ");
+        }
+        return s;
+    }
+
     /** The snapshot of a repository's commit, when that commit has been ingested. */
     public Optional<Snapshot> snapshotOf(long repositoryId, String commit) {
         return snapshots.findByCommitShaOrderByIngestedAtDesc(commit).stream()

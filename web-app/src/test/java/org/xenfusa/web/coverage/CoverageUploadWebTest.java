@@ -34,6 +34,7 @@ import org.xenfusa.web.platform.InvalidInputException;
 class CoverageUploadWebTest extends SecuredSlice {
     @Autowired MockMvc mvc;
     @Autowired CoverageService coverage;
+    @Autowired org.xenfusa.web.trace.TraceService traces;
 
     private static final MockMultipartFile FILE = new MockMultipartFile("file", "fa.info", "text/plain",
             "SF:xen/common/fa.c\nDA:5,1\nend_of_record\n".getBytes(StandardCharsets.UTF_8));
@@ -96,5 +97,20 @@ class CoverageUploadWebTest extends SecuredSlice {
         mvc.perform(post("/coverage/1/level").param("configuration", "2").param("level", "SIL_4").with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "Level not changed:"
                         + " unknown level 'SIL_4': give DAL_A to DAL_E or ASIL_A to ASIL_D"));
+    }
+
+    @Test
+    @WithMockUser(username = "viewer", roles = "VIEWER")
+    void aConfigurationWhoseCommitIsNotIngestedSaysSoOnItsPage() throws Exception {
+        org.mockito.Mockito.doAnswer(inv -> {
+            java.util.function.Consumer<String> why = inv.getArgument(1);
+            why.accept("No snapshot of RELEASE-9 (0123456789ab) is ingested: ingest it to import ");
+            return Optional.empty();
+        }).when(traces).snapshotAtRef(any(), any());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/configurations/2/coverage")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/configurations/2"))
+                .andExpect(flash().attribute("error", "No snapshot of RELEASE-9 (0123456789ab) is ingested: ingest it"
+                        + " to import coverage data for it"));
     }
 }
