@@ -183,7 +183,16 @@ public final class CoverageImporter {
 
     /** Whether a folder's file is read: {@code .json}, {@code .info}, {@code .lcov}, {@code .xml}, each maybe {@code .gz}. */
     static boolean isCoverageFileName(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return isCoverageFileName(file.getFileName().toString());
+    }
+
+    /**
+     * Whether a file of a folder is read as coverage data (by its name: {@code .json}, {@code .info}, {@code .lcov},
+     * {@code .xml}, each also {@code .gz}); files given one by one are read whatever their name.
+     */
+    public static boolean isCoverageFileName(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        String n = name.substring(slash + 1).toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) {
             n = n.substring(0, n.length() - 3);
         }

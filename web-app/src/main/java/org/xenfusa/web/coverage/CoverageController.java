@@ -105,35 +105,60 @@ public class CoverageController {
 
     @PostMapping("/coverage/{sid}/data")
     @PreAuthorize("hasAnyRole('ADMIN','ENGINEER')")
-    String upload(@PathVariable long sid, @RequestParam long configuration, @RequestParam MultipartFile file,
+    String upload(@PathVariable long sid, @RequestParam long configuration,
+            @RequestParam(name = "file", required = false) List<MultipartFile> files,
+            @RequestParam(name = "folder", required = false) List<MultipartFile> folder,
             @RequestParam(defaultValue = "") String test, @RequestParam(defaultValue = "") String pathMap,
             Authentication auth, RedirectAttributes redirect) throws IOException, InvalidInputException {
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "(upload)"
-                : file.getOriginalFilename();
-        if (file.isEmpty()) {
-            redirect.addFlashAttribute("error", "Not imported: choose a coverage data file (" + name + " is empty)");
-            return "redirect:/coverage/" + sid + "?configuration=" + configuration;
+        String back = "redirect:/coverage/" + sid + "?configuration=" + configuration;
+        List<MultipartFile> chosen = new java.util.ArrayList<>(files == null ? List.of() : files.stream()
+                .filter(f -> f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank() || !f.isEmpty())
+                .toList());
+        // of a folder, the files a folder given to fusa coverage --data would be read for (gcov's text output beside
+        // its JSON is left out)
+        if (folder != null) {
+            folder.stream().filter(f -> f.getOriginalFilename() != null
+                    && org.xenfusa.coverage.CoverageImporter.isCoverageFileName(f.getOriginalFilename()))
+                    .forEach(chosen::add);
+        }
+        if (chosen.isEmpty()) {
+            redirect.addFlashAttribute("error", "Not imported: choose one or more coverage data files");
+            return back;
+        }
+        List<CoverageService.Upload> uploads = new java.util.ArrayList<>();
+        for (MultipartFile f : chosen) {
+            String name = f.getOriginalFilename() == null || f.getOriginalFilename().isBlank() ? "(upload)"
+                    : f.getOriginalFilename();
+            if (f.isEmpty()) {
+                redirect.addFlashAttribute("error", "Not imported, nothing stored: " + name + " is empty");
+                return back;
+            }
+            uploads.add(new CoverageService.Upload(name, f::getInputStream));
         }
         CoverageService.Outcome o;
         try {
-            o = coverage.importData(sid, configuration, name, file::getInputStream, test, pathMap, auth.getName());
+            o = coverage.importData(sid, configuration, uploads, test, pathMap, auth.getName());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", "Not imported, nothing stored: " + e.getMessage());
-            return "redirect:/coverage/" + sid + "?configuration=" + configuration;
+            return back;
         }
-        if (o.stored().isEmpty()) {
+        if (o.refused()) {
             redirect.addFlashAttribute("error", "Not imported, nothing stored: " + String.join("; ", o.problems()));
-        } else {
-            CoverageService.StoredData f = o.stored().get();
-            redirect.addFlashAttribute("notice", "Imported " + f.fileName() + " (" + f.format()
-                    + (f.tool().isEmpty() ? "" : ", " + (f.tool() + " " + f.toolVersion()).strip()) + ") for test run '"
-                    + f.test() + "': data for " + f.files() + " files of the snapshot (sha256 " + f.sha256() + ")"
-                    + (o.notInSnapshot().isEmpty() ? "" : "; " + o.notInSnapshot().size()
-                            + " files not in the snapshot are listed, not counted")
-                    + (o.unmapped().isEmpty() ? "" : "; no path map places " + o.unmapped().size()
-                            + " build paths, e.g. " + o.unmapped().get(0)));
+            return back;
         }
-        return "redirect:/coverage/" + sid + "?configuration=" + configuration;
+        CoverageService.StoredData f = o.stored().get(0);
+        String what = o.stored().size() == 1 ? f.fileName() + " (" + f.format()
+                + (f.tool().isEmpty() ? "" : ", " + (f.tool() + " " + f.toolVersion()).strip()) + ")"
+                : o.stored().size() + " data files (" + String.join(", ", o.stored().stream()
+                        .map(CoverageService.StoredData::format).distinct().toList()) + ")";
+        int placed = o.stored().stream().mapToInt(CoverageService.StoredData::files).sum();
+        redirect.addFlashAttribute("notice", "Imported " + what + " for test run '" + f.test() + "': data for "
+                + placed + " files of the snapshot" + (o.stored().size() == 1 ? " (sha256 " + f.sha256() + ")" : "")
+                + (o.notInSnapshot().isEmpty() ? "" : "; " + o.notInSnapshot().size()
+                        + " files not in the snapshot are listed, not counted")
+                + (o.unmapped().isEmpty() ? "" : "; no path map places " + o.unmapped().size()
+                        + " build paths, e.g. " + o.unmapped().get(0)));
+        return back;
     }
 
     @PostMapping("/coverage/{sid}/level")

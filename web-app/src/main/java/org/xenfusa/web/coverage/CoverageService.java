@@ -69,11 +69,19 @@ public class CoverageService {
     }
 
     /**
-     * What an upload did: the stored file, or nothing stored and why; the files of the data the snapshot does not
-     * have (listed, not counted) and the build paths no path map placed.
+     * What an upload did: the stored files, or none stored and why (when any file of the upload is refused, none of
+     * it is stored); the files of the data the snapshot does not have (listed, not counted) and the build paths no
+     * path map placed.
      */
-    public record Outcome(Optional<StoredData> stored, List<String> problems, List<String> notInSnapshot,
+    public record Outcome(List<StoredData> stored, List<String> problems, List<String> notInSnapshot,
             List<String> unmapped) {
+        public boolean refused() {
+            return stored.isEmpty();
+        }
+    }
+
+    /** One uploaded file: its name and how to open its bytes (opened twice: to read, then to store). */
+    public record Upload(String fileName, ContentSource content) {
     }
 
     public List<StoredData> stored(long snapshotId, long configurationId) {
@@ -125,13 +133,13 @@ public class CoverageService {
     }
 
     /**
-     * Reads the data ({@code content} opens it; read twice: once to import, once to store) against the snapshot's
-     * files with the path map ({@code FROM=TO} a line); stores it when it is coverage data as a whole, else stores
-     * nothing and says why.
+     * Reads the uploaded files against the snapshot's files with the path map ({@code FROM=TO} a line), all of them
+     * as data of the test run {@code test}; stores every one when each is coverage data as a whole, else stores
+     * nothing and says which file was refused and why.
      */
     @Transactional
-    public Outcome importData(long snapshotId, long configurationId, String fileName, ContentSource content,
-            String test, String pathMap, String user) throws InvalidInputException, IOException {
+    public Outcome importData(long snapshotId, long configurationId, List<Upload> uploads, String test, String pathMap,
+            String user) throws InvalidInputException, IOException {
         Snapshot s = traces.snapshot(snapshotId);
         SavedConfiguration saved = traces.configuration(configurationId);
         check(s, saved);
@@ -141,54 +149,80 @@ public class CoverageService {
         if (test.length() > 500) {
             throw new InvalidInputException("the test run's name is longer than 500 characters");
         }
+        if (uploads.isEmpty()) {
+            throw new InvalidInputException("choose one or more coverage data files");
+        }
         PathMap map = pathMap(pathMap);
         SnapshotTrace trace = traces.trace(snapshotId);
-        CoverageImport imported;
+        List<CoverageImport> imported;
         try {
             imported = traces.withOpenTree(trace, linked -> {
-                try (InputStream in = content.open()) {
-                    return new CoverageImporter(SnapshotFiles.of(linked.index().tree()), map).read(fileName, in);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                CoverageImporter importer = new CoverageImporter(SnapshotFiles.of(linked.index().tree()), map);
+                List<CoverageImport> out = new ArrayList<>();
+                for (Upload u : uploads) {
+                    try (InputStream in = u.content().open()) {
+                        out.add(importer.read(u.fileName(), in));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
+                return out;
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        List<String> problems = imported.problems().stream().map(Object::toString).toList();
-        if (imported.isRefused()) {
-            return new Outcome(Optional.empty(), problems, imported.notInSnapshot(), imported.unmapped());
+        java.util.Set<String> notInSnapshot = new java.util.TreeSet<>();
+        java.util.Set<String> unmapped = new java.util.TreeSet<>();
+        List<String> problems = new ArrayList<>();
+        boolean refused = false;
+        for (CoverageImport i : imported) {
+            i.problems().forEach(p -> problems.add(p.toString()));
+            notInSnapshot.addAll(i.notInSnapshot());
+            unmapped.addAll(i.unmapped());
+            refused |= i.isRefused();
         }
-        DataSource src = imported.source().orElseThrow();
-        long id;
-        try (InputStream in = content.open()) {
-            id = jdbc.execute((java.sql.Connection c) -> {
-                try (var ps = c.prepareStatement("insert into coverage_data_file (snapshot_id, configuration_id,"
-                        + " test_name, file_name, format, tool, tool_version, sha256, bytes, files, path_map, content,"
-                        + " imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
-                        + " returning id")) {
-                    ps.setLong(1, snapshotId);
-                    ps.setLong(2, configurationId);
-                    ps.setString(3, test.strip());
-                    ps.setString(4, fileName);
-                    ps.setString(5, src.format());
-                    ps.setString(6, src.tool());
-                    ps.setString(7, src.toolVersion());
-                    ps.setString(8, src.sha256());
-                    ps.setLong(9, src.bytes());
-                    ps.setInt(10, src.files());
-                    ps.setString(11, pathMapText(map));
-                    ps.setBinaryStream(12, in, src.bytes());
-                    ps.setString(13, user);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
+        if (refused) {
+            return new Outcome(List.of(), problems, List.copyOf(notInSnapshot), List.copyOf(unmapped));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int k = 0; k < uploads.size(); k++) {
+            DataSource src = imported.get(k).source().orElseThrow();
+            try (InputStream in = uploads.get(k).content().open()) {
+                ids.add(insert(snapshotId, configurationId, test.strip(), uploads.get(k).fileName(), src,
+                        pathMapText(map), in, user));
+            }
+        }
+        List<StoredData> stored = stored(snapshotId, configurationId).stream().filter(f -> ids.contains(f.id()))
+                .toList();
+        return new Outcome(stored, problems, List.copyOf(notInSnapshot), List.copyOf(unmapped));
+    }
+
+    private long insert(long snapshotId, long configurationId, String test, String fileName, DataSource src,
+            String pathMap, InputStream in, String user) {
+        return jdbc.execute((java.sql.Connection c) -> {
+            try (var ps = c.prepareStatement("insert into coverage_data_file (snapshot_id, configuration_id,"
+                    + " test_name, file_name, format, tool, tool_version, sha256, bytes, files, path_map, content,"
+                    + " imported_by, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+                    + " returning id")) {
+                ps.setLong(1, snapshotId);
+                ps.setLong(2, configurationId);
+                ps.setString(3, test);
+                ps.setString(4, fileName);
+                ps.setString(5, src.format());
+                ps.setString(6, src.tool());
+                ps.setString(7, src.toolVersion());
+                ps.setString(8, src.sha256());
+                ps.setLong(9, src.bytes());
+                ps.setInt(10, src.files());
+                ps.setString(11, pathMap);
+                ps.setBinaryStream(12, in, src.bytes());
+                ps.setString(13, user);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
                 }
-            });
-        }
-        return new Outcome(stored(snapshotId, configurationId).stream().filter(f -> f.id() == id).findFirst(),
-                problems, imported.notInSnapshot(), imported.unmapped());
+            }
+        });
     }
 
     /** Opens the uploaded bytes; may be called twice. */

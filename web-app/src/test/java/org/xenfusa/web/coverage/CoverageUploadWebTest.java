@@ -46,18 +46,17 @@ class CoverageUploadWebTest extends SecuredSlice {
                 .with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/coverage/1/level").param("configuration", "2").param("level", "DAL_C").with(csrf()))
                 .andExpect(status().isForbidden());
-        verify(coverage, never()).importData(anyLong(), anyLong(), anyString(), any(), anyString(), anyString(),
-                anyString());
+        verify(coverage, never()).importData(anyLong(), anyLong(), any(), anyString(), anyString(), anyString());
         verify(coverage, never()).setLevel(anyLong(), anyString(), anyString());
     }
 
     @Test
     @WithMockUser(username = "engineer", roles = "ENGINEER")
     void anEngineerUploadsAndIsToldWhatWasStoredAndWhatNot() throws Exception {
-        when(coverage.importData(eq(1L), eq(2L), eq("fa.info"), any(), eq("tools/tests/fa"), eq("/build/="),
-                eq("engineer"))).thenReturn(new CoverageService.Outcome(Optional.of(new CoverageService.StoredData(7,
-                        "tools/tests/fa", "fa.info", "lcov", "", "", "ab".repeat(32), 40, 1, "/build/=", "engineer",
-                        OffsetDateTime.now())), List.of(), List.of("usr/include/stdio.h"), List.of()));
+        when(coverage.importData(eq(1L), eq(2L), org.mockito.ArgumentMatchers.argThat(u -> u.size() == 1
+                && u.get(0).fileName().equals("fa.info")), eq("tools/tests/fa"), eq("/build/="), eq("engineer")))
+                .thenReturn(new CoverageService.Outcome(List.of(stored(7, "fa.info")), List.of(),
+                        List.of("usr/include/stdio.h"), List.of()));
         mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "tools/tests/fa")
                 .param("pathMap", "/build/=").with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/coverage/1?configuration=2"))
@@ -69,14 +68,14 @@ class CoverageUploadWebTest extends SecuredSlice {
     @Test
     @WithMockUser(username = "admin", roles = "ADMIN")
     void aFileThatCannotBeReadIsRefusedWithItsLine() throws Exception {
-        when(coverage.importData(anyLong(), anyLong(), anyString(), any(), anyString(), anyString(), anyString()))
-                .thenReturn(new CoverageService.Outcome(Optional.empty(), List.of("fa.info:2: DA needs a line and a"
+        when(coverage.importData(anyLong(), anyLong(), any(), anyString(), anyString(), anyString()))
+                .thenReturn(new CoverageService.Outcome(List.of(), List.of("fa.info:2: DA needs a line and a"
                         + " count"), List.of(), List.of()));
         mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "t")
                 .with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("error", "Not imported, nothing stored: fa.info:2: DA needs a line and a"
                         + " count"));
-        when(coverage.importData(anyLong(), anyLong(), anyString(), any(), anyString(), anyString(), anyString()))
+        when(coverage.importData(anyLong(), anyLong(), any(), anyString(), anyString(), anyString()))
                 .thenThrow(new InvalidInputException("path map 'x' is not FROM=TO (an empty TO removes FROM)"));
         mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "t")
                 .param("pathMap", "x").with(csrf())).andExpect(status().is3xxRedirection())
@@ -85,8 +84,33 @@ class CoverageUploadWebTest extends SecuredSlice {
         MockMultipartFile empty = new MockMultipartFile("file", "empty.info", "text/plain", new byte[0]);
         mvc.perform(multipart("/coverage/1/data").file(empty).param("configuration", "2").param("test", "t")
                 .with(csrf())).andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("error", "Not imported: choose a coverage data file (empty.info is"
-                        + " empty)"));
+                .andExpect(flash().attribute("error", "Not imported, nothing stored: empty.info is empty"));
+        mvc.perform(multipart("/coverage/1/data").param("configuration", "2").param("test", "t").with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "Not imported: choose one or more coverage data files"));
+    }
+
+    private static CoverageService.StoredData stored(long id, String name) {
+        return new CoverageService.StoredData(id, "tools/tests/fa", name, "lcov", "", "", "ab".repeat(32), 40, 1,
+                "/build/=", "engineer", OffsetDateTime.now());
+    }
+
+    @Test
+    @WithMockUser(username = "engineer", roles = "ENGINEER")
+    void aFolderGivesItsCoverageFilesOnlyAndAllAreStoredTogether() throws Exception {
+        MockMultipartFile json = new MockMultipartFile("folder", "gcov-json/.a.o##common#.a.o.gcov.json.gz",
+                "application/gzip", new byte[] {31, -117, 8});
+        MockMultipartFile text = new MockMultipartFile("folder", "gcov-json/gcov-stdout.txt", "text/plain",
+                "File 'a.c'".getBytes(StandardCharsets.UTF_8));
+        when(coverage.importData(eq(1L), eq(2L), org.mockito.ArgumentMatchers.argThat(u -> u.size() == 2
+                && u.get(0).fileName().equals("fa.info")
+                && u.get(1).fileName().equals("gcov-json/.a.o##common#.a.o.gcov.json.gz")), eq("run"), eq(""),
+                eq("engineer"))).thenReturn(new CoverageService.Outcome(List.of(stored(7, "fa.info"),
+                        stored(8, "gcov-json/.a.o##common#.a.o.gcov.json.gz")), List.of(), List.of(), List.of()));
+        mvc.perform(multipart("/coverage/1/data").file(FILE).file(json).file(text).param("configuration", "2")
+                .param("test", "run").with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", "Imported 2 data files (lcov) for test run 'tools/tests/fa':"
+                        + " data for 2 files of the snapshot"));
     }
 
     @Test
