@@ -196,7 +196,7 @@ class BadInputIntegrationTest {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         assertErrorPage(r, 413, "413 Content Too Large", "The upload is too large: the platform accepts files of at"
-                + " most 64 MB (and at most 70 MB per request); nothing was imported");
+                + " most 64 MB (and at most 70 MB and 2,000 files and fields per request); nothing was imported");
     }
 
     @Test

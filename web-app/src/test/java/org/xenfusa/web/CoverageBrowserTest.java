@@ -201,6 +201,21 @@ class CoverageBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#data-sets tbody tr"))).hasSize(1);
         shot("coverage-refused");
 
+        // twelve files at once (more parts than Tomcat's default of 10 per request): all stored together
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            Path part = Files.createTempFile("part-" + i + "-", ".info");
+            Files.writeString(part, "SF:xen/common/fa.c\nDA:7," + i + "\nend_of_record\n");
+            parts.add(part.toString());
+        }
+        driver.findElement(By.id("data-file")).sendKeys(String.join("\n", parts));
+        driver.findElement(By.id("data-test")).sendKeys("many");
+        driver.findElement(By.id("data-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-notice")));
+        assertThat(driver.findElement(By.id("flash-notice")).getText()).startsWith("Imported 12 data files (lcov)")
+                .contains("for test run 'many'");
+        assertThat(driver.findElements(By.cssSelector("#data-sets tbody tr"))).hasSize(13);
+
         // a viewer reads the page but has neither form
         login(wait, base, VIEWER, VIEWER_PASSWORD);
         driver.get(base + "/coverage/" + s.getId() + "?configuration=" + cfg.getId());

@@ -28,11 +28,14 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
 public class ErrorPages implements ErrorViewResolver {
     private final DataSize maxFileSize;
     private final DataSize maxRequestSize;
+    private final int maxParts;
 
     public ErrorPages(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
-            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
+            @Value("${server.tomcat.max-part-count:10}") int maxParts) {
         this.maxFileSize = maxFileSize;
         this.maxRequestSize = maxRequestSize;
+        this.maxParts = maxParts;
     }
 
     @Override
@@ -67,8 +70,9 @@ public class ErrorPages implements ErrorViewResolver {
     /** The reason an upload over the limit was refused, with the limits. */
     String tooLargeMessage() {
         return "the upload is too large: the platform accepts files of at most " + megabytes(maxFileSize)
-                + " (and at most " + megabytes(maxRequestSize) + " per request); nothing was imported. Split"
-                + " the file into smaller ones";
+                + " (and at most " + megabytes(maxRequestSize) + " and " + String.format(java.util.Locale.ROOT, "%,d",
+                        maxParts) + " files and fields per request); nothing was imported. Split the upload into"
+                + " smaller ones";
     }
 
     private static String megabytes(DataSize size) {

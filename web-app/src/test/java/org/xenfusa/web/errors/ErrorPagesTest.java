@@ -13,7 +13,7 @@ import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /** Which error view a request gets, and the reason it shows. */
 class ErrorPagesTest {
-    private final ErrorPages pages = new ErrorPages(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60));
+    private final ErrorPages pages = new ErrorPages(DataSize.ofMegabytes(50), DataSize.ofMegabytes(60), 2000);
 
     private ModelAndView resolve(String path, HttpStatus status, String message) {
         return pages.resolveErrorView(new MockHttpServletRequest("GET", "/error"), status,
@@ -57,8 +57,8 @@ class ErrorPagesTest {
         ModelAndView page = resolve("/trace/1/spreadsheet", HttpStatus.CONTENT_TOO_LARGE, tomcat);
         assertThat(page.getViewName()).isEqualTo("error");
         assertThat((String) page.getModel().get("reason")).isEqualTo("The upload is too large: the platform accepts"
-                + " files of at most 50 MB (and at most 60 MB per request); nothing was imported. Split the file into"
-                + " smaller ones.");
+                + " files of at most 50 MB (and at most 60 MB and 2,000 files and fields per request); nothing was"
+                + " imported. Split the upload into smaller ones.");
         ModelAndView api = resolve("/api/anything", HttpStatus.CONTENT_TOO_LARGE, tomcat);
         assertThat((String) api.getModel().get("message")).contains("at most 50 MB").doesNotContain("tomcat");
     }
