@@ -151,9 +151,8 @@ public class CoverageController {
                 + (f.tool().isEmpty() ? "" : ", " + (f.tool() + " " + f.toolVersion()).strip()) + ")"
                 : o.stored().size() + " data files (" + String.join(", ", o.stored().stream()
                         .map(CoverageService.StoredData::format).distinct().toList()) + ")";
-        int placed = o.stored().stream().mapToInt(CoverageService.StoredData::files).sum();
         redirect.addFlashAttribute("notice", "Imported " + what + " for test run '" + f.test() + "': data for "
-                + placed + " files of the snapshot" + (o.stored().size() == 1 ? " (sha256 " + f.sha256() + ")" : "")
+                + o.files() + " files of the snapshot" + (o.stored().size() == 1 ? " (sha256 " + f.sha256() + ")" : "")
                 + (o.notInSnapshot().isEmpty() ? "" : "; " + o.notInSnapshot().size()
                         + " files not in the snapshot are listed, not counted")
                 + (o.unmapped().isEmpty() ? "" : "; no path map places " + o.unmapped().size()

@@ -69,11 +69,11 @@ public class CoverageService {
     }
 
     /**
-     * What an upload did: the stored files, or none stored and why (when any file of the upload is refused, none of
+     * What an upload did: the stored files and how many files of the snapshot their data covers, or none stored and why (when any file of the upload is refused, none of
      * it is stored); the files of the data the snapshot does not have (listed, not counted) and the build paths no
      * path map placed.
      */
-    public record Outcome(List<StoredData> stored, List<String> problems, List<String> notInSnapshot,
+    public record Outcome(List<StoredData> stored, int files, List<String> problems, List<String> notInSnapshot,
             List<String> unmapped) {
         public boolean refused() {
             return stored.isEmpty();
@@ -182,8 +182,10 @@ public class CoverageService {
             refused |= i.isRefused();
         }
         if (refused) {
-            return new Outcome(List.of(), problems, List.copyOf(notInSnapshot), List.copyOf(unmapped));
+            return new Outcome(List.of(), 0, problems, List.copyOf(notInSnapshot), List.copyOf(unmapped));
         }
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        imported.forEach(i -> covered.addAll(i.data().files().keySet()));
         List<Long> ids = new ArrayList<>();
         for (int k = 0; k < uploads.size(); k++) {
             DataSource src = imported.get(k).source().orElseThrow();
@@ -194,7 +196,7 @@ public class CoverageService {
         }
         List<StoredData> stored = stored(snapshotId, configurationId).stream().filter(f -> ids.contains(f.id()))
                 .toList();
-        return new Outcome(stored, problems, List.copyOf(notInSnapshot), List.copyOf(unmapped));
+        return new Outcome(stored, covered.size(), problems, List.copyOf(notInSnapshot), List.copyOf(unmapped));
     }
 
     private long insert(long snapshotId, long configurationId, String test, String fileName, DataSource src,

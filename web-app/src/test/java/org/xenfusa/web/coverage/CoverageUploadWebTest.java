@@ -55,7 +55,7 @@ class CoverageUploadWebTest extends SecuredSlice {
     void anEngineerUploadsAndIsToldWhatWasStoredAndWhatNot() throws Exception {
         when(coverage.importData(eq(1L), eq(2L), org.mockito.ArgumentMatchers.argThat(u -> u.size() == 1
                 && u.get(0).fileName().equals("fa.info")), eq("tools/tests/fa"), eq("/build/="), eq("engineer")))
-                .thenReturn(new CoverageService.Outcome(List.of(stored(7, "fa.info")), List.of(),
+                .thenReturn(new CoverageService.Outcome(List.of(stored(7, "fa.info")), 1, List.of(),
                         List.of("usr/include/stdio.h"), List.of()));
         mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "tools/tests/fa")
                 .param("pathMap", "/build/=").with(csrf()))
@@ -69,7 +69,7 @@ class CoverageUploadWebTest extends SecuredSlice {
     @WithMockUser(username = "admin", roles = "ADMIN")
     void aFileThatCannotBeReadIsRefusedWithItsLine() throws Exception {
         when(coverage.importData(anyLong(), anyLong(), any(), anyString(), anyString(), anyString()))
-                .thenReturn(new CoverageService.Outcome(List.of(), List.of("fa.info:2: DA needs a line and a"
+                .thenReturn(new CoverageService.Outcome(List.of(), 0, List.of("fa.info:2: DA needs a line and a"
                         + " count"), List.of(), List.of()));
         mvc.perform(multipart("/coverage/1/data").file(FILE).param("configuration", "2").param("test", "t")
                 .with(csrf())).andExpect(status().is3xxRedirection())
@@ -106,7 +106,7 @@ class CoverageUploadWebTest extends SecuredSlice {
                 && u.get(0).fileName().equals("fa.info")
                 && u.get(1).fileName().equals("gcov-json/.a.o##common#.a.o.gcov.json.gz")), eq("run"), eq(""),
                 eq("engineer"))).thenReturn(new CoverageService.Outcome(List.of(stored(7, "fa.info"),
-                        stored(8, "gcov-json/.a.o##common#.a.o.gcov.json.gz")), List.of(), List.of(), List.of()));
+                        stored(8, "gcov-json/.a.o##common#.a.o.gcov.json.gz")), 2, List.of(), List.of(), List.of()));
         mvc.perform(multipart("/coverage/1/data").file(FILE).file(json).file(text).param("configuration", "2")
                 .param("test", "run").with(csrf())).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "Imported 2 data files (lcov) for test run 'tools/tests/fa':"
