@@ -363,7 +363,7 @@ public final class CoverageImporter {
             } else {
                 String first = notInSnapshot.get(0);
                 why = "no source file of it is in the snapshot (the first: " + first + "); " + relativeHint(first)
-                        .orElse("give --path-map FROM=TO if the data's paths have another prefix");
+                        .orElse("add a path map entry FROM=TO if the data's paths have another prefix");
             }
             return CoverageImport.refused(new CoverageProblem(name, 0, why));
         }
@@ -386,11 +386,11 @@ public final class CoverageImporter {
             String first = e.getValue().get(0);
             Optional<String> prefix = suggestedPrefix(first);
             String what = "build path " + first + (e.getValue().size() > 1 ? " (and " + (e.getValue().size() - 1)
-                    + " more in " + e.getKey() + ")" : "") + " is not mapped to the snapshot: no --path-map prefix"
+                    + " more in " + e.getKey() + ")" : "") + " is not mapped to the snapshot: no path map entry"
                     + " matches it; ";
-            out.add(new CoverageProblem(name, 0, what + (prefix.isPresent() ? "give --path-map " + prefix.get() + "="
+            out.add(new CoverageProblem(name, 0, what + (prefix.isPresent() ? "add the path map entry " + prefix.get() + "="
                     : "no tail of it is a file of the snapshot (a system header or a generated file?); if it"
-                            + " belongs to the tree, give --path-map " + e.getKey() + "=<its folder in the snapshot>")));
+                            + " belongs to the tree, add the path map entry " + e.getKey() + "=<its folder in the snapshot>")));
         }
         return out;
     }
@@ -403,7 +403,7 @@ public final class CoverageImporter {
         String tail = "/" + path;
         return paths.stream().filter(p -> p.endsWith(tail)).map(p -> p.substring(0, p.length() - tail.length()))
                 .sorted().findFirst().map(folder -> "its paths are relative to the snapshot's " + folder
-                        + ": give --path-map .=" + folder);
+                        + ": add the path map entry .=" + folder);
     }
 
     /** The prefix whose removal leaves a path the snapshot has (the longest such tail), if any. */

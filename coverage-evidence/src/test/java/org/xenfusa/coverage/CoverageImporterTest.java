@@ -522,10 +522,10 @@ class CoverageImporterTest {
         assertThat(ci.unmapped()).containsExactly("/usr/include/stdio.h", "/elsewhere/xen/common/bar.c");
         assertThat(ci.problems()).hasSize(2);
         assertThat(ci.problems().get(0).message()).contains("/usr/include/stdio.h").contains("system header")
-                .contains("--path-map /usr/include=<its folder in the snapshot>");
+                .contains("path map entry /usr/include=<its folder in the snapshot>");
         // the tail xen/common/bar.c is in the snapshot: the hint names the prefix to remove
         assertThat(ci.problems().get(1).message()).contains("/elsewhere/xen/common/bar.c")
-                .contains("--path-map /elsewhere=");
+                .contains("path map entry /elsewhere=");
     }
 
     @Test
@@ -533,7 +533,7 @@ class CoverageImporterTest {
         CoverageImporter imp = new CoverageImporter(snapshot(), PathMap.NONE);
         CoverageImport ci = imp.read("app.info", utf8("SF:/build/xen/common/foo.c\nDA:4,1\nend_of_record\n"));
         assertThat(ci.isRefused()).isTrue();
-        assertThat(ci.problems().get(0).message()).contains("/build/xen/common/foo.c").contains("--path-map /build=");
+        assertThat(ci.problems().get(0).message()).contains("/build/xen/common/foo.c").contains("path map entry /build=");
 
         CoverageImport none = imp.read("app.info", utf8("SF:tools/x.c\nDA:4,1\nend_of_record\n"));
         assertThat(none.isRefused()).isTrue();
@@ -541,7 +541,7 @@ class CoverageImporterTest {
 
         // gcovr's paths relative to its --root xen/: the hint is the map that places them, and it does
         String relative = "SF:common/foo.c\nDA:4,1\nend_of_record\n";
-        assertThat(imp.read("root.info", utf8(relative)).problems().get(0).message()).contains("--path-map .=xen");
+        assertThat(imp.read("root.info", utf8(relative)).problems().get(0).message()).contains("path map entry .=xen");
         CoverageImport placed = new CoverageImporter(snapshot(), PathMap.parse(List.of(".=xen"))).read("root.info",
                 utf8(relative));
         assertThat(placed.data().files().keySet()).containsExactly("xen/common/foo.c");
