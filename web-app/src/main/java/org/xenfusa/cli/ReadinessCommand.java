@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
         description = "Evaluate release-readiness gates (exit 1 when a gate fails).")
 final class ReadinessCommand implements Callable<Integer> {
     @Option(names = "--gates", description = "Gate file (YAML); default: the shipped gates, "
-            + "web-app/src/main/resources/readiness-gates.yaml.")
+            + "assessor-exports/src/main/resources/readiness-gates.yaml.")
     Path gates;
 
     @Option(names = "--input", description = "Evidence JSON of the release, instead of the analysis options.")

@@ -93,6 +93,16 @@ public class CoverageService {
                 snapshotId, configurationId);
     }
 
+    /**
+     * What changes when coverage data is imported or a level is set: readiness results computed before are not
+     * current after.
+     */
+    public String stamp() {
+        return jdbc.queryForObject("select (select count(*) || ':' || coalesce(max(id), 0) from coverage_data_file)"
+                + " || '/' || (select count(*) || ':' || coalesce(max(id), 0) from coverage_target_level)",
+                String.class);
+    }
+
     /** The stored bytes of one data file, as uploaded (for the evidence package). */
     public byte[] content(long fileId) {
         return jdbc.queryForObject("select content from coverage_data_file where id = ?", byte[].class, fileId);

@@ -63,6 +63,12 @@ public class MisraService {
                 snapshotId, configurationId);
     }
 
+    /** What changes when findings are imported: readiness results computed before are not current after. */
+    public String stamp() {
+        return jdbc.queryForObject("select count(*) || ':' || coalesce(max(id), 0) from misra_findings_file",
+                String.class);
+    }
+
     /** The stored bytes of one findings file (for the evidence package). */
     public byte[] content(long fileId) {
         return jdbc.queryForObject("select content from misra_findings_file where id = ?", byte[].class, fileId);
