@@ -110,6 +110,9 @@ class DashboardBrowserTest {
                 .contains("x86_64 no_a_defconfig").contains("xen/common")
                 .contains("DAL A").contains(" PY");
         assertThat(driver.findElements(By.cssSelector("#slide-table .result-state"))).isEmpty();
+        // structural coverage: a stored result per configuration, which says when no data is imported
+        assertThat(driver.findElement(By.id("coverage-card")).getText())
+                .contains("x86_64 defconfig DAL A: no coverage data imported (import it)");
 
         // four charts, each a value per ingested release in release order, and values where results are stored
         JavascriptExecutor js = (JavascriptExecutor) driver;

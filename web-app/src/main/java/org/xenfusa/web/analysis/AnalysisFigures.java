@@ -46,6 +46,28 @@ public final class AnalysisFigures {
      * {@link org.xenfusa.trace.report.Verdict}), compiled code traced and untraced (cloc code lines), and the links
      * that became suspect since the previous release ({@code previousRef} empty when there is none).
      */
+    /**
+     * The structural coverage of a configuration as its coverage page shows it ({@code CoverageService.report}):
+     * {@code dataFiles} 0 when no data is imported (then nothing else is computed). Counts are total and covered.
+     */
+    public record Coverage(int dataFiles, int testRuns, String level, List<CoverageCriterion> criteria,
+            int compiledFiles, int filesWithData, long sloc, long slocWithData, long[] lines, long[] branches,
+            long[] conditions, int neverExecuted) {
+        public boolean hasData() {
+            return dataFiles > 0;
+        }
+
+        /** The share of compiled SLOC with any data, in percent, one decimal. */
+        public String slocWithDataText() {
+            return sloc == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * slocWithData / sloc);
+        }
+    }
+
+    /** A criterion of the level over the compiled code: its figure, or not measured. */
+    public record CoverageCriterion(String criterion, String measure, long total, long covered, boolean measured,
+            String percentText) {
+    }
+
     public record Trace(int requirements, Map<String, Long> verdicts, int compiledFiles, int compiledCode,
             int tracedCode, int untracedCode, Integer suspectLinks, String previousRef, Long previousSnapshotId) {
         public Trace {

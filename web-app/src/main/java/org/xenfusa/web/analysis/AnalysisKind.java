@@ -7,5 +7,7 @@ public enum AnalysisKind {
     /** Requirements by verdict, compiled code traced and untraced, suspect links since the previous release. */
     TRACE,
     /** The readiness verdict and every gate, against the previous release. */
-    READINESS
+    READINESS,
+    /** Structural coverage of the compiled code from the imported data, and the criteria of the target level. */
+    COVERAGE
 }

@@ -93,6 +93,10 @@ public class AnalysisResults {
         public AnalysisFigures.Readiness readiness() {
             return (AnalysisFigures.Readiness) figures;
         }
+
+        public AnalysisFigures.Coverage coverage() {
+            return (AnalysisFigures.Coverage) figures;
+        }
     }
 
     /**
@@ -242,6 +246,7 @@ public class AnalysisResults {
             case SLOC -> AnalysisFigures.Sloc.class;
             case TRACE -> AnalysisFigures.Trace.class;
             case READINESS -> AnalysisFigures.Readiness.class;
+            case COVERAGE -> AnalysisFigures.Coverage.class;
         };
         return JSON.readValue(row.result(), type);
     }

@@ -40,6 +40,10 @@ public record SigDashboard(Snapshot snapshot, Optional<Snapshot> previous, List<
         return result(c, AnalysisKind.READINESS);
     }
 
+    public View coverage(SavedConfiguration c) {
+        return result(c, AnalysisKind.COVERAGE);
+    }
+
     /** Results still queued or running. */
     public long pending() {
         return results.values().stream().flatMap(m -> m.values().stream()).filter(View::pending).count();
@@ -205,6 +209,9 @@ public record SigDashboard(Snapshot snapshot, Optional<Snapshot> previous, List<
                     case READINESS -> {
                         gates.put(name, v.readiness().passed());
                         ready.put(name, v.readiness().ready());
+                    }
+                    case COVERAGE -> {
+                        // not plotted across releases: coverage data is imported for the releases that have it
                     }
                 }
             }
