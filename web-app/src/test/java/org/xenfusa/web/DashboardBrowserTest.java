@@ -113,6 +113,8 @@ class DashboardBrowserTest {
         // structural coverage: a stored result per configuration, which says when no data is imported
         assertThat(driver.findElement(By.id("coverage-card")).getText())
                 .contains("x86_64 defconfig DAL A: no coverage data imported (import it)");
+        assertThat(driver.findElement(By.id("misra-card")).getText())
+                .contains("x86_64 defconfig: no analyser findings imported (import them)");
 
         // four charts, each a value per ingested release in release order, and values where results are stored
         JavascriptExecutor js = (JavascriptExecutor) driver;

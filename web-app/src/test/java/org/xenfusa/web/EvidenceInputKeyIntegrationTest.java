@@ -69,10 +69,12 @@ class EvidenceInputKeyIntegrationTest {
         String afterLevel = computer.inputKey(AnalysisKind.READINESS, s, config, previous, computer.inputs());
         assertThat(afterLevel).isNotEqualTo(afterData);
 
+        String misraKey = computer.inputKey(AnalysisKind.MISRA, s, config, previous, computer.inputs());
         misra.importFindings(s.getId(), config.getId(), "m.txt", "xen/common/fa.c(1,1):misra-c2012-8.4:style:x\n"
                 .getBytes(StandardCharsets.UTF_8), "tester");
         assertThat(computer.inputKey(AnalysisKind.READINESS, s, config, previous, computer.inputs()))
                 .isNotEqualTo(afterLevel);
+        assertThat(computer.inputKey(AnalysisKind.MISRA, s, config, previous, computer.inputs())).isNotEqualTo(misraKey);
 
         assertThat(computer.inputKey(AnalysisKind.TRACE, s, config, previous, computer.inputs())).isEqualTo(trace);
         assertThat(computer.inputKey(AnalysisKind.SLOC, s, config, previous, computer.inputs())).isEqualTo(sloc);

@@ -63,6 +63,18 @@ public final class AnalysisFigures {
         }
     }
 
+    /**
+     * The MISRA C figures of a configuration as its MISRA C page shows them ({@code MisraService.report}):
+     * {@code findingsFiles} 0 when no findings are imported (then nothing else is computed); {@code top} the most
+     * violated guidelines, as "Rule 21.1: 309".
+     */
+    public record Misra(int findingsFiles, int violations, int justified, int outside, int guidelinesViolated,
+            List<String> top, boolean gatesPass) {
+        public boolean hasFindings() {
+            return findingsFiles > 0;
+        }
+    }
+
     /** A criterion of the level over the compiled code: its figure, or not measured. */
     public record CoverageCriterion(String criterion, String measure, long total, long covered, boolean measured,
             String percentText) {

@@ -9,5 +9,7 @@ public enum AnalysisKind {
     /** The readiness verdict and every gate, against the previous release. */
     READINESS,
     /** Structural coverage of the compiled code from the imported data, and the criteria of the target level. */
-    COVERAGE
+    COVERAGE,
+    /** MISRA C violations, justified findings and findings outside the configuration, from the imported findings. */
+    MISRA
 }

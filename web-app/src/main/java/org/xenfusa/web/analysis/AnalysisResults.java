@@ -97,6 +97,10 @@ public class AnalysisResults {
         public AnalysisFigures.Coverage coverage() {
             return (AnalysisFigures.Coverage) figures;
         }
+
+        public AnalysisFigures.Misra misra() {
+            return (AnalysisFigures.Misra) figures;
+        }
     }
 
     /**
@@ -247,6 +251,7 @@ public class AnalysisResults {
             case TRACE -> AnalysisFigures.Trace.class;
             case READINESS -> AnalysisFigures.Readiness.class;
             case COVERAGE -> AnalysisFigures.Coverage.class;
+            case MISRA -> AnalysisFigures.Misra.class;
         };
         return JSON.readValue(row.result(), type);
     }

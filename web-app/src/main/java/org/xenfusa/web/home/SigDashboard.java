@@ -44,6 +44,10 @@ public record SigDashboard(Snapshot snapshot, Optional<Snapshot> previous, List<
         return result(c, AnalysisKind.COVERAGE);
     }
 
+    public View misra(SavedConfiguration c) {
+        return result(c, AnalysisKind.MISRA);
+    }
+
     /** Results still queued or running. */
     public long pending() {
         return results.values().stream().flatMap(m -> m.values().stream()).filter(View::pending).count();
@@ -210,8 +214,8 @@ public record SigDashboard(Snapshot snapshot, Optional<Snapshot> previous, List<
                         gates.put(name, v.readiness().passed());
                         ready.put(name, v.readiness().ready());
                     }
-                    case COVERAGE -> {
-                        // not plotted across releases: coverage data is imported for the releases that have it
+                    case COVERAGE, MISRA -> {
+                        // not plotted across releases: data and findings are imported for the releases that have them
                     }
                 }
             }
