@@ -1,19 +1,13 @@
 package org.xenfusa.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.xenfusa.cli.FusaCommandLine.BadInputException;
 import org.xenfusa.coverage.CoverageAnalysis;
@@ -87,60 +81,25 @@ final class CoverageInputs {
 
     /**
      * The files the data sets were read from, byte for byte, as attachments of the evidence package: each data set's
-     * file found under {@code data} by its SHA-256 and size (those the importer computed), named {@code N-file} in the
-     * order of the data sets; a file given twice is attached once.
+     * file is the one the importer named it by ({@code CoverageImporter.readAll} names a data set by its path), named
+     * {@code N-file} in the order of the data sets; a file given twice is attached once. Its bytes must still have the
+     * SHA-256 the importer computed.
      */
-    static List<AttachedFile> dataFiles(List<Path> data, CoverageAnalysis.Imported imported) throws IOException {
+    static List<AttachedFile> dataFiles(CoverageAnalysis.Imported imported) throws IOException {
         Map<String, DataSource> wanted = new LinkedHashMap<>();
         for (DataSet s : imported.dataSets()) {
             wanted.putIfAbsent(s.source().sha256(), s.source());
         }
-        Map<String, Path> found = new LinkedHashMap<>();
-        for (Path d : data) {
-            List<Path> files;
-            try (Stream<Path> walk = Files.walk(d)) {
-                files = walk.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path f : files) {
-                if (found.size() == wanted.size()) {
-                    break;
-                }
-                long size = Files.size(f);
-                if (wanted.values().stream().anyMatch(s -> s.bytes() == size)) {
-                    String sha = sha256(f);
-                    if (wanted.containsKey(sha)) {
-                        found.putIfAbsent(sha, f);
-                    }
-                }
-            }
-        }
         List<AttachedFile> out = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, DataSource> w : wanted.entrySet()) {
-            Path f = found.get(w.getKey());
-            if (f == null) {
-                throw new BadInputException("coverage data " + w.getValue().name() + " (SHA-256 " + w.getKey()
-                        + ") changed while it was read: no file given has those bytes any more");
-            }
-            byte[] bytes = Files.readAllBytes(f);
-            out.add(EvidenceAssembler.coverageData(++n + "-" + f.getFileName(), bytes));
-            if (!out.get(out.size() - 1).sha256().equals(w.getKey())) {
+            Path f = Path.of(w.getValue().name());
+            AttachedFile a = EvidenceAssembler.coverageData(++n + "-" + f.getFileName(), Files.readAllBytes(f));
+            if (!a.sha256().equals(w.getKey())) {
                 throw new BadInputException("coverage data " + f + " changed while it was read");
             }
+            out.add(a);
         }
         return out;
-    }
-
-    private static String sha256(Path f) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

@@ -357,7 +357,7 @@ final class EvidenceOptions {
             out.add(CoverageAnalysis.analyse(tree.commit().orElse(""), trace.linked(), configuration, imported,
                     target));
         }
-        attachments.addAll(CoverageInputs.dataFiles(coverageData, imported));
+        attachments.addAll(CoverageInputs.dataFiles(imported));
         return out;
     }
 
