@@ -83,10 +83,6 @@ public final class CoverageReference {
         return PathMap.parse(entries);
     }
 
-    /** A per-file figure row of {@code expected.tsv}. */
-    record Row(String path, long[] values) {
-    }
-
     /** The reference rows of one data folder, tool and test, by snapshot path. */
     static Map<String, long[]> expected(Path tsv, String data, String tool, String test) throws IOException {
         Map<String, long[]> out = new TreeMap<>();

@@ -76,11 +76,6 @@ public final class FileCoverage {
         return functions;
     }
 
-    /** The last line that has data (0 when none): data past the end of the snapshot's file is from another version. */
-    public int lastLine() {
-        return lines.length == 0 ? 0 : lines[lines.length - 1];
-    }
-
     public Counter lines() {
         return lines(1, Integer.MAX_VALUE);
     }
@@ -139,15 +134,6 @@ public final class FileCoverage {
             }
         }
         return new Counter(total, covered);
-    }
-
-    /** Whether any line has branch data / condition data (a format or a build without them has none). */
-    public boolean hasBranches() {
-        return Arrays.stream(branches).anyMatch(Objects::nonNull);
-    }
-
-    public boolean hasConditions() {
-        return Arrays.stream(conditions).anyMatch(Objects::nonNull);
     }
 
     private int first(int from) {
