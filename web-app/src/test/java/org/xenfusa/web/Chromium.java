@@ -92,4 +92,25 @@ final class Chromium {
         // every site's cookies, not only those of the page shown (WebDriver's deleteAllCookies)
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
+
+    /** Logs {@code user} in on a fresh session (the cookies of the one before are dropped). */
+    static void login(WebDriver driver, org.openqa.selenium.support.ui.WebDriverWait wait, String base, String user,
+            String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(base + "/login");
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                org.openqa.selenium.By.id("username"))).sendKeys(user);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        driver.findElement(org.openqa.selenium.By.id("login-button")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+    }
+
+    /** A screenshot of the window in target/screenshots/NAME.png (a build artifact to look at). */
+    static void shot(WebDriver driver, String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver)
+                .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
 }
