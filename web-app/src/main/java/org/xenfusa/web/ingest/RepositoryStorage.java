@@ -42,7 +42,9 @@ import org.xenfusa.web.platform.InvalidInputException;
  * <li>A repository registered by URL is cloned by each instance into its own cache,
  * {@code <fusa.data-dir>/repo-cache/by-id/<id>.git}, when that instance first needs it, from the URL the database
  * keeps (never a path of one instance). An ingest fetches first, so that every instance resolves the server's refs;
- * a reader that asks for a ref its clone lacks (a tag another instance ingested after a later fetch) fetches once.</li>
+ * a reader that asks for a ref its clone lacks (a tag another instance ingested after a later fetch) fetches once,
+ * however recently the clone was fetched for other refs: that fetch may have been before the other instance ingested
+ * it.</li>
  * </ul>
  *
  * One lock per repository on this instance: two threads never clone or fetch the same repository at once, the second
@@ -55,7 +57,10 @@ import org.xenfusa.web.platform.InvalidInputException;
 @Service
 public class RepositoryStorage {
     private static final Logger log = LoggerFactory.getLogger(RepositoryStorage.class);
-    /** A clone fetched or made less than this ago is not fetched again for an ingest or a missing ref. */
+    /**
+     * A clone fetched or made less than this ago is not fetched again for an ingest; a ref still missing after a fetch
+     * made for it less than this ago is not fetched again either (a page asking again for a ref the server lacks).
+     */
     static final Duration FRESH = Duration.ofSeconds(5);
     private final Duration fresh;
 
@@ -63,6 +68,8 @@ public class RepositoryStorage {
     private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** When this instance last cloned or fetched each repository (System.nanoTime). */
     private final Map<Long, Long> lastSync = new ConcurrentHashMap<>();
+    /** When this instance last fetched for a ref its clone lacked ("id ref" to System.nanoTime); bounded. */
+    private final Map<String, Long> lastMissing = new ConcurrentHashMap<>();
     /** Repositories whose clone here was checked (or made) since this instance started: read without the lock. */
     private final Set<Long> checked = ConcurrentHashMap.newKeySet();
 
@@ -219,7 +226,11 @@ public class RepositoryStorage {
         Path dir = gitDir(source);
         if (source.getKind() == RepositoryKind.URL && !resolves(dir, ref)) {
             withLock(source, () -> {
-                if (!resolves(dir, ref) && !fresh(source)) {
+                if (!resolves(dir, ref) && !triedRecently(source, ref)) {
+                    if (lastMissing.size() > 1_000) {
+                        lastMissing.clear();
+                    }
+                    lastMissing.put(source.getId() + " " + ref, System.nanoTime());
                     fetch(source, dir);
                 }
                 return dir;
@@ -277,6 +288,12 @@ public class RepositoryStorage {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A fetch was made for this ref less than {@link #fresh} ago (it was missing then too). */
+    private boolean triedRecently(SourceRepository source, String ref) {
+        Long at = lastMissing.get(source.getId() + " " + ref);
+        return at != null && System.nanoTime() - at < fresh.toNanos();
     }
 
     private boolean fresh(SourceRepository source) {

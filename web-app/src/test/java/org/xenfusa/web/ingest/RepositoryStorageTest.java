@@ -160,13 +160,17 @@ class RepositoryStorageTest {
         server.publish("xen", source);
         assertThat(resolve(dir, "RELEASE-2.0")).as("not known here yet").isNull();
 
-        Thread.sleep(FRESH.toMillis() + 100);
+        // at once: the clone was made a moment ago, but before the tag was pushed (another instance ingested it)
         assertThat(storage.gitDir(repo, "RELEASE-2.0")).isEqualTo(dir);
         assertThat(resolve(dir, "RELEASE-2.0")).isEqualTo(source.git().getRepository().resolve("RELEASE-2.0^{commit}").name());
         int afterFetch = server.uploads();
         assertThat(afterFetch).isEqualTo(2);
         storage.gitDir(repo, "RELEASE-2.0");
         assertThat(server.uploads()).as("a ref it has: no fetch").isEqualTo(afterFetch);
+        storage.gitDir(repo, "NO-SUCH-TAG");
+        storage.gitDir(repo, "NO-SUCH-TAG");
+        assertThat(server.uploads()).as("a ref the server lacks: one fetch, not one per page").isEqualTo(afterFetch + 1);
+        afterFetch = server.uploads();
 
         source.commit("three", "RELEASE-3.0", Map.of("xen/common/c.c", SyntheticRepository.cFile("c", 5)));
         server.publish("xen", source);
