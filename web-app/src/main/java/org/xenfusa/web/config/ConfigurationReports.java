@@ -159,7 +159,7 @@ public class ConfigurationReports {
     private ClosingCache<String, OpenCounter>.Lease counter(SourceRepository source, String ref)
             throws InvalidInputException {
         Path dir = storage.gitDir(source, ref);
-        Repository repo = GitRepositoryFolders.open(dir);
+        Repository repo = GitRepositoryFolders.openShared(dir);
         try {
             ObjectId id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = dir + "\0" + id.name();

@@ -41,7 +41,7 @@ public class KconfigTrees {
     public ParsedTree parse(SourceRepository source, String ref, String arch, ToolchainProfile profile)
             throws InvalidInputException {
         Path dir = storage.gitDir(source, ref);
-        try (Repository repo = GitRepositoryFolders.open(dir)) {
+        try (Repository repo = GitRepositoryFolders.openShared(dir)) {
             var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = dir + "\0" + id.name() + "\0" + arch + "\0" + profile.name();
             synchronized (cache) {

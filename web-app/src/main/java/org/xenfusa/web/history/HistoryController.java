@@ -168,7 +168,7 @@ public class HistoryController {
      * read every tag on each request (Xen has about 300 tags): a tag made since shows within that time.
      */
     private List<String> releaseTags(SourceRepository source) {
-        try (Repository repo = GitRepositoryFolders.open(storage.gitDir(source))) {
+        try (Repository repo = GitRepositoryFolders.openShared(storage.gitDir(source))) {
             return RefSelection.resolve(repo, IngestMode.TAGS, "RELEASE-*").stream().map(r -> r.name()).toList();
         } catch (InvalidInputException | IOException e) {
             // no release tags: the ingested snapshots are the trend

@@ -365,6 +365,7 @@ public class RepositoryStorage {
         try {
             deleteQuietly(dir);
             move(temporary, dir);
+            GitRepositoryFolders.forgetShared(dir); // pages open the new clone, not what the folder held
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new InvalidInputException("Cannot clone " + RepositoryUrls.mask(url) + ": cannot move the clone into "
@@ -392,7 +393,7 @@ public class RepositoryStorage {
     }
 
     private static boolean resolves(Path dir, String ref) {
-        try (Repository repo = GitRepositoryFolders.open(dir)) {
+        try (Repository repo = GitRepositoryFolders.openShared(dir)) {
             return repo.resolve(ref + "^{commit}") != null;
         } catch (InvalidInputException | IOException | RuntimeException e) {
             return false;

@@ -88,7 +88,7 @@ public class SnapshotTrees {
 
     private ClosingCache<String, Entry>.Lease open(SourceRepository source, String ref) throws InvalidInputException {
         Path dir = storage.gitDir(source, ref);
-        Repository repo = GitRepositoryFolders.open(dir);
+        Repository repo = GitRepositoryFolders.openShared(dir);
         try {
             var id = org.xenfusa.web.ingest.RefSelection.commit(repo, ref, source.getName());
             String key = dir + "\0" + id.name();
