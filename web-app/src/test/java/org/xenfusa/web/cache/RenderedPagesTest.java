@@ -42,7 +42,7 @@ class RenderedPagesTest {
         public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res)
                 throws java.io.IOException {
             renderings.incrementAndGet();
-            if (hold != null) {
+            if (hold != null && "GET".equals(((HttpServletRequest) req).getMethod())) {
                 try {
                     hold.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -54,8 +54,9 @@ class RenderedPagesTest {
             CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
             response.setStatus(status);
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write("<p>" + text + " for " + SecurityContextHolder.getContext().getAuthentication()
-                    .getName() + "</p><form><input name=\"_csrf\" value=\"" + token.getToken() + "\"></form>");
+            response.getWriter().write("<meta name=\"_csrf\" content=\"" + token.getToken() + "\"><p>" + text
+                    + " for " + SecurityContextHolder.getContext().getAuthentication().getName()
+                    + " \u2265 80 %</p><form><input name=\"_csrf\" value=\"" + token.getToken() + "\"></form>");
             response.getWriter().flush();
         }
     }
@@ -99,6 +100,11 @@ class RenderedPagesTest {
         assertThat(second.getContentAsString()).contains("figures v1 for alice")
                 .contains("value=\"token-of-session-2\"").doesNotContain("token-of-session-1")
                 .doesNotContain("fusa-csrf-");
+        // byte for byte what a rendering for that session gives: the token in each place, other text as it was
+        assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString()
+                .replace("token-of-session-1", "token-of-session-2"));
+        assertThat(second.getContentAsString()).contains("\u2265 80 %");
+        assertThat(second.getContentLength()).isEqualTo(second.getContentAsByteArray().length);
         assertThat(pages.served()).isEqualTo(1);
     }
 
@@ -183,5 +189,77 @@ class RenderedPagesTest {
             pool.shutdownNow();
         }
         assertThat(page.renderings).hasValue(1);
+    }
+
+    @Test
+    void aPageOlderThanItsTimeToLiveIsRenderedAgainByOneRequestWhileTheOthersAreServedTheKeptOne() throws Exception {
+        RenderedPages shortLived = new RenderedPages(Duration.ofMillis(200), List.of("/"));
+        assertThat(getFrom(shortLived, "t0").getContentAsString()).contains("figures v1");
+        Thread.sleep(250);
+        page.text = "figures v2";
+        page.hold = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<MockHttpServletResponse> renewing = pool.submit(() -> getFrom(shortLived, "t1"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (page.renderings.get() < 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            // the rendering is held: others are answered at once with the kept page, not made to wait
+            for (int i = 0; i < 3; i++) {
+                assertThat(pool.submit(() -> getFrom(shortLived, "t2")).get(5, TimeUnit.SECONDS).getContentAsString())
+                        .contains("figures v1").contains("value=\"t2\"");
+            }
+            page.hold.countDown();
+            assertThat(renewing.get(10, TimeUnit.SECONDS).getContentAsString()).contains("figures v2");
+        } finally {
+            page.hold = null;
+            pool.shutdownNow();
+        }
+        assertThat(getFrom(shortLived, "t3").getContentAsString()).contains("figures v2");
+        assertThat(page.renderings).hasValue(2);
+
+        // long past its time to live (STALE_FACTOR times), a kept page is not served while it is rendered again
+        Thread.sleep(200L * RenderedPages.STALE_FACTOR + 50);
+        page.text = "figures v3";
+        assertThat(getFrom(shortLived, "t4").getContentAsString()).contains("figures v3");
+    }
+
+    @Test
+    void aRenderingThatBeganBeforeAChangeIsNotKept() throws Exception {
+        page.hold = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        try {
+            Future<MockHttpServletResponse> before = pool.submit(() -> get("alice", "VIEWER", "/", "t1",
+                    new MockHttpSession()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (page.renderings.get() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            request("POST", "carol", "ADMIN", "/configurations/1/tracked", "t9", new MockHttpSession());
+            page.hold.countDown();
+            assertThat(before.get(10, TimeUnit.SECONDS).getContentAsString()).contains("figures v1");
+        } finally {
+            page.hold = null;
+            pool.shutdownNow();
+        }
+        page.text = "figures v2";
+        assertThat(get("alice", "VIEWER", "/", "t2", new MockHttpSession()).getContentAsString())
+                .contains("figures v2");
+    }
+
+    private MockHttpServletResponse getFrom(RenderedPages filter, String token) throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice",
+                "n/a", List.of(new SimpleGrantedAuthority("ROLE_VIEWER"))));
+        try {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+            request.setSession(new MockHttpSession());
+            request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(request, response, page);
+            return response;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }
