@@ -1,5 +1,6 @@
 package org.xenfusa.sloc.effort;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,10 @@ public record EffortModel(String name, String description, List<LevelRate> rates
         if (asilToDal.size() != Asil.values().length) {
             throw new IllegalArgumentException("an effort model maps each of ASIL A to D to a DAL");
         }
-        asilToDal = Map.copyOf(asilToDal);
+        asilToDal.forEach((asil, dal) -> Objects.requireNonNull(dal, "the DAL of " + asil));
+        // in ASIL order, so that toString (part of the analysis results' input key) is the same in every JVM:
+        // Map.copyOf's order changes from one JVM to the next, which made every restart recompute every result
+        asilToDal = Collections.unmodifiableMap(new EnumMap<>(asilToDal));
         if (!(hoursPerPersonYear > 0) || Double.isInfinite(hoursPerPersonYear)) {
             throw new IllegalArgumentException("hours per person-year must be > 0: " + hoursPerPersonYear);
         }

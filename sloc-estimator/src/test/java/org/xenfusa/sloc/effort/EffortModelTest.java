@@ -60,4 +60,20 @@ class EffortModelTest {
                 .hasMessageContaining("DAL A to E");
         assertThatThrownBy(() -> model.withHoursPerPersonYear(0)).hasMessageContaining("person-year");
     }
+
+    @Test
+    void itsTextIsTheSameHoweverItsCrosswalkWasGiven() {
+        // the analysis results' input key carries this text: with Map.copyOf's per-JVM order, every restart of the
+        // platform (and every other instance) saw another key and computed every stored result again
+        Map<Asil, DesignAssuranceLevel> reversed = new java.util.LinkedHashMap<>();
+        for (int i = Asil.values().length - 1; i >= 0; i--) {
+            reversed.put(Asil.values()[i], model.levelOf(Asil.values()[i]));
+        }
+        EffortModel again = new EffortModel(model.name(), model.description(), model.rates(), reversed,
+                model.hoursPerPersonYear(), model.figure());
+        assertThat(again.asilToDal().keySet()).containsExactly(Asil.values());
+        assertThat(model.asilToDal().keySet()).containsExactly(Asil.values());
+        assertThat(again.toString()).isEqualTo(model.toString());
+        assertThat(again).isEqualTo(model);
+    }
 }
