@@ -56,7 +56,10 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(language, "language");
             Objects.requireNonNull(measuredAt, "measuredAt");
-            measuredWith = Map.copyOf(measuredWith);
+            measuredWith.forEach((symbol, value) -> Objects.requireNonNull(value, "the value of " + symbol));
+            // by symbol, in every JVM: the warning of a count measured under other conditions lists the symbols that
+            // differ in this order, and Map.copyOf's order changes from one JVM to the next
+            measuredWith = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(measuredWith));
         }
 
         /** Whether the count was measured at {@code commit} (empty for a plain folder). */
