@@ -25,11 +25,11 @@ import org.xenfusa.web.SyntheticRepository;
 
 /**
  * The same inputs give the same bytes in every JVM: the evidence package (its MANIFEST, JSON and documents), the
- * workbook, the DOCX, the ReqIF, the JSON of {@code fusa trace|readiness|misra|config-sloc|impact|qualify} and the
- * links {@code fusa suggest-links} drafts, written by two
- * child JVMs and by this one. Set.of, Map.of and their copyOf iterate in an order salted per JVM, which one JVM
- * writing twice cannot see; three JVMs differ in their salt all but never, and in the direction a two-element Set.of
- * iterates in three times out of four ({@link DeterministicOutputChild#saltProbe()} shows each JVM's).
+ * workbook, the DOCX, the ReqIF, the JSON of {@code fusa trace|readiness|misra|coverage|sloc|config-sloc|impact|qualify}
+ * and the links {@code fusa suggest-links} drafts, written by two child JVMs and by this one. Set.of, Map.of and their
+ * copyOf iterate in an order salted per JVM, which one JVM writing twice cannot see; three JVMs differ in their salt
+ * all but never, and in the direction a two-element Set.of iterates in three times out of four
+ * ({@link DeterministicOutputChild#saltProbe()} shows each JVM's).
  */
 class DeterministicOutputAcrossJvmsTest {
     /** Two releases with requirements, a code tag, MISRA records naming three analysers, for two configurations. */
@@ -83,6 +83,7 @@ class DeterministicOutputAcrossJvmsTest {
                     design-covered-by-code-min-percent: 0
                 """);
         Files.writeString(inputs.resolve("cppcheck.txt"), MisraCommandTest.REPORT);
+        Files.writeString(inputs.resolve("foo.info"), CoverageExportCommandTest.LCOV);
         Path written;
         try (SyntheticRepository repo = SyntheticRepository.create(Files.createDirectories(tmp.resolve("repo")))) {
             repo.commit("one", "RELEASE-9.8.0", ConfigurationCommandsTest.TREE);
@@ -106,7 +107,13 @@ class DeterministicOutputAcrossJvmsTest {
         List<String> names = names(tmp.resolve("here"));
         assertThat(names).contains("evidence.zip", "workbook.xlsx", "report.docx", "requirements.reqif", "trace.json",
                 "readiness.json", "misra.json", "config-sloc.json", "impact.json", "suggested-links.yaml",
-                "qualify.json");
+                "qualify.json", "coverage.json", "sloc.json");
+        // the package carries what the analysis read: the findings, the coverage data, the gate file, the previous
+        assertThat(entries(Files.readAllBytes(tmp.resolve("here").resolve("evidence.zip"))).keySet())
+                .anySatisfy(e -> assertThat(e).startsWith("inputs/coverage-data/"))
+                .anySatisfy(e -> assertThat(e).startsWith("inputs/misra-findings/"))
+                .anySatisfy(e -> assertThat(e).startsWith("inputs/gates/"))
+                .anySatisfy(e -> assertThat(e).startsWith("inputs/previous-evidence.json"));
         String salts = "salts: here " + salt("here") + ", first " + salt("first") + ", second " + salt("second");
         for (String other : List.of("first", "second")) {
             assertThat(names(tmp.resolve(other))).as(other).isEqualTo(names);

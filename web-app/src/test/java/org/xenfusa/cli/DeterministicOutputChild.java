@@ -37,8 +37,10 @@ public final class DeterministicOutputChild {
         List<String> exportArgs = List.of("--repo", repo.toString(), "--ref", "RELEASE-9.9.0", "--generated-at",
                 "2025-06-01T12:00:00Z", "--misra-findings", findings, "--arch", "arm64", "--defconfig", "--arch",
                 "arm64", "--defconfig", "--set", "FOO=n", "--name", "arm64-no-foo");
+        String lcov = inputs.resolve("foo.info").toString();
         run(out, null, with(List.of("export", "--format", "evidence", "--out", out.resolve("evidence.zip").toString(),
-                "--gates", gates, "--previous", "RELEASE-9.8.0"), exportArgs));
+                "--gates", gates, "--previous", "RELEASE-9.8.0", "--coverage-data", lcov, "--coverage-path-map",
+                "/build/xen=", "--coverage-test", "tools/tests/foo", "--level", "DAL_B"), exportArgs));
         run(out, null, with(List.of("export", "--format", "xlsx", "--out", out.resolve("workbook.xlsx").toString()),
                 exportArgs));
         run(out, null, with(List.of("export", "--format", "docx", "--out", out.resolve("report.docx").toString(),
@@ -51,6 +53,9 @@ public final class DeterministicOutputChild {
                 "RELEASE-9.8.0"), exportArgs));
         run(out, "misra.json", with(List.of("misra", "--json", "--findings", findings), analysis));
         run(out, "config-sloc.json", with(List.of("config-sloc", "--json"), analysis));
+        run(out, "coverage.json", with(List.of("coverage", "--json", "--data", lcov, "--path-map", "/build/xen=",
+                "--test", "tools/tests/foo", "--level", "DAL_B"), analysis));
+        run(out, "sloc.json", List.of("sloc", "--repo", repo.toString(), "--ref", "RELEASE-9.9.0", "--json"));
         run(out, "impact.json", List.of("impact", "--repo", repo.toString(), "--from", "RELEASE-9.8.0", "--to",
                 "RELEASE-9.9.0", "--arch", "arm64", "--json"));
         run(out, null, List.of("suggest-links", "--repo", repo.toString(), "--ref", "RELEASE-9.9.0", "--out",
