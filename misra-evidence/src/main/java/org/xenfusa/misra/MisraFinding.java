@@ -11,8 +11,12 @@ import java.util.Set;
  */
 public record MisraFinding(GuidelineId guideline, String file, int line, String message, String tool,
         String toolVersion, boolean toolSuppressed) {
-    /** The tools {@code xen-analysis.py} translates SAF comments for. */
-    public static final Set<String> XEN_TOOLS = Set.of("cppcheck", "eclair", "coverity");
+    /**
+     * The tools {@code xen-analysis.py} translates SAF comments for, in this order in every JVM: {@link #toolKey}
+     * takes the first a name contains, and Set.of's order changes from one JVM to the next.
+     */
+    public static final Set<String> XEN_TOOLS = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
+            java.util.List.of("cppcheck", "eclair", "coverity")));
 
     public MisraFinding {
         Objects.requireNonNull(guideline, "guideline");

@@ -18,7 +18,10 @@ import java.util.TreeSet;
 public record SafRecord(String id, Map<String, String> analyser, String name, String text, String file, int line) {
     public SafRecord {
         Objects.requireNonNull(id, "id");
-        analyser = Map.copyOf(new LinkedHashMap<>(analyser));
+        // in the order given (the record's text is the same in every JVM): Map.copyOf's order changes from one JVM to
+        // the next
+        analyser.forEach((tool, code) -> Objects.requireNonNull(code, "the id of " + tool));
+        analyser = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(analyser));
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(file, "file");

@@ -24,10 +24,18 @@ public final class QualificationJson {
     public static String write(QualificationReport r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", "xen-fusa-qualification/1");
-        out.put("tool", Map.of("name", r.tool(), "commit", r.toolCommit()));
+        // LinkedHashMap, not Map.of: Jackson writes a map in its iteration order, and Map.of's changes from one JVM
+        // to the next (the same run gave other bytes on every JVM)
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("name", r.tool());
+        tool.put("commit", r.toolCommit());
+        out.put("tool", tool);
         out.put("generatedAt", r.generatedAt().toString());
-        out.put("environment", Map.of("java", r.environment().java(), "os", r.environment().os(), "cloc",
-                r.environment().cloc()));
+        Map<String, Object> environment = new LinkedHashMap<>();
+        environment.put("java", r.environment().java());
+        environment.put("os", r.environment().os());
+        environment.put("cloc", r.environment().cloc());
+        out.put("environment", environment);
         Map<String, Object> xen = new LinkedHashMap<>();
         xen.put("clone", r.xenClone().orElse(null));
         xen.put("tags", new java.util.TreeMap<>(r.xenCommits()));
@@ -66,7 +74,12 @@ public final class QualificationJson {
         m.put("result", result(c.outcome()));
         m.put("differences", c.differences());
         List<Map<String, String>> deviations = c.deviations().stream()
-                .map(d -> Map.of("subject", d.subject(), "analysis", d.analysis())).toList();
+                .map(d -> {
+                    Map<String, String> deviation = new LinkedHashMap<>();
+                    deviation.put("subject", d.subject());
+                    deviation.put("analysis", d.analysis());
+                    return deviation;
+                }).toList();
         m.put("knownDeviations", deviations);
         return m;
     }

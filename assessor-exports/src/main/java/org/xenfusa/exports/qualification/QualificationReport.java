@@ -24,7 +24,9 @@ public record QualificationReport(String tool, String toolCommit, Instant genera
     }
 
     public QualificationReport {
-        xenCommits = Map.copyOf(xenCommits);
+        // by tag, in every JVM (Map.copyOf's order changes from one JVM to the next)
+        xenCommits.forEach((tag, commit) -> java.util.Objects.requireNonNull(commit, "the commit of " + tag));
+        xenCommits = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(xenCommits));
         cases = List.copyOf(cases);
     }
 

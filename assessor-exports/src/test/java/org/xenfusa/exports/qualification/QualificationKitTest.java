@@ -189,6 +189,29 @@ class QualificationKitTest {
     }
 
     @Test
+    void itsJsonIsWrittenInOneOrderInEveryJvm() throws Exception {
+        // Map.of and Map.copyOf iterate in an order salted per JVM, and Jackson writes a map in its iteration order:
+        // the tool, the environment and each known deviation were written in another order on every run
+        ReferenceCase withDeviation = ReferenceCase.of("compiled-files-x", "list", "files", "1", "1", List.of(),
+                List.of(org.xenfusa.sloc.reference.CompiledFilesReference.builtIn32()));
+        Map<String, String> tagsBackwards = new java.util.LinkedHashMap<>();
+        tagsBackwards.put("RELEASE-4.22.0", "c22");
+        tagsBackwards.put("RELEASE-4.21.0", "c21");
+        tagsBackwards.put("RELEASE-4.20.0", "c20");
+        QualificationReport r = new QualificationReport("fusa t", "c", java.time.Instant.EPOCH,
+                new QualificationReport.Environment("j", "o", "c"), Optional.of("/xen"), tagsBackwards,
+                QualificationKit.claim(new ReferenceData(syntheticSet(false))), List.of(withDeviation));
+        assertThat(r.xenCommits().keySet()).containsExactly("RELEASE-4.20.0", "RELEASE-4.21.0", "RELEASE-4.22.0");
+        JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(QualificationJson.write(r));
+        assertThat(json.get("tool").propertyNames()).containsExactly("name", "commit");
+        assertThat(json.get("environment").propertyNames()).containsExactly("java", "os", "cloc");
+        assertThat(json.get("xen").get("tags").propertyNames()).containsExactly("RELEASE-4.20.0", "RELEASE-4.21.0",
+                "RELEASE-4.22.0");
+        assertThat(json.get("cases").get(0).get("knownDeviations").get(0).propertyNames())
+                .containsExactly("subject", "analysis");
+    }
+
+    @Test
     void theSelfTraceIsACaseWhenTheRepositoryHasDocsSpec() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("project"));
         Files.createDirectories(project.resolve("docs/spec"));

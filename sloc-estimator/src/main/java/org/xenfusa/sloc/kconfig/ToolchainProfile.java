@@ -56,7 +56,10 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(language, "language");
             Objects.requireNonNull(measuredAt, "measuredAt");
-            measuredWith = Map.copyOf(measuredWith);
+            measuredWith.forEach((symbol, value) -> Objects.requireNonNull(value, "the value of " + symbol));
+            // by symbol, in every JVM: the warning of a count measured under other conditions lists the symbols that
+            // differ in this order, and Map.copyOf's order changes from one JVM to the next
+            measuredWith = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(measuredWith));
         }
 
         /** Whether the count was measured at {@code commit} (empty for a plain folder). */
@@ -91,13 +94,21 @@ public record ToolchainProfile(String name, String description, Map<String, Stri
     public ToolchainProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
-        variables = Map.copyOf(variables);
-        Map<ProbeKind, Map<String, String>> copy = new LinkedHashMap<>();
-        answers.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
-        answers = Map.copyOf(copy);
-        makeVariables = Map.copyOf(makeVariables);
+        // sorted (by name, by kind), so that the profile reads its answers in one order in every JVM: Map.copyOf's
+        // changes from one JVM to the next, and two questions that read the same once the environment is substituted
+        // in are answered by the last one read
+        variables = sorted(variables);
+        Map<ProbeKind, Map<String, String>> copy = new java.util.EnumMap<>(ProbeKind.class);
+        answers.forEach((k, v) -> copy.put(k, sorted(v)));
+        answers = java.util.Collections.unmodifiableMap(copy);
+        makeVariables = sorted(makeVariables);
         predefinedMacros = java.util.List.copyOf(predefinedMacros);
         buildOutputs = java.util.List.copyOf(buildOutputs);
+    }
+
+    private static Map<String, String> sorted(Map<String, String> m) {
+        m.forEach((k, v) -> Objects.requireNonNull(v, k));
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m));
     }
 
     /**

@@ -123,6 +123,27 @@ class DeclaredCountTest {
     }
 
     @Test
+    void theWarningNamesTheDifferingSymbolsInOneOrderInEveryJvm() throws Exception {
+        // the symbols were kept in Map.copyOf, whose order changes from one JVM to the next: the warning (in the
+        // report, the evidence package and its documents) named them in another order on every run
+        try (GitSourceTree tree = GitSourceTree.open(git.getRepository(), commit.name())) {
+            assertThat(genWarnings(analyse(tree, profile("build-output x86_64 common/gen.S => Assembly 1 3 284 measured at "
+                    + commit.name() + " CONFIG_X86=n CONFIG_PV=n CONFIG_FOO=n\n")))).singleElement().asString()
+                    .contains("approximate: CONFIG_FOO=y (measured with n), CONFIG_PV=y (measured with n), CONFIG_X86=y"
+                            + " (measured with n);");
+        }
+        Map<String, String> backwards = new java.util.LinkedHashMap<>();
+        backwards.put("CONFIG_X86", "n");
+        backwards.put("CONFIG_PV", "n");
+        backwards.put("CONFIG_FOO", "n");
+        ToolchainProfile.BuildOutput o = new ToolchainProfile.BuildOutput("x86_64", "common/gen.S", "Assembly", 1, 3,
+                284, commit.name(), backwards);
+        assertThat(o.measuredWith().keySet()).containsExactly("CONFIG_FOO", "CONFIG_PV", "CONFIG_X86");
+        assertThat(o.toString()).isEqualTo(new ToolchainProfile.BuildOutput("x86_64", "common/gen.S", "Assembly", 1, 3,
+                284, commit.name(), new java.util.TreeMap<>(backwards)).toString());
+    }
+
+    @Test
     void measuredAtTakesAFullCommitId() {
         assertThatThrownBy(() -> ToolchainProfile.parse("build-output x86_64 common/gen.S => Assembly 1 3 284 measured at "
                 + "abc123 CONFIG_FOO=y\n")).isInstanceOf(IllegalArgumentException.class)

@@ -17,8 +17,9 @@ public record ConfigurationCoverage(Set<SpecificationItemId> applicable, Set<Spe
         int compiledCode, int tracedCode, int untracedCode, List<DirectorySloc> directories, List<FileSloc> files,
         List<FunctionSloc> untracedFunctions) {
     public ConfigurationCoverage {
-        applicable = Set.copyOf(applicable);
-        reached = Set.copyOf(reached);
+        // by id, in every JVM (Set.copyOf's order changes from one JVM to the next)
+        applicable = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(applicable));
+        reached = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(reached));
         levels = List.copyOf(levels);
         directories = List.copyOf(directories);
         files = List.copyOf(files);

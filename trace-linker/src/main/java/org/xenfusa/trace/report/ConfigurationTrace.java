@@ -1,9 +1,12 @@
 package org.xenfusa.trace.report;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.xenfusa.trace.config.ConfigurationCoverage;
 import org.xenfusa.trace.evidence.RequirementVerification;
@@ -25,10 +28,14 @@ public record ConfigurationTrace(String name, ConfigurationCoverage coverage,
     public ConfigurationTrace {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(coverage, "coverage");
-        verification = Map.copyOf(verification);
+        // by requirement id, in every JVM: Map.copyOf's order changes from one JVM to the next, and the results page
+        // of a configuration lists the verification in this order
+        verification.forEach((id, v) -> Objects.requireNonNull(v, "the verification of " + id));
+        verification = Collections.unmodifiableSortedMap(new TreeMap<>(verification));
         testResults = List.copyOf(testResults);
         notInTree = List.copyOf(notInTree);
-        notApplicable = Map.copyOf(notApplicable);
-        applies = Set.copyOf(applies);
+        notApplicable.forEach((id, why) -> Objects.requireNonNull(why, "why " + id + " does not apply"));
+        notApplicable = Collections.unmodifiableSortedMap(new TreeMap<>(notApplicable));
+        applies = Collections.unmodifiableSortedSet(new TreeSet<>(applies));
     }
 }

@@ -184,8 +184,10 @@ final class RequirementQuery {
     }
 
     /** Phrases of requirement prose and what C code calls them ({@code fdt_property} writes a device tree). */
-    private static final Map<String, List<String>> PHRASES = Map.of("device tree", List.of("fdt", "dt"),
-            "system register", List.of("sysreg"));
+    // in one order in every JVM (Map.of's changes from one JVM to the next): a requirement naming both phrases got
+    // its query's terms, and so the reasons a suggestion shows, in another order on every run
+    private static final Map<String, List<String>> PHRASES = java.util.Collections.unmodifiableMap(
+            new java.util.TreeMap<>(Map.of("device tree", List.of("fdt", "dt"), "system register", List.of("sysreg"))));
 
     /** An abbreviation's term and how it is written, for a word of the requirement. */
     private record Abbreviation(String word, String stem, Map<String, String> terms) {

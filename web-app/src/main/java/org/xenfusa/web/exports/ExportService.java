@@ -75,7 +75,10 @@ public class ExportService {
         public ExportInputs {
             configurations = List.copyOf(configurations);
             boards = List.copyOf(boards);
-            names = Map.copyOf(names);
+            // by key, so that the inputs stored with an export are the same text on every instance (Map.copyOf's
+            // order, which Jackson writes, changes from one JVM to the next)
+            names.forEach((k, v) -> java.util.Objects.requireNonNull(v, "the name of " + k));
+            names = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(names));
             previousRef = previousRef == null ? "" : previousRef;
         }
 

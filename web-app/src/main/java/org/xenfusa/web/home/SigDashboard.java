@@ -187,8 +187,14 @@ public record SigDashboard(Snapshot snapshot, Optional<Snapshot> previous, List<
         List<TrendPoint> points = new ArrayList<>();
         List<Snapshot> ordered = releases.stream()
                 .sorted((a, b) -> ReleaseOrder.INSTANCE.compare(a.getRefName(), b.getRefName())).toList();
+        // each release's results in the order of the configurations: the stored ones come in the order of a
+        // Map.copyOf, which changes from one JVM to the next, and each point's figures are written in this order
+        Map<Long, Integer> position = new java.util.HashMap<>();
+        names.keySet().forEach(id -> position.put(id, position.size()));
         Map<Long, List<View>> bySnapshot = new java.util.HashMap<>();
-        stored.forEach(v -> bySnapshot.computeIfAbsent(v.snapshotId(), k -> new ArrayList<>()).add(v));
+        stored.stream().sorted(java.util.Comparator.comparingInt((View v) -> position.getOrDefault(
+                v.configurationId(), Integer.MAX_VALUE)).thenComparing(View::kind))
+                .forEach(v -> bySnapshot.computeIfAbsent(v.snapshotId(), k -> new ArrayList<>()).add(v));
         for (Snapshot s : ordered) {
             Map<String, Long> sloc = new LinkedHashMap<>();
             Map<String, Double> effort = new LinkedHashMap<>();
