@@ -102,13 +102,19 @@ public class TraceService {
         return snapshots.findWithRepository(id).orElseThrow(() -> new NotFoundException("no snapshot " + id));
     }
 
+    /**
+     * The latest {@code updated_at} of a table's rows as text that is the same in every session: microseconds since
+     * the epoch. ({@code max(updated_at)::text} is written in the session's time zone, which the JDBC driver sets from
+     * the JVM's: instances in two time zones got two stamps, and recomputed each other's stored results.)
+     */
+    static final String LATEST_UPDATE = "coalesce((extract(epoch from max(updated_at)) * 1000000)::bigint::text, '')";
+
     /** Changes whenever a requirement, a link or a trace policy is added, edited or removed. */
     String stamp() {
-        return jdbc.queryForObject("""
-                select (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) from requirement)
-                    || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(max(id), 0) from trace_link)
-                    || '|' || (select count(*) || ':' || coalesce(max(updated_at)::text, '') from trace_policy)
-                """, String.class);
+        return jdbc.queryForObject("select (select count(*) || ':' || " + LATEST_UPDATE
+                + " || ':' || coalesce(max(id), 0) from requirement) || '|' || (select count(*) || ':' || "
+                + LATEST_UPDATE + " || ':' || coalesce(max(id), 0) from trace_link) || '|' || (select count(*) || ':' || "
+                + LATEST_UPDATE + " from trace_policy)", String.class);
     }
 
     /**
