@@ -374,6 +374,10 @@ class TraceIntegrationTest {
         SavedConfiguration cfg = configurations.create(new ConfigurationForm("trace-junit-cfg", s.getRepository().getId(), "RELEASE-1",
                 "x86_64", StartKind.DEFCONFIG, "", "", "", ""), "tester");
         requirements.importSnapshot(s.getId(), "admin");
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String results = "/trace/" + s.getId() + "/results?configuration=" + cfg.getId();
+        assertThat(web.get(results).body()).as("an empty table says what to do")
+                .contains("No requirement of this configuration has a").contains("test linked to it yet");
         links.linkTest(s.getId(), "XenSwdgn~fa_start~1", "tests/fa.c", "fa.starts", TraceFixture.ENGINEER);
         assertThat(traces.verification(traces.trace(s.getId()), cfg).get(
                 org.xenfusa.trace.spec.SpecificationItemId.parse("XenSwdgn~fa_start~1")).state().name()).isEqualTo("NOT_RUN");
@@ -393,9 +397,8 @@ class TraceIntegrationTest {
         SnapshotTrace trace = traces.trace(s.getId());
         assertThat(traces.verification(trace, cfg).get(org.xenfusa.trace.spec.SpecificationItemId
                 .parse("XenSwdgn~fa_start~1")).state().name()).isEqualTo("VERIFIED");
-        WebSession web = WebSession.login(port, "admin", "test-admin-password");
-        assertThat(web.get("/trace/" + s.getId() + "/results?configuration=" + cfg.getId()).body())
-                .contains("fa-results.xml").contains(ok.stored().get().getSha256()).contains("VERIFIED");
+        assertThat(web.get(results).body()).contains("fa-results.xml").contains(ok.stored().get().getSha256())
+                .contains("VERIFIED").doesNotContain("test linked to it yet");
         assertThat(web.get("/trace/" + s.getId() + "/items/XenSwdgn~fa_start~1").body()).contains("verified");
     }
 
