@@ -77,15 +77,23 @@ class RenderedPagesTest {
 
     private MockHttpServletResponse request(String method, String user, String role, String uri, String token,
             MockHttpSession session) throws Exception {
+        return request(pages, method, user, role, uri, token, session);
+    }
+
+    private MockHttpServletResponse request(RenderedPages filter, String method, String user, String role, String uri,
+            String token, MockHttpSession session) throws Exception {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user,
                 "n/a", List.of(new SimpleGrantedAuthority("ROLE_" + role))));
-        MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
-        request.setSession(session);
-        request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        pages.doFilter(request, response, page);
-        SecurityContextHolder.clearContext();
-        return response;
+        try {
+            MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
+            request.setSession(session);
+            request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(request, response, page);
+            return response;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
@@ -249,17 +257,6 @@ class RenderedPagesTest {
     }
 
     private MockHttpServletResponse getFrom(RenderedPages filter, String token) throws Exception {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice",
-                "n/a", List.of(new SimpleGrantedAuthority("ROLE_VIEWER"))));
-        try {
-            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
-            request.setSession(new MockHttpSession());
-            request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
-            MockHttpServletResponse response = new MockHttpServletResponse();
-            filter.doFilter(request, response, page);
-            return response;
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return request(filter, "GET", "alice", "VIEWER", "/", token, new MockHttpSession());
     }
 }
