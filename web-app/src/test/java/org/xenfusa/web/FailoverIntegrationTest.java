@@ -134,15 +134,19 @@ class FailoverIntegrationTest {
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         // the quick compiler and the serial collector: less CPU to start it on a busy machine
-        ProcessBuilder b = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m", "-cp",
-                System.getProperty("java.class.path"), FusaApplication.class.getName(), "--server.port=" + port,
+        // with this instance's heartbeat settings (the test profile's), so that neither takes the other for dead
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), FusaApplication.class.getName(),
+                "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + database.port() + "/" + EmbeddedDatabase.DATABASE,
                 "--spring.datasource.username=" + EmbeddedDatabase.USER,
                 "--spring.datasource.password=" + database.password(),
                 "--fusa.instance-id=" + id, "--fusa.data-dir=" + tmp.resolve("data"),
                 "--fusa.allowed-roots=" + System.getProperty("java.io.tmpdir"),
-                "--fusa.submodule-ingest-on-start=false")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("other.log").toFile());
+                "--fusa.submodule-ingest-on-start=false"));
+        command.addAll(TestJobSettings.arguments());
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("other.log").toFile());
         b.environment().put("FUSA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process p = b.start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -385,11 +385,14 @@ class KilledPlatformRecoveryTest {
             // the quick compiler starts the platform sooner on a busy machine (its jobs run a little slower, which
             // only widens the window in which they are caught running), and the serial collector spends no CPU in
             // concurrent collector threads (a 512 MB heap); the test's classpath holds the platform's
-            ProcessBuilder b = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp",
-                    System.getProperty("java.class.path"), FusaApplication.class.getName(), "--server.port=" + port,
-                    "--fusa.data-dir=" + data, "--fusa.allowed-roots=" + tmp.resolve("repos"),
-                    "--fusa.embedded-postgres.binaries=" + BINARIES, "--fusa.submodule-ingest-on-start=false")
-                    .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            // the test profile's heartbeat: the next start takes a killed platform's job over within 8 s, not 16 s
+            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), FusaApplication.class.getName(),
+                    "--server.port=" + port, "--fusa.data-dir=" + data, "--fusa.allowed-roots=" + tmp.resolve("repos"),
+                    "--fusa.embedded-postgres.binaries=" + BINARIES, "--fusa.submodule-ingest-on-start=false"));
+            command.addAll(TestJobSettings.arguments());
+            ProcessBuilder b = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             b.environment().put("FUSA_ADMIN_PASSWORD", ADMIN_PASSWORD);
             process = b.start();
         }

@@ -42,6 +42,22 @@ public class JobScheduler {
             }
         }
 
+        /** {@code fusa.jobs.heartbeat} unless set. */
+        public static final String DEFAULT_HEARTBEAT = "2s";
+        /** {@code fusa.jobs.missed-heartbeats} unless set. */
+        public static final String DEFAULT_MISSED_HEARTBEATS = "5";
+        /** {@code fusa.jobs.shutdown-wait} unless set. */
+        public static final String DEFAULT_SHUTDOWN_WAIT = "8s";
+        /** How often a worker looks for queued jobs. */
+        static final Duration POLLING = Duration.ofSeconds(2);
+
+        /** The settings of a platform that sets none of them. */
+        public static Settings defaults() {
+            return new Settings(org.springframework.boot.convert.DurationStyle.detectAndParse(DEFAULT_HEARTBEAT),
+                    Integer.parseInt(DEFAULT_MISSED_HEARTBEATS), POLLING,
+                    org.springframework.boot.convert.DurationStyle.detectAndParse(DEFAULT_SHUTDOWN_WAIT));
+        }
+
         /** The longest a job whose worker died stays RUNNING: dead age, one detection interval, one poll. */
         public Duration deadWorkerBound() {
             return heartbeat.multipliedBy(missedHeartbeats + 2L).plus(polling);
@@ -55,10 +71,10 @@ public class JobScheduler {
      * default; a container's stop timeout must be longer than this plus the web server's drain (docker-compose.yml).
      */
     @Bean
-    Settings jobSettings(@Value("${fusa.jobs.heartbeat:2s}") Duration heartbeat,
-            @Value("${fusa.jobs.missed-heartbeats:5}") int missed,
-            @Value("${fusa.jobs.shutdown-wait:8s}") Duration shutdownWait) {
-        return new Settings(heartbeat, missed, Duration.ofSeconds(2), shutdownWait);
+    Settings jobSettings(@Value("${fusa.jobs.heartbeat:" + Settings.DEFAULT_HEARTBEAT + "}") Duration heartbeat,
+            @Value("${fusa.jobs.missed-heartbeats:" + Settings.DEFAULT_MISSED_HEARTBEATS + "}") int missed,
+            @Value("${fusa.jobs.shutdown-wait:" + Settings.DEFAULT_SHUTDOWN_WAIT + "}") Duration shutdownWait) {
+        return new Settings(heartbeat, missed, Settings.POLLING, shutdownWait);
     }
 
     /** This instance's name ({@code fusa.instance-id}, by default host name and port). */
