@@ -37,6 +37,15 @@ class ConfigurationSlocIntegrationTest {
         Map<String, String> files = new HashMap<>(SyntheticKconfig.FILES);
         files.putAll(SyntheticKconfig.BUILD);
         repo.commit("tree", "RELEASE-2.0", files);
+        // as Xen's arch/arm/efi: the build links boot.c to common/efi's, a file the repository does not have there
+        files.put("xen/arch/x86/Makefile", "obj-y += setup.o\nobj-y += efi/\n");
+        files.put("xen/arch/x86/efi/Makefile", """
+                obj-y += boot.o
+                $(obj)/%.c: $(srctree)/common/efi/%.c FORCE
+                \tln -nfs ../../../common/efi/$(<F) $@
+                """);
+        files.put("xen/common/efi/boot.c", "/* the EFI boot path */\nint efi_boot;\n#ifdef CONFIG_FEATURE_B\nint efi_b;\n#endif\n");
+        repo.commit("a file the build links", "RELEASE-2.1", files);
     }
 
     @AfterAll
@@ -89,6 +98,36 @@ class ConfigurationSlocIntegrationTest {
         assertThat(web.get("/sloc/files?configuration=no-such&path=x").statusCode()).isEqualTo(404);
         String ranking = web.get("/configurations/" + saved.getId() + "/ranking").body();
         assertThat(ranking).contains(">FEATURE_A<").contains("FEATURE_B");
+    }
+
+    /**
+     * A file the build makes as a link to another (Xen's arch/arm/efi/boot.c) has its page: the linked file's lines,
+     * which are the ones counted, and a note saying so (it answered 400, "no file ... at ...", as it is not in the tree).
+     */
+    @Test
+    void aFileTheBuildLinksIsShownWithTheContentOfTheFileItLinksTo() throws Exception {
+        SourceRepository r = registrar.register("config-sloc-link-repo", repo.dir().toString(), "tester");
+        SavedConfiguration saved = service.create(new ConfigurationForm("sloc-link", r.getId(), "RELEASE-2.1", "x86_64",
+                StartKind.DEFCONFIG, "", "", "", ""), "tester");
+        ConfigurationReport report = reports.report(saved);
+        assertThat(report.translationUnits()).contains("xen/arch/x86/efi/boot.c");
+        assertThat(report.generated()).anySatisfy(g -> {
+            assertThat(g.path()).isEqualTo("xen/arch/x86/efi/boot.c");
+            assertThat(g.kind()).isEqualTo(org.xenfusa.sloc.config.GeneratedFile.Kind.COPY);
+            assertThat(g.from()).isEqualTo("xen/common/efi/boot.c");
+        });
+        WebSession web = WebSession.login(port, "admin", "test-admin-password");
+        String files = web.get("/configurations/" + saved.getId() + "/files").body();
+        assertThat(files).contains("/configurations/" + saved.getId() + "/file?path=xen/arch/x86/efi/boot.c");
+        var page = web.get("/configurations/" + saved.getId() + "/file?path=xen/arch/x86/efi/boot.c");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"generated-note\"").contains("xen/common/efi/boot.c")
+                .contains("int efi_boot;").contains("the EFI boot path");
+        // FEATURE_B is on in the default configuration: no line is struck through
+        assertThat(page.body()).contains("id=\"inactive-count\">0<");
+        // a file neither in the tree nor made by the build is still refused, as before
+        assertThat(web.get("/configurations/" + saved.getId() + "/file?path=xen/arch/x86/efi/none.c").statusCode())
+                .isEqualTo(404);
     }
 
     @LocalServerPort int port;

@@ -17,6 +17,7 @@ import org.xenfusa.model.config.SavedConfiguration;
 import org.xenfusa.model.config.SavedConfigurationRepository;
 import org.xenfusa.sloc.config.ConfigurationReport;
 import org.xenfusa.sloc.config.FileFigures;
+import org.xenfusa.sloc.config.GeneratedFile;
 import org.xenfusa.sloc.effort.Asil;
 import org.xenfusa.sloc.effort.EffortModel;
 import org.xenfusa.sloc.kbuild.LineActivity;
@@ -97,7 +98,20 @@ public class ConfigurationSlocController {
         ConfigurationReport report = reports.report(saved, at, List.of());
         FileFigures figures = report.file(path)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, path + " is not compiled in this configuration"));
-        byte[] content = reports.read(saved, at, path);
+        // a file the build makes is not in the tree: a copy shows the tracked file it copies (its lines are the ones
+        // counted); of the others only what they are made from is known here
+        java.util.Optional<GeneratedFile> made = report.generated().stream().filter(g -> g.path().equals(path))
+                .findFirst();
+        model.addAttribute("made", made.orElse(null));
+        if (made.isPresent() && made.get().kind() != GeneratedFile.Kind.COPY) {
+            model.addAttribute("saved", saved);
+            model.addAttribute("ref", at);
+            model.addAttribute("figures", figures);
+            model.addAttribute("lines", List.of());
+            model.addAttribute("inactive", 0);
+            return "config/file";
+        }
+        byte[] content = reports.read(saved, at, made.map(GeneratedFile::from).orElse(path));
         String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
         int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
         LineActivity activity = report.activity(path).orElse(LineActivity.allActive(path, count));
