@@ -125,11 +125,18 @@ public class ErrorPages implements ErrorViewResolver {
                 .filter(a -> a.startsWith("ROLE_")).map(a -> ", role " + a.substring(5)).findFirst().orElse("") + ")";
     }
 
-    private static String capitalise(String s) {
+    /**
+     * The message as a sentence: without its final full stops, its first word capitalised when it is a plain word. A
+     * message that starts with a path, a ref, an option or a name (xen/arch/arm/efi/none.c, --repo, x86_64-defconfig)
+     * keeps it as it is spelt: "Xen/arch/..." names no file.
+     */
+    static String capitalise(String s) {
         String t = s.strip();
         while (t.endsWith(".")) {
             t = t.substring(0, t.length() - 1);
         }
-        return t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        String first = t.split("[\\s:,;]", 2)[0];
+        boolean plainWord = !first.isEmpty() && first.chars().allMatch(Character::isLetter);
+        return plainWord ? Character.toUpperCase(t.charAt(0)) + t.substring(1) : t;
     }
 }

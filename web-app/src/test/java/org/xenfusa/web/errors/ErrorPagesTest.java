@@ -86,4 +86,25 @@ class ErrorPagesTest {
         ModelAndView api = resolve("/api/repositories/3/snapshots", HttpStatus.SERVICE_UNAVAILABLE, message);
         assertThat(api.getModel()).containsEntry("message", message);
     }
+
+    @Test
+    void aMessageThatStartsWithAPlainWordIsCapitalised() {
+        assertThat(ErrorPages.capitalise("no file xen/common/a.c at RELEASE-4.22.0")).isEqualTo(
+                "No file xen/common/a.c at RELEASE-4.22.0");
+        assertThat(ErrorPages.capitalise("choose at least one configuration or board.")).isEqualTo(
+                "Choose at least one configuration or board");
+        assertThat(ErrorPages.capitalise("unknown: ref")).isEqualTo("Unknown: ref");
+    }
+
+    @Test
+    void aMessageThatStartsWithAPathARefOrANameKeepsItsSpelling() {
+        // the 404 of a file page said "Xen/arch/arm/efi/nothing.c is not compiled in this configuration"
+        assertThat(ErrorPages.capitalise("xen/arch/arm/efi/nothing.c is not compiled in this configuration"))
+                .isEqualTo("xen/arch/arm/efi/nothing.c is not compiled in this configuration");
+        assertThat(ErrorPages.capitalise("x86_64-defconfig belongs to another repository")).startsWith("x86_64-");
+        assertThat(ErrorPages.capitalise("--repo: not a folder")).isEqualTo("--repo: not a folder");
+        assertThat(ErrorPages.capitalise("arm64: no such board")).isEqualTo("arm64: no such board");
+        assertThat(ErrorPages.capitalise("")).isEmpty();
+        assertThat(ErrorPages.capitalise("...")).isEmpty();
+    }
 }
