@@ -179,9 +179,14 @@ public class ExportPartStore {
                 + " and state = 'QUEUED'", exportId);
     }
 
-    /** A part of an active export went back to the queue: the export says why. */
+    /**
+     * A part of an active export went back to the queue: the export says why, and is QUEUED when none of its parts
+     * runs.
+     */
     public void handedBack(long exportId, String message) {
-        jdbc.update("update export_job set message = ? where id = ? and state in " + OPEN, message, exportId);
+        jdbc.update("update export_job set message = ?, state = case when exists (select 1 from export_part where"
+                + " export_id = ? and state = 'RUNNING') then state else 'QUEUED' end where id = ? and state in " + OPEN,
+                message, exportId, exportId);
     }
 
     /** Records that the export's assembly is queued: true for the one call that recorded it first. */

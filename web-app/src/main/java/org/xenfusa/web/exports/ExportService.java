@@ -196,7 +196,10 @@ public class ExportService {
                     jobs.fail(id, Instant.now(), "choose at least one configuration or board");
                     return false;
                 }
-                parts.plan(id, keys, inputs.names());
+                // the names stored with the export; the current ones for any it lacks
+                Map<String, String> titles = new java.util.HashMap<>(evidence.describe(inputs.request()));
+                titles.putAll(inputs.names());
+                parts.plan(id, keys, titles);
                 jobs.progress(id, 0, "planned " + keys.size() + " part(s): " + String.join(", ", keys));
                 log.info("Export {} planned into {} part(s)", id, keys.size());
             } catch (RuntimeException e) {
