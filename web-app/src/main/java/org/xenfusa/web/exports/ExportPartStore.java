@@ -210,10 +210,4 @@ public class ExportPartStore {
         return jdbc.query("select assembly_started_at from export_job where id = ? and assembly_started_at is not null",
                 (rs, n) -> rs.getTimestamp(1).toInstant(), exportId).stream().findFirst();
     }
-
-    /** How many times the export's parts were taken over after their worker stopped. */
-    public int takeovers(long exportId) {
-        return jdbc.queryForObject("select coalesce(sum(takeovers), 0) from export_part where export_id = ?",
-                Integer.class, exportId);
-    }
 }

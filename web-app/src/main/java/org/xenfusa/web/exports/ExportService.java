@@ -172,7 +172,8 @@ public class ExportService {
      * planned already (its planner's worker died after planning) keeps its parts: those not ended are queued again,
      * those done are kept. An export recorded before parts existed is planned here like a new one.
      *
-     * @return always false (nothing to schedule again: the parts carry the work); kept for the task's shape
+     * @return false for a planned export (the parts carry the work); for one of a format made in one piece (never
+     *         queued as a job by {@link #request}), true when it was handed back and must be scheduled again
      */
     public boolean run(long id, java.util.function.BooleanSupplier stopping) {
         ExportJob job = jobs.findById(id).orElse(null);
