@@ -201,7 +201,7 @@ public class ExportService {
                 Map<String, String> titles = new java.util.HashMap<>(evidence.describe(inputs.request()));
                 titles.putAll(inputs.names());
                 parts.plan(id, keys, titles);
-                jobs.progress(id, 0, "planned " + keys.size() + " part(s): " + String.join(", ", keys));
+                jobs.progress(id, 0, "planned " + keys.size() + " part(s)");
                 log.info("Export {} planned into {} part(s)", id, keys.size());
             } catch (RuntimeException e) {
                 log.warn("Export {} could not be planned", id, e);
@@ -397,7 +397,7 @@ public class ExportService {
             return false; // another worker took it
         }
         if (!job.getFormat().runsAsJob()) {
-            jobs.ranOn(id, instance.name()); // an assembly's instance joins those of the parts
+            jobs.ranOn(id, instance.name()); // made in one piece here (an assembly's instance joins its parts')
         }
         try {
             ExportInputs inputs = JSON.readValue(job.getInputs(), ExportInputs.class);
