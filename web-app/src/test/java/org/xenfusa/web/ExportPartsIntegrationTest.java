@@ -143,6 +143,10 @@ class ExportPartsIntegrationTest {
         parts.plan(id, List.of("configuration " + all.getId()), Map.of("configuration " + all.getId(),
                 all.getName()));
         Part part = parts.ofExport(id).get(0);
+        // the page of an export not started, its part queued (no times yet)
+        var queued = ExportFixture.login(port, Role.VIEWER).get("/exports/" + id);
+        assertThat(queued.statusCode()).isEqualTo(200);
+        assertThat(queued.body()).contains("data-key=\"configuration " + all.getId() + "\"").contains("QUEUED");
         assertThat(parts.start(part.id(), "a test")).isTrue();
         // another configuration's report stored under this one's key: the document says what was stored
         String stored = reports.report(noA).dotConfig();
