@@ -58,6 +58,7 @@ class DeadWorkerIntegrationTest {
     @Autowired ExportJobRepository exportJobs;
     @Autowired JobScheduler.Settings settings;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.xenfusa.web.exports.ExportPartStore exportParts;
     @Autowired InstanceId instance;
     @Autowired AppUserRepository users;
     @Autowired PasswordEncoder encoder;
@@ -139,6 +140,51 @@ class DeadWorkerIntegrationTest {
         assertThat(job.getMessage()).contains("worker stopped while this export ran")
                 .contains("also after being taken over 2 times");
         assertThat(queueRows("export-" + id)).isZero();
+    }
+
+    /** Issue 18, exports as parts: a part whose worker died is taken over by another worker and the export completes. */
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void anExportPartKilledWhileRunningIsTakenOverAndTheExportCompletes() throws Exception {
+        Long id = runningExport("dead-export-part", 0, "planned");
+        long part = killedPart(id, 0);
+        awaitEnd(() -> exportJobs.findById(id).orElseThrow().getState().name());
+        var job = exportJobs.findById(id).orElseThrow();
+        assertThat(job.getState().name()).as(job.getMessage()).isEqualTo("SUCCEEDED");
+        assertThat(job.getMessage()).contains("Taken over: the worker on killed-instance stopped while part"
+                + " configuration ").contains("(dead-export-config) ran");
+        var ran = exportParts.find(part).orElseThrow();
+        assertThat(ran.state()).isEqualTo("SUCCEEDED");
+        assertThat(ran.takeovers()).isEqualTo(1);
+        assertThat(ran.instanceId()).as("computed again by this instance").isEqualTo(instance.name());
+        assertThat(queueRows("export-part-" + part)).isZero();
+    }
+
+    /** A part that kills its worker each time fails the export, named, after {@link ExportJobs#MAX_TAKEOVERS}. */
+    @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    void anExportPartWhoseWorkerDiedAgainAfterTwoTakeoversFailsTheExportNamingIt() throws Exception {
+        Long id = runningExport("dead-export-part-thrice", 0, "planned");
+        killedPart(id, ExportJobs.MAX_TAKEOVERS);
+        awaitEnd(() -> exportJobs.findById(id).orElseThrow().getState().name());
+        var job = exportJobs.findById(id).orElseThrow();
+        assertThat(job.getState().name()).isEqualTo("FAILED");
+        assertThat(job.getMessage()).startsWith("Failed at configuration ").contains("(dead-export-config): the worker"
+                + " stopped while this part ran (app killed or restarted), also after being taken over "
+                + ExportJobs.MAX_TAKEOVERS + " times");
+    }
+
+    /** Plans the export's one part and leaves it RUNNING on a killed instance, taken over {@code takeovers} times. */
+    private long killedPart(long exportId, int takeovers) throws Exception {
+        var inputs = tools.jackson.databind.json.JsonMapper.builder().build().readValue(
+                exportJobs.findById(exportId).orElseThrow().getInputs(), ExportService.ExportInputs.class);
+        String key = "configuration " + inputs.configurations().get(0);
+        exportParts.plan(exportId, List.of(key), Map.of(key, "dead-export-config"));
+        long part = exportParts.ofExport(exportId).get(0).id();
+        assertThat(exportParts.start(part, "killed-instance")).isTrue();
+        jdbc.update("update export_part set takeovers = ? where id = ?", takeovers, part);
+        killedWorker("export-part", "export-part-" + part, part);
+        return part;
     }
 
     /** Issue 18: a clone whose worker died was failed (register the URL again). Now another worker makes it. */

@@ -23,6 +23,12 @@ final class SecondInstance implements AutoCloseable {
     }
 
     static SecondInstance start(EmbeddedDatabase database, String instanceId, Map<String, Object> more) throws Exception {
+        return start(database, instanceId, more, Map.of());
+    }
+
+    /** With {@code beans} registered in its context before it starts (a test's listeners). */
+    static SecondInstance start(EmbeddedDatabase database, String instanceId, Map<String, Object> more,
+            Map<String, Object> beans) throws Exception {
         Path data = Files.createTempDirectory("fusa-second-instance");
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.datasource.url", "jdbc:postgresql://localhost:" + database.port() + "/" + EmbeddedDatabase.DATABASE);
@@ -37,7 +43,8 @@ final class SecondInstance implements AutoCloseable {
         properties.putAll(more);
         // as command-line arguments, which win over application.properties (default properties lose to it: the
         // second instance then took server.port 8080, and failed whenever something listened there)
-        return new SecondInstance(new SpringApplicationBuilder(FusaApplication.class).run(properties.entrySet().stream()
+        return new SecondInstance(new SpringApplicationBuilder(FusaApplication.class)
+                .initializers(context -> beans.forEach(context.getBeanFactory()::registerSingleton)).run(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new)));
     }
 

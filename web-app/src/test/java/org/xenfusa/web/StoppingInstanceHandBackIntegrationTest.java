@@ -23,6 +23,7 @@ import org.xenfusa.model.source.SourceRepository;
 import org.xenfusa.model.source.SourceRepositoryRepository;
 import org.xenfusa.web.config.ConfigurationForm;
 import org.xenfusa.web.config.ConfigurationService;
+import org.xenfusa.web.exports.ExportPartStore.Part;
 import org.xenfusa.web.exports.ExportService;
 import org.xenfusa.web.ingest.IngestService;
 import org.xenfusa.web.ingest.RepositoryRegistrar;
@@ -31,7 +32,8 @@ import org.xenfusa.web.ingest.RepositoryStorage;
 /**
  * Issue 18: an export or a clone running when its instance stopped (SIGTERM) was failed by the dead-worker detection
  * of the others. Now, as an ingest, it is handed back to the queue at its next progress step, within the platform's
- * shutdown wait, and the next worker of any instance makes it again from the start.
+ * shutdown wait, and the next worker of any instance makes it again from the start: an export's part before it
+ * computes, an export's assembly at its next step (the parts done are kept).
  */
 @IntegrationTest
 class StoppingInstanceHandBackIntegrationTest {
@@ -45,6 +47,7 @@ class StoppingInstanceHandBackIntegrationTest {
     @Autowired SourceRepositoryRepository repositories;
     @Autowired RepositoryStorage storage;
     @Autowired JdbcTemplate jdbc;
+    @Autowired com.github.kagkarlsson.scheduler.Scheduler scheduler;
 
     @Test
     void anExportOfAStoppingInstanceGoesBackToTheQueueAndTheNextWorkerMakesIt() throws Exception {
@@ -54,26 +57,49 @@ class StoppingInstanceHandBackIntegrationTest {
         String inputs = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
                 new ExportService.ExportInputs(repo.getId(), "RELEASE-2.0", List.of(config), List.of(),
                         "http://localhost", Instant.now().truncatedTo(ChronoUnit.SECONDS), Map.of(), ""));
-        // a job row only: this test is the worker (the scheduler does not know the job)
+        // a job row only: this test is the worker (the scheduler does not know the job, and stands aside below)
         Long id = jdbc.queryForObject("insert into export_job (repository_id, ref_name, format, inputs, input_key, state,"
                 + " requested_by, created_at) values (?, 'RELEASE-2.0', 'EVIDENCE', ?, 'hand-back-export', 'QUEUED',"
                 + " 'tester', now()) returning id", Long.class, repo.getId(), inputs);
 
-        // the instance starts stopping after the export's first progress step
-        AtomicInteger asked = new AtomicInteger();
-        assertThat(exports.run(id, () -> asked.incrementAndGet() > 1)).as("handed back").isTrue();
-        var back = exportJobs.findById(id).orElseThrow();
-        assertThat(back.getState()).isEqualTo(ExportState.QUEUED);
-        assertThat(back.getMessage()).startsWith("Handed back to the queue when ").endsWith("the next worker makes it again");
-        assertThat(back.getPercent()).isZero();
-        assertThat(exportJobs.takeovers(id)).as("a stop is no takeover").isZero();
-        assertThat(exportFiles.findById(id)).isEmpty();
+        // this test is the worker: the scheduler takes no part or assembly meanwhile
+        scheduler.pause();
+        try {
+            assertThat(exports.run(id, () -> false)).as("planned").isFalse();
+            List<Part> planned = exports.parts(id);
+            assertThat(planned).hasSize(1);
+            long part = planned.get(0).id();
 
-        // the next worker (here the same, no longer stopping) makes it
-        assertThat(exports.run(id, () -> false)).isFalse();
-        var done = exportJobs.findById(id).orElseThrow();
-        assertThat(done.getState()).as(done.getMessage()).isEqualTo(ExportState.SUCCEEDED);
-        assertThat(exportFiles.findById(id)).isPresent();
+            // a part of a stopping instance goes back to the queue, and so does the export, none of its parts running
+            assertThat(exports.runPart(part, () -> true)).as("part handed back").isTrue();
+            assertThat(exports.parts(id).get(0).state()).isEqualTo("QUEUED");
+            var partBack = exportJobs.findById(id).orElseThrow();
+            assertThat(partBack.getState()).isEqualTo(ExportState.QUEUED);
+            assertThat(partBack.getMessage()).startsWith("Part configuration " + config + " (hand-back-config) handed"
+                    + " back to the queue when ");
+            assertThat(exports.runPart(part, () -> false)).as("the next worker computes it").isFalse();
+            assertThat(exports.parts(id).get(0).state()).isEqualTo("SUCCEEDED");
+            assertThat(exports.parts(id).get(0).takeovers()).as("a stop is no takeover").isZero();
+
+            // the assembly: the instance starts stopping after its first progress step
+            AtomicInteger asked = new AtomicInteger();
+            assertThat(exports.assemble(id, () -> asked.incrementAndGet() > 1)).as("handed back").isTrue();
+            var back = exportJobs.findById(id).orElseThrow();
+            assertThat(back.getState()).isEqualTo(ExportState.QUEUED);
+            assertThat(back.getMessage()).startsWith("Handed back to the queue when ")
+                    .endsWith("the next worker makes it again");
+            assertThat(back.getPercent()).isZero();
+            assertThat(exportJobs.takeovers(id)).as("a stop is no takeover").isZero();
+            assertThat(exportFiles.findById(id)).isEmpty();
+
+            // the next worker (here the same, no longer stopping) makes it from the stored part
+            assertThat(exports.assemble(id, () -> false)).isFalse();
+            var done = exportJobs.findById(id).orElseThrow();
+            assertThat(done.getState()).as(done.getMessage()).isEqualTo(ExportState.SUCCEEDED);
+            assertThat(exportFiles.findById(id)).isPresent();
+        } finally {
+            scheduler.resume();
+        }
     }
 
     @Test

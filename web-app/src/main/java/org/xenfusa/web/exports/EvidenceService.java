@@ -108,36 +108,121 @@ public class EvidenceService {
     }
 
     /**
+     * The key of each configuration and board of a request, in the order the evidence lists them:
+     * {@code configuration <id>} then {@code board <id>}, as {@link #describe} names them. An export that runs as a job
+     * computes one part per key.
+     */
+    public static List<String> partKeys(EvidenceRequest request) {
+        List<String> out = new ArrayList<>();
+        request.configurationIds().forEach(id -> out.add(CONFIGURATION + id));
+        request.boardIds().forEach(id -> out.add(BOARD + id));
+        return out;
+    }
+
+    private static final String CONFIGURATION = "configuration ";
+    private static final String BOARD = "board ";
+
+    /** The reports of a request's configurations and boards computed already, by {@link #partKeys key}. */
+    @FunctionalInterface
+    public interface ComputedReports {
+        Optional<ConfigurationReport> report(String key);
+
+        /** None: every report is computed by {@link #evidence}. */
+        ComputedReports NONE = key -> Optional.empty();
+    }
+
+    /**
+     * The report of one configuration or board of a request ({@link #partKeys its key}): what {@link #evidence}
+     * computes for it, for an export's part to compute on its own.
+     *
+     * @throws InvalidInputException for an unknown repository, configuration or board, or a key of neither kind
+     */
+    public ConfigurationReport partReport(EvidenceRequest request, String key) throws InvalidInputException {
+        SourceRepository source = source(request);
+        if (key.startsWith(CONFIGURATION)) {
+            long id;
+            try {
+                id = Long.parseLong(key.substring(CONFIGURATION.length()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("no part '" + key + "'");
+            }
+            return configurationReport(configuration(source, id), request.ref());
+        }
+        if (key.startsWith(BOARD)) {
+            return boardReport(source, board(boards.catalog(), key.substring(BOARD.length())), request.ref());
+        }
+        throw new InvalidInputException("no part '" + key + "'");
+    }
+
+    private SourceRepository source(EvidenceRequest request) throws InvalidInputException {
+        return repositories.findById(request.repositoryId())
+                .orElseThrow(() -> new InvalidInputException("no repository " + request.repositoryId()));
+    }
+
+    private SavedConfiguration configuration(SourceRepository source, long id) throws InvalidInputException {
+        SavedConfiguration config = configurations.findById(id)
+                .orElseThrow(() -> new InvalidInputException("no saved configuration " + id));
+        if (!config.getRepositoryId().equals(source.getId())) {
+            throw new InvalidInputException("configuration " + config.getName() + " belongs to another repository");
+        }
+        return config;
+    }
+
+    private static Board board(BoardCatalog catalog, String id) throws InvalidInputException {
+        return catalog.board(id).orElseThrow(() -> new InvalidInputException("no board " + id));
+    }
+
+    /** The one computation of a saved configuration's report in the evidence (the configuration pages' report). */
+    private ConfigurationReport configurationReport(SavedConfiguration config, String ref) throws InvalidInputException {
+        return reports.report(config, ref, List.of());
+    }
+
+    /** The one computation of a board's report in the evidence: its minimal configuration. */
+    private ConfigurationReport boardReport(SourceRepository source, Board board, String ref)
+            throws InvalidInputException {
+        return reports.withCounter(source, ref, c -> new BoardConfigurations(c).minimal(List.of(board)).report());
+    }
+
+    /**
      * @param since a previous ref: suspect links are the links whose code or requirement changed since it
      * @throws InvalidInputException for an unknown repository, ref, configuration or board
      */
     public ReleaseEvidence evidence(EvidenceRequest request, Optional<String> since, Progress progress)
             throws InvalidInputException {
+        return evidence(request, since, progress, ComputedReports.NONE);
+    }
+
+    /**
+     * The evidence, with the reports of configurations and boards taken from {@code computed} where it has them (an
+     * export's parts computed them) and computed here otherwise: the same evidence either way.
+     *
+     * @param since a previous ref: suspect links are the links whose code or requirement changed since it
+     * @throws InvalidInputException for an unknown repository, ref, configuration or board
+     */
+    public ReleaseEvidence evidence(EvidenceRequest request, Optional<String> since, Progress progress,
+            ComputedReports computed) throws InvalidInputException {
         if (request.configurationIds().isEmpty() && request.boardIds().isEmpty()) {
             throw new InvalidInputException("choose at least one configuration or board");
         }
-        SourceRepository source = repositories.findById(request.repositoryId())
-                .orElseThrow(() -> new InvalidInputException("no repository " + request.repositoryId()));
+        SourceRepository source = source(request);
         int total = request.configurationIds().size() + request.boardIds().size() + 1;
         int done = 0;
         List<NamedReport> named = new ArrayList<>();
         List<SavedConfiguration> saved = new ArrayList<>();
         for (Long id : request.configurationIds()) {
-            SavedConfiguration config = configurations.findById(id)
-                    .orElseThrow(() -> new InvalidInputException("no saved configuration " + id));
-            if (!config.getRepositoryId().equals(source.getId())) {
-                throw new InvalidInputException("configuration " + config.getName() + " belongs to another repository");
-            }
+            SavedConfiguration config = configuration(source, id);
             progress.step(done++, total, "configuration " + config.getName());
-            named.add(new NamedReport(config.getName(), Optional.empty(), reports.report(config, request.ref(), List.of())));
+            Optional<ConfigurationReport> stored = computed.report(CONFIGURATION + id);
+            named.add(new NamedReport(config.getName(), Optional.empty(), stored.isPresent() ? stored.get()
+                    : configurationReport(config, request.ref())));
             saved.add(config);
         }
         BoardCatalog catalog = boards.catalog();
         for (String id : request.boardIds()) {
-            Board board = catalog.board(id).orElseThrow(() -> new InvalidInputException("no board " + id));
+            Board board = board(catalog, id);
             progress.step(done++, total, "board " + board.title());
-            ConfigurationReport report = reports.withCounter(source, request.ref(),
-                    c -> new BoardConfigurations(c).minimal(List.of(board)).report());
+            Optional<ConfigurationReport> stored = computed.report(BOARD + id);
+            ConfigurationReport report = stored.isPresent() ? stored.get() : boardReport(source, board, request.ref());
             named.add(new NamedReport("minimal-" + id, Optional.of(board.title()), report, Optional.of(id)));
         }
         progress.step(done, total, "trace of requirements and tags");
@@ -298,11 +383,11 @@ public class EvidenceService {
     public Map<String, String> describe(EvidenceRequest request) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Long id : request.configurationIds()) {
-            out.put("configuration " + id, configurations.findById(id).map(SavedConfiguration::getName).orElse("(removed)"));
+            out.put(CONFIGURATION + id, configurations.findById(id).map(SavedConfiguration::getName).orElse("(removed)"));
         }
         BoardCatalog catalog = boards.catalog();
         for (String id : request.boardIds()) {
-            out.put("board " + id, catalog.board(id).map(Board::title).orElse("(unknown)"));
+            out.put(BOARD + id, catalog.board(id).map(Board::title).orElse("(unknown)"));
         }
         return out;
     }

@@ -124,8 +124,19 @@ public class ExportController {
     @GetMapping(path = "/exports/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ExportProgress progress(@PathVariable long id) {
-        return exports.find(id).map(ExportProgress::of).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no export " + id));
+        return exports.find(id).map(j -> ExportProgress.of(j, exports.parts(id))).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no export " + id));
+    }
+
+    /** One export: what it was made of and, for one that ran as a job, its parts with their state and instance. */
+    @GetMapping("/exports/{id}")
+    String detail(@PathVariable long id, Model model) {
+        ExportJob job = exports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no export " + id));
+        model.addAttribute("row", new ExportRow(job, exports.describeInputs(job)));
+        model.addAttribute("parts", exports.parts(id));
+        model.addAttribute("assemblyStarted", exports.assemblyStarted(id).orElse(null));
+        return "exports/detail";
     }
 
     /** The dashboard's base URL as the user reached it, for the links in documents. */

@@ -141,19 +141,8 @@ public class IngestJobs {
      */
     @Bean
     CustomTask<Long> ingestRefTask(@Lazy SnapshotIngester ingester) {
-        return Tasks.custom(REF)
-                .onDeadExecution((complete, ops) -> {
-                    Long id = (Long) complete.getExecution().taskInstance.getData();
-                    if (ingester.takeOverTask(id, complete.getExecution().pickedBy, MAX_TAKEOVERS)) {
-                        ops.reschedule(complete, Instant.now());
-                    } else {
-                        ops.stop();
-                    }
-                })
-                .execute((instance, ctx) -> ingester.runTask(instance.getData(),
-                        () -> ctx.getSchedulerState().isShuttingDown())
-                                ? (complete, ops) -> ops.reschedule(complete, Instant.now())
-                                : new CompletionHandler.OnCompleteRemove<>());
+        return org.xenfusa.web.platform.ItemTasks.of(REF,
+                (id, dead) -> ingester.takeOverTask(id, dead, MAX_TAKEOVERS), ingester::runTask);
     }
 
     /** An ingest job ended (its complete snapshots are stored): listeners queue work on the new snapshots. */
