@@ -202,6 +202,68 @@ class ExportPartsIntegrationTest {
         assertThat(exports.file(job.getId())).isEmpty();
     }
 
+    /**
+     * A package never mixes two commits: the commit the ref named at planning is kept with the export, and a part that
+     * read another (a branch that moved, another instance's copy that is behind) fails the export, saying so.
+     */
+    @Test
+    void aPartThatReadsAnotherCommitThanTheOneItsExportWasPlannedAtFailsTheExport() throws Exception {
+        long id = recorded(List.of(all.getId()), "moved ref");
+        String planned = commit("RELEASE-1.0");
+        String now = commit("RELEASE-2.0");
+        parts.pinCommit(id, planned); // as if RELEASE-2.0 had named RELEASE-1.0's commit when it was planned
+        String key = "configuration " + all.getId();
+        parts.plan(id, List.of(key), Map.of(key, all.getName()));
+        assertThat(exports.runPart(parts.ofExport(id).get(0).id(), () -> false)).isFalse();
+        ExportJob job = jobs.findById(id).orElseThrow();
+        assertThat(job.getState()).isEqualTo(ExportState.FAILED);
+        assertThat(job.getMessage()).startsWith("Failed at configuration " + all.getId())
+                .contains("RELEASE-2.0 named commit " + planned + " when this export was planned, but " + now
+                        + " when configuration " + all.getId())
+                .contains("request the export again");
+        assertThat(exports.file(id)).isEmpty();
+    }
+
+    /** The assembly reads the tree too (requirements, tags, links): at another commit than planned, it fails. */
+    @Test
+    void anAssemblyThatReadsAnotherCommitThanPlannedMakesNothing() throws Exception {
+        long id = recorded(List.of(all.getId()), "moved ref at assembly");
+        String planned = commit("RELEASE-1.0");
+        parts.pinCommit(id, planned);
+        String key = "configuration " + all.getId();
+        parts.plan(id, List.of(key), Map.of(key, all.getName()));
+        Part part = parts.ofExport(id).get(0);
+        assertThat(parts.start(part.id(), "a test")).isTrue();
+        assertThat(parts.succeed(part.id(), StoredReports.write(reports.report(all)))).isTrue();
+        assertThat(exports.assemble(id, () -> false)).isFalse();
+        ExportJob job = jobs.findById(id).orElseThrow();
+        assertThat(job.getState()).isEqualTo(ExportState.FAILED);
+        assertThat(job.getMessage()).contains("named commit " + planned + " when this export was planned, but "
+                + commit("RELEASE-2.0") + " when the assembly ran");
+        assertThat(exports.file(id)).isEmpty();
+    }
+
+    /** An unknown ref fails the export when it is planned, with the reason, before any part is queued. */
+    @Test
+    void anUnknownRefFailsTheExportAtPlanning() throws Exception {
+        String inputs = JSON.writeValueAsString(new ExportService.ExportInputs(repository.getId(), "NO-SUCH-REF",
+                List.of(all.getId()), List.of(), "http://localhost", AT, Map.of(), ""));
+        long id = jobs.saveAndFlush(new ExportJob(repository.getId(), "NO-SUCH-REF", ExportFormat.EVIDENCE, inputs,
+                "unknown ref " + System.nanoTime(), "tester", Instant.now())).getId();
+        assertThat(exports.run(id, () -> false)).isFalse();
+        ExportJob job = jobs.findById(id).orElseThrow();
+        assertThat(job.getState()).isEqualTo(ExportState.FAILED);
+        assertThat(job.getMessage()).contains("NO-SUCH-REF").contains(repository.getName());
+        assertThat(exports.parts(id)).isEmpty();
+    }
+
+    private static String commit(String tag) throws Exception {
+        try (org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .findGitDir(Path.of(repository.getLocation()).toFile()).build()) {
+            return r.resolve(tag + "^{commit}").name();
+        }
+    }
+
     /** An evidence export recorded with its inputs, not queued: the test runs its steps. */
     private long recorded(List<Long> configurations, String key) throws Exception {
         Map<String, String> names = new java.util.TreeMap<>();

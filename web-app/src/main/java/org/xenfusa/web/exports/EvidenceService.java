@@ -154,6 +154,21 @@ public class EvidenceService {
         throw new InvalidInputException("no part '" + key + "'");
     }
 
+    /**
+     * The commit the request's ref names now, in this instance's copy of the repository.
+     *
+     * @throws InvalidInputException for an unknown repository or ref
+     */
+    public String commitOf(EvidenceRequest request) throws InvalidInputException {
+        SourceRepository source = source(request);
+        try (Repository repo = GitRepositoryFolders.openShared(storage.gitDir(source, request.ref()))) {
+            return org.xenfusa.web.ingest.RefSelection.commit(repo, request.ref(), source.getName()).name();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + source.getName() + " at " + request.ref() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private SourceRepository source(EvidenceRequest request) throws InvalidInputException {
         return repositories.findById(request.repositoryId())
                 .orElseThrow(() -> new InvalidInputException("no repository " + request.repositoryId()));

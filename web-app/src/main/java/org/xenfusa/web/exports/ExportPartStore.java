@@ -210,4 +210,19 @@ public class ExportPartStore {
         return jdbc.query("select assembly_started_at from export_job where id = ? and assembly_started_at is not null",
                 (rs, n) -> rs.getTimestamp(1).toInstant(), exportId).stream().findFirst();
     }
+
+    /**
+     * Records the commit the export's ref named when it was planned (once): every part and the assembly must read that
+     * commit, so that one package never mixes two commits of a ref that moved, or of two instances' copies of a
+     * repository.
+     */
+    public void pinCommit(long exportId, String commit) {
+        jdbc.update("update export_job set commit_sha = ? where id = ? and commit_sha is null", commit, exportId);
+    }
+
+    /** The commit the export was planned at; empty for one planned before commits were pinned. */
+    public Optional<String> pinnedCommit(long exportId) {
+        return jdbc.queryForList("select commit_sha from export_job where id = ? and commit_sha is not null"
+                + " and commit_sha <> ''", String.class, exportId).stream().findFirst();
+    }
 }

@@ -200,9 +200,15 @@ public class ExportService {
                 // the names stored with the export; the current ones for any it lacks
                 Map<String, String> titles = new java.util.HashMap<>(evidence.describe(inputs.request()));
                 titles.putAll(inputs.names());
+                // the commit every part and the assembly must read: a branch may move, and another instance's copy
+                // of a repository may be behind this one's, while the parts run
+                parts.pinCommit(id, evidence.commitOf(inputs.request()));
                 parts.plan(id, keys, titles);
                 jobs.progress(id, 0, "planned " + keys.size() + " part(s)");
                 log.info("Export {} planned into {} part(s)", id, keys.size());
+            } catch (InvalidInputException e) {
+                jobs.fail(id, Instant.now(), e.getMessage());
+                return false;
             } catch (RuntimeException e) {
                 log.warn("Export {} could not be planned", id, e);
                 jobs.fail(id, Instant.now(), "could not be planned: " + e);
@@ -252,7 +258,12 @@ public class ExportService {
             }
             ExportInputs inputs = JSON.readValue(job.getInputs(), ExportInputs.class);
             long t0 = System.nanoTime();
-            byte[] stored = StoredReports.write(evidence.partReport(inputs.request(), part.key()));
+            org.xenfusa.sloc.config.ConfigurationReport report = evidence.partReport(inputs.request(), part.key());
+            Optional<String> pinned = parts.pinnedCommit(id);
+            if (pinned.isPresent() && !pinned.get().equals(report.commit())) {
+                throw new InvalidInputException(moved(inputs.ref(), pinned.get(), report.commit(), part.label()));
+            }
+            byte[] stored = StoredReports.write(report);
             parts.succeed(partId, stored);
             log.info("Export {}: {} computed in {} ms ({} bytes stored)", id, part.label(),
                     (System.nanoTime() - t0) / 1_000_000, stored.length);
@@ -377,7 +388,15 @@ public class ExportService {
         parts.assemblyStarted(id, instance.name());
         int n = all.size();
         ComputedReports stored = key -> parts.result(id, key).map(StoredReports::read);
-        return make(id, stopping, stored, percent -> (int) Math.min(99, (100L * n + percent) / (n + 1)));
+        return make(id, stopping, stored, percent -> (int) Math.min(99, (100L * n + percent) / (n + 1)),
+                parts.pinnedCommit(id));
+    }
+
+    /** Why a part or an assembly read another commit than the one its export was planned at. */
+    private String moved(String ref, String pinned, String read, String where) {
+        return ref + " named commit " + pinned + " when this export was planned, but " + read + " when " + where
+                + " ran on " + instance.name() + ": the ref moved, or this instance's copy of the repository differs."
+                + " Nothing was made from the two; request the export again";
     }
 
     /**
@@ -389,6 +408,12 @@ public class ExportService {
      */
     private boolean make(long id, java.util.function.BooleanSupplier stopping, ComputedReports computed,
             java.util.function.IntUnaryOperator percent) {
+        return make(id, stopping, computed, percent, Optional.empty());
+    }
+
+    /** @param pinned the commit the export was planned at, which the build must have read */
+    private boolean make(long id, java.util.function.BooleanSupplier stopping, ComputedReports computed,
+            java.util.function.IntUnaryOperator percent, Optional<String> pinned) {
         ExportJob job = jobs.findById(id).orElse(null);
         if (job == null) {
             return false;
@@ -408,6 +433,9 @@ public class ExportService {
                 jobs.progress(id, percent.applyAsInt((int) (90.0 * done / Math.max(1, total))), what);
             };
             byte[] bytes = build(job.getFormat(), inputs, progress, computed);
+            if (pinned.isPresent() && !pinned.get().equals(lastCommit.get())) {
+                throw new InvalidInputException(moved(inputs.ref(), pinned.get(), lastCommit.get(), "the assembly"));
+            }
             if (stopping.getAsBoolean()) {
                 throw new HandedBackException();
             }
