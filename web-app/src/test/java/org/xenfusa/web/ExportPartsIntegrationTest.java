@@ -243,6 +243,22 @@ class ExportPartsIntegrationTest {
         assertThat(exports.file(id)).isEmpty();
     }
 
+    /** A request for an unknown ref or previous release is refused with the reason, and nothing is recorded. */
+    @Test
+    void aRequestForAnUnknownRefOrPreviousReleaseIsRefusedBeforeItIsRecorded() {
+        long before = jobs.count();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exports.request(new EvidenceRequest(
+                repository.getId(), "NO-SUCH-REF", List.of(all.getId()), List.of(), "http://localhost", AT),
+                ExportFormat.EVIDENCE, Optional.empty(), "tester"))
+                .isInstanceOf(org.xenfusa.web.platform.InvalidInputException.class)
+                .hasMessageContaining("NO-SUCH-REF").hasMessageContaining(repository.getName());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exports.request(request(List.of(all.getId()),
+                List.of()), ExportFormat.EVIDENCE, Optional.of("NO-SUCH-PREVIOUS"), "tester"))
+                .isInstanceOf(org.xenfusa.web.platform.InvalidInputException.class)
+                .hasMessageContaining("NO-SUCH-PREVIOUS");
+        assertThat(jobs.count()).as("nothing recorded").isEqualTo(before);
+    }
+
     /** An unknown ref fails the export when it is planned, with the reason, before any part is queued. */
     @Test
     void anUnknownRefFailsTheExportAtPlanning() throws Exception {

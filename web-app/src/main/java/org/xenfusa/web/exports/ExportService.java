@@ -108,7 +108,8 @@ public class ExportService {
      * Records an export and, unless it runs as a job, makes it now. An identical export already queued or running
      * is returned instead of a second one.
      *
-     * @throws InvalidInputException for inputs that cannot be exported (the export is recorded as failed)
+     * @throws InvalidInputException for inputs that cannot be exported: an unknown repository, ref or previous release
+     *         of a job's format before anything is recorded; otherwise the export is recorded as failed
      */
     public ExportJob request(EvidenceRequest request, ExportFormat format, Optional<String> previousRef, String user)
             throws InvalidInputException {
@@ -118,6 +119,17 @@ public class ExportService {
         EvidenceRequest stated = new EvidenceRequest(request.repositoryId(), request.ref().strip(),
                 request.configurationIds(), request.boardIds(), request.dashboardUrl(),
                 request.generatedAt().truncatedTo(ChronoUnit.SECONDS));
+        if (format.runsAsJob()) {
+            // refused here, on the form, rather than recorded and failed by the job: an unknown ref or previous release
+            try {
+                evidence.commitOf(stated);
+                if (previousRef.isPresent() && !previousRef.get().isBlank()) {
+                    evidence.commitOf(stated.at(previousRef.get().strip()));
+                }
+            } catch (org.xenfusa.web.ingest.CloneInProgressException cloning) {
+                // a URL repository this instance has not cloned yet: the job waits for the clone and checks then
+            }
+        }
         ExportInputs inputs = new ExportInputs(stated.repositoryId(), stated.ref(), stated.configurationIds(),
                 stated.boardIds(), stated.dashboardUrl(), stated.generatedAt(), evidence.describe(stated),
                 previousRef.orElse(""));
