@@ -55,6 +55,7 @@ import org.xenfusa.web.trace.TraceService;
 class BadInputIntegrationTest {
     static final String ADMIN_PASSWORD = "test-admin-password";
     static SourceRepository repository;
+    @Autowired org.xenfusa.model.exports.ExportJobRepository exportJobs;
     static SavedConfiguration config;
 
     @LocalServerPort int port;
@@ -197,6 +198,26 @@ class BadInputIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
         assertErrorPage(r, 413, "413 Content Too Large", "The upload is too large: the platform accepts files of at"
                 + " most 64 MB (and at most 70 MB and 2,000 files and fields per request); nothing was imported");
+    }
+
+    /** Found by a QA pass: these answered 500 (a form that is not an upload; an export's row with no repository). */
+    @Test
+    void anUploadSentAsAPlainFormOrAnExportOfAnUnknownRepositoryIsABadRequest() throws Exception {
+        Snapshot s = snapshots.findFirstByRepositoryIdAndRefNameOrderByIngestedAtDesc(repository.getId(),
+                "RELEASE-2.0").orElseThrow();
+        WebSession web = WebSession.login(port, "admin", ADMIN_PASSWORD);
+        for (String upload : List.of("junit", "spreadsheet", "link-file")) {
+            HttpResponse<String> r = web.post("/trace/" + s.getId() + "/" + upload, "configuration=" + config.getId(),
+                    "/trace/" + s.getId());
+            assertThat(r.statusCode()).as(upload + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("this address takes a file upload");
+        }
+        long before = exportJobs.count();
+        HttpResponse<String> r = web.post("/exports", "repositoryId=999999&ref=RELEASE-2.0&format=XLSX&c="
+                + config.getId(), "/exports");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("no repository 999999");
+        assertThat(exportJobs.count()).as("nothing recorded").isEqualTo(before);
     }
 
     @Test

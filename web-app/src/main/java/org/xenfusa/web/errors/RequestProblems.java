@@ -63,6 +63,17 @@ public class RequestProblems {
         response.sendError(HttpStatus.NOT_FOUND.value(), e.getMessage());
     }
 
+    /**
+     * A request to an upload address that is not a file upload (multipart/form-data), or whose parts cannot be read:
+     * the client's mistake, not the server's (it answered 500).
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    void notAnUpload(org.springframework.web.multipart.MultipartException e, HttpServletResponse response)
+            throws IOException {
+        response.sendError(HttpStatus.BAD_REQUEST.value(), "this address takes a file upload (multipart/form-data"
+                + " with the file and the form's fields); the request was not one");
+    }
+
     /** An upload over the limit: {@link ErrorPages} gives the limits as the reason. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     void tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) throws IOException {

@@ -169,6 +169,11 @@ public class EvidenceService {
         }
     }
 
+    /** @throws InvalidInputException when the request's repository is not registered */
+    public void requireRepository(EvidenceRequest request) throws InvalidInputException {
+        source(request);
+    }
+
     private SourceRepository source(EvidenceRequest request) throws InvalidInputException {
         return repositories.findById(request.repositoryId())
                 .orElseThrow(() -> new InvalidInputException("no repository " + request.repositoryId()));

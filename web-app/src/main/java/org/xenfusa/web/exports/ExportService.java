@@ -119,6 +119,7 @@ public class ExportService {
         EvidenceRequest stated = new EvidenceRequest(request.repositoryId(), request.ref().strip(),
                 request.configurationIds(), request.boardIds(), request.dashboardUrl(),
                 request.generatedAt().truncatedTo(ChronoUnit.SECONDS));
+        evidence.requireRepository(stated); // an unknown repository is refused, not recorded (no row to refer to)
         if (format.runsAsJob()) {
             // refused here, on the form, rather than recorded and failed by the job: an unknown ref or previous release
             try {
