@@ -159,10 +159,32 @@ public class ReadinessService implements ReadinessEvaluations {
             throws InvalidInputException, GateFileException {
         ReadinessGates gates = gates();
         Optional<String> before = previous(request.repositoryId(), request.ref());
+        Optional<ReleaseEvidence> previous = Optional.empty();
+        if (before.isPresent()) {
+            try {
+                previous = Optional.of(cached(request.at(before.get()), Optional.empty(),
+                        EvidenceService.Progress.NONE));
+            } catch (InvalidInputException e) {
+                if (!unsupported(e)) {
+                    throw e;
+                }
+                // the first supported release (Xen 4.14) after one the engine refuses: evaluated as a first release,
+                // its comparison gates not evaluated, rather than no verdict at all
+                before = Optional.empty();
+            }
+        }
         ReleaseEvidence current = cached(request, before, progress);
-        Optional<ReleaseEvidence> previous = before.isEmpty() ? Optional.empty()
-                : Optional.of(cached(request.at(before.get()), Optional.empty(), EvidenceService.Progress.NONE));
         return new Evaluation(current, ReadinessEvaluator.evaluate(gates, current, previous), before);
+    }
+
+    /** Whether the evaluation failed because the release is one the engine refuses (before Xen 4.14). */
+    private static boolean unsupported(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.xenfusa.sloc.xen.UnsupportedXenReleaseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ReleaseEvidence cached(EvidenceRequest request, Optional<String> since, EvidenceService.Progress progress)
