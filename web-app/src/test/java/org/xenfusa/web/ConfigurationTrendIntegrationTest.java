@@ -87,7 +87,8 @@ class ConfigurationTrendIntegrationTest {
                 .contains("Figures are computed for <span>" + XenSupport.SUPPORTED_RANGE + "</span>");
         assertThat(row(page, "RELEASE-1.5")).contains("no figure").contains("unsupported Xen release: Xen 1.5.0")
                 .contains("option env=&quot;SRCARCH&quot;").doesNotContain(">0<");
-        assertThat(row(page, "RELEASE-1.0")).contains("no figure").contains("no Kconfig at RELEASE-1.0")
+        assertThat(row(page, "RELEASE-1.0")).contains("no figure").contains("unsupported Xen release")
+                .contains("with Kconfig from 4.7")
                 .doesNotContain(">0<");
         assertThat(row(page, "RELEASE-2.0")).contains(">11<").doesNotContain("no figure")
                 .doesNotContain("(not ingested)");
@@ -108,7 +109,7 @@ class ConfigurationTrendIntegrationTest {
         assertThat(history).contains("Figures are computed for <span>" + XenSupport.SUPPORTED_RANGE + "</span>");
         DashboardFixture.settled(results, r);
         assertThat(web.get("/readiness/history?repositoryId=" + r.getId() + "&c=" + saved.getId()).body())
-                .contains("no Kconfig at RELEASE-1.0");
+                .contains("with Kconfig from 4.7");
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier done, String what) throws InterruptedException {

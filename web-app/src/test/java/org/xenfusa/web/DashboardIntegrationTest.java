@@ -166,7 +166,7 @@ class DashboardIntegrationTest {
                 .contains("result(s) of RELEASE-0.9 queued again");
         DashboardFixture.settled(results, r);
         assertThat(results.rows(oldest.getId(), List.of(saved.getId())))
-                .allSatisfy(row -> assertThat(row.failure()).contains("no Kconfig at RELEASE-0.9"));
+                .allSatisfy(row -> assertThat(row.failure()).contains("with Kconfig from 4.7"));
         HttpResponse<String> progress = viewer.get("/dashboard/progress?snapshotId=" + newest.getId());
         assertThat(progress.body()).contains("\"pending\":0").contains("\"done\":" + org.xenfusa.web.analysis.AnalysisKind.values().length);
 

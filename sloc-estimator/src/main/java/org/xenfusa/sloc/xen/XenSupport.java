@@ -25,13 +25,18 @@ public final class XenSupport {
     }
 
     /**
-     * Refuses a tree whose top Kconfig uses the Kconfig language before macros.
+     * Refuses a tree with no top Kconfig (Xen before 4.7), or whose top Kconfig uses the Kconfig language before macros.
      *
      * @param srcDir Xen's build folder in the tree ({@code xen} or empty)
      * @throws UnsupportedXenReleaseException naming the release, the commit and the construct found
      */
     public static void check(SourceTree tree, String srcDir) {
         String dir = srcDir.isEmpty() || srcDir.endsWith("/") ? srcDir : srcDir + "/";
+        if (tree.file(dir + "Kconfig").isEmpty()) {
+            // Xen before 4.7 has no Kconfig: evaluated anyway, it gave figures from a defconfig that does not exist
+            throw new UnsupportedXenReleaseException(version(text(tree, dir + "Makefile")), tree.commit().orElse(""),
+                    "it has no " + dir + "Kconfig (Xen configures its build with Kconfig from 4.7)");
+        }
         String kconfig = text(tree, dir + "Kconfig");
         Matcher m = OPTION_ENV.matcher(kconfig);
         if (!m.find()) {

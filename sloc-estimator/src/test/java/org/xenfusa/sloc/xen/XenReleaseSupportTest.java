@@ -90,6 +90,23 @@ class XenReleaseSupportTest {
         }
     }
 
+    /** Xen before 4.7 has no Kconfig: it was evaluated anyway, into figures from a defconfig that does not exist. */
+    @Test
+    void aTreeWithNoKconfigIsRefused() throws Exception {
+        try (Git git = Git.init().setDirectory(tmp.toFile()).setInitialBranch("main").call()) {
+            RevCommit before47 = commit(git, Map.of("xen/Makefile", "export XEN_VERSION       = 4\n"
+                    + "export XEN_SUBVERSION    = 0\nexport XEN_EXTRAVERSION ?= .0$(XEN_VENDORVERSION)\n",
+                    "xen/Rules.mk", "# the build's rules\n", "xen/common/a.c", "int a;\n"));
+            try (GitSourceTree tree = GitSourceTree.open(git.getRepository(), before47.name())) {
+                assertThatThrownBy(() -> ConfigurationCounter.of(tree).report(ConfigurationRequest.defconfig(XenArch.X86_64)))
+                        .isInstanceOf(UnsupportedXenReleaseException.class)
+                        .hasMessageContaining("unsupported Xen release: Xen 4.0.0 at commit " + before47.name())
+                        .hasMessageContaining("it has no xen/Kconfig")
+                        .hasMessageContaining("supported: " + XenSupport.SUPPORTED_RANGE);
+            }
+        }
+    }
+
     private static Path xenSource() {
         String src = System.getenv("XEN_SRC");
         Assumptions.assumeTrue(src != null && !src.isBlank(),
