@@ -16,7 +16,7 @@ import org.xenfusa.trace.report.TraceEngineVersion;
 // [impl->dsn~engine-version~1]
 public final class AnalysisEngine {
     /** Raised with every change of evidence assembly or readiness evaluation that can change a verdict. */
-    public static final int READINESS_RULES = 2;
+    public static final int READINESS_RULES = 3;
 
     private static final String VERSION = TraceEngineVersion.version() + ", readiness " + READINESS_RULES
             + ", fusa " + projectVersion();
