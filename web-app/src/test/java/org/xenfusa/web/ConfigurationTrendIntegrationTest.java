@@ -110,6 +110,12 @@ class ConfigurationTrendIntegrationTest {
         DashboardFixture.settled(results, r);
         assertThat(web.get("/readiness/history?repositoryId=" + r.getId() + "&c=" + saved.getId()).body())
                 .contains("with Kconfig from 4.7");
+        // the first supported release after a refused one has a verdict, its comparison not evaluated, and says why
+        String release = web.get("/readiness?repositoryId=" + r.getId() + "&ref=RELEASE-2.0&c=" + saved.getId())
+                .body();
+        assertThat(release).doesNotContain("Cannot evaluate").contains("id=\"no-previous\"")
+                .contains("RELEASE-1.5</span>, is one the engine does not evaluate")
+                .contains("no previous release of this configuration to compare with");
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier done, String what) throws InterruptedException {

@@ -103,6 +103,10 @@ public class ReadinessController {
             model.addAttribute("evaluation", e);
             model.addAttribute("report", e.report());
             model.addAttribute("comparison", e.report().comparison().orElse(null));
+            // a release before it that the engine refuses (the first supported release): said, not "none ingested"
+            model.addAttribute("refusedPrevious", e.previousRef().isEmpty()
+                    ? readiness.previous(choice.repository().get().getId(), at).orElse(null) : null);
+            model.addAttribute("supportedRange", org.xenfusa.sloc.xen.XenSupport.SUPPORTED_RANGE);
             model.addAttribute("deltas", e.report().comparison().map(x -> x.directories().stream()
                     .filter(d -> d.codeDelta() != 0 || d.currentActive() != d.previousActive()).toList())
                     .orElse(List.of()));
