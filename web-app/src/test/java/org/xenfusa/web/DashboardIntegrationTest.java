@@ -99,6 +99,13 @@ class DashboardIntegrationTest {
         DashboardFixture.settled(results, r); // the page queued nothing new: every result was stored
         Snapshot newest = fixture().snapshot(r, "RELEASE-1.2");
         assertThat(page).contains("id=\"dash-release\">dash-repo RELEASE-1.2<").contains("compared with <span>RELEASE-1.1");
+        // the .config changes since the previous release: that release against this one (it compared this one with
+        // itself, the configuration's own ref being the newest)
+        String compare = "/configurations/compare?a=" + saved.getId() + "&amp;from=RELEASE-1.1&amp;ref=RELEASE-1.2";
+        assertThat(page).contains(compare).contains("its .config at RELEASE-1.1 against RELEASE-1.2");
+        assertThat(viewer.get(compare.replace("&amp;", "&")).body()).containsPattern(
+                "at <span class=\"mono\">RELEASE-1.1</span>\\s+against <strong>dash-x86-defconfig</strong> at"
+                        + " <span class=\"mono\">RELEASE-1.2</span>");
 
         // the slide table: the figures the configuration's SLOC page shows, per directory and in total, with units
         ConfigurationReport report = reports.report(configurations.findById(saved.getId()).orElseThrow(),

@@ -183,9 +183,12 @@ public class ConfigurationController {
 
     @GetMapping("/configurations/compare")
     String compare(@RequestParam long a, @RequestParam(required = false) Long b,
-            @RequestParam(required = false) String ref, Model model) throws InvalidInputException {
+            @RequestParam(required = false) String ref, @RequestParam(required = false) String from, Model model)
+            throws InvalidInputException {
         SavedConfiguration left = find(a);
-        Evaluated l = service.evaluate(left);
+        // from: the tag the left side is evaluated at (the dashboard's previous release); its own ref otherwise
+        Evaluated l = from == null || from.isBlank() ? service.evaluate(left)
+                : service.evaluate(left, from.strip(), List.of());
         Evaluated r;
         if (b != null) {
             r = service.evaluate(find(b));
