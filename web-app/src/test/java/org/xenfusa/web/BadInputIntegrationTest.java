@@ -218,6 +218,11 @@ class BadInputIntegrationTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("no repository 999999");
         assertThat(exportJobs.count()).as("nothing recorded").isEqualTo(before);
+        // the API: an unknown repository is not one with no snapshots (it answered 200 and [])
+        r = api("GET", "/api/repositories/999999/snapshots", "");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+        assertThat(r.body()).contains("no repository 999999");
+        assertThat(api("GET", "/api/repositories/" + repository.getId() + "/snapshots", "").statusCode()).isEqualTo(200);
     }
 
     @Test

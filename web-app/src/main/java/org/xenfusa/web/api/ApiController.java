@@ -94,6 +94,10 @@ public class ApiController {
 
     @GetMapping("/repositories/{id}/snapshots")
     List<SnapshotJson> snapshots(@PathVariable long id) {
+        if (repositories.findById(id).isEmpty()) {
+            // an unknown repository is not one with no snapshots
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no repository " + id);
+        }
         return snapshots.findByRepositoryIdOrderByCommitTimeAscRefNameAsc(id).stream()
                 .map(s -> SnapshotJson.of(s, snapshots.aliases(s.getId()))).toList();
     }
