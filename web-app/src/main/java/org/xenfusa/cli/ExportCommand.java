@@ -100,10 +100,7 @@ final class ExportCommand implements Callable<Integer> {
             // evidence JSON (--input) that names a coverage data file without its bytes cannot make a package
             throw new FusaCommandLine.BadInputException(e.getMessage(), e);
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new FusaCommandLine.BadInputException("folder of --out not found: " + parent);
-        }
+        FusaCommandLine.requireFolderOf(out, "--out");
         Files.write(out, bytes);
         if (evidence.hasWarnings()) {
             System.err.println("fusa: warning: some figures carry warnings; the documents state them");

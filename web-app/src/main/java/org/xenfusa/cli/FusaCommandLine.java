@@ -113,6 +113,18 @@ public final class FusaCommandLine {
         return Collections.unmodifiableMap(classes);
     }
 
+    /**
+     * Refuses an output file whose folder does not exist, before any work (bad input, exit 2, not a stack trace).
+     *
+     * @param what how the message names it, e.g. {@code --out} or {@code the link file (--out)}
+     */
+    static void requireFolderOf(java.nio.file.Path out, String what) {
+        java.nio.file.Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            throw new BadInputException("folder of " + what + " not found: " + parent);
+        }
+    }
+
     /** Input the user gave cannot be used; exit code 2 with this message. */
     public static final class BadInputException extends RuntimeException {
         public BadInputException(String message) {

@@ -31,6 +31,9 @@ final class KconfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out != null) {
+            FusaCommandLine.requireFolderOf(out, "--out"); // before the evaluation, not a stack trace after it
+        }
         try (TreeSource source = TreeSource.open(options.repo, options.ref)) {
             ConfigurationCounter counter = ConfigurationCounter.of(source.tree());
             ConfigurationRequest request = options.request(counter);

@@ -74,9 +74,7 @@ final class SuggestLinksCommand implements Callable<Integer> {
             throw new BadInputException("--top must be at least 1, not " + top);
         }
         configuration.check(false);
-        if (out.getParent() != null && !Files.isDirectory(out.getParent())) {
-            throw new BadInputException("folder of the link file (--out) not found: " + out.getParent());
-        }
+        FusaCommandLine.requireFolderOf(out, "the link file (--out)");
         try (TreeSource source = TreeSource.open(repo, ref)) {
             SpecificationImport specs = SpecificationScanner.under(path).scan(source.tree());
             specs.problems().forEach(p -> System.err.println("fusa: " + p));

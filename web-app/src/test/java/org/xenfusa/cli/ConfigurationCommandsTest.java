@@ -94,6 +94,11 @@ class ConfigurationCommandsTest {
                 .as(err()).isZero();
         assertThat(Files.readString(file)).contains("# CONFIG_FOO is not set");
         assertThat(FusaCommandLine.isCommand(new String[] {"kconfig"})).isTrue();
+        // an --out in a folder that does not exist is bad input (exit 2), said before any work, not a stack trace
+        Path nowhere = tmp.resolve("no-such-folder").resolve("x.config");
+        assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "arm64", "--allno", "--out",
+                nowhere.toString())).isEqualTo(2);
+        assertThat(err()).contains("folder of --out not found: " + nowhere.getParent()).doesNotContain("Exception");
     }
 
     @Test
