@@ -164,6 +164,8 @@ final class EvidenceOptions {
             throw new BadInputException("name at least one configuration (--arch A [--defconfig|--allno|...]) or --board");
         }
         List<AttachedFile> linkFiles = read(links, AttachmentKind.LINKS, "link file (--links)");
+        // an unusable link file is bad input here too, not an evidence that silently lacks its links
+        linkFiles.forEach(f -> FusaCommandLine.linkFile(f.name(), f.text().getBytes(StandardCharsets.UTF_8)));
         List<AttachedFile> junitFiles = read(junit, AttachmentKind.TEST_RESULTS, "JUnit result file (--junit)");
         // the findings are of --ref: an earlier release (--previous) gets its own records only
         List<AttachedFile> findingsFiles = java.util.Objects.equals(at, ref) ? read(misraFindings,

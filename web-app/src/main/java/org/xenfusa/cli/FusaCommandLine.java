@@ -125,6 +125,20 @@ public final class FusaCommandLine {
         }
     }
 
+    /**
+     * A link file the user gave, read as every command reads it: one that yields no link and has problems (not YAML,
+     * not a link file) is bad input (exit 2) naming the first; the problems of one that yields links are warnings.
+     */
+    static org.xenfusa.trace.link.LinkSet linkFile(String name, byte[] content) {
+        org.xenfusa.trace.link.LinkSet read = org.xenfusa.trace.link.LinkFileReader.read(name, content);
+        if (read.code().isEmpty() && read.tests().isEmpty() && !read.problems().isEmpty()) {
+            throw new BadInputException("link file (--links) unusable: " + read.problems().get(0)
+                    + (read.problems().size() > 1 ? " (and " + (read.problems().size() - 1) + " more)" : ""));
+        }
+        read.problems().forEach(p -> System.err.println("fusa: warning: " + p));
+        return read;
+    }
+
     /** Input the user gave cannot be used; exit code 2 with this message. */
     public static final class BadInputException extends RuntimeException {
         public BadInputException(String message) {

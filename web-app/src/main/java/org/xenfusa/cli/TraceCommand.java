@@ -28,7 +28,6 @@ import org.xenfusa.trace.evidence.EvidenceFormatException;
 import org.xenfusa.trace.evidence.JUnitXmlReader;
 import org.xenfusa.trace.evidence.TestResultFile;
 import org.xenfusa.trace.function.FunctionIndex;
-import org.xenfusa.trace.link.LinkFileReader;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.spec.ImportProblem;
 import org.xenfusa.trace.spec.SpecificationImport;
@@ -83,15 +82,15 @@ final class TraceCommand implements Callable<Integer> {
         TracePolicy tracePolicy = PolicyOption.load(policy);
         LinkSet linkSet = LinkSet.empty();
         for (Path l : links) {
-            linkSet = linkSet.plus(LinkFileReader.read(l.toString(), readInput(l, "link file (--links)")));
+            linkSet = linkSet.plus(FusaCommandLine.linkFile(l.toString(), readInput(l, "link file (--links)")));
         }
         List<TestResultFile> results = new ArrayList<>();
-        List<ImportProblem> evidenceProblems = new ArrayList<>();
         for (Path j : junit) {
             try {
                 results.add(JUnitXmlReader.read(j.toString(), readInput(j, "JUnit result file (--junit)")));
             } catch (EvidenceFormatException e) {
-                evidenceProblems.add(new ImportProblem(e.location(), e.getMessage().substring(e.location().toString().length() + 2)));
+                // a result file the user gave that cannot be read is bad input, as an unreadable --links is
+                throw new BadInputException("JUnit result file (--junit) unusable: " + e.getMessage(), e);
             }
         }
         if (!configuration.given() && !junit.isEmpty()) {
@@ -108,7 +107,6 @@ final class TraceCommand implements Callable<Integer> {
                             new Target(arch, Map.of(), Optional.ofNullable(board))))).stream().toList();
             TraceReport report = Traceability.trace(specs, linkSet, index, configurations, tracePolicy);
             List<ImportProblem> problems = new ArrayList<>(report.problems());
-            problems.addAll(evidenceProblems);
             problems.forEach(p -> System.err.println("fusa: " + p));
             String commit = source.tree().commit().orElse(null);
             if (json) {

@@ -268,6 +268,14 @@ class ExportFromRepositoryCommandTest {
         assertThat(run("export", "--format", "xlsx", "--out", tmp.resolve("x.xlsx").toString(), "--repo",
                 repo.dir().toString(), "--input", tmp.resolve("e.json").toString(), "--arch", "arm64")).isEqualTo(2);
         assertThat(lastErr).contains("exclude each other");
+        // a link file that is not YAML: bad input, not a workbook or verdict without its links (found by a QA pass)
+        Path notYaml = Files.writeString(tmp.resolve("not-yaml.yaml"), "- this: [is: not valid yaml\n");
+        assertThat(run("export", "--format", "xlsx", "--out", tmp.resolve("x.xlsx").toString(), "--repo",
+                repo.dir().toString(), "--ref", "RELEASE-9.9.0", "--arch", "arm64", "--defconfig", "--links",
+                notYaml.toString())).isEqualTo(2);
+        assertThat(lastErr).contains("link file (--links) unusable: " + notYaml.getFileName());
+        assertThat(run(args("readiness", "--links", notYaml.toString()))).isEqualTo(2);
+        assertThat(lastErr).contains("link file (--links) unusable");
     }
 
     private static int column(Sheet s, String header) {

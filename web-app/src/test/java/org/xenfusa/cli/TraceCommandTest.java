@@ -284,9 +284,21 @@ class TraceCommandTest {
                 tmp.resolve("nope.yaml").toString()})).isEqualTo(FusaCommandLine.BAD_INPUT);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("link file (--links) not found: " + tmp.resolve("nope.yaml"));
             Files.writeString(tmp.resolve("bad.yaml"), "version: 1\nlinks:\n  - requirement: XenSwdgn~x\n");
-            FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--links",
-                tmp.resolve("bad.yaml").toString()});
+            // a link file that gives no link is bad input (exit 2, found by a QA pass: it was 1, a verdict)
+            assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--links",
+                tmp.resolve("bad.yaml").toString()})).isEqualTo(FusaCommandLine.BAD_INPUT);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml:3: malformed requirement id");
+            Files.writeString(tmp.resolve("not-yaml.yaml"), "- this: [is: not valid yaml\n");
+            assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--links",
+                tmp.resolve("not-yaml.yaml").toString()})).isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("link file (--links) unusable: "
+                    + tmp.resolve("not-yaml.yaml"));
+            Files.writeString(tmp.resolve("bad.xml"), "<testsuite><testcase");
+            Files.writeString(tmp.resolve("compiled.txt"), "xen/common/a.c\n");
+            assertThat(FusaCommandLine.run(new String[] {"trace", "--repo", repo.dir().toString(), "--arch", "arm64",
+                "--config-files", tmp.resolve("compiled.txt").toString(), "--junit", tmp.resolve("bad.xml").toString()}))
+                    .isEqualTo(FusaCommandLine.BAD_INPUT);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("JUnit result file (--junit) unusable: ");
         }
     }
 
