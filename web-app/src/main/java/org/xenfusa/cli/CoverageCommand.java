@@ -20,7 +20,6 @@ import org.xenfusa.coverage.PathMap;
 import org.xenfusa.sloc.effort.DesignAssuranceLevel;
 import org.xenfusa.sloc.xen.XenArch;
 import org.xenfusa.trace.function.FunctionIndex;
-import org.xenfusa.trace.link.LinkFileReader;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.policy.Target;
 import org.xenfusa.trace.policy.TracePolicy;
@@ -108,7 +107,7 @@ final class CoverageCommand implements Callable<Integer> {
             if (!Files.isRegularFile(l)) {
                 throw new BadInputException("link file (--links) not found: " + l);
             }
-            linkSet = linkSet.plus(LinkFileReader.read(l.toString(), Files.readAllBytes(l)));
+            linkSet = linkSet.plus(FusaCommandLine.linkFile(l.toString(), Files.readAllBytes(l)));
         }
         TracePolicy tracePolicy = PolicyOption.load(policy);
         try (TreeSource source = TreeSource.open(repo, ref)) {

@@ -23,7 +23,6 @@ import org.xenfusa.trace.impact.FunctionChange;
 import org.xenfusa.trace.impact.ImpactReport;
 import org.xenfusa.trace.impact.RequirementImpact;
 import org.xenfusa.trace.impact.TestImpact;
-import org.xenfusa.trace.link.LinkFileReader;
 import org.xenfusa.trace.link.LinkSet;
 import org.xenfusa.trace.spec.SpecificationScanner;
 import org.xenfusa.trace.suspect.SuspectLink;
@@ -74,7 +73,7 @@ final class ImpactCommand implements Callable<Integer> {
             if (!Files.isRegularFile(l)) {
                 throw new BadInputException("link file (--links) not found: " + l);
             }
-            linkSet = linkSet.plus(LinkFileReader.read(l.toString(), Files.readAllBytes(l)));
+            linkSet = linkSet.plus(FusaCommandLine.linkFile(l.toString(), Files.readAllBytes(l)));
         }
         linkSet.problems().forEach(p -> System.err.println("fusa: " + p));
         long started = System.nanoTime();
