@@ -90,6 +90,10 @@ class ConfigurationSlocIntegrationTest {
         // one option switched: fa.c (2 code lines) goes, and DAL A effort drops by 2 x 0.67 h
         String diff = web.get("/configurations/" + saved.getId() + "/diff?set=CONFIG_FEATURE_A=n").body();
         assertThat(diff).contains("id=\"diff-make-cloc\">-2<").contains("xen/common/fa.c").contains(">-1.3<");
+        // a symbol no Kconfig file defines is refused, as the command line refuses it (it showed a change of 0)
+        var unknown = web.get("/configurations/" + saved.getId() + "/diff?set=CONFIG_NOPE_SYM=y");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("no Kconfig file defines CONFIG_NOPE_SYM");
         // the addresses exported workbooks link to lead to the pages
         var link = web.get("/sloc/directories?configuration=sloc-default&path=xen/common");
         assertThat(link.statusCode()).isEqualTo(302);

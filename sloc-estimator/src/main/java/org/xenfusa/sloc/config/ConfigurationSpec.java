@@ -258,6 +258,17 @@ public record ConfigurationSpec(String arch, StartKind startKind, String startVa
         return out;
     }
 
+    /**
+     * Refuses an override no Kconfig file of {@code kconfig} defines, as {@link #request(KconfigTree)} does: for
+     * overrides given apart from a specification (a page's "switch one option").
+     *
+     * @throws InvalidConfigurationException naming the override and the symbol
+     */
+    public static void requireDefined(KconfigTree kconfig, List<SymbolAssignment> overrides) {
+        requireDefined(kconfig, overrides, overrides.stream().map(a -> "CONFIG_" + a.symbol() + "=" + a.value())
+                .toList());
+    }
+
     private static void requireDefined(KconfigTree kconfig, List<SymbolAssignment> parsed, List<String> texts) {
         for (int i = 0; i < parsed.size(); i++) {
             SymbolAssignment a = parsed.get(i);

@@ -85,13 +85,18 @@ public class ConfigurationReports {
             return seen;
         }
         storage.gitDir(source, ref); // a clone this instance lacks is made outside the lock
-        ConfigurationReport report = evaluate(saved, source, ref, request);
+        ConfigurationReport report = evaluate(saved, source, ref, request, extra);
         recent.put(recentKey, report);
         return report;
     }
 
+    /**
+     * @param extra the overrides given on top of the saved configuration's (a page's "switch one option"): each must
+     *        name a symbol the tree defines, as the command line requires; the saved configuration's own are kept as
+     *        they are at every tag (a symbol may come and go across releases)
+     */
     private synchronized ConfigurationReport evaluate(SavedConfiguration saved, SourceRepository source, String ref,
-            ConfigurationRequest request) throws InvalidInputException {
+            ConfigurationRequest request, List<SymbolAssignment> extra) throws InvalidInputException {
         ConfigurationReport report;
         long t0;
         String key;
@@ -100,6 +105,14 @@ public class ConfigurationReports {
             ConfigurationReport hit = reports.get(key);
             if (hit != null) {
                 return hit;
+            }
+            if (!extra.isEmpty()) {
+                try {
+                    org.xenfusa.sloc.config.ConfigurationSpec.requireDefined(counter.value().counter()
+                            .kconfig(request.arch(), request.profile()), extra);
+                } catch (org.xenfusa.sloc.config.InvalidConfigurationException e) {
+                    throw new InvalidInputException(e.getMessage(), e);
+                }
             }
             t0 = System.nanoTime();
             report = counter.value().counter().report(request);
