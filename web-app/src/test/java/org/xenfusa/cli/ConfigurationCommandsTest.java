@@ -101,6 +101,25 @@ class ConfigurationCommandsTest {
         assertThat(err()).contains("folder of --out not found: " + nowhere.getParent()).doesNotContain("Exception");
     }
 
+    /** make cloc's list can name two files of one content (Xen's mm/guest_walk_*.c): both listed, counted once. */
+    @Test
+    void configSlocSaysHowManyFilesOfMakeClocsListAreCounted() throws Exception {
+        java.util.Map<String, String> twins = new java.util.HashMap<>(TREE);
+        twins.put("xen/common/Makefile", TREE.get("xen/common/Makefile") + "obj-y += twin.o\n");
+        twins.put("xen/common/twin.c", TREE.get("xen/common/bar.c"));
+        twins.put("xen/common/bar.c", TREE.get("xen/common/bar.c"));
+        repo.commit("a twin", "RELEASE-9.9.1", twins);
+        assertThat(run("config-sloc", "--repo", repo.dir().toString(), "--ref", "RELEASE-9.9.1", "--arch", "arm64",
+                "--defconfig", "--set", "BAR=y")).as(err()).isZero();
+        assertThat(out()).containsPattern("(\\d+) files in make cloc's list \\(\\d+ counted: files of the same content"
+                + " once, as cloc counts them\\)");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) files in make cloc's list \\((\\d+) counted")
+                .matcher(out());
+        assertThat(m.find()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isEqualTo(Integer.parseInt(m.group(2)) + 1);
+        assertThat(out()).containsPattern("SUM:\\s+" + m.group(2) + "\\s");
+    }
+
     @Test
     void kconfigExplainsASymbol() {
         assertThat(run("kconfig", "--repo", repo.dir().toString(), "--arch", "arm64", "--set", "FOO=n", "--explain", "BAR"))
